@@ -1,0 +1,61 @@
+//===- Driver.h - Runs the checker over files ------------------*- C++ -*-===//
+#ifndef REFCHECK_DRIVER_H
+#define REFCHECK_DRIVER_H
+
+#include "refcheck/ApiModel.h"
+#include "refcheck/Finding.h"
+#include "refcheck/Flags.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace refcheck {
+
+struct DriverOptions {
+  std::vector<std::string> Files;
+  /// -p: folder holding compile_commands.json.
+  std::optional<std::string> BuildDir;
+  /// Arguments after `--`, added after the detected flags.
+  std::vector<std::string> TrailingArgs;
+  /// --extra-arg / --extra-arg-before, as in clang-tidy.
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  /// Interpreter whose headers serve files outside a CPython tree.
+  std::string Python = "python3";
+  /// --api-db: a refcounts.dat to load; empty: auto-detect in a CPython tree.
+  std::string ApiDb;
+  std::vector<std::string> DisabledChecks;
+  /// Refute infeasible reports with Z3 when the LLVM build has it.
+  bool CrosscheckZ3 = true;
+  /// Extra analyzer options, "key=value".
+  std::vector<std::string> AnalyzerConfig;
+  bool Verbose = false;
+  /// In -verify mode, also emit path notes as clang notes.
+  bool VerifyNotes = false;
+};
+
+/// True when this process can use Z3 (the LLVM build links it).
+bool z3Available();
+
+/// Works out how each file is compiled: from a compile database (-p, or a
+/// compile_commands.json above the file), else by flag detection. Fails for
+/// missing files and unreadable databases, naming the cause.
+llvm::Expected<std::vector<FileCommand>>
+planCommands(const DriverOptions &Opts);
+
+/// Analyzes one file. Never fails as a whole: a file that cannot be parsed
+/// (or crashes the analyzer) yields an entry in Results::Errors. In -verify
+/// mode, findings are also emitted as clang diagnostics and VerifyFailed is
+/// set when expectations were not met.
+Results analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
+                    const ApiModel &Model, bool *VerifyFailed = nullptr);
+
+/// Loads the API model for a run: built-in table, plus refcounts.dat from
+/// --api-db or from the CPython tree of the first file.
+llvm::Expected<ApiModel> loadApiModel(const DriverOptions &Opts);
+
+/// Whether the compile arguments ask for clang's -verify mode.
+bool isVerifyMode(const FileCommand &Cmd);
+
+} // namespace refcheck
+#endif

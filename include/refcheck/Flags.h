@@ -1,0 +1,55 @@
+//===- Flags.h - Finding compile flags for a file -------------*- C++ -*-===//
+//
+// Without a compile database, refcheck works out the flags itself: inside a
+// CPython source tree it uses the tree's headers and the defines CPython's
+// build gives each directory; elsewhere, the host python3's include folders.
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_FLAGS_H
+#define REFCHECK_FLAGS_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace refcheck {
+
+/// How one file is compiled for analysis.
+struct FileCommand {
+  std::string File;      ///< as the user named it
+  std::string Directory; ///< working directory of the compile
+  /// Compiler arguments without the compiler and the file itself.
+  std::vector<std::string> Args;
+  /// Files that exist only in memory for this compile (path, contents).
+  std::vector<std::pair<std::string, std::string>> VirtualFiles;
+  /// Where the flags came from, for --verbose and errors.
+  std::string Provenance;
+};
+
+/// The include folders of a Python installation.
+struct PythonIncludes {
+  std::string Include;     ///< has Python.h
+  std::string PlatInclude; ///< has pyconfig.h (may equal Include)
+  std::string Version;     ///< "3.11"
+};
+
+/// Asks `Python` (an interpreter name or path) for its include folders.
+llvm::Expected<PythonIncludes> queryPythonIncludes(llvm::StringRef Python);
+
+/// The root of the CPython source tree File is in (the nearest folder above
+/// it with Include/Python.h), if any.
+std::optional<std::string> findCPythonRoot(llvm::StringRef File);
+
+/// Flags for File inside the CPython tree at Root. Host is used for
+/// pyconfig.h when the tree is not configured.
+FileCommand cpythonTreeCommand(llvm::StringRef File, llvm::StringRef Root,
+                               const PythonIncludes &Host);
+
+/// Flags for an extension file outside any CPython tree.
+FileCommand hostPythonCommand(llvm::StringRef File, const PythonIncludes &Host);
+
+} // namespace refcheck
+#endif

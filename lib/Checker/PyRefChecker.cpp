@@ -1,0 +1,984 @@
+//===- PyRefChecker.cpp - Ownership of CPython references -----------------===//
+//
+// A path-sensitive checker for the CPython C API's reference counting rules.
+//
+// Every PyObject* symbol the checker learns something about gets a RefState
+// in the program state:
+//   Owned(n)  the function owns n references and must release or transfer
+//             them (new references from the API, Py_INCREF, Py_NewRef);
+//   Borrowed  somebody else owns it (PyDict_GetItem, PyArg_Parse outputs);
+//   Released  our last owned reference was given back with Py_DECREF;
+//   Stolen    a stealing call took our last owned reference.
+// Symbols whose pointer escapes into memory the analyzer does not track are
+// forgotten: the reference now belongs to that memory.
+//
+// Refcount operations (Py_INCREF and friends) are modelled by name and never
+// inlined. Calls the analyzer does not inline are modelled from the ApiModel,
+// falling back on the C-API convention: a PyObject* result is a new
+// reference, and arguments are borrowed.
+//
+//===----------------------------------------------------------------------===//
+#include "refcheck/Checker.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace ento;
+using namespace refcheck;
+
+//===----------------------------------------------------------------------===//
+// Program state
+//===----------------------------------------------------------------------===//
+
+namespace {
+class RefState {
+public:
+  enum Kind : uint8_t { Owned, Borrowed, Released, Stolen };
+
+private:
+  Kind K;
+  unsigned Count; ///< owned references, for Owned
+  const Stmt *Origin; ///< where the reference came from
+  const Stmt *Transfer; ///< the call that released or stole it
+
+  RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer)
+      : K(K), Count(Count), Origin(Origin), Transfer(Transfer) {}
+
+public:
+  static RefState owned(unsigned N, const Stmt *Origin) {
+    return RefState(Owned, N, Origin, nullptr);
+  }
+  static RefState borrowed(const Stmt *Origin) {
+    return RefState(Borrowed, 0, Origin, nullptr);
+  }
+  RefState released(const Stmt *By) const {
+    return RefState(Released, 0, Origin, By);
+  }
+  RefState stolen(const Stmt *By) const {
+    return RefState(Stolen, 0, Origin, By);
+  }
+  RefState withCount(unsigned N) const {
+    return RefState(Owned, N, Origin, nullptr);
+  }
+
+  Kind kind() const { return K; }
+  bool isOwned() const { return K == Owned; }
+  bool isBorrowed() const { return K == Borrowed; }
+  bool isGone() const { return K == Released || K == Stolen; }
+  unsigned count() const { return Count; }
+  const Stmt *origin() const { return Origin; }
+  const Stmt *transfer() const { return Transfer; }
+
+  bool operator==(const RefState &O) const {
+    return K == O.K && Count == O.Count && Origin == O.Origin &&
+           Transfer == O.Transfer;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(K);
+    ID.AddInteger(Count);
+    ID.AddPointer(Origin);
+    ID.AddPointer(Transfer);
+  }
+};
+} // namespace
+
+REGISTER_MAP_WITH_PROGRAMSTATE(RefMap, SymbolRef, RefState)
+/// Net references taken on statically allocated objects (Py_None, Py_True,
+/// ...), which have no symbol: Py_RETURN_NONE must return one it took.
+REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefs, const MemRegion *, int)
+
+//===----------------------------------------------------------------------===//
+// Configuration handed over by the driver
+//===----------------------------------------------------------------------===//
+
+static thread_local const CheckerConfig *ActiveConfig = nullptr;
+
+ScopedCheckerConfig::ScopedCheckerConfig(const CheckerConfig &Config)
+    : Previous(ActiveConfig) {
+  ActiveConfig = &Config;
+}
+ScopedCheckerConfig::~ScopedCheckerConfig() { ActiveConfig = Previous; }
+
+static const CheckInfo Checks[] = {
+    {checks::RefLeak,
+     "a new reference is lost without being released or transferred"},
+    {checks::OverRelease,
+     "a reference the code does not own is released (borrowed, or released "
+     "twice)"},
+    {checks::UseAfterRelease,
+     "an object is used after the code's last reference was released or "
+     "stolen"},
+    {checks::BorrowedReturn,
+     "a borrowed reference is returned where a new one is owed"},
+    {checks::StealOfBorrowed,
+     "a borrowed reference is passed to a function that steals it"},
+};
+
+llvm::ArrayRef<CheckInfo> refcheck::allChecks() { return Checks; }
+bool refcheck::isKnownCheck(llvm::StringRef Id) {
+  return llvm::any_of(Checks, [&](const CheckInfo &C) { return Id == C.Id; });
+}
+
+//===----------------------------------------------------------------------===//
+// Helpers on types and calls
+//===----------------------------------------------------------------------===//
+
+/// True for PyObject* and pointers to structs that start with a PyObject
+/// header (PyTupleObject*, PyTypeObject*, user objects with PyObject_HEAD).
+static bool isPyObjectPointer(QualType T) {
+  const auto *PT = T.getCanonicalType()->getAs<PointerType>();
+  if (!PT)
+    return false;
+  QualType P = PT->getPointeeType();
+  for (int Depth = 0; Depth < 6; ++Depth) {
+    const RecordType *RT = P.getCanonicalType()->getAs<RecordType>();
+    if (!RT)
+      return false;
+    const RecordDecl *RD = RT->getDecl();
+    if (RD->getName() == "_object")
+      return true;
+    RD = RD->getDefinition();
+    if (!RD || RD->field_empty())
+      return false;
+    P = RD->field_begin()->getType();
+  }
+  return false;
+}
+
+/// The name users wrote: with PY_SSIZE_T_CLEAN, Python.h renames
+/// PyArg_ParseTuple to _PyArg_ParseTuple_SizeT and so on.
+static StringRef userFacingName(StringRef Name) {
+  if (Name.starts_with("_") && Name.ends_with("_SizeT"))
+    return Name.drop_front().drop_back(6);
+  return Name;
+}
+
+static StringRef calleeName(const CallEvent &Call) {
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
+    if (const IdentifierInfo *II = FD->getIdentifier())
+      return userFacingName(II->getName());
+  return "";
+}
+
+static StringRef calleeNameOf(const Stmt *S) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (const IdentifierInfo *II = FD->getIdentifier())
+        return userFacingName(II->getName());
+  return "";
+}
+
+/// "F#k": the callee of Origin and its position among same-named calls in
+/// the enclosing function body. This is what makes finding ids line-free.
+static std::string originKey(const Stmt *Origin, const Decl *Enclosing) {
+  StringRef Name = calleeNameOf(Origin);
+  if (Name.empty())
+    return "expr";
+  struct Counter : RecursiveASTVisitor<Counter> {
+    StringRef Name;
+    const Stmt *Target;
+    unsigned Seen = 0, Index = 0;
+    bool VisitCallExpr(CallExpr *CE) {
+      if (calleeNameOf(CE) == Name) {
+        ++Seen;
+        if (CE == Target)
+          Index = Seen;
+      }
+      return true;
+    }
+  } C;
+  C.Name = Name;
+  C.Target = Origin;
+  if (Enclosing && Enclosing->getBody())
+    C.TraverseStmt(Enclosing->getBody());
+  return (Name + "#" + Twine(C.Index ? C.Index : 1)).str();
+}
+
+namespace {
+/// Refcount operations, matched by name and evaluated by the checker. The
+/// object is always the last argument (_Py_DECREF takes file and line first
+/// in debug builds of 3.8-3.11).
+enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef };
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// The checker
+//===----------------------------------------------------------------------===//
+
+namespace {
+class PyRefChecker
+    : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
+                     check::PointerEscape, check::PreStmt<ReturnStmt>,
+                     check::Location, eval::Call> {
+  const CallDescriptionMap<RefOp> RefOps = {
+      {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
+      {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
+      {{CDM::SimpleFunc, {"Py_IncRef"}}, RefOp::Incref},
+      {{CDM::SimpleFunc, {"Py_XINCREF"}}, RefOp::XIncref},
+      {{CDM::SimpleFunc, {"_Py_XINCREF"}}, RefOp::XIncref},
+      {{CDM::SimpleFunc, {"Py_DECREF"}}, RefOp::Decref},
+      {{CDM::SimpleFunc, {"_Py_DECREF"}}, RefOp::Decref},
+      {{CDM::SimpleFunc, {"Py_DecRef"}}, RefOp::XDecref},
+      {{CDM::SimpleFunc, {"Py_XDECREF"}}, RefOp::XDecref},
+      {{CDM::SimpleFunc, {"_Py_XDECREF"}}, RefOp::XDecref},
+      {{CDM::SimpleFunc, {"Py_NewRef"}}, RefOp::NewRef},
+      {{CDM::SimpleFunc, {"_Py_NewRef"}}, RefOp::NewRef},
+      {{CDM::SimpleFunc, {"Py_XNewRef"}}, RefOp::XNewRef},
+      {{CDM::SimpleFunc, {"_Py_XNewRef"}}, RefOp::XNewRef},
+  };
+
+  const BugType LeakBug{this, checks::RefLeak, "refcheck",
+                        /*SuppressOnSink=*/true};
+  const BugType OverReleaseBug{this, checks::OverRelease, "refcheck"};
+  const BugType UseAfterReleaseBug{this, checks::UseAfterRelease, "refcheck"};
+  const BugType BorrowedReturnBug{this, checks::BorrowedReturn, "refcheck"};
+  const BugType StealOfBorrowedBug{this, checks::StealOfBorrowed, "refcheck"};
+
+public:
+  const CheckerConfig *Config = nullptr;
+
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  bool evalCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef checkPointerEscape(ProgramStateRef State,
+                                     const InvalidatedSymbols &Escaped,
+                                     const CallEvent *Call,
+                                     PointerEscapeKind Kind) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                     CheckerContext &C) const;
+
+private:
+  const FunctionSpec *specFor(const CallEvent &Call) const;
+  bool enabled(const char *Check) const {
+    return !Config || Config->isEnabled(Check);
+  }
+
+  /// The state of Sym, treating parameters of the analyzed function as
+  /// borrowed when nothing else is known.
+  std::optional<RefState> stateOf(ProgramStateRef State, SymbolRef Sym,
+                                  const LocationContext *LC) const;
+
+  ProgramStateRef applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
+                             ProgramStateRef State, CheckerContext &C,
+                             bool &Reported) const;
+  ProgramStateRef steal(ProgramStateRef State, SVal Arg, const Expr *ArgE,
+                        const Expr *CallE, StringRef Callee,
+                        CheckerContext &C) const;
+  ProgramStateRef markOutArgs(ProgramStateRef State, const CallEvent &Call,
+                              ArrayRef<unsigned> Args, RefState::Kind K) const;
+
+  void report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
+              ExplodedNode *N, CheckerContext &C,
+              const Stmt *OriginOverride = nullptr) const;
+  void reportLeak(SymbolRef Sym, const RefState &RS, bool AtReturn,
+                  ExplodedNode *N, CheckerContext &C) const;
+};
+
+/// Path notes: where each reference came from and where it went.
+class RefHistoryVisitor final : public BugReporterVisitor {
+  SymbolRef Sym;
+
+public:
+  explicit RefHistoryVisitor(SymbolRef Sym) : Sym(Sym) {}
+  void Profile(llvm::FoldingSetNodeID &ID) const override {
+    static int Tag = 0;
+    ID.AddPointer(&Tag);
+    ID.AddPointer(Sym);
+  }
+  PathDiagnosticPieceRef VisitNode(const ExplodedNode *N,
+                                   BugReporterContext &BRC,
+                                   PathSensitiveBugReport &BR) override;
+};
+} // namespace
+
+const FunctionSpec *PyRefChecker::specFor(const CallEvent &Call) const {
+  if (!Config || !Config->Model)
+    return nullptr;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return nullptr;
+  StringRef Name = FD->getIdentifier()->getName();
+  if (const FunctionSpec *S = Config->Model->lookup(Name))
+    return S;
+  return Config->Model->lookup(userFacingName(Name));
+}
+
+static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
+  const auto *SRV = dyn_cast<SymbolRegionValue>(Sym);
+  if (!SRV)
+    return false;
+  const auto *PR = dyn_cast<ParamVarRegion>(SRV->getRegion());
+  if (!PR)
+    return false;
+  return PR->getStackFrame()->inTopFrame() &&
+         isPyObjectPointer(PR->getValueType());
+}
+
+std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
+                                              SymbolRef Sym,
+                                              const LocationContext *LC) const {
+  if (!Sym)
+    return std::nullopt;
+  if (const RefState *RS = State->get<RefMap>(Sym))
+    return *RS;
+  if (isTopFrameParam(Sym, LC))
+    return RefState::borrowed(nullptr);
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// Refcount operations
+//===----------------------------------------------------------------------===//
+
+bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  const RefOp *Op = RefOps.lookup(Call);
+  if (!Op || Call.getNumArgs() == 0)
+    return false;
+  const Expr *CE = Call.getOriginExpr();
+  if (!CE)
+    return false;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  SVal Obj = Call.getArgSVal(Call.getNumArgs() - 1);
+  bool Returns = *Op == RefOp::NewRef || *Op == RefOp::XNewRef;
+  if (Returns)
+    State = State->BindExpr(CE, LC, Obj);
+
+  bool MaybeNull = *Op == RefOp::XIncref || *Op == RefOp::XDecref ||
+                   *Op == RefOp::XNewRef;
+  if (MaybeNull) {
+    if (auto DV = Obj.getAs<DefinedOrUnknownSVal>()) {
+      auto [NonNull, Null] = State->assume(*DV);
+      if (Null)
+        C.addTransition(Null);
+      if (!NonNull)
+        return true;
+      State = NonNull;
+    }
+  }
+  bool Reported = false;
+  State = applyRefOp(*Op, Obj, CE, State, C, Reported);
+  if (State && !Reported)
+    C.addTransition(State);
+  return true;
+}
+
+ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
+                                         ProgramStateRef State,
+                                         CheckerContext &C,
+                                         bool &Reported) const {
+  bool Inc = Op == RefOp::Incref || Op == RefOp::XIncref ||
+             Op == RefOp::NewRef || Op == RefOp::XNewRef;
+  SymbolRef Sym = Obj.getAsLocSymbol();
+  if (!Sym) {
+    // Statically allocated objects (Py_None, Py_True, type objects).
+    const MemRegion *R = Obj.getAsRegion();
+    if (R && isa<NonParamVarRegion>(R->StripCasts())) {
+      R = R->StripCasts();
+      const int *N = State->get<StaticRefs>(R);
+      int V = (N ? *N : 0) + (Inc ? 1 : -1);
+      return V ? State->set<StaticRefs>(R, V) : State->remove<StaticRefs>(R);
+    }
+    return State;
+  }
+  std::optional<RefState> RS = stateOf(State, Sym, C.getLocationContext());
+  if (Inc) {
+    if (!RS || RS->isBorrowed())
+      return State->set<RefMap>(Sym, RefState::owned(1, CE));
+    if (RS->isOwned())
+      return State->set<RefMap>(Sym, RS->withCount(RS->count() + 1));
+    // Incrementing an object we no longer hold a reference to.
+    if (enabled(checks::UseAfterRelease))
+      if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+        report(UseAfterReleaseBug,
+               Twine("Object used after its reference was ") +
+                   (RS->kind() == RefState::Released ? "released" : "stolen"),
+               Sym, N, C);
+        Reported = true;
+      }
+    return State->remove<RefMap>(Sym);
+  }
+  // Decrement.
+  if (!RS)
+    return State; // unknown provenance (a struct field, a global): trust it
+  if (RS->isOwned()) {
+    if (RS->count() > 1)
+      return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
+    return State->set<RefMap>(Sym, RS->released(CE));
+  }
+  if (enabled(checks::OverRelease)) {
+    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+      std::string Msg;
+      if (RS->kind() == RefState::Released)
+        Msg = "Reference released twice: the object may already be freed";
+      else if (RS->kind() == RefState::Stolen)
+        Msg = "Reference released after it was stolen by '" +
+              calleeNameOf(RS->transfer()).str() + "'";
+      else if (StringRef From = calleeNameOf(RS->origin()); !From.empty())
+        Msg = "Borrowed reference from '" + From.str() +
+              "' is released; the code does not own it";
+      else
+        Msg = "Borrowed reference (a parameter) is released; the code does "
+              "not own it";
+      report(OverReleaseBug, Msg, Sym, N, C);
+      Reported = true;
+    }
+  }
+  return State->remove<RefMap>(Sym);
+}
+
+//===----------------------------------------------------------------------===//
+// Calls the analyzer evaluates itself
+//===----------------------------------------------------------------------===//
+
+void PyRefChecker::checkPreCall(const CallEvent &Call,
+                                CheckerContext &C) const {
+  if (RefOps.lookup(Call) || !enabled(checks::UseAfterRelease))
+    return;
+  ProgramStateRef State = C.getState();
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
+    SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol();
+    if (!Sym)
+      continue;
+    const RefState *RS = State->get<RefMap>(Sym);
+    if (!RS || !RS->isGone())
+      continue;
+    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+      report(UseAfterReleaseBug,
+             Twine("Object passed to '") + calleeName(Call) + "' after its " +
+                 "reference was " +
+                 (RS->kind() == RefState::Released ? "released" : "stolen"),
+             Sym, N, C);
+      C.addTransition(State->remove<RefMap>(Sym), N);
+    }
+    return;
+  }
+}
+
+ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal Arg,
+                                    const Expr *ArgE, const Expr *CallE,
+                                    StringRef Callee,
+                                    CheckerContext &C) const {
+  SymbolRef Sym = Arg.getAsLocSymbol();
+  if (!Sym)
+    return State;
+  std::optional<RefState> RS = stateOf(State, Sym, C.getLocationContext());
+  if (!RS)
+    return State;
+  if (RS->isOwned()) {
+    if (RS->count() > 1)
+      return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
+    return State->set<RefMap>(Sym, RS->stolen(CallE));
+  }
+  if (RS->isBorrowed() && enabled(checks::StealOfBorrowed)) {
+    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+      StringRef From = calleeNameOf(RS->origin());
+      report(StealOfBorrowedBug,
+             "'" + Callee + "' steals a reference, but this one is borrowed" +
+                 (From.empty() ? Twine(" (a parameter)")
+                               : " (from '" + From + "')") +
+                 "; add Py_INCREF first",
+             Sym, N, C);
+    }
+  }
+  return State->remove<RefMap>(Sym);
+}
+
+ProgramStateRef PyRefChecker::markOutArgs(ProgramStateRef State,
+                                          const CallEvent &Call,
+                                          ArrayRef<unsigned> Args,
+                                          RefState::Kind K) const {
+  for (unsigned I : Args) {
+    if (I >= Call.getNumArgs())
+      continue;
+    auto L = Call.getArgSVal(I).getAs<Loc>();
+    if (!L)
+      continue;
+    SymbolRef Sym = State->getSVal(*L).getAsLocSymbol();
+    if (!Sym)
+      continue;
+    State = State->set<RefMap>(
+        Sym, K == RefState::Owned ? RefState::owned(1, Call.getOriginExpr())
+                                  : RefState::borrowed(Call.getOriginExpr()));
+  }
+  return State;
+}
+
+void PyRefChecker::checkPostCall(const CallEvent &Call,
+                                 CheckerContext &C) const {
+  if (C.wasInlined || RefOps.lookup(Call))
+    return;
+  const Expr *CE = Call.getOriginExpr();
+  if (!CE)
+    return;
+  ProgramStateRef State = C.getState();
+  const FunctionSpec *Spec = specFor(Call);
+  StringRef Callee = calleeName(Call);
+
+  // Steals. A conditional steal (PyModule_AddObject) splits the path on the
+  // call's result: stolen on 0, still ours on failure.
+  ProgramStateRef OnFailure = nullptr;
+  SVal Ret = Call.getReturnValue();
+  if (Spec) {
+    for (auto [Idx, Kind] : Spec->Steals) {
+      if (Idx >= Call.getNumArgs())
+        continue;
+      if (Kind == StealKind::Always) {
+        State = steal(State, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+                      Callee, C);
+        continue;
+      }
+      auto DRet = Ret.getAs<DefinedOrUnknownSVal>();
+      if (!DRet)
+        continue;
+      SValBuilder &SVB = C.getSValBuilder();
+      auto Zero = SVB.makeZeroVal(Call.getResultType());
+      auto IsZero = SVB.evalEQ(State, *DRet, Zero.castAs<DefinedOrUnknownSVal>());
+      auto [Succ, Fail] = State->assume(IsZero);
+      if (Fail)
+        OnFailure = Fail;
+      if (!Succ) {
+        State = nullptr;
+        break;
+      }
+      State = steal(Succ, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+                    Callee, C);
+    }
+    if (State) {
+      // Varargs described by a format string.
+      if (Spec->Format != FormatStyle::None &&
+          Spec->FormatArg < Call.getNumArgs()) {
+        const auto *SL = dyn_cast<StringLiteral>(
+            Call.getArgExpr(Spec->FormatArg)->IgnoreParenImpCasts());
+        bool Ok = false;
+        std::vector<FormatItem> Items;
+        if (SL && SL->getCharByteWidth() == 1)
+          Items = parseFormat(SL->getString(), Spec->Format, Ok);
+        unsigned Arg = Spec->FormatArg + 1;
+        SmallVector<unsigned, 4> BorrowedOuts;
+        for (const FormatItem &It : Items) {
+          unsigned ObjArg = Arg + It.ObjectArg;
+          Arg += It.NumArgs;
+          if (ObjArg >= Call.getNumArgs())
+            break;
+          if (It.IsObject && It.Steals)
+            State = steal(State, Call.getArgSVal(ObjArg),
+                          Call.getArgExpr(ObjArg), CE, Callee, C);
+          else if (It.IsObject && Spec->Format == FormatStyle::ParseArgs)
+            BorrowedOuts.push_back(ObjArg);
+        }
+        if (Spec->Format == FormatStyle::Unpack)
+          for (unsigned I = Spec->FormatArg + 3; I < Call.getNumArgs(); ++I)
+            BorrowedOuts.push_back(I);
+        State = markOutArgs(State, Call, BorrowedOuts, RefState::Borrowed);
+      }
+      State = markOutArgs(State, Call, Spec->InOutArgs, RefState::Owned);
+    }
+  }
+
+  if (State) {
+    // New references through out-parameters: set iff the call returned > 0
+    // (PyDict_GetItemRef) or, for void functions (PyErr_Fetch), when non-NULL.
+    if (Spec && !Spec->NewRefOutArgs.empty()) {
+      auto DRet = Ret.getAs<NonLoc>();
+      if (DRet && Call.getResultType()->isIntegerType()) {
+        SValBuilder &SVB = C.getSValBuilder();
+        NonLoc Zero = SVB.makeIntVal(0, Call.getResultType()).castAs<NonLoc>();
+        auto Positive =
+            SVB.evalBinOpNN(State, BO_GT, *DRet, Zero, SVB.getConditionType())
+                .template getAs<DefinedOrUnknownSVal>();
+        if (Positive) {
+          auto [Found, NotFound] = State->assume(*Positive);
+          if (NotFound) {
+            // The out-parameter holds NULL.
+            for (unsigned I : Spec->NewRefOutArgs)
+              if (I < Call.getNumArgs())
+                if (auto L = Call.getArgSVal(I).getAs<Loc>())
+                  if (auto V = NotFound->getSVal(*L)
+                                   .template getAs<DefinedOrUnknownSVal>())
+                    if (auto S = NotFound->assume(*V, false))
+                      NotFound = S;
+            C.addTransition(NotFound);
+          }
+          State = Found;
+        }
+      }
+      if (State)
+        State = markOutArgs(State, Call, Spec->NewRefOutArgs, RefState::Owned);
+    }
+  }
+
+  // The result.
+  if (State && isPyObjectPointer(Call.getResultType())) {
+    ReturnKind RK = Spec ? Spec->Return : ReturnKind::NewRef;
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
+      for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
+        if (A->getAnnotation() == "refcheck::returns_borrowed")
+          RK = ReturnKind::Borrowed;
+        else if (A->getAnnotation() == "refcheck::returns_new")
+          RK = ReturnKind::NewRef;
+      }
+    if (RK == ReturnKind::NotAnObject && !Spec)
+      RK = ReturnKind::NewRef;
+    if (SymbolRef Sym = Ret.getAsLocSymbol()) {
+      if (RK == ReturnKind::NewRef && !State->get<RefMap>(Sym)) {
+        State = State->set<RefMap>(Sym, RefState::owned(1, CE));
+        if (Spec && !Spec->CanFail)
+          if (auto NN = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), true))
+            State = NN;
+      } else if (RK == ReturnKind::Borrowed && !State->get<RefMap>(Sym)) {
+        State = State->set<RefMap>(Sym, RefState::borrowed(CE));
+      } else if (RK == ReturnKind::AlwaysNull) {
+        if (auto N = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), false))
+          State = N;
+      }
+    }
+  }
+
+  if (State)
+    C.addTransition(State);
+  if (OnFailure)
+    C.addTransition(OnFailure);
+}
+
+//===----------------------------------------------------------------------===//
+// Escapes, returns and deaths
+//===----------------------------------------------------------------------===//
+
+ProgramStateRef
+PyRefChecker::checkPointerEscape(ProgramStateRef State,
+                                 const InvalidatedSymbols &Escaped,
+                                 const CallEvent *Call,
+                                 PointerEscapeKind Kind) const {
+  auto Forget = [&](SymbolRef Sym) {
+    if (State->get<RefMap>(Sym))
+      State = State->remove<RefMap>(Sym);
+  };
+  if (Kind == PSK_DirectEscapeOnCall && Call) {
+    // C-API convention: a callee borrows its PyObject* arguments. Only an
+    // argument handed over as something else (void*, an integer) escapes.
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getDecl());
+    for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
+      SymbolRef Sym = Call->getArgSVal(I).getAsLocSymbol();
+      if (!Sym || !Escaped.count(Sym))
+        continue;
+      bool Borrows = true;
+      if (FD && I < FD->getNumParams())
+        Borrows = isPyObjectPointer(FD->getParamDecl(I)->getType());
+      else if (!FD)
+        Borrows = isPyObjectPointer(Call->getArgExpr(I)->getType());
+      if (!Borrows)
+        Forget(Sym);
+    }
+    return State;
+  }
+  // Stored into untracked memory, reachable through a pointer handed to a
+  // callee, or written to an out-parameter: no longer ours to release.
+  for (SymbolRef Sym : Escaped)
+    Forget(Sym);
+  return State;
+}
+
+void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return; // an inlined callee's result goes on living in the caller
+  const Expr *RetE = RS->getRetValue();
+  if (!RetE)
+    return;
+  ProgramStateRef State = C.getState();
+  SVal V = C.getSVal(RetE);
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  bool OwesNewRef = FD && isPyObjectPointer(FD->getReturnType());
+  if (FD)
+    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == "refcheck::returns_borrowed")
+        OwesNewRef = false;
+
+  SymbolRef Sym = V.getAsLocSymbol();
+  if (!Sym) {
+    const MemRegion *R = V.getAsRegion();
+    if (!OwesNewRef || !R || !isa<NonParamVarRegion>(R->StripCasts()))
+      return;
+    R = R->StripCasts();
+    const int *N = State->get<StaticRefs>(R);
+    if (N && *N > 0) {
+      C.addTransition(*N == 1 ? State->remove<StaticRefs>(R)
+                              : State->set<StaticRefs>(R, *N - 1));
+      return;
+    }
+    if (!enabled(checks::BorrowedReturn))
+      return;
+    if (ExplodedNode *EN = C.generateNonFatalErrorNode(State)) {
+      std::string Name = "object";
+      if (const auto *VR = dyn_cast<VarRegion>(R))
+        Name = "'" + VR->getDecl()->getNameAsString() + "'";
+      auto BR = std::make_unique<PathSensitiveBugReport>(
+          BorrowedReturnBug, "origin=static:" + Name,
+          "Returning " + Name +
+              " without taking a reference; use Py_NewRef() or "
+              "Py_RETURN_NONE-style macros",
+          EN);
+      BR->addRange(RetE->getSourceRange());
+      C.emitReport(std::move(BR));
+    }
+    return;
+  }
+  std::optional<RefState> St = stateOf(State, Sym, C.getLocationContext());
+  if (!St)
+    return;
+  if (St->isOwned()) {
+    State = St->count() > 1
+                ? State->set<RefMap>(Sym, St->withCount(St->count() - 1))
+                : State->remove<RefMap>(Sym);
+    C.addTransition(State);
+    return;
+  }
+  if (St->isBorrowed() && OwesNewRef && enabled(checks::BorrowedReturn)) {
+    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+      StringRef From = calleeNameOf(St->origin());
+      report(BorrowedReturnBug,
+             "Returning a borrowed reference" +
+                 (From.empty() ? Twine(" (a parameter)")
+                               : " from '" + From + "'") +
+                 " where a new reference is owed; add Py_NewRef()",
+             Sym, N, C);
+      C.addTransition(State->remove<RefMap>(Sym), N);
+    }
+    return;
+  }
+  if (St->isGone() && enabled(checks::UseAfterRelease)) {
+    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+      report(UseAfterReleaseBug,
+             Twine("Returning an object whose reference was ") +
+                 (St->kind() == RefState::Released ? "released" : "stolen"),
+             Sym, N, C);
+      C.addTransition(State->remove<RefMap>(Sym), N);
+    }
+  }
+}
+
+void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                                 CheckerContext &C) const {
+  if (!enabled(checks::UseAfterRelease))
+    return;
+  const MemRegion *R = Loc.getAsRegion();
+  if (!R)
+    return;
+  SymbolRef Sym = R->getSymbolicBase()
+                      ? R->getSymbolicBase()->getSymbol()
+                      : nullptr;
+  if (!Sym)
+    return;
+  ProgramStateRef State = C.getState();
+  const RefState *RS = State->get<RefMap>(Sym);
+  if (!RS || RS->kind() != RefState::Released)
+    return;
+  if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+    report(UseAfterReleaseBug,
+           "Object dereferenced after its last reference was released", Sym,
+           N, C);
+    C.addTransition(State->remove<RefMap>(Sym), N);
+  }
+}
+
+void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SmallVector<std::pair<SymbolRef, RefState>, 2> Leaked;
+  for (auto [Sym, RS] : State->get<RefMap>()) {
+    if (!SR.isDead(Sym))
+      continue;
+    if (RS.isOwned() && !State->isNull(nonloc::SymbolVal(Sym)).isConstrainedTrue() &&
+        !State->getConstraintManager().isNull(State, Sym).isConstrainedTrue())
+      Leaked.push_back({Sym, RS});
+    State = State->remove<RefMap>(Sym);
+  }
+  if (Leaked.empty() || !enabled(checks::RefLeak)) {
+    C.addTransition(State);
+    return;
+  }
+  static CheckerProgramPointTag Tag("refcheck", "RefLeak");
+  ExplodedNode *N = C.generateNonFatalErrorNode(C.getState(), &Tag);
+  if (!N)
+    return;
+  for (auto &[Sym, RS] : Leaked)
+    reportLeak(Sym, RS, false, N, C);
+  C.addTransition(State, N);
+}
+
+//===----------------------------------------------------------------------===//
+// Reports
+//===----------------------------------------------------------------------===//
+
+/// The first node on the path where Sym got its current RefState.
+static const ExplodedNode *findOriginNode(const ExplodedNode *N,
+                                          SymbolRef Sym) {
+  const ExplodedNode *Origin = N;
+  while (N) {
+    if (!N->getState()->get<RefMap>(Sym))
+      break;
+    Origin = N;
+    N = N->getFirstPred();
+  }
+  return Origin;
+}
+
+/// A variable that holds Sym at node N, for messages.
+static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
+  for (int Steps = 0; N && Steps < 64; ++Steps, N = N->getFirstPred()) {
+    struct Finder : StoreManager::BindingsHandler {
+      SymbolRef Sym;
+      const VarRegion *Found = nullptr;
+      bool HandleBinding(StoreManager &, Store, const MemRegion *R,
+                         SVal V) override {
+        if (V.getAsLocSymbol() == Sym)
+          if (const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion()))
+            if (R == VR) {
+              Found = VR;
+              return false;
+            }
+        return true;
+      }
+    } F;
+    F.Sym = Sym;
+    ProgramStateRef St = N->getState();
+    St->getStateManager().getStoreManager().iterBindings(St->getStore(), F);
+    if (F.Found)
+      return F.Found->getDecl()->getNameAsString();
+  }
+  return "";
+}
+
+void PyRefChecker::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
+                          ExplodedNode *N, CheckerContext &C,
+                          const Stmt *OriginOverride) const {
+  const ExplodedNode *ON = findOriginNode(N, Sym);
+  const RefState *RS = ON->getState()->get<RefMap>(Sym);
+  const Stmt *Origin = OriginOverride ? OriginOverride
+                                      : (RS ? RS->origin() : nullptr);
+  std::string Key = Origin ? originKey(Origin, ON->getLocationContext()->getDecl())
+                           : "param";
+  auto R = std::make_unique<PathSensitiveBugReport>(BT, "origin=" + Key,
+                                                    Msg.str(), N);
+  R->markInteresting(Sym);
+  R->addVisitor<RefHistoryVisitor>(Sym);
+  C.emitReport(std::move(R));
+}
+
+void PyRefChecker::reportLeak(SymbolRef Sym, const RefState &RS, bool AtReturn,
+                              ExplodedNode *N, CheckerContext &C) const {
+  const ExplodedNode *ON = findOriginNode(N, Sym);
+  const Stmt *Origin = RS.origin();
+  StringRef From = calleeNameOf(Origin);
+  std::string Holder = holderName(N->getFirstPred(), Sym);
+  std::string Msg;
+  const auto *OriginCall = dyn_cast_or_null<CallExpr>(Origin);
+  if (OriginCall && RefOps.lookupAsWritten(*OriginCall))
+    Msg = "Reference taken with '" + From.str() + "'";
+  else if (!From.empty())
+    Msg = "New reference from '" + From.str() + "'";
+  else
+    Msg = "New reference";
+  if (!Holder.empty())
+    Msg += " (held in '" + Holder + "')";
+  Msg += " is leaked";
+  if (RS.count() > 1)
+    Msg += " (" + std::to_string(RS.count()) + " references)";
+
+  const LocationContext *OLC = ON->getLocationContext();
+  PathDiagnosticLocation Unique =
+      PathDiagnosticLocation::createBegin(Origin, C.getSourceManager(), OLC);
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      LeakBug, "origin=" + originKey(Origin, OLC->getDecl()), Msg, N, Unique,
+      OLC->getDecl());
+  R->markInteresting(Sym);
+  R->addVisitor<RefHistoryVisitor>(Sym);
+  C.emitReport(std::move(R));
+}
+
+PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
+                                                    BugReporterContext &BRC,
+                                                    PathSensitiveBugReport &BR) {
+  const ExplodedNode *Pred = N->getFirstPred();
+  if (!Pred)
+    return nullptr;
+  const RefState *Now = N->getState()->get<RefMap>(Sym);
+  const RefState *Before = Pred->getState()->get<RefMap>(Sym);
+  if (!Now || (Before && *Now == *Before))
+    return nullptr;
+  const Stmt *S = N->getStmtForDiagnostics();
+  if (!S)
+    return nullptr;
+  std::string Msg;
+  StringRef Callee = calleeNameOf(S);
+  switch (Now->kind()) {
+  case RefState::Owned:
+    if (!Before || Before->isBorrowed()) {
+      if (Now->origin() == S && Callee.starts_with_insensitive("py_") &&
+          Callee.contains_insensitive("ref"))
+        Msg = "Reference taken with '" + Callee.str() + "'";
+      else if (!Callee.empty())
+        Msg = "New reference returned by '" + Callee.str() + "'";
+      else
+        Msg = "New reference acquired";
+      if (Before)
+        Msg += " (was borrowed)";
+    } else if (Before->isOwned() && Now->count() > Before->count()) {
+      Msg = "Reference count incremented; " + std::to_string(Now->count()) +
+            " references owned";
+    } else if (Before->isOwned()) {
+      Msg = "Reference released; " + std::to_string(Now->count()) +
+            (Now->count() == 1 ? " reference" : " references") + " still owned";
+    } else {
+      return nullptr;
+    }
+    break;
+  case RefState::Borrowed:
+    Msg = Callee.empty() ? "Borrowed reference"
+                         : "Borrowed reference returned by '" + Callee.str() + "'";
+    break;
+  case RefState::Released:
+    Msg = "Last owned reference released" +
+          (Callee.empty() ? std::string() : " by '" + Callee.str() + "'") +
+          "; the object may be freed";
+    break;
+  case RefState::Stolen:
+    Msg = "Reference stolen by '" + Callee.str() + "'";
+    break;
+  }
+  PathDiagnosticLocation Pos(S, BRC.getSourceManager(),
+                             N->getLocationContext());
+  return std::make_shared<PathDiagnosticEventPiece>(Pos, Msg, true);
+}
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+static void registerPyRefChecker(CheckerManager &Mgr) {
+  PyRefChecker *C = Mgr.registerChecker<PyRefChecker>();
+  C->Config = ActiveConfig;
+}
+
+static bool shouldRegisterPyRefChecker(const CheckerManager &) { return true; }
+
+void refcheck::registerCheckers(CheckerRegistry &Registry) {
+  Registry.addChecker(registerPyRefChecker, shouldRegisterPyRefChecker,
+                      CheckerFullName,
+                      "Reference counting rules of the CPython C API",
+                      "docs/checks.md", /*IsHidden=*/false);
+}

@@ -1,0 +1,528 @@
+//===- Driver.cpp - LibTooling host for refcheck's checker ----------------===//
+#include "refcheck/Driver.h"
+#include "refcheck/Checker.h"
+#include "refcheck/Config.h"
+
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/DynamicLibrary.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::tooling;
+using namespace refcheck;
+using namespace llvm;
+
+bool refcheck::z3Available() {
+  static const bool Available = [] {
+    sys::DynamicLibrary::LoadLibraryPermanently(nullptr);
+    return sys::DynamicLibrary::SearchForAddressOfSymbol("Z3_mk_config") !=
+           nullptr;
+  }();
+  return Available;
+}
+
+//===----------------------------------------------------------------------===//
+// Planning: which flags each file gets
+//===----------------------------------------------------------------------===//
+
+/// The nearest compile_commands.json in File's folder or above it.
+static std::optional<std::string> findDatabaseAbove(StringRef File) {
+  SmallString<256> Abs(File);
+  sys::fs::make_absolute(Abs);
+  StringRef Dir = sys::path::parent_path(Abs);
+  while (!Dir.empty()) {
+    SmallString<256> Probe(Dir);
+    sys::path::append(Probe, "compile_commands.json");
+    if (sys::fs::exists(Probe))
+      return Probe.str().str();
+    StringRef Parent = sys::path::parent_path(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return std::nullopt;
+}
+
+static Expected<std::unique_ptr<CompilationDatabase>>
+loadDatabase(StringRef JsonPath) {
+  std::string Err;
+  if (!sys::fs::exists(JsonPath))
+    return createStringError(inconvertibleErrorCode(),
+                             "no compile_commands.json at '%s'",
+                             JsonPath.str().c_str());
+  auto DB = JSONCompilationDatabase::loadFromFile(
+      JsonPath, Err, JSONCommandLineSyntax::AutoDetect);
+  if (!DB) {
+    // The loader's message spans lines; keep the first, it names the cause.
+    StringRef First = StringRef(Err).split('\n').first;
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot read compile database '%s': %s",
+                             JsonPath.str().c_str(), First.str().c_str());
+  }
+  return std::move(DB);
+}
+
+/// Turns a database entry into refcheck's form: drops the compiler, the
+/// input file and anything that is not a compile flag for this file.
+static FileCommand fromDatabase(StringRef File, const CompileCommand &CC,
+                                StringRef DbPath) {
+  FileCommand C;
+  C.File = File.str();
+  C.Directory = CC.Directory;
+  C.Provenance = ("compile database " + DbPath).str();
+  ArgumentsAdjuster Adjust = combineAdjusters(
+      getClangStripOutputAdjuster(),
+      combineAdjusters(getClangStripDependencyFileAdjuster(),
+                       getClangSyntaxOnlyAdjuster()));
+  CommandLineArguments Args = Adjust(CC.CommandLine, CC.Filename);
+  for (size_t I = 1; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    if (A == CC.Filename || A == "-fsyntax-only" || A == "-c")
+      continue;
+    C.Args.push_back(A.str());
+  }
+  return C;
+}
+
+Expected<std::vector<FileCommand>>
+refcheck::planCommands(const DriverOptions &Opts) {
+  std::vector<FileCommand> Out;
+  std::unique_ptr<CompilationDatabase> ExplicitDB;
+  std::string ExplicitPath;
+  if (Opts.BuildDir) {
+    SmallString<256> P(*Opts.BuildDir);
+    if (!StringRef(*Opts.BuildDir).ends_with(".json"))
+      sys::path::append(P, "compile_commands.json");
+    ExplicitPath = P.str().str();
+    auto DB = loadDatabase(ExplicitPath);
+    if (!DB)
+      return DB.takeError();
+    ExplicitDB = std::move(*DB);
+  }
+
+  std::optional<PythonIncludes> Host;
+  auto GetHost = [&]() -> Expected<PythonIncludes> {
+    if (!Host) {
+      auto H = queryPythonIncludes(Opts.Python);
+      if (!H)
+        return H.takeError();
+      Host = *H;
+    }
+    return *Host;
+  };
+
+  for (const std::string &File : Opts.Files) {
+    if (!sys::fs::exists(File))
+      return createStringError(inconvertibleErrorCode(),
+                               "no such file: '%s'", File.c_str());
+    if (sys::fs::is_directory(File))
+      return createStringError(inconvertibleErrorCode(),
+                               "'%s' is a directory, not a source file",
+                               File.c_str());
+    SmallString<256> Abs(File);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, true);
+
+    std::optional<FileCommand> Cmd;
+    if (ExplicitDB) {
+      auto CCs = ExplicitDB->getCompileCommands(Abs);
+      if (CCs.empty())
+        return createStringError(
+            inconvertibleErrorCode(), "'%s' is not in compile database '%s'",
+            File.c_str(), ExplicitPath.c_str());
+      Cmd = fromDatabase(File, CCs.front(), ExplicitPath);
+    } else if (Opts.TrailingArgs.empty()) {
+      if (auto Found = findDatabaseAbove(Abs)) {
+        auto DB = loadDatabase(*Found);
+        if (!DB)
+          return DB.takeError();
+        auto CCs = (*DB)->getCompileCommands(Abs);
+        if (!CCs.empty())
+          Cmd = fromDatabase(File, CCs.front(), *Found);
+      }
+    }
+    if (!Cmd) {
+      auto H = GetHost();
+      if (auto Root = findCPythonRoot(File)) {
+        PythonIncludes HostOrEmpty = H ? *H : PythonIncludes{};
+        if (!H)
+          consumeError(H.takeError());
+        Cmd = cpythonTreeCommand(File, *Root, HostOrEmpty);
+      } else {
+        if (!H)
+          return H.takeError();
+        Cmd = hostPythonCommand(File, *H);
+      }
+    }
+    for (const std::string &A : Opts.TrailingArgs)
+      Cmd->Args.push_back(A);
+    Cmd->Args.insert(Cmd->Args.begin(), Opts.ExtraArgsBefore.begin(),
+                     Opts.ExtraArgsBefore.end());
+    for (const std::string &A : Opts.ExtraArgs)
+      Cmd->Args.push_back(A);
+    Out.push_back(std::move(*Cmd));
+  }
+  return Out;
+}
+
+Expected<ApiModel> refcheck::loadApiModel(const DriverOptions &Opts) {
+  ApiModel M = ApiModel::builtin();
+  std::string Dat = Opts.ApiDb;
+  if (Dat.empty() && !Opts.Files.empty())
+    if (auto Root = findCPythonRoot(Opts.Files.front())) {
+      SmallString<256> P(*Root);
+      sys::path::append(P, "Doc", "data", "refcounts.dat");
+      if (sys::fs::exists(P))
+        Dat = P.str().str();
+    }
+  if (!Dat.empty())
+    if (Error E = M.loadRefcountsDat(Dat))
+      return std::move(E);
+  return M;
+}
+
+bool refcheck::isVerifyMode(const FileCommand &Cmd) {
+  return llvm::any_of(Cmd.Args, [](const std::string &A) {
+    return StringRef(A).starts_with("-verify");
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// Analysis of one file
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// A compile database holding exactly one command.
+class SingleCommandDatabase : public CompilationDatabase {
+  CompileCommand Cmd;
+
+public:
+  explicit SingleCommandDatabase(CompileCommand C) : Cmd(std::move(C)) {}
+  std::vector<CompileCommand> getCompileCommands(StringRef) const override {
+    return {Cmd};
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return {Cmd.Filename};
+  }
+};
+
+/// Keeps the compile errors of a file; shows clang's diagnostics only when
+/// asked (--verbose) or when clang's -verify mode needs them.
+class CompileDiagnostics : public DiagnosticConsumer {
+  std::unique_ptr<TextDiagnosticPrinter> Printer;
+  bool ShowAll;
+
+public:
+  std::string FirstError;
+  unsigned NumErrorsSeen = 0;
+
+  CompileDiagnostics(DiagnosticOptions *DiagOpts, bool ShowAll)
+      : Printer(std::make_unique<TextDiagnosticPrinter>(errs(), DiagOpts)),
+        ShowAll(ShowAll) {}
+
+  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
+    Printer->BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Printer->EndSourceFile(); }
+
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (ShowAll)
+      Printer->HandleDiagnostic(Level, Info);
+    if (Level < DiagnosticsEngine::Error)
+      return;
+    ++NumErrorsSeen;
+    if (!FirstError.empty())
+      return;
+    SmallString<256> Msg;
+    Info.FormatDiagnostic(Msg);
+    std::string Where;
+    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+      PresumedLoc P =
+          Info.getSourceManager().getPresumedLoc(Info.getLocation());
+      if (P.isValid())
+        Where = (Twine(P.getFilename()) + ":" + Twine(P.getLine()) + ":" +
+                 Twine(P.getColumn()) + ": ")
+                    .str();
+    }
+    FirstError = Where + Msg.str().str();
+  }
+};
+
+/// Paths under the current folder are shown relative to it, as users typed
+/// them; others stay as the compiler saw them.
+static std::string displayPath(StringRef Path) {
+  SmallString<256> Cwd;
+  if (sys::path::is_absolute(Path) && !sys::fs::current_path(Cwd)) {
+    SmallString<256> P(Path);
+    sys::path::remove_dots(P, true);
+    StringRef R(P);
+    if (R.consume_front(Cwd) && R.consume_front("/"))
+      return R.str();
+    return P.str().str();
+  }
+  return Path.str();
+}
+
+/// Turns the analyzer's path diagnostics into Findings.
+class FindingCollector : public ento::PathDiagnosticConsumer {
+  CompilerInstance &CI;
+  Results &Out;
+  bool Verify, VerifyNotes;
+
+public:
+  FindingCollector(CompilerInstance &CI, Results &Out, bool Verify,
+                   bool VerifyNotes)
+      : CI(CI), Out(Out), Verify(Verify), VerifyNotes(VerifyNotes) {}
+
+  StringRef getName() const override { return "refcheck"; }
+  PathGenerationScheme getGenerationScheme() const override { return Minimal; }
+  bool supportsLogicalOpControlFlow() const override { return true; }
+  bool supportsCrossFileDiagnostics() const override { return true; }
+
+  void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
+                            FilesMade *) override {
+    for (const ento::PathDiagnostic *PD : Diags)
+      add(*PD);
+  }
+
+private:
+  void place(SourceLocation L, std::string &File, unsigned &Line,
+             unsigned &Col) const {
+    const SourceManager &SM = CI.getSourceManager();
+    SourceLocation E = SM.getExpansionLoc(L);
+    PresumedLoc P = SM.getPresumedLoc(E);
+    if (P.isInvalid())
+      return;
+    File = displayPath(P.getFilename());
+    Line = P.getLine();
+    Col = P.getColumn();
+  }
+
+  void addStep(const ento::PathDiagnosticPiece &P, Finding &F) const {
+    PathStep S;
+    place(P.getLocation().asLocation(), S.File, S.Line, S.Column);
+    S.Message = P.getString().str();
+    if (!S.Message.empty())
+      F.Path.push_back(std::move(S));
+  }
+
+  void collect(const ento::PathPieces &Pieces, Finding &F) const {
+    using namespace ento;
+    for (const PathDiagnosticPieceRef &P : Pieces) {
+      if (const auto *Call = dyn_cast<PathDiagnosticCallPiece>(P.get())) {
+        if (auto Enter = Call->getCallEnterEvent())
+          addStep(*Enter, F);
+        collect(Call->path, F);
+        if (auto Exit = Call->getCallExitEvent())
+          addStep(*Exit, F);
+      } else if (const auto *M = dyn_cast<PathDiagnosticMacroPiece>(P.get())) {
+        collect(M->subPieces, F);
+      } else if (isa<PathDiagnosticEventPiece, PathDiagnosticNotePiece>(
+                     P.get())) {
+        addStep(*P, F);
+      }
+    }
+  }
+
+  void add(const ento::PathDiagnostic &PD) {
+    Finding F;
+    F.Check = PD.getBugType().str();
+    F.Message = PD.getVerboseDescription().str();
+    SourceLocation Loc = PD.getLocation().asLocation();
+    place(Loc, F.File, F.Line, F.Column);
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
+      F.Function = ND->getNameAsString();
+    StringRef Short = PD.getShortDescription();
+    if (Short.consume_front("origin="))
+      F.Origin = Short.str();
+    collect(PD.path, F);
+    // The last event restates the warning itself.
+    if (!F.Path.empty() && F.Path.back().Message == F.Message &&
+        F.Path.back().Line == F.Line)
+      F.Path.pop_back();
+    F.Id = computeFindingId(F.Check, F.Function, F.Origin);
+    if (Verify)
+      emitAsDiagnostics(PD, F);
+    Out.Findings.push_back(std::move(F));
+  }
+
+  void emitAsDiagnostics(const ento::PathDiagnostic &PD, const Finding &F) {
+    DiagnosticsEngine &DE = CI.getDiagnostics();
+    unsigned WarnID =
+        DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [refcheck.%1]");
+    DE.Report(PD.getLocation().asLocation(), WarnID) << F.Message << F.Check;
+    if (!VerifyNotes)
+      return;
+    unsigned NoteID = DE.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    std::function<void(const ento::PathPieces &)> Emit =
+        [&](const ento::PathPieces &Pieces) {
+          using namespace ento;
+          for (const PathDiagnosticPieceRef &P : Pieces) {
+            if (const auto *Call = dyn_cast<PathDiagnosticCallPiece>(P.get())) {
+              if (auto Enter = Call->getCallEnterEvent())
+                DE.Report(Enter->getLocation().asLocation(), NoteID)
+                    << Enter->getString();
+              Emit(Call->path);
+              if (auto Exit = Call->getCallExitEvent())
+                DE.Report(Exit->getLocation().asLocation(), NoteID)
+                    << Exit->getString();
+            } else if (const auto *M =
+                           dyn_cast<PathDiagnosticMacroPiece>(P.get())) {
+              Emit(M->subPieces);
+            } else if (isa<PathDiagnosticEventPiece>(P.get()) &&
+                       P->getString() != F.Message) {
+              DE.Report(P->getLocation().asLocation(), NoteID)
+                  << P->getString();
+            }
+          }
+        };
+    Emit(PD.path);
+  }
+};
+
+class RefcheckAction : public ASTFrontendAction {
+  const DriverOptions &Opts;
+  Results &Out;
+
+public:
+  RefcheckAction(const DriverOptions &Opts, Results &Out)
+      : Opts(Opts), Out(Out) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    AnalyzerOptions &AO = CI.getAnalyzerOpts();
+    AO.CheckersAndPackages.clear();
+    AO.CheckersAndPackages.push_back({CheckerFullName, true});
+    // Modelling only: __builtin_expect and friends, noreturn functions.
+    AO.CheckersAndPackages.push_back({"core.builtin.BuiltinFunctions", true});
+    AO.CheckersAndPackages.push_back({"core.builtin.NoReturnFunctions", true});
+    AO.AnalysisDiagOpt = PD_NONE;
+    AO.ShouldCrosscheckWithZ3 = Opts.CrosscheckZ3 && z3Available();
+    AO.AnalyzerDisplayProgress = false;
+    for (const std::string &KV : Opts.AnalyzerConfig) {
+      auto [K, V] = StringRef(KV).split('=');
+      AO.Config[K] = V.str();
+    }
+    bool Verify = CI.getDiagnosticOpts().VerifyDiagnostics;
+    auto Consumer = ento::CreateAnalysisConsumer(CI);
+    Consumer->AddCheckerRegistrationFn(registerCheckers);
+#if LLVM_VERSION_MAJOR >= 21
+    Consumer->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
+        CI, Out, Verify, Opts.VerifyNotes));
+#else
+    Consumer->AddDiagnosticConsumer(
+        new FindingCollector(CI, Out, Verify, Opts.VerifyNotes));
+#endif
+    return Consumer;
+  }
+};
+
+class RefcheckActionFactory : public FrontendActionFactory {
+  const DriverOptions &Opts;
+  Results &Out;
+
+public:
+  RefcheckActionFactory(const DriverOptions &Opts, Results &Out)
+      : Opts(Opts), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<RefcheckAction>(Opts, Out);
+  }
+};
+} // namespace
+
+/// Clang's builtin headers: a copy installed next to refcheck, else the
+/// LLVM installation refcheck was built against.
+static std::string resourceDir() {
+  std::string Exe = sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&resourceDir));
+  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "lib", "refcheck", "clang",
+                    std::to_string(REFCHECK_LLVM_VERSION_MAJOR));
+  SmallString<256> Probe(Installed);
+  sys::path::append(Probe, "include", "stddef.h");
+  if (sys::fs::exists(Probe))
+    return Installed.str().str();
+  return REFCHECK_CLANG_RESOURCE_DIR;
+}
+
+Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
+                              const ApiModel &Model, bool *VerifyFailed) {
+  Results R;
+  SmallString<256> Abs(Cmd.File);
+  sys::fs::make_absolute(Abs);
+
+  CompileCommand CC;
+  CC.Directory = Cmd.Directory;
+  CC.Filename = Abs.str().str();
+  CC.CommandLine.push_back("clang");
+  CC.CommandLine.push_back("-resource-dir=" + resourceDir());
+  // Flags from GCC-built databases that clang does not know are not fatal.
+  CC.CommandLine.push_back("-Wno-unknown-warning-option");
+  CC.CommandLine.push_back("-Qunused-arguments");
+  for (const std::string &A : Cmd.Args)
+    CC.CommandLine.push_back(A);
+  CC.CommandLine.push_back(CC.Filename);
+  SingleCommandDatabase DB(CC);
+
+  bool Verify = isVerifyMode(Cmd);
+  CheckerConfig Config;
+  Config.Model = &Model;
+  for (const std::string &C : Opts.DisabledChecks)
+    Config.Disabled.insert(C);
+  ScopedCheckerConfig Scope(Config);
+
+  ClangTool Tool(DB, {CC.Filename});
+  for (const auto &[Path, Text] : Cmd.VirtualFiles)
+    Tool.mapVirtualFile(Path, Text);
+  IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  CompileDiagnostics Diags(DiagOpts.get(), Opts.Verbose || Verify);
+  Tool.setDiagnosticConsumer(&Diags);
+  Tool.setPrintErrorMessage(false);
+
+  RefcheckActionFactory Factory(Opts, R);
+  int RC = 1;
+  CrashRecoveryContext CRC;
+  bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
+  if (!Completed) {
+    R.Findings.clear();
+    R.Errors.push_back({Cmd.File, "the analyzer crashed on this file"});
+    return R;
+  }
+  if (Verify) {
+    if (VerifyFailed)
+      *VerifyFailed = RC != 0;
+    if (RC != 0 && Diags.FirstError.empty())
+      R.Errors.push_back({Cmd.File, "clang -verify expectations not met"});
+  }
+  if (Diags.NumErrorsSeen > 0 && !Verify) {
+    R.Findings.clear();
+    R.Errors.push_back(
+        {Cmd.File, "cannot be parsed (" + std::to_string(Diags.NumErrorsSeen) +
+                       (Diags.NumErrorsSeen == 1 ? " error" : " errors") +
+                       "); first: " + Diags.FirstError});
+    return R;
+  }
+  if (RC != 0 && !Verify) {
+    R.Errors.push_back({Cmd.File, "the compiler could not process this file"});
+    return R;
+  }
+  R.FilesAnalyzed = 1;
+  return R;
+}

@@ -1,0 +1,97 @@
+//===- Finding.cpp - Finding ids, ordering and JSON reading ---------------===//
+#include "refcheck/Finding.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/SHA256.h"
+#include <tuple>
+
+using namespace refcheck;
+using namespace llvm;
+
+std::string refcheck::computeFindingId(StringRef Check, StringRef Function,
+                                       StringRef Origin) {
+  SHA256 H;
+  H.update(Check);
+  H.update("\x1f");
+  H.update(Function);
+  H.update("\x1f");
+  H.update(Origin);
+  return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
+}
+
+static auto key(const Finding &F) {
+  return std::tie(F.File, F.Line, F.Column, F.Check, F.Message, F.Id);
+}
+
+void Results::canonicalize() {
+  llvm::sort(Findings, [](const Finding &A, const Finding &B) {
+    return key(A) < key(B);
+  });
+  Findings.erase(std::unique(Findings.begin(), Findings.end(),
+                             [](const Finding &A, const Finding &B) {
+                               return key(A) == key(B);
+                             }),
+                 Findings.end());
+  llvm::stable_sort(Errors, [](const FileError &A, const FileError &B) {
+    return std::tie(A.File, A.Message) < std::tie(B.File, B.Message);
+  });
+}
+
+void Results::append(Results Other) {
+  for (Finding &F : Other.Findings)
+    Findings.push_back(std::move(F));
+  for (FileError &E : Other.Errors)
+    Errors.push_back(std::move(E));
+  FilesAnalyzed += Other.FilesAnalyzed;
+}
+
+Expected<Results> refcheck::parseJsonResults(StringRef Text) {
+  Expected<json::Value> V = json::parse(Text);
+  if (!V)
+    return V.takeError();
+  auto Bad = [](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "not a refcheck JSON document: " + Why);
+  };
+  const json::Object *Doc = V->getAsObject();
+  if (!Doc)
+    return Bad("top level is not an object");
+  if (Doc->getInteger("version") != 1)
+    return Bad("missing or unsupported \"version\"");
+  Results R;
+  if (const json::Array *Fs = Doc->getArray("findings")) {
+    for (const json::Value &FV : *Fs) {
+      const json::Object *O = FV.getAsObject();
+      if (!O)
+        return Bad("a finding is not an object");
+      Finding F;
+      F.Id = O->getString("id").value_or("").str();
+      F.Check = O->getString("check").value_or("").str();
+      F.Message = O->getString("message").value_or("").str();
+      F.File = O->getString("file").value_or("").str();
+      F.Line = O->getInteger("line").value_or(0);
+      F.Column = O->getInteger("column").value_or(0);
+      F.Function = O->getString("function").value_or("").str();
+      F.Origin = O->getString("origin").value_or("").str();
+      if (const json::Array *Path = O->getArray("path"))
+        for (const json::Value &SV : *Path)
+          if (const json::Object *S = SV.getAsObject())
+            F.Path.push_back({S->getString("file").value_or("").str(),
+                              unsigned(S->getInteger("line").value_or(0)),
+                              unsigned(S->getInteger("column").value_or(0)),
+                              S->getString("message").value_or("").str()});
+      if (F.Id.empty() || F.Check.empty())
+        return Bad("a finding lacks \"id\" or \"check\"");
+      R.Findings.push_back(std::move(F));
+    }
+  }
+  if (const json::Array *Es = Doc->getArray("errors"))
+    for (const json::Value &EV : *Es)
+      if (const json::Object *O = EV.getAsObject())
+        R.Errors.push_back({O->getString("file").value_or("").str(),
+                            O->getString("message").value_or("").str()});
+  R.FilesAnalyzed = Doc->getInteger("files_analyzed").value_or(0);
+  return R;
+}
