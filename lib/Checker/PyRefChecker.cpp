@@ -837,17 +837,24 @@ static const ExplodedNode *findOriginNode(const ExplodedNode *N,
   return Origin;
 }
 
-/// A variable that holds Sym at node N, for messages.
+/// A local variable of N's function that held Sym last, for messages.
 static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
-  for (int Steps = 0; N && Steps < 64; ++Steps, N = N->getFirstPred()) {
+  const StackFrameContext *Frame = N ? N->getStackFrame() : nullptr;
+  // A parameter's initial value is not an explicit binding.
+  if (const auto *SRV = dyn_cast<SymbolRegionValue>(Sym))
+    if (const auto *VR = dyn_cast<VarRegion>(SRV->getRegion()))
+      if (VR->getStackFrame() == Frame)
+        return VR->getDecl()->getNameAsString();
+  for (int Steps = 0; N && Steps < 256; ++Steps, N = N->getFirstPred()) {
     struct Finder : StoreManager::BindingsHandler {
       SymbolRef Sym;
+      const StackFrameContext *Frame;
       const VarRegion *Found = nullptr;
       bool HandleBinding(StoreManager &, Store, const MemRegion *R,
                          SVal V) override {
         if (V.getAsLocSymbol() == Sym)
-          if (const auto *VR = dyn_cast<VarRegion>(R->getBaseRegion()))
-            if (R == VR) {
+          if (const auto *VR = dyn_cast<VarRegion>(R))
+            if (VR->getStackFrame() == Frame) {
               Found = VR;
               return false;
             }
@@ -855,6 +862,7 @@ static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
       }
     } F;
     F.Sym = Sym;
+    F.Frame = Frame;
     ProgramStateRef St = N->getState();
     St->getStateManager().getStoreManager().iterBindings(St->getStore(), F);
     if (F.Found)
