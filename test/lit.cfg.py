@@ -20,3 +20,7 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%srcroot", config.refcheck_src_root))
 # Tests must not pick up a compile_commands.json from the build tree.
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+config.substitutions.append(
+    ("%expect-exit",
+     "%s %s" % (config.python_executable,
+                os.path.join(config.test_source_root, "Inputs", "expect-exit.py"))))

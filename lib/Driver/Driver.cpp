@@ -90,10 +90,23 @@ static FileCommand fromDatabase(StringRef File, const CompileCommand &CC,
       combineAdjusters(getClangStripDependencyFileAdjuster(),
                        getClangSyntaxOnlyAdjuster()));
   CommandLineArguments Args = Adjust(CC.CommandLine, CC.Filename);
+  SmallString<256> Target(CC.Filename);
+  if (!sys::path::is_absolute(Target))
+    sys::fs::make_absolute(CC.Directory, Target);
+  sys::path::remove_dots(Target, true);
   for (size_t I = 1; I < Args.size(); ++I) {
     StringRef A = Args[I];
-    if (A == CC.Filename || A == "-fsyntax-only" || A == "-c")
+    if (A == "-fsyntax-only" || A == "-c")
       continue;
+    if (!A.starts_with("-")) {
+      // The input file, however the database spells it.
+      SmallString<256> P(A);
+      if (!sys::path::is_absolute(P))
+        sys::fs::make_absolute(CC.Directory, P);
+      sys::path::remove_dots(P, true);
+      if (P == Target)
+        continue;
+    }
     C.Args.push_back(A.str());
   }
   return C;
@@ -261,7 +274,11 @@ public:
                  Twine(P.getColumn()) + ": ")
                     .str();
     }
-    FirstError = Where + Msg.str().str();
+    // One line, of a readable length.
+    std::string M = StringRef(Msg).split('\n').first.str();
+    if (M.size() > 300)
+      M = M.substr(0, 297) + "...";
+    FirstError = Where + M;
   }
 };
 

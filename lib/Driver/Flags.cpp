@@ -18,7 +18,7 @@ Expected<PythonIncludes> refcheck::queryPythonIncludes(StringRef Python) {
                                  "': " + Why);
   };
   ErrorOr<std::string> Exe = sys::findProgramByName(Python);
-  if (!Exe)
+  if (!Exe || !sys::fs::can_execute(*Exe))
     return Fail("no such program");
   SmallString<128> Out;
   if (sys::fs::createTemporaryFile("refcheck-pyinc", "txt", Out))
