@@ -112,6 +112,10 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyType_GetModuleByDef",         Bor, Fails, "",          "",    NoFmt, 0},
     {"PyType_GetDict",                New, Fails, "",          "",    NoFmt, 0},
     {"_PyType_Lookup",                Bor, Never, "",          "",    NoFmt, 0},
+    {"_PyUnicode_FromId",             Bor, Fails, "",          "",    NoFmt, 0},
+    {"_PyThreadState_GetDict",        Bor, Fails, "",          "",    NoFmt, 0},
+    {"_PySys_GetObjectId",            Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyDescr_NAME",                  Bor, Never, "",          "",    NoFmt, 0},
     {"PyCapsule_GetContext",          Int, Fails, "",          "",    NoFmt, 0},
     // --- Always NULL --------------------------------------------------------
     {"PyErr_Format",                  Nul, Never, "",          "",    NoFmt, 0},

@@ -519,6 +519,19 @@ ProgramStateRef PyRefChecker::markOutArgs(ProgramStateRef State,
   return State;
 }
 
+/// Type slots called through a function pointer that take over their
+/// argument: `Py_TYPE(op)->tp_dealloc(op)`, `tp->tp_free(op)`.
+static bool isConsumingSlotCall(const Expr *CE) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(CE);
+  if (!Call || Call->getDirectCallee() || Call->getNumArgs() == 0)
+    return false;
+  const auto *ME = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  if (!ME)
+    return false;
+  StringRef Slot = ME->getMemberDecl()->getName();
+  return Slot == "tp_dealloc" || Slot == "tp_free";
+}
+
 void PyRefChecker::checkPostCall(const CallEvent &Call,
                                  CheckerContext &C) const {
   if (C.wasInlined || RefOps.lookup(Call))
@@ -527,6 +540,9 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
   if (!CE)
     return;
   ProgramStateRef State = C.getState();
+  if (isConsumingSlotCall(CE))
+    if (SymbolRef Sym = Call.getArgSVal(0).getAsLocSymbol())
+      State = State->remove<RefMap>(Sym);
   const FunctionSpec *Spec = specFor(Call);
   StringRef Callee = calleeName(Call);
 
@@ -549,7 +565,12 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
       SValBuilder &SVB = C.getSValBuilder();
       auto Zero = SVB.makeZeroVal(Call.getResultType());
       auto IsZero = SVB.evalEQ(State, *DRet, Zero.castAs<DefinedOrUnknownSVal>());
-      auto [Succ, Fail] = State->assume(IsZero);
+      auto MinusOne = SVB.makeIntVal(-1, Call.getResultType());
+      auto IsMinusOne =
+          SVB.evalEQ(State, *DRet, MinusOne.castAs<DefinedOrUnknownSVal>());
+      // Success is 0 and failure -1: no other result is possible.
+      ProgramStateRef Succ = State->assume(IsZero, true);
+      ProgramStateRef Fail = State->assume(IsMinusOne, true);
       if (Fail)
         OnFailure = Fail;
       if (!Succ) {
@@ -571,6 +592,13 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
           Items = parseFormat(SL->getString(), Spec->Format, Ok);
         unsigned Arg = Spec->FormatArg + 1;
         SmallVector<unsigned, 4> BorrowedOuts;
+        if (!Ok && Spec->Format == FormatStyle::BuildValue) {
+          // A format we cannot read ('N' may steal any argument): forget
+          // the objects passed rather than guess.
+          for (unsigned I = Arg; I < Call.getNumArgs(); ++I)
+            if (SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol())
+              State = State->remove<RefMap>(Sym);
+        }
         for (const FormatItem &It : Items) {
           unsigned ObjArg = Arg + It.ObjectArg;
           Arg += It.NumArgs;
@@ -652,8 +680,12 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
 
   if (State)
     C.addTransition(State);
-  if (OnFailure)
-    C.addTransition(OnFailure);
+  if (OnFailure) {
+    std::string Name = Callee.str();
+    C.addTransition(OnFailure, C.getNoteTag([Name]() {
+      return "Assuming '" + Name + "' fails; it does not take the reference";
+    }));
+  }
 }
 
 //===----------------------------------------------------------------------===//

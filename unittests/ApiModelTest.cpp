@@ -1,0 +1,105 @@
+#include "refcheck/ApiModel.h"
+#include "gtest/gtest.h"
+
+using namespace refcheck;
+
+TEST(ApiModel, BuiltinTableKnowsStealsAndBorrows) {
+  ApiModel M = ApiModel::builtin();
+  const FunctionSpec *S = M.lookup("PyTuple_SetItem");
+  ASSERT_NE(S, nullptr);
+  EXPECT_EQ(S->stealOf(2), StealKind::Always);
+  EXPECT_EQ(S->stealOf(0), StealKind::No);
+
+  const FunctionSpec *Add = M.lookup("PyModule_AddObject");
+  ASSERT_NE(Add, nullptr);
+  EXPECT_EQ(Add->stealOf(2), StealKind::OnSuccess);
+
+  for (const char *Name : {"PyDict_GetItem", "PyList_GetItem",
+                           "PyTuple_GetItem", "PySys_GetObject",
+                           "PyModule_GetDict", "PyEval_GetBuiltins",
+                           "PyErr_Occurred", "PyImport_GetModuleDict"}) {
+    const FunctionSpec *B = M.lookup(Name);
+    ASSERT_NE(B, nullptr) << Name;
+    EXPECT_EQ(B->Return, ReturnKind::Borrowed) << Name;
+  }
+  const FunctionSpec *Ref = M.lookup("PyDict_GetItemRef");
+  ASSERT_NE(Ref, nullptr);
+  EXPECT_EQ(Ref->NewRefOutArgs, std::vector<unsigned>{2});
+  EXPECT_EQ(M.lookup("PyList_Append")->stealOf(1), StealKind::No);
+  EXPECT_EQ(M.lookup("PyLong_FromLong")->Return, ReturnKind::NewRef);
+  EXPECT_EQ(M.lookup("No_Such_Function"), nullptr);
+}
+
+TEST(ApiModel, EveryStealingFunctionOfTheBriefIsListed) {
+  ApiModel M = ApiModel::builtin();
+  struct { const char *Name; unsigned Arg; } Steals[] = {
+      {"PyTuple_SetItem", 2}, {"PyTuple_SET_ITEM", 2}, {"PyList_SetItem", 2},
+      {"PyList_SET_ITEM", 2}, {"PyModule_AddObject", 2}, {"PyErr_Restore", 0},
+      {"PyErr_Restore", 1}, {"PyErr_Restore", 2},
+      {"PyErr_SetRaisedException", 0}, {"PyException_SetCause", 1},
+      {"PyException_SetContext", 1}, {"PyStructSequence_SetItem", 2},
+      {"PyStructSequence_SET_ITEM", 2}, {"PyBytes_ConcatAndDel", 1},
+      {"PyUnicode_AppendAndDel", 1}};
+  for (auto &S : Steals) {
+    const FunctionSpec *F = M.lookup(S.Name);
+    ASSERT_NE(F, nullptr) << S.Name;
+    EXPECT_NE(F->stealOf(S.Arg), StealKind::No) << S.Name << " arg " << S.Arg;
+  }
+}
+
+TEST(RefcountsDat, ReadsRealFormatAndTrustsOnlyTheResultColumn) {
+  ApiModel M = ApiModel::builtin();
+  // Lines as in CPython's Doc/data/refcounts.dat.
+  const char *Text = "# comment\n"
+                     "\n"
+                     "PyList_SetItem:int:::\n"
+                     "PyList_SetItem:PyObject*:list:0:\n"
+                     "PyList_SetItem:Py_ssize_t:index::\n"
+                     "PyList_SetItem:PyObject*:item:0:\n"
+                     "\n"
+                     "PyFoo_GetThing:PyObject*::0:\n"
+                     "PyFoo_GetThing:PyObject*:o:0:\n"
+                     "\n"
+                     "PyFoo_Make:PyObject*::+1:\n"
+                     "\n"
+                     "PyFoo_Fail:PyObject*::null:\n";
+  ASSERT_FALSE(bool(M.parseRefcountsDat(Text, "refcounts.dat")));
+  // The argument column says 0 for the stolen item: the steal must survive.
+  EXPECT_EQ(M.lookup("PyList_SetItem")->stealOf(2), StealKind::Always);
+  EXPECT_EQ(M.lookup("PyFoo_GetThing")->Return, ReturnKind::Borrowed);
+  EXPECT_EQ(M.lookup("PyFoo_GetThing")->From, Source::RefcountsDat);
+  EXPECT_EQ(M.lookup("PyFoo_Make")->Return, ReturnKind::NewRef);
+  EXPECT_EQ(M.lookup("PyFoo_Fail")->Return, ReturnKind::AlwaysNull);
+  EXPECT_EQ(M.lookup("PyFoo_Unknown"), nullptr);
+}
+
+TEST(RefcountsDat, MalformedLinesNameTheLine) {
+  ApiModel M;
+  llvm::Error E = M.parseRefcountsDat("PyA:int:::\n\nPyB:PyObject*\n", "x.dat");
+  ASSERT_TRUE(bool(E));
+  EXPECT_EQ(llvm::toString(std::move(E)),
+            "x.dat:3: expected 'function:type:param:refcount:comment', got "
+            "'PyB:PyObject*'");
+  llvm::Error E2 = M.parseRefcountsDat("PyC:PyObject*::+2:\n", "y.dat");
+  ASSERT_TRUE(bool(E2));
+  EXPECT_NE(llvm::toString(std::move(E2)).find("y.dat:1: unknown refcount effect '+2'"),
+            std::string::npos);
+}
+
+TEST(RefcountsDat, MissingFileIsAnError) {
+  ApiModel M;
+  llvm::Error E = M.loadRefcountsDat("/nonexistent/refcounts.dat");
+  ASSERT_TRUE(bool(E));
+  EXPECT_NE(llvm::toString(std::move(E)).find("cannot read API database"),
+            std::string::npos);
+}
+
+TEST(ApiModel, FingerprintChangesWithTheModel) {
+  ApiModel A = ApiModel::builtin(), B = ApiModel::builtin();
+  EXPECT_EQ(A.fingerprint(), B.fingerprint());
+  FunctionSpec S;
+  S.Name = "PyNew_Thing";
+  S.Return = ReturnKind::Borrowed;
+  B.add(S);
+  EXPECT_NE(A.fingerprint(), B.fingerprint());
+}
