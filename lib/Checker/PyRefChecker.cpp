@@ -222,7 +222,7 @@ namespace {
 class PyRefChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
-                     check::Location, eval::Call> {
+                     check::Location, check::Bind, eval::Call> {
   const CallDescriptionMap<RefOp> RefOps = {
       {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
       {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
@@ -261,6 +261,7 @@ public:
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                      CheckerContext &C) const;
+  void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
 
 private:
   const FunctionSpec *specFor(const CallEvent &Call) const;
@@ -322,11 +323,13 @@ static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
   const auto *SRV = dyn_cast<SymbolRegionValue>(Sym);
   if (!SRV)
     return false;
-  const auto *PR = dyn_cast<ParamVarRegion>(SRV->getRegion());
-  if (!PR)
+  // Top-frame parameters live in NonParamVarRegions (no call site);
+  // inlined ones in ParamVarRegions.
+  const auto *VR = dyn_cast<VarRegion>(SRV->getRegion());
+  if (!VR || !isa<ParmVarDecl>(VR->getDecl()))
     return false;
-  return PR->getStackFrame()->inTopFrame() &&
-         isPyObjectPointer(PR->getValueType());
+  return VR->getStackFrame()->inTopFrame() &&
+         isPyObjectPointer(VR->getValueType());
 }
 
 std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
@@ -347,7 +350,30 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
 
 bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   const RefOp *Op = RefOps.lookup(Call);
-  if (!Op || Call.getNumArgs() == 0)
+  if (!Op) {
+    // Stealing API functions that are inline in the headers (3.11+
+    // PyTuple_SET_ITEM): model the steal at the call instead of inlining.
+    const FunctionSpec *Spec = specFor(Call);
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+    const Expr *CE = Call.getOriginExpr();
+    if (!Spec || Spec->Steals.empty() || !FD || !FD->hasBody() || !CE)
+      return false;
+    ProgramStateRef State = C.getState();
+    for (auto [Idx, Kind] : Spec->Steals)
+      if (Kind == StealKind::Always && Idx < Call.getNumArgs())
+        State = steal(State, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+                      calleeName(Call), C);
+    if (!Call.getResultType()->isVoidType())
+      State = State->BindExpr(
+          CE, C.getLocationContext(),
+          C.getSValBuilder().conjureSymbolVal(nullptr, CE,
+                                              C.getLocationContext(),
+                                              Call.getResultType(),
+                                              C.blockCount()));
+    C.addTransition(State);
+    return true;
+  }
+  if (Call.getNumArgs() == 0)
     return false;
   const Expr *CE = Call.getOriginExpr();
   if (!CE)
@@ -826,6 +852,39 @@ void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
            N, C);
     C.addTransition(State->remove<RefMap>(Sym), N);
   }
+}
+
+/// PyTuple_SET_ITEM and PyList_SET_ITEM are macros storing into ob_item up
+/// to Python 3.12: recognise the store itself as the steal.
+static std::optional<std::string> setItemMacroFor(SVal Loc) {
+  const auto *ER = dyn_cast_or_null<ElementRegion>(Loc.getAsRegion());
+  if (!ER)
+    return std::nullopt;
+  const auto *FR = dyn_cast<FieldRegion>(ER->getSuperRegion());
+  if (!FR || FR->getDecl()->getName() != "ob_item")
+    return std::nullopt;
+  const RecordDecl *RD = FR->getDecl()->getParent();
+  StringRef Name = RD->getName();
+  if (Name.empty())
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      Name = TD->getName();
+  if (Name == "PyTupleObject")
+    return std::string("PyTuple_SET_ITEM");
+  if (Name == "PyListObject")
+    return std::string("PyList_SET_ITEM");
+  return std::nullopt;
+}
+
+void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
+                             CheckerContext &C) const {
+  std::optional<std::string> Macro = setItemMacroFor(Loc);
+  if (!Macro)
+    return;
+  ProgramStateRef State = C.getState();
+  ProgramStateRef After =
+      steal(State, Val, nullptr, dyn_cast<Expr>(S), *Macro, C);
+  if (After != State)
+    C.addTransition(After);
 }
 
 void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {

@@ -1,0 +1,34 @@
+// The corrected twins: take a reference before returning it.
+//
+// RUN: refcheck %s -- -Xclang -verify
+// expected-no-diagnostics
+#include <Python.h>
+
+static PyObject *
+nothing(PyObject *self, PyObject *args)
+{
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+nothing_incref(PyObject *self, PyObject *args)
+{
+    Py_INCREF(Py_None);
+    return Py_None;
+}
+
+static PyObject *
+first(PyObject *self, PyObject *list)
+{
+    PyObject *item = PyList_GetItem(list, 0);
+    if (item == NULL)
+        return NULL;
+    return Py_NewRef(item);
+}
+
+static PyObject *
+identity(PyObject *self, PyObject *arg)
+{
+    Py_INCREF(arg);
+    return arg;
+}
