@@ -319,6 +319,23 @@ const FunctionSpec *PyRefChecker::specFor(const CallEvent &Call) const {
   return Config->Model->lookup(userFacingName(Name));
 }
 
+/// 0-based indices of the parameters FD is annotated to steal
+/// (refcheck::steals_arg, or cpychecker_steals_reference_to_arg, 1-based).
+static SmallVector<unsigned, 2> annotatedSteals(const FunctionDecl *FD) {
+  SmallVector<unsigned, 2> Out;
+  if (!FD)
+    return Out;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() != "refcheck::steals_arg" || A->args_size() != 1)
+      continue;
+    if (std::optional<llvm::APSInt> N =
+            (*A->args_begin())->getIntegerConstantExpr(FD->getASTContext()))
+      if (*N >= 1)
+        Out.push_back(N->getZExtValue() - 1);
+  }
+  return Out;
+}
+
 static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
   const auto *SRV = dyn_cast<SymbolRegionValue>(Sym);
   if (!SRV)
@@ -326,8 +343,13 @@ static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
   // Top-frame parameters live in NonParamVarRegions (no call site);
   // inlined ones in ParamVarRegions.
   const auto *VR = dyn_cast<VarRegion>(SRV->getRegion());
-  if (!VR || !isa<ParmVarDecl>(VR->getDecl()))
+  const auto *PVD = VR ? dyn_cast<ParmVarDecl>(VR->getDecl()) : nullptr;
+  if (!PVD)
     return false;
+  // A parameter the function is annotated to steal is owned, not borrowed.
+  if (const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext()))
+    if (llvm::is_contained(annotatedSteals(FD), PVD->getFunctionScopeIndex()))
+      return false;
   return VR->getStackFrame()->inTopFrame() &&
          isPyObjectPointer(VR->getValueType());
 }
@@ -569,6 +591,11 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
   if (isConsumingSlotCall(CE))
     if (SymbolRef Sym = Call.getArgSVal(0).getAsLocSymbol())
       State = State->remove<RefMap>(Sym);
+  for (unsigned Idx :
+       annotatedSteals(dyn_cast_or_null<FunctionDecl>(Call.getDecl())))
+    if (Idx < Call.getNumArgs())
+      State = steal(State, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+                    calleeName(Call), C);
   const FunctionSpec *Spec = specFor(Call);
   StringRef Callee = calleeName(Call);
 

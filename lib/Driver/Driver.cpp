@@ -493,6 +493,15 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   // Flags from GCC-built databases that clang does not know are not fatal.
   CC.CommandLine.push_back("-Wno-unknown-warning-option");
   CC.CommandLine.push_back("-Qunused-arguments");
+  // refcheck's annotations (refcheck/annotations.h) turn on under
+  // __REFCHECK__; cpychecker's attribute names are mapped onto them so
+  // code annotated for cpychecker works unchanged.
+  for (const char *D :
+       {"-D__REFCHECK__=1", "-DWITH_CPYCHECKER_RETURNS_BORROWED_REF_ATTRIBUTE",
+        "-DWITH_CPYCHECKER_STEALS_REFERENCE_TO_ARG_ATTRIBUTE",
+        "-Dcpychecker_returns_borrowed_ref=annotate(\"refcheck::returns_borrowed\")",
+        "-Dcpychecker_steals_reference_to_arg(n)=annotate(\"refcheck::steals_arg\",n)"})
+    CC.CommandLine.push_back(D);
   for (const std::string &A : Cmd.Args)
     CC.CommandLine.push_back(A);
   CC.CommandLine.push_back(CC.Filename);
