@@ -99,6 +99,10 @@ REGISTER_MAP_WITH_PROGRAMSTATE(RefMap, SymbolRef, RefState)
 /// Net references taken on statically allocated objects (Py_None, Py_True,
 /// ...), which have no symbol: Py_RETURN_NONE must return one it took.
 REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefs, const MemRegion *, int)
+/// Objects stored into untracked memory (a field, a global) while the checker
+/// knew nothing about them: `self->x = obj; Py_INCREF(obj);` takes the
+/// reference for that memory.
+REGISTER_SET_WITH_PROGRAMSTATE(StoredSyms, SymbolRef)
 
 //===----------------------------------------------------------------------===//
 // Configuration handed over by the driver
@@ -446,6 +450,10 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
   }
   std::optional<RefState> RS = stateOf(State, Sym, C.getLocationContext());
   if (Inc) {
+    // `self->x = obj; Py_INCREF(obj);`: the reference taken now belongs to
+    // the memory the object was already stored into.
+    if ((!RS || RS->isBorrowed()) && State->contains<StoredSyms>(Sym))
+      return RS ? State->remove<RefMap>(Sym) : State;
     if (!RS || RS->isBorrowed())
       return State->set<RefMap>(Sym, RefState::owned(1, CE));
     if (RS->isOwned())
@@ -774,8 +782,11 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
   }
   // Stored into untracked memory, reachable through a pointer handed to a
   // callee, or written to an out-parameter: no longer ours to release.
-  for (SymbolRef Sym : Escaped)
+  for (SymbolRef Sym : Escaped) {
+    if (Kind == PSK_EscapeOnBind && !State->get<RefMap>(Sym))
+      State = State->add<StoredSyms>(Sym);
     Forget(Sym);
+  }
   return State;
 }
 
@@ -925,6 +936,9 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
       Leaked.push_back({Sym, RS});
     State = State->remove<RefMap>(Sym);
   }
+  for (SymbolRef Sym : State->get<StoredSyms>())
+    if (SR.isDead(Sym))
+      State = State->remove<StoredSyms>(Sym);
   if (Leaked.empty() || !enabled(checks::RefLeak)) {
     C.addTransition(State);
     return;
