@@ -422,6 +422,14 @@ public:
   RefcheckAction(const DriverOptions &Opts, Results &Out)
       : Opts(Opts), Out(Out) {}
 
+  bool BeginInvocation(CompilerInstance &CI) override {
+    // Without -v, compile errors reach the user as refcheck's one-line
+    // error: no "N errors generated." trailer either.
+    if (!Opts.Verbose && !CI.getDiagnosticOpts().VerifyDiagnostics)
+      CI.getDiagnosticOpts().ShowCarets = false;
+    return true;
+  }
+
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     AnalyzerOptions &AO = CI.getAnalyzerOpts();
