@@ -844,6 +844,9 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     C.addTransition(State);
     return;
   }
+  // Multi-phase init: PyInit_* returns the borrowed def by design.
+  if (St->isBorrowed() && calleeNameOf(St->origin()) == "PyModuleDef_Init")
+    return;
   if (St->isBorrowed() && OwesNewRef && enabled(checks::BorrowedReturn)) {
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       StringRef From = calleeNameOf(St->origin());

@@ -1,6 +1,7 @@
 // The corrected twins: take a reference before returning it.
 //
 // RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --api-db=%S/Inputs/refcounts.dat -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 
@@ -31,4 +32,14 @@ identity(PyObject *self, PyObject *arg)
 {
     Py_INCREF(arg);
     return arg;
+}
+
+/* Multi-phase initialisation returns the module def: correct by design,
+ * even where refcounts.dat calls PyModuleDef_Init's result borrowed. */
+static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "m"};
+
+PyMODINIT_FUNC
+PyInit_m(void)
+{
+    return PyModuleDef_Init(&def);
 }
