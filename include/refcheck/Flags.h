@@ -39,6 +39,11 @@ struct PythonIncludes {
 /// Asks `Python` (an interpreter name or path) for its include folders.
 llvm::Expected<PythonIncludes> queryPythonIncludes(llvm::StringRef Python);
 
+/// The nearest folder at or above File's folder that contains Rel (a
+/// relative path), if any.
+std::optional<std::string> findFolderAbove(llvm::StringRef File,
+                                           llvm::StringRef Rel);
+
 /// The root of the CPython source tree File is in (the nearest folder above
 /// it with Include/Python.h), if any.
 std::optional<std::string> findCPythonRoot(llvm::StringRef File);

@@ -281,25 +281,26 @@ private:
   ProgramStateRef applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
                              ProgramStateRef State, CheckerContext &C,
                              bool &Reported) const;
-  ProgramStateRef steal(ProgramStateRef State, SVal Arg, const Expr *ArgE,
-                        const Expr *CallE, StringRef Callee,
+  ProgramStateRef steal(ProgramStateRef State, SVal Arg, const Expr *CallE,
+                        StringRef Callee,
                         CheckerContext &C) const;
   ProgramStateRef markOutArgs(ProgramStateRef State, const CallEvent &Call,
                               ArrayRef<unsigned> Args, RefState::Kind K) const;
 
   void report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
-              ExplodedNode *N, CheckerContext &C,
-              const Stmt *OriginOverride = nullptr) const;
-  void reportLeak(SymbolRef Sym, const RefState &RS, bool AtReturn,
+              ExplodedNode *N, CheckerContext &C) const;
+  void reportLeak(SymbolRef Sym, const RefState &RS,
                   ExplodedNode *N, CheckerContext &C) const;
 };
 
 /// Path notes: where each reference came from and where it went.
 class RefHistoryVisitor final : public BugReporterVisitor {
   SymbolRef Sym;
+  const CallDescriptionMap<RefOp> &RefOps;
 
 public:
-  explicit RefHistoryVisitor(SymbolRef Sym) : Sym(Sym) {}
+  RefHistoryVisitor(SymbolRef Sym, const CallDescriptionMap<RefOp> &RefOps)
+      : Sym(Sym), RefOps(RefOps) {}
   void Profile(llvm::FoldingSetNodeID &ID) const override {
     static int Tag = 0;
     ID.AddPointer(&Tag);
@@ -387,7 +388,7 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     ProgramStateRef State = C.getState();
     for (auto [Idx, Kind] : Spec->Steals)
       if (Kind == StealKind::Always && Idx < Call.getNumArgs())
-        State = steal(State, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+        State = steal(State, Call.getArgSVal(Idx), CE,
                       calleeName(Call), C);
     if (!Call.getResultType()->isVoidType())
       State = State->BindExpr(
@@ -527,7 +528,7 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
 }
 
 ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal Arg,
-                                    const Expr *ArgE, const Expr *CallE,
+                                    const Expr *CallE,
                                     StringRef Callee,
                                     CheckerContext &C) const {
   SymbolRef Sym = Arg.getAsLocSymbol();
@@ -602,7 +603,7 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
   for (unsigned Idx :
        annotatedSteals(dyn_cast_or_null<FunctionDecl>(Call.getDecl())))
     if (Idx < Call.getNumArgs())
-      State = steal(State, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+      State = steal(State, Call.getArgSVal(Idx), CE,
                     calleeName(Call), C);
   const FunctionSpec *Spec = specFor(Call);
   StringRef Callee = calleeName(Call);
@@ -616,7 +617,7 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
       if (Idx >= Call.getNumArgs())
         continue;
       if (Kind == StealKind::Always) {
-        State = steal(State, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+        State = steal(State, Call.getArgSVal(Idx), CE,
                       Callee, C);
         continue;
       }
@@ -638,7 +639,7 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         State = nullptr;
         break;
       }
-      State = steal(Succ, Call.getArgSVal(Idx), Call.getArgExpr(Idx), CE,
+      State = steal(Succ, Call.getArgSVal(Idx), CE,
                     Callee, C);
     }
     if (State) {
@@ -666,8 +667,7 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
           if (ObjArg >= Call.getNumArgs())
             break;
           if (It.IsObject && It.Steals)
-            State = steal(State, Call.getArgSVal(ObjArg),
-                          Call.getArgExpr(ObjArg), CE, Callee, C);
+            State = steal(State, Call.getArgSVal(ObjArg), CE, Callee, C);
           else if (It.IsObject && Spec->Format == FormatStyle::ParseArgs)
             BorrowedOuts.push_back(ObjArg);
         }
@@ -923,7 +923,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   ProgramStateRef State = C.getState();
   ProgramStateRef After =
-      steal(State, Val, nullptr, dyn_cast<Expr>(S), *Macro, C);
+      steal(State, Val, dyn_cast<Expr>(S), *Macro, C);
   if (After != State)
     C.addTransition(After);
 }
@@ -934,7 +934,7 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (auto [Sym, RS] : State->get<RefMap>()) {
     if (!SR.isDead(Sym))
       continue;
-    if (RS.isOwned() && !State->isNull(nonloc::SymbolVal(Sym)).isConstrainedTrue() &&
+    if (RS.isOwned() &&
         !State->getConstraintManager().isNull(State, Sym).isConstrainedTrue())
       Leaked.push_back({Sym, RS});
     State = State->remove<RefMap>(Sym);
@@ -951,7 +951,7 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   if (!N)
     return;
   for (auto &[Sym, RS] : Leaked)
-    reportLeak(Sym, RS, false, N, C);
+    reportLeak(Sym, RS, N, C);
   C.addTransition(State, N);
 }
 
@@ -1007,22 +1007,20 @@ static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
 }
 
 void PyRefChecker::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
-                          ExplodedNode *N, CheckerContext &C,
-                          const Stmt *OriginOverride) const {
+                          ExplodedNode *N, CheckerContext &C) const {
   const ExplodedNode *ON = findOriginNode(N, Sym);
   const RefState *RS = ON->getState()->get<RefMap>(Sym);
-  const Stmt *Origin = OriginOverride ? OriginOverride
-                                      : (RS ? RS->origin() : nullptr);
+  const Stmt *Origin = RS ? RS->origin() : nullptr;
   std::string Key = Origin ? originKey(Origin, ON->getLocationContext()->getDecl())
                            : "param";
   auto R = std::make_unique<PathSensitiveBugReport>(BT, "origin=" + Key,
                                                     Msg.str(), N);
   R->markInteresting(Sym);
-  R->addVisitor<RefHistoryVisitor>(Sym);
+  R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
   C.emitReport(std::move(R));
 }
 
-void PyRefChecker::reportLeak(SymbolRef Sym, const RefState &RS, bool AtReturn,
+void PyRefChecker::reportLeak(SymbolRef Sym, const RefState &RS,
                               ExplodedNode *N, CheckerContext &C) const {
   const ExplodedNode *ON = findOriginNode(N, Sym);
   const Stmt *Origin = RS.origin();
@@ -1049,7 +1047,7 @@ void PyRefChecker::reportLeak(SymbolRef Sym, const RefState &RS, bool AtReturn,
       LeakBug, "origin=" + originKey(Origin, OLC->getDecl()), Msg, N, Unique,
       OLC->getDecl());
   R->markInteresting(Sym);
-  R->addVisitor<RefHistoryVisitor>(Sym);
+  R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
   C.emitReport(std::move(R));
 }
 
@@ -1071,8 +1069,8 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
   switch (Now->kind()) {
   case RefState::Owned:
     if (!Before || Before->isBorrowed()) {
-      if (Now->origin() == S && Callee.starts_with_insensitive("py_") &&
-          Callee.contains_insensitive("ref"))
+      const auto *CE = dyn_cast<CallExpr>(S);
+      if (Now->origin() == S && CE && RefOps.lookupAsWritten(*CE))
         Msg = "Reference taken with '" + Callee.str() + "'";
       else if (!Callee.empty())
         Msg = "New reference returned by '" + Callee.str() + "'";

@@ -42,20 +42,13 @@ bool refcheck::z3Available() {
 
 /// The nearest compile_commands.json in File's folder or above it.
 static std::optional<std::string> findDatabaseAbove(StringRef File) {
-  SmallString<256> Abs(File);
-  sys::fs::make_absolute(Abs);
-  StringRef Dir = sys::path::parent_path(Abs);
-  while (!Dir.empty()) {
-    SmallString<256> Probe(Dir);
-    sys::path::append(Probe, "compile_commands.json");
-    if (sys::fs::exists(Probe))
-      return Probe.str().str();
-    StringRef Parent = sys::path::parent_path(Dir);
-    if (Parent == Dir)
-      break;
-    Dir = Parent;
-  }
-  return std::nullopt;
+  std::optional<std::string> Dir =
+      findFolderAbove(File, "compile_commands.json");
+  if (!Dir)
+    return std::nullopt;
+  SmallString<256> P(*Dir);
+  sys::path::append(P, "compile_commands.json");
+  return P.str().str();
 }
 
 static Expected<std::unique_ptr<CompilationDatabase>>

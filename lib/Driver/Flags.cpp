@@ -52,13 +52,14 @@ Expected<PythonIncludes> refcheck::queryPythonIncludes(StringRef Python) {
   return P;
 }
 
-std::optional<std::string> refcheck::findCPythonRoot(StringRef File) {
+std::optional<std::string> refcheck::findFolderAbove(StringRef File,
+                                                     StringRef Rel) {
   SmallString<256> Abs(File);
   sys::fs::make_absolute(Abs);
   StringRef Dir = sys::path::parent_path(Abs);
   while (!Dir.empty()) {
     SmallString<256> Probe(Dir);
-    sys::path::append(Probe, "Include", "Python.h");
+    sys::path::append(Probe, Rel);
     if (sys::fs::exists(Probe))
       return Dir.str();
     StringRef Parent = sys::path::parent_path(Dir);
@@ -67,6 +68,10 @@ std::optional<std::string> refcheck::findCPythonRoot(StringRef File) {
     Dir = Parent;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> refcheck::findCPythonRoot(StringRef File) {
+  return findFolderAbove(File, "Include/Python.h");
 }
 
 namespace {
