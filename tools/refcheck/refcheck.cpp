@@ -1,4 +1,5 @@
 //===- refcheck.cpp - Command line over refcheck's libraries --------------===//
+#include "refcheck/Batch.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/Driver.h"
@@ -6,7 +7,9 @@
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -72,6 +75,43 @@ static cl::opt<bool>
                 cl::desc("With `-- -Xclang -verify`: emit path notes as "
                          "clang notes too"),
                 cl::cat(Cat));
+static cl::list<std::string>
+    IncludeGlobs("include",
+                 cl::desc("Analyze only files matching this glob "
+                          "(repeatable), e.g. 'Modules/*.c'"),
+                 cl::value_desc("glob"), cl::cat(Cat));
+static cl::list<std::string>
+    ExcludeGlobs("exclude",
+                 cl::desc("Skip files matching this glob (repeatable)"),
+                 cl::value_desc("glob"), cl::cat(Cat));
+static cl::opt<unsigned>
+    Jobs("j", cl::desc("Files analyzed at once (default: the core count)"),
+         cl::value_desc("N"), cl::init(0), cl::cat(Cat));
+static cl::opt<unsigned>
+    Timeout("timeout",
+            cl::desc("Time budget per file in seconds, 0 for none "
+                     "(default: 300)"),
+            cl::value_desc("seconds"), cl::init(300), cl::cat(Cat));
+static cl::opt<unsigned>
+    MemoryLimit("memory-limit",
+                cl::desc("Memory budget per file in MiB, 0 for none "
+                         "(default: 4096)"),
+                cl::value_desc("MiB"), cl::init(4096), cl::cat(Cat));
+static cl::opt<std::string>
+    CacheDir("cache-dir",
+             cl::desc("Folder of the result cache (default: "
+                      "$XDG_CACHE_HOME/refcheck or ~/.cache/refcheck)"),
+             cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Neither read nor write the cache"),
+                             cl::cat(Cat));
+static cl::opt<bool> Quiet("q", cl::desc("No progress line"), cl::cat(Cat));
+static cl::opt<bool>
+    ShowStats("file-stats",
+              cl::desc("Print each file's time and peak memory on stderr"),
+              cl::cat(Cat));
+static cl::opt<std::string> WorkerJob("worker", cl::Hidden,
+                                      cl::desc("Internal: analyze one job"));
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the checks and exit"),
                                 cl::cat(Cat));
@@ -111,7 +151,8 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(
           Ours.size(), Ours.data(),
           "refcheck: finds reference-counting bugs in CPython C extensions\n\n"
-          "  refcheck [options] FILE... [-- COMPILER-ARGS]\n\n"
+          "  refcheck [options] FILE... [-- COMPILER-ARGS]\n"
+          "  refcheck [options] -p BUILD-DIR   (every file in the database)\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n"
           "With `-- -Xclang -verify`: 0 iff clang's expectations hold.\n",
           &ErrOS)) {
@@ -120,6 +161,9 @@ int main(int argc, const char **argv) {
     First.consume_front("refcheck: ");
     return fail(First);
   }
+
+  if (!WorkerJob.empty())
+    return runWorker(WorkerJob);
 
   if (ListChecks) {
     for (const CheckInfo &C : allChecks())
@@ -140,15 +184,34 @@ int main(int argc, const char **argv) {
   Opts.AnalyzerConfig.assign(AnalyzerConfig.begin(), AnalyzerConfig.end());
   Opts.Verbose = Verbose;
   Opts.VerifyNotes = VerifyNotes;
+  Opts.Include.assign(IncludeGlobs.begin(), IncludeGlobs.end());
+  Opts.Exclude.assign(ExcludeGlobs.begin(), ExcludeGlobs.end());
   for (const std::string &C : Disable) {
     if (!isKnownCheck(C))
       return fail("unknown check '" + C + "' (see --list-checks)");
     Opts.DisabledChecks.push_back(C);
   }
 
-  Expected<ApiModel> Model = loadApiModel(Opts);
+  std::optional<std::vector<FileCommand>> Planned;
+  if (Opts.Files.empty() && Opts.BuildDir && !ListApi) {
+    // The whole compile database: plan first, so the API model can come
+    // from the CPython tree the files are in.
+    Expected<std::vector<FileCommand>> P = planCommands(Opts);
+    if (!P)
+      return fail(toString(P.takeError()));
+    if (P->empty())
+      return fail("no file in the compile database matches --include/"
+                  "--exclude");
+    Planned = std::move(*P);
+  }
+  DriverOptions ModelOpts = Opts;
+  if (Planned)
+    ModelOpts.Files = {Planned->front().File};
+  Expected<ApiModel> Model = loadApiModel(ModelOpts);
   if (!Model)
     return fail(toString(Model.takeError()));
+  if (Planned)
+    Opts.ApiDb = resolveApiDb(ModelOpts);
   if (ListApi) {
     for (const FunctionSpec *S : Model->all()) {
       outs() << S->Name << ": returns " << toString(S->Return);
@@ -159,17 +222,22 @@ int main(int argc, const char **argv) {
     }
     return 0;
   }
-  if (Opts.Files.empty())
+  if (Opts.Files.empty() && !Planned)
     return fail("no input files (usage: refcheck [options] FILE... "
-                "[-- COMPILER-ARGS]; see --help)");
+                "[-- COMPILER-ARGS], or -p BUILD-DIR for the whole compile "
+                "database; see --help)");
 
-  Expected<std::vector<FileCommand>> Plan = planCommands(Opts);
-  if (!Plan)
-    return fail(toString(Plan.takeError()));
+  if (!Planned) {
+    Expected<std::vector<FileCommand>> P = planCommands(Opts);
+    if (!P)
+      return fail(toString(P.takeError()));
+    if (P->empty())
+      return fail("no input file matches --include/--exclude");
+    Planned = std::move(*P);
+  }
 
-  Results All;
   bool AnyVerify = false, VerifyFailed = false;
-  for (const FileCommand &Cmd : *Plan) {
+  for (const FileCommand &Cmd : *Planned) {
     if (Verbose) {
       errs() << "refcheck: " << Cmd.File << ": flags from " << Cmd.Provenance
              << ':';
@@ -177,12 +245,29 @@ int main(int argc, const char **argv) {
         errs() << ' ' << A;
       errs() << '\n';
     }
-    bool Failed = false;
     AnyVerify |= isVerifyMode(Cmd);
-    All.append(analyzeFile(Cmd, Opts, *Model, &Failed));
-    VerifyFailed |= Failed;
   }
-  All.canonicalize();
+
+  BatchOptions BO;
+  BO.Jobs = Jobs;
+  BO.TimeoutSeconds = Timeout;
+  BO.MemoryLimitMiB = MemoryLimit;
+  BO.CacheDir = NoCache ? "" : CacheDir.empty() ? defaultCacheDir()
+                                                : std::string(CacheDir);
+  BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
+  BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  std::vector<FileStat> Stats;
+  Results All =
+      runBatch(*Planned, Opts, *Model, BO, &VerifyFailed, &Stats);
+  if (ShowStats)
+    for (const FileStat &S : Stats) {
+      errs() << "refcheck: stats: " << S.File << ": ";
+      if (S.FromCache)
+        errs() << "from cache\n";
+      else
+        errs() << format("%.2f s, %llu MiB peak\n", S.Seconds,
+                         (unsigned long long)(S.PeakMemoryKiB / 1024));
+    }
 
   for (const refcheck::FileError &E : All.Errors)
     errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
