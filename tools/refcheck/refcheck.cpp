@@ -8,6 +8,8 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
@@ -110,6 +112,11 @@ static cl::opt<bool>
     ShowStats("file-stats",
               cl::desc("Print each file's time and peak memory on stderr"),
               cl::cat(Cat));
+static cl::opt<bool>
+    ShowCommands("show-commands",
+                 cl::desc("Print how each file would be compiled for analysis "
+                          "(JSON, compile_commands.json-like) and exit"),
+                 cl::cat(Cat));
 static cl::opt<std::string> WorkerJob("worker", cl::Hidden,
                                       cl::desc("Internal: analyze one job"));
 static cl::opt<bool> ListChecks("list-checks",
@@ -234,6 +241,26 @@ int main(int argc, const char **argv) {
     if (P->empty())
       return fail("no input file matches --include/--exclude");
     Planned = std::move(*P);
+  }
+
+  if (ShowCommands) {
+    json::Array Out;
+    for (const FileCommand &Cmd : *Planned) {
+      json::Array Args{"clang"};
+      for (const std::string &A : Cmd.Args)
+        Args.push_back(A);
+      Args.push_back(Cmd.File);
+      json::Object Virtual;
+      for (const auto &[Path, Text] : Cmd.VirtualFiles)
+        Virtual[Path] = Text;
+      Out.push_back(json::Object{{"directory", Cmd.Directory},
+                                 {"file", Cmd.File},
+                                 {"arguments", std::move(Args)},
+                                 {"virtual_files", std::move(Virtual)},
+                                 {"provenance", Cmd.Provenance}});
+    }
+    outs() << formatv("{0:2}", json::Value(std::move(Out))) << '\n';
+    return 0;
   }
 
   bool AnyVerify = false, VerifyFailed = false;
