@@ -60,11 +60,15 @@ private:
   SymbolRef Holder;
   /// For Stolen: our reference to the holder was released since.
   bool HolderGone = false;
+  /// For Owned: taken with Py_INCREF on a borrowed object, which the lender
+  /// keeps alive after we release ours.
+  bool OnBorrow = false;
 
   RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer,
-           SymbolRef Holder = nullptr, bool HolderGone = false)
+           SymbolRef Holder = nullptr, bool HolderGone = false,
+           bool OnBorrow = false)
       : K(K), Count(Count), Origin(Origin), Transfer(Transfer),
-        Holder(Holder), HolderGone(HolderGone) {}
+        Holder(Holder), HolderGone(HolderGone), OnBorrow(OnBorrow) {}
 
 public:
   static RefState owned(unsigned N, const Stmt *Origin) {
@@ -83,8 +87,13 @@ public:
     return RefState(K, Count, Origin, Transfer, Holder, true);
   }
   RefState withCount(unsigned N) const {
-    return RefState(Owned, N, Origin, nullptr);
+    return RefState(Owned, N, Origin, nullptr, nullptr, false, OnBorrow);
   }
+  /// One reference taken on a borrowed object.
+  static RefState ownedOnBorrow(const Stmt *Origin) {
+    return RefState(Owned, 1, Origin, nullptr, nullptr, false, true);
+  }
+  bool onBorrow() const { return OnBorrow; }
 
   Kind kind() const { return K; }
   bool isOwned() const { return K == Owned; }
@@ -99,7 +108,7 @@ public:
   bool operator==(const RefState &O) const {
     return K == O.K && Count == O.Count && Origin == O.Origin &&
            Transfer == O.Transfer && Holder == O.Holder &&
-           HolderGone == O.HolderGone;
+           HolderGone == O.HolderGone && OnBorrow == O.OnBorrow;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
@@ -108,6 +117,7 @@ public:
     ID.AddPointer(Transfer);
     ID.AddPointer(Holder);
     ID.AddBoolean(HolderGone);
+    ID.AddBoolean(OnBorrow);
   }
 };
 } // namespace
@@ -522,13 +532,13 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
     if ((!RS || RS->isBorrowed()) && State->contains<StoredSyms>(Sym))
       return RS ? State->remove<RefMap>(Sym) : State;
     if (!RS || RS->isBorrowed())
-      return State->set<RefMap>(Sym, RefState::owned(1, CE));
+      return State->set<RefMap>(Sym, RefState::ownedOnBorrow(CE));
     if (RS->isOwned())
       return State->set<RefMap>(Sym, RS->withCount(RS->count() + 1));
     // A stolen object lives on in its container: a new reference to it is
     // fine while the container does.
     if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
-      return State->set<RefMap>(Sym, RefState::owned(1, CE));
+      return State->set<RefMap>(Sym, RefState::ownedOnBorrow(CE));
     // Incrementing an object we no longer hold a reference to.
     if (enabled(checks::UseAfterRelease))
       if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
@@ -552,6 +562,9 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
     for (auto [Other, ORS] : State->get<RefMap>())
       if (ORS.kind() == RefState::Stolen && ORS.holder() == Sym)
         State = State->set<RefMap>(Other, ORS.holderReleased());
+    // Back to what it was: borrowed, alive thanks to the lender.
+    if (RS->onBorrow())
+      return State->remove<RefMap>(Sym);
     return State->set<RefMap>(Sym, RS->released(CE));
   }
   if (enabled(checks::OverRelease)) {
