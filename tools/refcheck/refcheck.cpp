@@ -3,6 +3,7 @@
 #include "refcheck/Config.h"
 #include "refcheck/Driver.h"
 #include "refcheck/Report.h"
+#include "ReviewOptions.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -27,7 +28,13 @@ static cl::opt<OutputFormat> Format(
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "clang-style warnings with path notes (default)"),
                clEnumValN(OutputFormat::Json, "json",
-                          "one JSON document (docs/json-format.md)")),
+                          "one JSON document (docs/json-format.md)"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0, for code scanning"),
+               clEnumValN(OutputFormat::Github, "github",
+                          "GitHub Actions annotations"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained HTML page")),
     cl::cat(Cat));
 static cl::opt<std::string> OutFile("o", cl::desc("Write the output to FILE"),
                                     cl::value_desc("FILE"), cl::cat(Cat));
@@ -100,7 +107,7 @@ int main(int argc, const char **argv) {
     else
       Ours.push_back(argv[I]);
   }
-  cl::HideUnrelatedOptions(Cat);
+  cl::HideUnrelatedOptions({&Cat, &reviewCategory()});
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "refcheck " << REFCHECK_VERSION << " (LLVM "
        << REFCHECK_LLVM_VERSION_MAJOR << ", Z3 crosscheck "
@@ -146,9 +153,16 @@ int main(int argc, const char **argv) {
     Opts.DisabledChecks.push_back(C);
   }
 
+  OutputFormat Fmt = Format;
+  Expected<ReviewState> Review =
+      prepareReview(Opts, Fmt, Format.getNumOccurrences() > 0);
+  if (!Review)
+    return fail(toString(Review.takeError()));
+
   Expected<ApiModel> Model = loadApiModel(Opts);
   if (!Model)
     return fail(toString(Model.takeError()));
+  addConfigAnnotations(*Review, *Model);
   if (ListApi) {
     for (const FunctionSpec *S : Model->all()) {
       outs() << S->Name << ": returns " << toString(S->Return);
@@ -157,6 +171,11 @@ int main(int argc, const char **argv) {
                << (K == StealKind::OnSuccess ? " on success" : "");
       outs() << " [" << toString(S->From) << "]\n";
     }
+    return 0;
+  }
+  if (Opts.Files.empty() && Review->NothingSelected) {
+    // Every named (or changed) file is excluded: nothing to report.
+    writeResults(outs(), Results(), Fmt, makeReportContext(argv[0]));
     return 0;
   }
   if (Opts.Files.empty())
@@ -183,6 +202,11 @@ int main(int argc, const char **argv) {
     VerifyFailed |= Failed;
   }
   All.canonicalize();
+  std::vector<std::string> Analyzed;
+  for (const FileCommand &Cmd : *Plan)
+    Analyzed.push_back(Cmd.File);
+  if (Error E = finishReview(*Review, All, Analyzed))
+    return fail(toString(std::move(E)));
 
   for (const refcheck::FileError &E : All.Errors)
     errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
@@ -196,11 +220,11 @@ int main(int argc, const char **argv) {
       return fail("cannot write '" + OutFile + "': " + EC.message());
     OS = File.get();
   }
-  if (!AnyVerify || Format != OutputFormat::Text || !OutFile.empty()) {
+  if (!AnyVerify || Fmt != OutputFormat::Text || !OutFile.empty()) {
     Results Shown = All;
-    if (Format == OutputFormat::Text)
+    if (Fmt == OutputFormat::Text)
       Shown.Errors.clear(); // already on stderr
-    writeResults(*OS, Shown, Format);
+    writeResults(*OS, Shown, Fmt, makeReportContext(argv[0]));
   }
   OS->flush();
 
