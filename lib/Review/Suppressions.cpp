@@ -17,24 +17,37 @@ bool Suppression::covers(StringRef Check) const {
 
 std::vector<Suppression> refcheck::parseSuppressions(const SourceLines &Src,
                                                      StringRef File) {
-  static const Regex Re("refcheck:[[:space:]]*(ignore-function|ignore)"
+  static const Regex Re("^refcheck:[[:space:]]*(ignore-function|ignore)"
                         "([[:space:]]*\\[([^]]*)\\])?");
   std::vector<Suppression> Out;
   for (unsigned L = 1; L <= Src.size(); ++L) {
     StringRef Line = Src.line(L);
-    // Only in a comment: after `//` or `/*` on the line.
-    size_t C1 = Line.find("//"), C2 = Line.find("/*");
-    size_t Comment = std::min(C1, C2);
-    if (Comment == StringRef::npos)
-      continue;
-    StringRef Rest = Line.drop_front(Comment);
+    // A suppression is a comment that starts with `refcheck:`: after `//`,
+    // after `/*`, or after the `*` that continues a block comment.
+    std::vector<size_t> Starts;
+    for (size_t P = Line.find("//"); P != StringRef::npos;
+         P = Line.find("//", P + 2))
+      Starts.push_back(P + 2);
+    for (size_t P = Line.find("/*"); P != StringRef::npos;
+         P = Line.find("/*", P + 2))
+      Starts.push_back(P + 2);
+    if (Line.ltrim().starts_with("*"))
+      Starts.push_back(Line.size() - Line.ltrim().size() + 1);
+    llvm::sort(Starts);
     SmallVector<StringRef, 4> M;
-    if (!Re.match(Rest, &M))
+    StringRef Rest;
+    for (size_t P : Starts) {
+      Rest = Line.drop_front(P).ltrim(" \t*");
+      if (Re.match(Rest, &M))
+        break;
+      M.clear();
+    }
+    if (M.empty())
       continue;
     Suppression S;
     S.File = File.str();
     S.Line = L;
-    S.Column = Comment + (M[0].data() - Rest.data()) + 1;
+    S.Column = M[0].data() - Line.data() + 1;
     S.WholeFunction = M[1] == "ignore-function";
     S.Text = M[0].str();
     SmallVector<StringRef, 4> Ids;
