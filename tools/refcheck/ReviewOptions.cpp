@@ -110,9 +110,6 @@ void refcheck::addConfigAnnotations(const ReviewState &S, ApiModel &Model) {
 Error refcheck::finishReview(const ReviewState &S, Results &R,
                              const std::vector<std::string> &AnalyzedFiles) {
   SuppressionOutcome Sup = applySuppressions(R, AnalyzedFiles);
-  if (UnusedSuppressions)
-    for (Finding &F : unusedSuppressionFindings(Sup.Unused))
-      R.Findings.push_back(std::move(F));
 
   std::string ConfigBaseline = S.Config ? S.Config->Baseline : "";
   if (WriteBaselineFile.getNumOccurrences()) {
@@ -136,6 +133,11 @@ Error refcheck::finishReview(const ReviewState &S, Results &R,
       return Ids.takeError();
     applyBaseline(R, *Ids);
   }
+  // Unused suppressions are reported, never baselined: they are quick to
+  // fix.
+  if (UnusedSuppressions)
+    for (Finding &F : unusedSuppressionFindings(Sup.Unused))
+      R.Findings.push_back(std::move(F));
   if (S.Changed)
     applyChangedLines(R, *S.Changed);
   R.canonicalize();
