@@ -41,6 +41,23 @@ TEST(FindFunction, SpansReturnTypeThroughClosingBrace) {
   EXPECT_FALSE(findFunction(S, "g", 7));
 }
 
+TEST(FindFunction, ARecursiveCallIsNotTheDefinition) {
+  SourceLines S = lines({
+      "static int",               // 1
+      "f(int n)",                 // 2
+      "{",                        // 3
+      "    if (f(n - 1)) {",      // 4
+      "        leak();",          // 5
+      "    }",                    // 6
+      "    return 0;",            // 7
+      "}",                        // 8
+  });
+  auto E = findFunction(S, "f", 5);
+  ASSERT_TRUE(E);
+  EXPECT_EQ(E->NameLine, 2u);
+  EXPECT_EQ(E->End, 8u);
+}
+
 TEST(FindFunction, SkipsDeclarationsAndPrefixes) {
   SourceLines S = lines({
       "int ff(void);",        // 1 a longer name

@@ -141,9 +141,15 @@ refcheck::findFunction(const SourceLines &Src, StringRef Name,
         Depth += C == '(' ? 1 : C == ')' ? -1 : 0;
       if (Depth)
         continue;
-      // Up to the body: a ';', '=' or ',' means a declaration or a call.
-      while ((C = S.next()) && C != '{' && C != ';' && C != '=' && C != ',')
+      // Up to the body. Right after the parameters comes '{', or an
+      // attribute or K&R declarations (starting with a letter); anything
+      // else (`foo(x));`, `foo(x) {` inside `if (...)`) is a call.
+      while ((C = S.next()) && isSpace(C))
         ;
+      if (C != '{' && !isIdentChar(C))
+        continue;
+      while (C && C != '{' && C != ';' && C != '=' && C != ',')
+        C = S.next();
       if (C != '{')
         continue;
       Depth = 1;
