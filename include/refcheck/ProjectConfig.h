@@ -17,15 +17,6 @@
 
 namespace refcheck {
 
-/// One `annotations:` entry: facts about a function the project cannot
-/// annotate in its headers.
-struct ApiAnnotation {
-  std::string Function;
-  std::optional<ReturnKind> Returns;
-  /// 1-based, as in REFCHECK_STEALS_ARG and cpychecker's steals-arg.
-  std::vector<unsigned> StealsArgs;
-};
-
 struct ProjectConfig {
   /// The file, and the folder relative paths in it are taken against.
   std::string Path, Dir;

@@ -23,6 +23,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -103,6 +104,12 @@ REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefs, const MemRegion *, int)
 /// knew nothing about them: `self->x = obj; Py_INCREF(obj);` takes the
 /// reference for that memory.
 REGISTER_SET_WITH_PROGRAMSTATE(StoredSyms, SymbolRef)
+/// Borrowed references stored into a field annotated REFCHECK_OWNS_REF, with
+/// the store: a Py_INCREF must follow before the function returns.
+REGISTER_MAP_WITH_PROGRAMSTATE(OwedToField, SymbolRef, const Stmt *)
+/// Objects whose ob_refcnt the code sets by hand (`op->ob_refcnt = 1` when
+/// resurrecting in tp_dealloc): the checker leaves their accounting alone.
+REGISTER_SET_WITH_PROGRAMSTATE(SelfManaged, SymbolRef)
 
 //===----------------------------------------------------------------------===//
 // Configuration handed over by the driver
@@ -236,7 +243,9 @@ namespace {
 /// Refcount operations, matched by name and evaluated by the checker. The
 /// object is always the last argument (_Py_DECREF takes file and line first
 /// in debug builds of 3.8-3.11).
-enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef };
+/// _Py_Dealloc (reached by Py_DECREF as a macro before 3.8) frees the object
+/// whose count the code already brought to zero.
+enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef, Dealloc };
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -247,7 +256,8 @@ namespace {
 class PyRefChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
-                     check::Location, check::Bind, eval::Call> {
+                     check::Location, check::Bind, check::EndFunction,
+                     eval::Call> {
   const CallDescriptionMap<RefOp> RefOps = {
       {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
       {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
@@ -263,6 +273,7 @@ class PyRefChecker
       {{CDM::SimpleFunc, {"_Py_NewRef"}}, RefOp::NewRef},
       {{CDM::SimpleFunc, {"Py_XNewRef"}}, RefOp::XNewRef},
       {{CDM::SimpleFunc, {"_Py_XNewRef"}}, RefOp::XNewRef},
+      {{CDM::SimpleFunc, {"_Py_Dealloc"}}, RefOp::Dealloc},
   };
 
   const BugType LeakBug{this, checks::RefLeak, "refcheck",
@@ -287,8 +298,17 @@ public:
   void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                      CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
 
 private:
+  ProgramStateRef bindRefcnt(const FieldRegion *FR, const Stmt *S,
+                             ProgramStateRef State, CheckerContext &C,
+                             bool &Reported) const;
+  ProgramStateRef bindOwningField(const FieldRegion *FR, SVal Val,
+                                  const Stmt *S, ProgramStateRef State,
+                                  CheckerContext &C) const;
+  void reportOwedFields(ProgramStateRef State, ArrayRef<SymbolRef> Syms,
+                        ExplodedNode *N, CheckerContext &C) const;
   const FunctionSpec *specFor(const CallEvent &Call) const;
   bool enabled(const char *Check) const {
     return !Config || Config->isEnabled(Check);
@@ -383,7 +403,7 @@ static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
 std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
                                               SymbolRef Sym,
                                               const LocationContext *LC) const {
-  if (!Sym)
+  if (!Sym || State->contains<SelfManaged>(Sym))
     return std::nullopt;
   if (const RefState *RS = State->get<RefMap>(Sym))
     return *RS;
@@ -429,6 +449,11 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
   SVal Obj = Call.getArgSVal(Call.getNumArgs() - 1);
+  if (*Op == RefOp::Dealloc) {
+    // The decrement before it did the accounting; the object is gone.
+    C.addTransition(State);
+    return true;
+  }
   bool Returns = *Op == RefOp::NewRef || *Op == RefOp::XNewRef;
   if (Returns)
     State = State->BindExpr(CE, LC, Obj);
@@ -470,7 +495,15 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
     }
     return State;
   }
+  if (State->contains<SelfManaged>(Sym))
+    return State;
   std::optional<RefState> RS = stateOf(State, Sym, C.getLocationContext());
+  if (Inc && State->get<OwedToField>(Sym)) {
+    // The reference an owning field was waiting for.
+    State = State->remove<OwedToField>(Sym);
+    if (!RS || RS->isBorrowed())
+      return RS ? State->remove<RefMap>(Sym) : State;
+  }
   if (Inc) {
     // `self->x = obj; Py_INCREF(obj);`: the reference taken now belongs to
     // the memory the object was already stored into.
@@ -811,6 +844,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
   return State;
 }
 
+/// Py_RETURN_NONE and friends: on Python 3.12+ they return the immortal
+/// object without Py_INCREF, which is correct there.
+static bool isReturnMacro(const ReturnStmt *RS, CheckerContext &C) {
+  SourceLocation L = RS->getBeginLoc();
+  if (!L.isMacroID())
+    return false;
+  StringRef Name = Lexer::getImmediateMacroName(L, C.getSourceManager(),
+                                                C.getLangOpts());
+  return Name == "Py_RETURN_NONE" || Name == "Py_RETURN_TRUE" ||
+         Name == "Py_RETURN_FALSE" || Name == "Py_RETURN_NOTIMPLEMENTED";
+}
+
 void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   if (!C.inTopFrame())
     return; // an inlined callee's result goes on living in the caller
@@ -838,7 +883,7 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
                               : State->set<StaticRefs>(R, *N - 1));
       return;
     }
-    if (!enabled(checks::BorrowedReturn))
+    if (!enabled(checks::BorrowedReturn) || isReturnMacro(RS, C))
       return;
     if (ExplodedNode *EN = C.generateNonFatalErrorNode(State)) {
       std::string Name = "object";
@@ -892,12 +937,18 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   }
 }
 
+static bool isRefcntField(const FieldRegion *FR) {
+  return FR && FR->getDecl()->getName() == "ob_refcnt";
+}
+
 void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                  CheckerContext &C) const {
   if (!enabled(checks::UseAfterRelease))
     return;
   const MemRegion *R = Loc.getAsRegion();
-  if (!R)
+  // The pre-3.8 refcount macros read ob_refcnt right after changing it.
+  if (!R || (isRefcntField(dyn_cast<FieldRegion>(R)) && S &&
+             S->getBeginLoc().isMacroID()))
     return;
   SymbolRef Sym = R->getSymbolicBase()
                       ? R->getSymbolicBase()->getSymbol()
@@ -937,16 +988,133 @@ static std::optional<std::string> setItemMacroFor(SVal Loc) {
   return std::nullopt;
 }
 
+static bool ownsReference(const FieldDecl *FD) {
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "refcheck::owns_ref")
+      return true;
+  return false;
+}
+
+/// How a statement takes or drops a reference by hand, for messages:
+/// "Py_INCREF" for a refcount call, "ob_refcnt++" for the pre-3.8 macros.
+static std::string refOpSpelling(const Stmt *S,
+                                 const CallDescriptionMap<RefOp> &RefOps) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
+    return RefOps.lookupAsWritten(*CE) ? calleeNameOf(CE).str() : "";
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(S))
+    if (UO->isIncrementDecrementOp())
+      return UO->isIncrementOp() ? "ob_refcnt++" : "ob_refcnt--";
+  return "";
+}
+
+/// Direct writes to ob_refcnt: `op->ob_refcnt++` and `--op->ob_refcnt` are
+/// Py_INCREF and Py_DECREF as macros (Python 3.7 and older); any other write
+/// (`op->ob_refcnt = 1`, Py_SET_REFCNT) means the code manages the count
+/// itself, and the checker stops tracking the object.
+ProgramStateRef PyRefChecker::bindRefcnt(const FieldRegion *FR, const Stmt *S,
+                                         ProgramStateRef State,
+                                         CheckerContext &C,
+                                         bool &Reported) const {
+  const MemRegion *Obj = FR->getSuperRegion()->StripCasts();
+  SVal ObjV = loc::MemRegionVal(Obj);
+  const auto *UO = dyn_cast_or_null<UnaryOperator>(S);
+  if (UO && UO->isIncrementDecrementOp())
+    return applyRefOp(UO->isIncrementOp() ? RefOp::Incref : RefOp::Decref,
+                      ObjV, UO, State, C, Reported);
+  if (SymbolRef Sym = ObjV.getAsLocSymbol())
+    return State->remove<RefMap>(Sym)->add<SelfManaged>(Sym);
+  return State->remove<StaticRefs>(Obj);
+}
+
+/// A store into a field annotated REFCHECK_OWNS_REF hands the field one
+/// reference: an owned one moves there; a borrowed one must be followed by
+/// a Py_INCREF before the function returns.
+ProgramStateRef PyRefChecker::bindOwningField(const FieldRegion *FR, SVal Val,
+                                              const Stmt *S,
+                                              ProgramStateRef State,
+                                              CheckerContext &C) const {
+  SymbolRef Sym = Val.getAsLocSymbol();
+  if (!Sym)
+    return State;
+  std::optional<RefState> RS = stateOf(State, Sym, C.getLocationContext());
+  if (!RS)
+    return State;
+  if (RS->isOwned())
+    return RS->count() > 1
+               ? State->set<RefMap>(Sym, RS->withCount(RS->count() - 1))
+               : State->remove<RefMap>(Sym);
+  if (RS->isBorrowed())
+    return State->set<OwedToField>(Sym, S);
+  return State;
+}
+
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (const auto *FR = dyn_cast_or_null<FieldRegion>(Loc.getAsRegion())) {
+    ProgramStateRef After = State;
+    bool Reported = false;
+    if (isRefcntField(FR))
+      After = bindRefcnt(FR, S, State, C, Reported);
+    else if (ownsReference(FR->getDecl()))
+      After = bindOwningField(FR, Val, S, State, C);
+    if (!After || After == State || Reported)
+      return;
+    SymbolRef Sym = Val.getAsLocSymbol();
+    if (Sym && After->get<OwedToField>(Sym) && !State->get<OwedToField>(Sym)) {
+      std::string Field = FR->getDecl()->getNameAsString();
+      C.addTransition(After, C.getNoteTag([Field](PathSensitiveBugReport &BR) {
+        return "Borrowed reference stored into owning field '" + Field +
+               "'; it needs a Py_INCREF";
+      }));
+      return;
+    }
+    C.addTransition(After);
+    return;
+  }
   std::optional<std::string> Macro = setItemMacroFor(Loc);
   if (!Macro)
     return;
-  ProgramStateRef State = C.getState();
   ProgramStateRef After =
       steal(State, Val, dyn_cast<Expr>(S), *Macro, C);
   if (After != State)
     C.addTransition(After);
+}
+
+void PyRefChecker::reportOwedFields(ProgramStateRef State,
+                                    ArrayRef<SymbolRef> Syms, ExplodedNode *N,
+                                    CheckerContext &C) const {
+  if (!enabled(checks::StealOfBorrowed))
+    return;
+  for (SymbolRef Sym : Syms) {
+    const Stmt *Store = *State->get<OwedToField>(Sym);
+    std::string Field = "an owning field";
+    if (const auto *BO = dyn_cast<BinaryOperator>(Store))
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        Field = "owning field '" + ME->getMemberDecl()->getNameAsString() + "'";
+    report(StealOfBorrowedBug,
+           "No Py_INCREF for the borrowed reference stored into " + Field +
+               "; the field will release a reference it never got",
+           Sym, N, C);
+  }
+}
+
+void PyRefChecker::checkEndFunction(const ReturnStmt *RS,
+                                    CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  ProgramStateRef State = C.getState();
+  SmallVector<SymbolRef, 2> Owed;
+  for (auto [Sym, Store] : State->get<OwedToField>())
+    Owed.push_back(Sym);
+  if (Owed.empty())
+    return;
+  if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+    reportOwedFields(State, Owed, N, C);
+    for (SymbolRef Sym : Owed)
+      State = State->remove<OwedToField>(Sym);
+    C.addTransition(State, N);
+  }
 }
 
 void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
@@ -963,7 +1131,16 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (SymbolRef Sym : State->get<StoredSyms>())
     if (SR.isDead(Sym))
       State = State->remove<StoredSyms>(Sym);
-  if (Leaked.empty() || !enabled(checks::RefLeak)) {
+  for (SymbolRef Sym : State->get<SelfManaged>())
+    if (SR.isDead(Sym))
+      State = State->remove<SelfManaged>(Sym);
+  SmallVector<SymbolRef, 2> Owed;
+  for (auto [Sym, Store] : State->get<OwedToField>())
+    if (SR.isDead(Sym))
+      Owed.push_back(Sym);
+  if (!enabled(checks::RefLeak))
+    Leaked.clear();
+  if (Leaked.empty() && Owed.empty()) {
     C.addTransition(State);
     return;
   }
@@ -973,6 +1150,9 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     return;
   for (auto &[Sym, RS] : Leaked)
     reportLeak(Sym, RS, N, C);
+  reportOwedFields(C.getState(), Owed, N, C);
+  for (SymbolRef Sym : Owed)
+    State = State->remove<OwedToField>(Sym);
   C.addTransition(State, N);
 }
 
@@ -1048,9 +1228,8 @@ void PyRefChecker::reportLeak(SymbolRef Sym, const RefState &RS,
   StringRef From = calleeNameOf(Origin);
   std::string Holder = holderName(N->getFirstPred(), Sym);
   std::string Msg;
-  const auto *OriginCall = dyn_cast_or_null<CallExpr>(Origin);
-  if (OriginCall && RefOps.lookupAsWritten(*OriginCall))
-    Msg = "Reference taken with '" + From.str() + "'";
+  if (std::string How = refOpSpelling(Origin, RefOps); !How.empty())
+    Msg = "Reference taken with '" + How + "'";
   else if (!From.empty())
     Msg = "New reference from '" + From.str() + "'";
   else
@@ -1090,9 +1269,9 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
   switch (Now->kind()) {
   case RefState::Owned:
     if (!Before || Before->isBorrowed()) {
-      const auto *CE = dyn_cast<CallExpr>(S);
-      if (Now->origin() == S && CE && RefOps.lookupAsWritten(*CE))
-        Msg = "Reference taken with '" + Callee.str() + "'";
+      std::string How = refOpSpelling(S, RefOps);
+      if (Now->origin() == S && !How.empty())
+        Msg = "Reference taken with '" + How + "'";
       else if (!Callee.empty())
         Msg = "New reference returned by '" + Callee.str() + "'";
       else

@@ -233,19 +233,6 @@ bool ProjectConfig::checkEnabled(StringRef Check) const {
 }
 
 void ProjectConfig::addAnnotationsTo(ApiModel &Model) const {
-  for (const ApiAnnotation &A : Annotations) {
-    FunctionSpec S;
-    if (const FunctionSpec *Old = Model.lookup(A.Function))
-      S = *Old;
-    S.Name = A.Function;
-    if (A.Returns)
-      S.Return = *A.Returns;
-    if (!A.StealsArgs.empty()) {
-      S.Steals.clear();
-      for (unsigned N : A.StealsArgs)
-        S.Steals.push_back({N - 1, StealKind::Always});
-    }
-    S.From = Source::Config;
-    Model.add(std::move(S));
-  }
+  for (const ApiAnnotation &A : Annotations)
+    Model.addConfigFact(A);
 }

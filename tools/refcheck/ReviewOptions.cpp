@@ -75,6 +75,16 @@ Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
         Opts.DisabledChecks.push_back(C.Id);
     if (!FormatGiven && S.Config->Format)
       Format = *S.Config->Format;
+    Opts.ApiFacts = S.Config->Annotations;
+    // A whole compile database (-p, no files): the config's globs join the
+    // planner's, unless --include/--exclude were given.
+    if (Opts.Files.empty() && Opts.BuildDir && Opts.Include.empty() &&
+        Opts.Exclude.empty()) {
+      for (const std::string &G : S.Config->Include)
+        Opts.Include.push_back(S.Config->Dir + "/" + G);
+      for (const std::string &G : S.Config->Exclude)
+        Opts.Exclude.push_back(S.Config->Dir + "/" + G);
+    }
   }
 
   bool HadFiles = !Opts.Files.empty();
@@ -100,11 +110,6 @@ Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
   if (HadFiles && Opts.Files.empty())
     S.NothingSelected = true;
   return S;
-}
-
-void refcheck::addConfigAnnotations(const ReviewState &S, ApiModel &Model) {
-  if (S.Config)
-    S.Config->addAnnotationsTo(Model);
 }
 
 Error refcheck::finishReview(const ReviewState &S, Results &R,

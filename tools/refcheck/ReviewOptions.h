@@ -27,14 +27,12 @@ struct ReviewState {
 };
 
 /// Loads .refcheck.yaml (or --config), picks the files (include/exclude
-/// globs, --diff), sets the checks and, when --format was not given, the
-/// format. CLI flags win over the config.
+/// globs, --diff), sets the checks, the API facts (Opts.ApiFacts, which
+/// loadApiModel adds) and, when --format was not given, the format. CLI
+/// flags win over the config.
 llvm::Expected<ReviewState> prepareReview(DriverOptions &Opts,
                                           OutputFormat &Format,
                                           bool FormatGiven);
-
-/// Adds the config's API annotations to the model.
-void addConfigAnnotations(const ReviewState &S, ApiModel &Model);
 
 /// Applies inline suppressions, the baseline (or writes one) and --diff to
 /// the run's findings. AnalyzedFiles are scanned for unused suppressions.
