@@ -28,7 +28,8 @@ namespace refcheck {
 ReportContext makeReportContext(const char *Argv0);
 
 /// An absolute, dot-free form of Path (relative paths are taken against the
-/// current folder), for comparing file names from different sources.
+/// current folder; symlinks resolved when it exists), for comparing file
+/// names from different sources.
 std::string absolutePath(llvm::StringRef Path);
 
 //===--- Inline suppressions ----------------------------------------------===//

@@ -11,6 +11,11 @@ using namespace refcheck;
 using namespace llvm;
 
 std::string refcheck::absolutePath(StringRef Path) {
+  // Symlinks resolved when the file exists, so that paths from git (which
+  // reports real paths) and from the command line compare equal.
+  SmallString<256> Real;
+  if (!sys::fs::real_path(Path, Real))
+    return Real.str().str();
   SmallString<256> P(Path);
   sys::fs::make_absolute(P);
   sys::path::remove_dots(P, /*remove_dot_dot=*/true);
