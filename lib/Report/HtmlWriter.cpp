@@ -54,7 +54,7 @@ tr.gap td{color:#888;font-style:italic;background:#f2f2f2}
 tr.note td{white-space:normal;padding:2px 8px 4px}
 .bubble{display:inline-block;border-radius:10px;padding:1px 8px;margin:1px 0;background:#ffe9a8;border:1px solid #e0c463;font:12px system-ui,sans-serif}
 .bubble.final{background:#f9c4bf;border-color:#d9655b}
-.num{display:inline-block;min-width:16px;text-align:center;border-radius:8px;background:#23395d;color:#fff;font-size:11px;margin-right:4px}
+.num{display:inline-block;min-width:16px;padding:0 3px;text-align:center;border-radius:8px;background:#23395d;color:#fff;font-size:11px;margin-right:4px}
 ol.steps{font-size:13px}
 .errors{background:#fff;border:1px solid #d9655b;padding:8px 16px;margin-bottom:24px}
 )css";
@@ -99,7 +99,7 @@ static void writeListing(raw_ostream &OS, size_t Index, const Finding &F,
     Marked.insert(L);
   unsigned First = *Marked.begin(), Last = *Marked.rbegin();
   unsigned Start, End;
-  if (auto Fn = findFunction(Src, F.Function, Last)) {
+  if (auto Fn = findFunction(Src, F.Function, F.Line ? F.Line : Last)) {
     Start = std::min(Fn->Start, First);
     End = std::max(Fn->End, Last);
   } else {
