@@ -214,7 +214,12 @@ int main(int argc, const char **argv) {
     return fail(toString(Review.takeError()));
   if (Opts.Files.empty() && Review->NothingSelected) {
     // Every named (or changed) file is excluded: nothing to report.
-    writeResults(outs(), Results(), Fmt, makeReportContext(argv[0]));
+    std::error_code EC;
+    raw_fd_ostream Out(OutFile.empty() ? std::string("-") : OutFile.getValue(),
+                       EC, sys::fs::OF_Text);
+    if (EC)
+      return fail("cannot write '" + OutFile + "': " + EC.message());
+    writeResults(Out, Results(), Fmt, makeReportContext(argv[0]));
     return 0;
   }
 
