@@ -54,9 +54,17 @@ private:
   unsigned Count; ///< owned references, for Owned
   const Stmt *Origin; ///< where the reference came from
   const Stmt *Transfer; ///< the call that released or stole it
+  /// For Stolen: the container that took the reference (the tuple of
+  /// PyTuple_SET_ITEM, the module of PyModule_AddObject), if known. The
+  /// object stays alive as long as it does.
+  SymbolRef Holder;
+  /// For Stolen: our reference to the holder was released since.
+  bool HolderGone = false;
 
-  RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer)
-      : K(K), Count(Count), Origin(Origin), Transfer(Transfer) {}
+  RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer,
+           SymbolRef Holder = nullptr, bool HolderGone = false)
+      : K(K), Count(Count), Origin(Origin), Transfer(Transfer),
+        Holder(Holder), HolderGone(HolderGone) {}
 
 public:
   static RefState owned(unsigned N, const Stmt *Origin) {
@@ -68,8 +76,11 @@ public:
   RefState released(const Stmt *By) const {
     return RefState(Released, 0, Origin, By);
   }
-  RefState stolen(const Stmt *By) const {
-    return RefState(Stolen, 0, Origin, By);
+  RefState stolen(const Stmt *By, SymbolRef Into) const {
+    return RefState(Stolen, 0, Origin, By, Into);
+  }
+  RefState holderReleased() const {
+    return RefState(K, Count, Origin, Transfer, Holder, true);
   }
   RefState withCount(unsigned N) const {
     return RefState(Owned, N, Origin, nullptr);
@@ -82,16 +93,21 @@ public:
   unsigned count() const { return Count; }
   const Stmt *origin() const { return Origin; }
   const Stmt *transfer() const { return Transfer; }
+  SymbolRef holder() const { return Holder; }
+  bool holderGone() const { return HolderGone; }
 
   bool operator==(const RefState &O) const {
     return K == O.K && Count == O.Count && Origin == O.Origin &&
-           Transfer == O.Transfer;
+           Transfer == O.Transfer && Holder == O.Holder &&
+           HolderGone == O.HolderGone;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
     ID.AddInteger(Count);
     ID.AddPointer(Origin);
     ID.AddPointer(Transfer);
+    ID.AddPointer(Holder);
+    ID.AddBoolean(HolderGone);
   }
 };
 } // namespace
@@ -323,8 +339,11 @@ private:
                              ProgramStateRef State, CheckerContext &C,
                              bool &Reported) const;
   ProgramStateRef steal(ProgramStateRef State, SVal Arg, const Expr *CallE,
-                        StringRef Callee,
-                        CheckerContext &C) const;
+                        StringRef Callee, CheckerContext &C,
+                        SymbolRef Holder = nullptr) const;
+  /// Whether an object whose reference was stolen may be gone: only when
+  /// the container that took it was released since.
+  bool stolenObjectGone(ProgramStateRef State, const RefState &RS) const;
   ProgramStateRef markOutArgs(ProgramStateRef State, const CallEvent &Call,
                               ArrayRef<unsigned> Args, RefState::Kind K) const;
 
@@ -416,21 +435,35 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
 // Refcount operations
 //===----------------------------------------------------------------------===//
 
+/// Stealing API functions that are inline in the headers (3.11+
+/// PyTuple_SET_ITEM): evalCall models the steal at the call instead of
+/// inlining the store, and checkPostCall must not take it a second time.
+static bool isInlineStealer(const CallEvent &Call, const FunctionSpec *Spec) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  return Spec && !Spec->Steals.empty() && FD && FD->hasBody() &&
+         Call.getOriginExpr();
+}
+
+/// The container a stealing call puts the object into: its first argument
+/// (the tuple, list, module or exception), when that is an object.
+static SymbolRef containerOf(const CallEvent &Call) {
+  if (Call.getNumArgs() < 2 || !isPyObjectPointer(Call.getArgExpr(0)->getType()))
+    return nullptr;
+  return Call.getArgSVal(0).getAsLocSymbol();
+}
+
 bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   const RefOp *Op = RefOps.lookup(Call);
   if (!Op) {
-    // Stealing API functions that are inline in the headers (3.11+
-    // PyTuple_SET_ITEM): model the steal at the call instead of inlining.
     const FunctionSpec *Spec = specFor(Call);
-    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
     const Expr *CE = Call.getOriginExpr();
-    if (!Spec || Spec->Steals.empty() || !FD || !FD->hasBody() || !CE)
+    if (!isInlineStealer(Call, Spec))
       return false;
     ProgramStateRef State = C.getState();
     for (auto [Idx, Kind] : Spec->Steals)
       if (Kind == StealKind::Always && Idx < Call.getNumArgs())
-        State = steal(State, Call.getArgSVal(Idx), CE,
-                      calleeName(Call), C);
+        State = steal(State, Call.getArgSVal(Idx), CE, calleeName(Call), C,
+                      containerOf(Call));
     if (!Call.getResultType()->isVoidType())
       State = State->BindExpr(
           CE, C.getLocationContext(),
@@ -513,12 +546,18 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
       return State->set<RefMap>(Sym, RefState::owned(1, CE));
     if (RS->isOwned())
       return State->set<RefMap>(Sym, RS->withCount(RS->count() + 1));
+    // A stolen object lives on in its container: a new reference to it is
+    // fine while the container does.
+    if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
+      return State->set<RefMap>(Sym, RefState::owned(1, CE));
     // Incrementing an object we no longer hold a reference to.
     if (enabled(checks::UseAfterRelease))
       if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
         report(UseAfterReleaseBug,
                Twine("Object used after its reference was ") +
-                   (RS->kind() == RefState::Released ? "released" : "stolen"),
+                   (RS->kind() == RefState::Released
+                        ? "released"
+                        : "stolen and its container released"),
                Sym, N, C);
         Reported = true;
       }
@@ -530,6 +569,10 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
   if (RS->isOwned()) {
     if (RS->count() > 1)
       return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
+    // What this container stole may go with it.
+    for (auto [Other, ORS] : State->get<RefMap>())
+      if (ORS.kind() == RefState::Stolen && ORS.holder() == Sym)
+        State = State->set<RefMap>(Other, ORS.holderReleased());
     return State->set<RefMap>(Sym, RS->released(CE));
   }
   if (enabled(checks::OverRelease)) {
@@ -569,11 +612,16 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     const RefState *RS = State->get<RefMap>(Sym);
     if (!RS || !RS->isGone())
       continue;
+    // Passing on an object whose reference a container took is fine while
+    // the container lives.
+    if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
+      continue;
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       report(UseAfterReleaseBug,
              Twine("Object passed to '") + calleeName(Call) + "' after its " +
-                 "reference was " +
-                 (RS->kind() == RefState::Released ? "released" : "stolen"),
+                 (RS->kind() == RefState::Released
+                      ? "reference was released"
+                      : "reference was stolen and its container released"),
              Sym, N, C);
       C.addTransition(State->remove<RefMap>(Sym), N);
     }
@@ -581,10 +629,15 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
   }
 }
 
+bool PyRefChecker::stolenObjectGone(ProgramStateRef State,
+                                    const RefState &RS) const {
+  return RS.kind() == RefState::Stolen && RS.holderGone();
+}
+
 ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal Arg,
-                                    const Expr *CallE,
-                                    StringRef Callee,
-                                    CheckerContext &C) const {
+                                    const Expr *CallE, StringRef Callee,
+                                    CheckerContext &C,
+                                    SymbolRef Holder) const {
   SymbolRef Sym = Arg.getAsLocSymbol();
   if (!Sym)
     return State;
@@ -594,7 +647,8 @@ ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal Arg,
   if (RS->isOwned()) {
     if (RS->count() > 1)
       return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
-    return State->set<RefMap>(Sym, RS->stolen(CallE));
+    return State->set<RefMap>(
+        Sym, RS->stolen(CallE, Holder != Sym ? Holder : nullptr));
   }
   if (RS->isBorrowed() && enabled(checks::StealOfBorrowed)) {
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
@@ -666,13 +720,16 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
   // call's result: stolen on 0, still ours on failure.
   ProgramStateRef OnFailure = nullptr;
   SVal Ret = Call.getReturnValue();
+  bool StealsDone = isInlineStealer(Call, Spec);
   if (Spec) {
     for (auto [Idx, Kind] : Spec->Steals) {
       if (Idx >= Call.getNumArgs())
         continue;
       if (Kind == StealKind::Always) {
-        State = steal(State, Call.getArgSVal(Idx), CE,
-                      Callee, C);
+        if (StealsDone)
+          continue;
+        State = steal(State, Call.getArgSVal(Idx), CE, Callee, C,
+                      containerOf(Call));
         continue;
       }
       auto DRet = Ret.getAs<DefinedOrUnknownSVal>();
@@ -693,8 +750,8 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         State = nullptr;
         break;
       }
-      State = steal(Succ, Call.getArgSVal(Idx), CE,
-                    Callee, C);
+      State = steal(Succ, Call.getArgSVal(Idx), CE, Callee, C,
+                    containerOf(Call));
     }
     if (State) {
       // Varargs described by a format string.
@@ -721,7 +778,8 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
           if (ObjArg >= Call.getNumArgs())
             break;
           if (It.IsObject && It.Steals)
-            State = steal(State, Call.getArgSVal(ObjArg), CE, Callee, C);
+            State = steal(State, Call.getArgSVal(ObjArg), CE, Callee, C,
+                          Ret.getAsLocSymbol());
           else if (It.IsObject && Spec->Format == FormatStyle::ParseArgs)
             BorrowedOuts.push_back(ObjArg);
         }
@@ -1075,8 +1133,12 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
   std::optional<std::string> Macro = setItemMacroFor(Loc);
   if (!Macro)
     return;
+  const MemRegion *Tuple = Loc.getAsRegion()->getBaseRegion();
+  SymbolRef Holder = nullptr;
+  if (const auto *SR = dyn_cast<SymbolicRegion>(Tuple))
+    Holder = SR->getSymbol();
   ProgramStateRef After =
-      steal(State, Val, dyn_cast<Expr>(S), *Macro, C);
+      steal(State, Val, dyn_cast<Expr>(S), *Macro, C, Holder);
   if (After != State)
     C.addTransition(After);
 }
@@ -1282,8 +1344,14 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
       Msg = "Reference count incremented; " + std::to_string(Now->count()) +
             " references owned";
     } else if (Before->isOwned()) {
-      Msg = "Reference released; " + std::to_string(Now->count()) +
-            (Now->count() == 1 ? " reference" : " references") + " still owned";
+      std::string Left = std::to_string(Now->count()) +
+                         (Now->count() == 1 ? " reference" : " references") +
+                         " still owned";
+      std::string How = refOpSpelling(S, RefOps);
+      if (How.empty() && !Callee.empty())
+        Msg = "One reference stolen by '" + Callee.str() + "'; " + Left;
+      else
+        Msg = "Reference released; " + Left;
     } else {
       return nullptr;
     }
