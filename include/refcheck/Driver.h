@@ -29,6 +29,9 @@ struct DriverOptions {
   /// --api-db: a refcounts.dat to load; empty: auto-detect in a CPython tree.
   std::string ApiDb;
   std::vector<std::string> DisabledChecks;
+  /// API facts from the project's .refcheck.yaml, added to the model by
+  /// loadApiModel() (in worker processes too).
+  std::vector<ApiAnnotation> ApiFacts;
   /// Refute infeasible reports with Z3 when the LLVM build has it.
   bool CrosscheckZ3 = true;
   /// Extra analyzer options, "key=value".

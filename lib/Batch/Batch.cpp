@@ -48,7 +48,14 @@ static json::Value toJson(const FileCommand &C) {
 }
 
 static json::Value toJson(const DriverOptions &O) {
-  return json::Object{{"api_db", O.ApiDb},
+  json::Array Facts;
+  for (const ApiAnnotation &A : O.ApiFacts)
+    Facts.push_back(json::Object{
+        {"function", A.Function},
+        {"returns", A.Returns ? json::Value(int64_t(*A.Returns)) : nullptr},
+        {"steals_args", json::Array(A.StealsArgs)}});
+  return json::Object{{"api_facts", std::move(Facts)},
+                      {"api_db", O.ApiDb},
                       {"python", O.Python},
                       {"disabled", json::Array(O.DisabledChecks)},
                       {"z3", O.CrosscheckZ3},
@@ -90,6 +97,19 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   O.DisabledChecks = strings(*Opts, "disabled");
   O.CrosscheckZ3 = Opts->getBoolean("z3").value_or(true);
   O.AnalyzerConfig = strings(*Opts, "analyzer_config");
+  if (const json::Array *Facts = Opts->getArray("api_facts"))
+    for (const json::Value &FV : *Facts)
+      if (const json::Object *F = FV.getAsObject()) {
+        ApiAnnotation A;
+        A.Function = string(*F, "function");
+        if (std::optional<int64_t> R = F->getInteger("returns"))
+          A.Returns = ReturnKind(*R);
+        if (const json::Array *St = F->getArray("steals_args"))
+          for (const json::Value &N : *St)
+            if (std::optional<int64_t> I = N.getAsInteger())
+              A.StealsArgs.push_back(unsigned(*I));
+        O.ApiFacts.push_back(std::move(A));
+      }
   return !C.File.empty();
 }
 

@@ -151,17 +151,38 @@ ScopedCheckerConfig::~ScopedCheckerConfig() { ActiveConfig = Previous; }
 
 static const CheckInfo Checks[] = {
     {checks::RefLeak,
-     "a new reference is lost without being released or transferred"},
+     "a new reference is lost without being released or transferred",
+     "A reference the function owns (returned by a call such as "
+     "PyList_New, or taken with Py_INCREF) is lost on some path: its "
+     "variable dies, is overwritten, or the function returns without "
+     "releasing it, returning it or handing it to a function that steals "
+     "it. The object is never freed."},
     {checks::OverRelease,
      "a reference the code does not own is released (borrowed, or released "
-     "twice)"},
+     "twice)",
+     "Py_DECREF or Py_XDECREF of a reference the function does not own: a "
+     "borrowed reference (PyDict_GetItem, PyList_GetItem, a parameter), one "
+     "already released, or one already stolen. The object can be freed while "
+     "others still use it; the crash comes later, elsewhere."},
     {checks::UseAfterRelease,
      "an object is used after the code's last reference was released or "
-     "stolen"},
+     "stolen",
+     "An object is passed to a call, dereferenced or returned after the "
+     "function released or handed over its last reference to it. The object "
+     "may already be freed."},
     {checks::BorrowedReturn,
-     "a borrowed reference is returned where a new one is owed"},
+     "a borrowed reference is returned where a new one is owed",
+     "A function whose callers expect a new reference (a method, a getter, "
+     "a function documented to return a new reference) returns a borrowed "
+     "one, such as Py_None or a dict item, without Py_INCREF or "
+     "Py_NewRef. Its callers will release a reference they were never "
+     "given."},
     {checks::StealOfBorrowed,
-     "a borrowed reference is passed to a function that steals it"},
+     "a borrowed reference is passed to a function that steals it",
+     "A borrowed reference is passed to a function that steals its "
+     "argument (PyList_SET_ITEM, PyTuple_SetItem, PyModule_AddObject on "
+     "success, Py_BuildValue's N). The callee will release a reference the "
+     "caller never owned."},
 };
 
 llvm::ArrayRef<CheckInfo> refcheck::allChecks() { return Checks; }

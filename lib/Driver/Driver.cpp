@@ -281,6 +281,8 @@ Expected<ApiModel> refcheck::loadApiModel(const DriverOptions &Opts) {
   if (!Dat.empty())
     if (Error E = M.loadRefcountsDat(Dat))
       return std::move(E);
+  for (const ApiAnnotation &A : Opts.ApiFacts)
+    M.addConfigFact(A);
   return M;
 }
 

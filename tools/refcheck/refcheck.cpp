@@ -4,6 +4,7 @@
 #include "refcheck/Config.h"
 #include "refcheck/Driver.h"
 #include "refcheck/Report.h"
+#include "ReviewOptions.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -32,7 +33,13 @@ static cl::opt<OutputFormat> Format(
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "clang-style warnings with path notes (default)"),
                clEnumValN(OutputFormat::Json, "json",
-                          "one JSON document (docs/json-format.md)")),
+                          "one JSON document (docs/json-format.md)"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0, for code scanning"),
+               clEnumValN(OutputFormat::Github, "github",
+                          "GitHub Actions annotations"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained HTML page")),
     cl::cat(Cat));
 static cl::opt<std::string> OutFile("o", cl::desc("Write the output to FILE"),
                                     cl::value_desc("FILE"), cl::cat(Cat));
@@ -147,7 +154,7 @@ int main(int argc, const char **argv) {
     else
       Ours.push_back(argv[I]);
   }
-  cl::HideUnrelatedOptions(Cat);
+  cl::HideUnrelatedOptions({&Cat, &reviewCategory()});
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "refcheck " << REFCHECK_VERSION << " (LLVM "
        << REFCHECK_LLVM_VERSION_MAJOR << ", Z3 crosscheck "
@@ -197,6 +204,23 @@ int main(int argc, const char **argv) {
     if (!isKnownCheck(C))
       return fail("unknown check '" + C + "' (see --list-checks)");
     Opts.DisabledChecks.push_back(C);
+  }
+
+  // .refcheck.yaml, --diff, baselines: see ReviewOptions.h.
+  OutputFormat Fmt = Format;
+  Expected<ReviewState> Review =
+      prepareReview(Opts, Fmt, Format.getNumOccurrences() > 0);
+  if (!Review)
+    return fail(toString(Review.takeError()));
+  if (Opts.Files.empty() && Review->NothingSelected) {
+    // Every named (or changed) file is excluded: nothing to report.
+    std::error_code EC;
+    raw_fd_ostream Out(OutFile.empty() ? std::string("-") : OutFile.getValue(),
+                       EC, sys::fs::OF_Text);
+    if (EC)
+      return fail("cannot write '" + OutFile + "': " + EC.message());
+    writeResults(Out, Results(), Fmt, makeReportContext(argv[0]));
+    return 0;
   }
 
   std::optional<std::vector<FileCommand>> Planned;
@@ -296,6 +320,12 @@ int main(int argc, const char **argv) {
                          (unsigned long long)(S.PeakMemoryKiB / 1024));
     }
 
+  std::vector<std::string> Analyzed;
+  for (const FileCommand &Cmd : *Planned)
+    Analyzed.push_back(Cmd.File);
+  if (Error E = finishReview(*Review, All, Analyzed))
+    return fail(toString(std::move(E)));
+
   for (const refcheck::FileError &E : All.Errors)
     errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
 
@@ -308,11 +338,11 @@ int main(int argc, const char **argv) {
       return fail("cannot write '" + OutFile + "': " + EC.message());
     OS = File.get();
   }
-  if (!AnyVerify || Format != OutputFormat::Text || !OutFile.empty()) {
+  if (!AnyVerify || Fmt != OutputFormat::Text || !OutFile.empty()) {
     Results Shown = All;
-    if (Format == OutputFormat::Text)
+    if (Fmt == OutputFormat::Text)
       Shown.Errors.clear(); // already on stderr
-    writeResults(*OS, Shown, Format);
+    writeResults(*OS, Shown, Fmt, makeReportContext(argv[0]));
   }
   OS->flush();
 
