@@ -60,8 +60,9 @@ private:
   SymbolRef Holder;
   /// For Stolen: our reference to the holder was released since.
   bool HolderGone = false;
-  /// For Owned: taken with Py_INCREF on a borrowed object, which the lender
-  /// keeps alive after we release ours.
+  /// For Owned: somebody else holds the object alive too (we took our
+  /// reference with Py_INCREF on a borrowed object, or handed the object to
+  /// a container that keeps its own), so releasing ours does not free it.
   bool OnBorrow = false;
 
   RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer,
@@ -94,6 +95,10 @@ public:
     return RefState(Owned, 1, Origin, nullptr, nullptr, false, true);
   }
   bool onBorrow() const { return OnBorrow; }
+  /// Someone else (a list it was appended to) now holds it alive too.
+  RefState heldElsewhere() const {
+    return RefState(K, Count, Origin, Transfer, Holder, HolderGone, true);
+  }
 
   Kind kind() const { return K; }
   bool isOwned() const { return K == Owned; }
@@ -802,6 +807,13 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         State = markOutArgs(State, Call, BorrowedOuts, RefState::Borrowed);
       }
       State = markOutArgs(State, Call, Spec->InOutArgs, RefState::Owned);
+      // Objects a container now also holds outlive our reference.
+      for (unsigned I : Spec->Keeps)
+        if (I < Call.getNumArgs())
+          if (SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol())
+            if (const RefState *RS = State->get<RefMap>(Sym);
+                RS && RS->isOwned() && !RS->onBorrow())
+              State = State->set<RefMap>(Sym, RS->heldElsewhere());
     }
   }
 
