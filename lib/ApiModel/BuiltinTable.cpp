@@ -53,6 +53,8 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyCell_SET",                    Int, Never, "a1",        "",    NoFmt, 0},
     {"_PyTuple_FromArraySteal",       New, Fails, "",          "",    NoFmt, 0},
     {"_PyList_AppendTakeRef",         Int, Fails, "a1",        "",    NoFmt, 0},
+    // Hands its `result` argument back (or NULL with an exception set).
+    {"_Py_CheckFunctionResult",       New, Fails, "a2",        "",    NoFmt, 0},
     // --- In/out parameters --------------------------------------------------
     {"PyUnicode_Append",              Int, Fails, "",          "x0",  NoFmt, 0},
     {"PyBytes_Concat",                Int, Fails, "",          "x0",  NoFmt, 0},
