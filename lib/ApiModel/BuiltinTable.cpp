@@ -55,6 +55,9 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"_PyList_AppendTakeRef",         Int, Fails, "a1",        "",    NoFmt, 0},
     // Hands its `result` argument back (or NULL with an exception set).
     {"_Py_CheckFunctionResult",       New, Fails, "a2",        "",    NoFmt, 0},
+    // --- Converters ("O&"): the result object is a new reference ----------
+    {"PyUnicode_FSConverter",         Int, Fails, "",          "n1",  NoFmt, 0},
+    {"PyUnicode_FSDecoder",           Int, Fails, "",          "n1",  NoFmt, 0},
     // --- In/out parameters --------------------------------------------------
     {"PyUnicode_Append",              Int, Fails, "",          "x0",  NoFmt, 0},
     {"PyBytes_Concat",                Int, Fails, "",          "x0",  NoFmt, 0},

@@ -349,6 +349,10 @@ private:
   /// borrowed when nothing else is known.
   std::optional<RefState> stateOf(ProgramStateRef State, SymbolRef Sym,
                                   const LocationContext *LC) const;
+  bool ownedOnEntry(const ParmVarDecl *PVD) const;
+  /// ownedOnEntry's answers: per function, the parameters it owns.
+  mutable llvm::DenseMap<const FunctionDecl *, SmallVector<unsigned, 2>>
+      OwnedParams;
 
   ProgramStateRef applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
                              ProgramStateRef State, CheckerContext &C,
@@ -434,6 +438,83 @@ static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
          isPyObjectPointer(VR->getValueType());
 }
 
+/// Argument Clinic: a `foo_impl` parameter that the generated wrapper fills
+/// with a converter giving a new reference (`PyUnicode_FSConverter(arg,
+/// &path)`, then `foo_impl(module, path)`) is owned by foo_impl, which must
+/// release it. Found by reading the callers of PVD's function in this file.
+bool PyRefChecker::ownedOnEntry(const ParmVarDecl *PVD) const {
+  const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
+  if (!FD || !Config || !Config->Model)
+    return false;
+  auto [It, New] = OwnedParams.try_emplace(FD);
+  if (New) {
+    // Every call of FD in the file, and in its caller every converter call
+    // that writes a new reference into the variable passed on.
+    struct Scan : RecursiveASTVisitor<Scan> {
+      const FunctionDecl *Target;
+      const ApiModel &Model;
+      SmallVector<unsigned, 2> &Out;
+      const FunctionDecl *Caller = nullptr;
+      Scan(const FunctionDecl *T, const ApiModel &M,
+           SmallVector<unsigned, 2> &Out)
+          : Target(T), Model(M), Out(Out) {}
+      bool TraverseFunctionDecl(FunctionDecl *D) {
+        const FunctionDecl *Saved = Caller;
+        Caller = D;
+        bool R = RecursiveASTVisitor::TraverseFunctionDecl(D);
+        Caller = Saved;
+        return R;
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee || Callee->getCanonicalDecl() !=
+                           Target->getCanonicalDecl() || !Caller)
+          return true;
+        for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+          const auto *DRE =
+              dyn_cast<DeclRefExpr>(CE->getArg(I)->IgnoreParenImpCasts());
+          const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+          if (V && V->hasLocalStorage() && filledByConverter(V))
+            Out.push_back(I);
+        }
+        return true;
+      }
+      bool filledByConverter(const VarDecl *V) {
+        struct Conv : RecursiveASTVisitor<Conv> {
+          const VarDecl *V;
+          const ApiModel &Model;
+          bool Found = false;
+          Conv(const VarDecl *V, const ApiModel &M) : V(V), Model(M) {}
+          bool VisitCallExpr(CallExpr *CE) {
+            const FunctionDecl *F = CE->getDirectCallee();
+            const FunctionSpec *S =
+                F && F->getIdentifier() ? Model.lookup(F->getName()) : nullptr;
+            if (!S)
+              return true;
+            for (unsigned I : S->NewRefOutArgs) {
+              if (I >= CE->getNumArgs())
+                continue;
+              const auto *UO = dyn_cast<UnaryOperator>(
+                  CE->getArg(I)->IgnoreParenImpCasts());
+              const auto *DRE =
+                  UO && UO->getOpcode() == UO_AddrOf
+                      ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
+                      : nullptr;
+              if (DRE && DRE->getDecl() == V)
+                Found = true;
+            }
+            return !Found;
+          }
+        } C(V, Model);
+        C.TraverseStmt(Caller->getBody());
+        return C.Found;
+      }
+    } S(FD, *Config->Model, It->second);
+    S.TraverseDecl(FD->getASTContext().getTranslationUnitDecl());
+  }
+  return llvm::is_contained(It->second, PVD->getFunctionScopeIndex());
+}
+
 std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
                                               SymbolRef Sym,
                                               const LocationContext *LC) const {
@@ -441,8 +522,12 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
     return std::nullopt;
   if (const RefState *RS = State->get<RefMap>(Sym))
     return *RS;
-  if (isTopFrameParam(Sym, LC))
+  if (isTopFrameParam(Sym, LC)) {
+    const auto *VR = cast<VarRegion>(cast<SymbolRegionValue>(Sym)->getRegion());
+    if (ownedOnEntry(cast<ParmVarDecl>(VR->getDecl())))
+      return std::nullopt; // ours to release; not judged
     return RefState::borrowed(nullptr);
+  }
   return std::nullopt;
 }
 
