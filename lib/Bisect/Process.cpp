@@ -77,6 +77,13 @@ ProcessStatus bisect::runProgram(StringRef Program, ArrayRef<std::string> Args,
     kill(Child, SIGTERM);
   sys::ProcessInfo Done = sys::Wait(PI, std::nullopt, &Err);
   Child = 0;
+  if (OwnSession && Interrupted) {
+    // The shell is gone; give what it started (make, a test run) a moment
+    // to end before the worktree they may write to is removed.
+    for (int I = 0; I < 100 && kill(-PI.Pid, 0) == 0; ++I)
+      usleep(20000);
+    kill(-PI.Pid, SIGKILL);
+  }
   S.Code = Done.ReturnCode;
   if (S.Code < 0)
     S.Message = Err.empty() ? "killed by a signal" : Err;
