@@ -116,7 +116,9 @@ int interruptedBy();
 /// returns, whatever happens. Errors are one-line messages.
 llvm::Expected<Result> run(const Options &Opts);
 
-/// bisect-step: judges Files as they are in the current checkout.
+/// bisect-step: judges Files as they are in the current checkout. Files
+/// that do not exist are left out (so a file can be named under each of its
+/// names); with none left, the verdict is Skip.
 Judgement judgeCheckout(const std::vector<std::string> &Files,
                         const Target &T, const AnalysisOptions &A);
 

@@ -944,5 +944,9 @@ Judgement bisect::judgeCheckout(const std::vector<std::string> &Files,
   std::vector<std::string> Present, Missing;
   for (const std::string &F : Files)
     (sys::fs::is_regular_file(F) ? Present : Missing).push_back(F);
+  // A file named under each of its names follows renames: only when none
+  // of them exists is the revision skipped.
+  if (!Present.empty())
+    Missing.clear();
   return analyze(S, Present, Missing, A.BuildDir, T, A, "");
 }
