@@ -56,6 +56,8 @@ struct Judgement {
   std::vector<Finding> Matches;
   /// Findings in the same function (any check), for "one of several".
   unsigned InFunction = 0;
+  /// CPU time of the analysis (or of the --dynamic commands).
+  double CpuSeconds = 0;
 };
 
 struct Options {
@@ -84,7 +86,9 @@ struct Step {
   std::string Reason;
   /// The file's name at this revision (it may have been renamed since).
   std::string File;
-  double Seconds = 0;
+  /// Wall time of the step (checkout included), and the CPU time of its
+  /// analysis: on a busy machine the second is the steadier figure.
+  double Seconds = 0, CpuSeconds = 0;
 };
 
 struct Result {
@@ -100,9 +104,11 @@ struct Result {
   std::string GoodSha, BadSha;
   /// Set when --good was not given and was worked out.
   std::string GoodNote;
-  /// Commits in good..bad, and how many of them a linear scan from --good
-  /// (oldest first) analyzes before it reaches the first bad commit.
-  size_t RangeSize = 0, LinearScanSteps = 0;
+  /// Commits in good..bad, and how many a linear scan over them (in `git
+  /// rev-list --topo-order`, endpoints known) analyzes to find the first bad
+  /// commit: oldest first from --good, stopping at the first bad one; or
+  /// newest first from --bad, stopping at the first good one.
+  size_t RangeSize = 0, LinearScanSteps = 0, LinearScanFromBad = 0;
   double TotalSeconds = 0;
 };
 

@@ -253,10 +253,14 @@ private:
 
 /// Runs `refcheck --format=json` on Files and judges the result.
 /// StripPrefix, when set, is removed from reported paths (the worktree).
+/// ChildCwd, when set, is the folder the analysis runs in: the worktree's
+/// counterpart of the user's current folder, so that relative paths in
+/// compiler arguments mean there what they mean in the user's checkout.
 Judgement analyze(Session &S, const std::vector<std::string> &Files,
                   const std::vector<std::string> &Missing,
                   const std::optional<std::string> &Db, const Target &T,
-                  const AnalysisOptions &A, StringRef StripPrefix) {
+                  const AnalysisOptions &A, StringRef StripPrefix,
+                  StringRef ChildCwd = "") {
   Judgement J;
   if (Files.empty()) {
     J.Reason = Missing.empty() ? "no files"
@@ -275,8 +279,18 @@ Judgement analyze(Session &S, const std::vector<std::string> &Files,
     Argv.push_back("--");
     Argv.insert(Argv.end(), A.TrailingArgs.begin(), A.TrailingArgs.end());
   }
-  ProcessStatus P =
-      runProgram(A.Refcheck, Argv, StringRef(""), StringRef(ErrP));
+  std::string Program = A.Refcheck;
+  if (!ChildCwd.empty()) {
+    auto Env = sys::findProgramByName("env");
+    if (!Env) {
+      J.Reason = "cannot find 'env' on PATH";
+      return J;
+    }
+    Program = *Env;
+    Argv.insert(Argv.begin(), {"env", "-C", ChildCwd.str()});
+  }
+  ProcessStatus P = runProgram(Program, Argv, StringRef(""), StringRef(ErrP));
+  J.CpuSeconds = P.CpuSeconds;
   if (interruptedBy()) {
     J.Reason = "interrupted";
     return J;
@@ -296,8 +310,9 @@ Judgement analyze(Session &S, const std::vector<std::string> &Files,
     J.Reason = Short.empty() ? "no analysis output" : Short.str();
     return J;
   }
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
+  SmallString<256> Cwd(ChildCwd);
+  if (Cwd.empty())
+    sys::fs::current_path(Cwd);
   auto Show = [&](std::string &Path) {
     if (StripPrefix.empty())
       return;
@@ -582,8 +597,18 @@ Expected<Judgement> Bisector::judgeStatic(StringRef Sha, Step &St) {
   auto DbDir = writeDatabase(Renamed);
   if (!DbDir)
     return DbDir.takeError();
+  // The user's current folder, in the worktree (made if this revision does
+  // not have it).
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  std::string Here = realish(Cwd), ChildCwd = S.Worktree;
+  StringRef Rest(Here);
+  if (Rest.consume_front(S.Repo) && (Rest.empty() || Rest.consume_front("/")) &&
+      !Rest.empty())
+    ChildCwd = joinPath(S.Worktree, Rest);
+  sys::fs::create_directories(ChildCwd);
   Judgement J = analyze(S, Present, Missing, *DbDir, Opts.T, Opts.Analysis,
-                        S.Worktree);
+                        S.Worktree, ChildCwd);
   if (interruptedBy())
     return interruptedError();
   return J;
@@ -603,6 +628,7 @@ Expected<Judgement> Bisector::judgeDynamic(StringRef Sha) {
   };
   if (!Opts.BuildCommand.empty()) {
     ProcessStatus B = Shell(Opts.BuildCommand);
+    J.CpuSeconds += B.CpuSeconds;
     if (interruptedBy())
       return interruptedError();
     if (B.Code != 0) {
@@ -613,6 +639,7 @@ Expected<Judgement> Bisector::judgeDynamic(StringRef Sha) {
     }
   }
   ProcessStatus C = Shell(Opts.ConfirmCommand);
+  J.CpuSeconds += C.CpuSeconds;
   if (interruptedBy())
     return interruptedError();
   if (C.Code < 0 || C.Code > 127)
@@ -636,15 +663,23 @@ Expected<Judgement> Bisector::judge(StringRef Sha, StringRef Kind) {
   Step St;
   St.Sha = Sha.str();
   St.Kind = Kind.str();
-  if (auto Out = S.gitOk(S.Worktree, {"checkout", "--detach", "--force",
-                                      "--quiet", Sha.str()});
-      !Out)
-    return Out.takeError();
-  Expected<Judgement> J = Opts.Dynamic ? judgeDynamic(Sha) : judgeStatic(Sha, St);
-  if (!J)
-    return J.takeError();
+  Session::GitResult Co = S.git(
+      S.Worktree, {"checkout", "--detach", "--force", "--quiet", Sha.str()});
+  if (interruptedBy())
+    return interruptedError();
+  Expected<Judgement> J = Judgement();
+  if (Co.Code != 0) {
+    // A tree git cannot check out (a missing object, a failing filter) is
+    // skipped, as `git bisect skip` would.
+    J->Reason = "git checkout failed: " + firstLine(Co.Err);
+  } else {
+    J = Opts.Dynamic ? judgeDynamic(Sha) : judgeStatic(Sha, St);
+    if (!J)
+      return J.takeError();
+  }
   St.V = J->V;
   St.Reason = J->Reason;
+  St.CpuSeconds = J->CpuSeconds;
   St.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                              Start)
                    .count();
@@ -659,7 +694,9 @@ Expected<Judgement> Bisector::judge(StringRef Sha, StringRef Kind) {
                    << toString(St.V);
     if (!St.Reason.empty())
       *Opts.Progress << " (" << St.Reason << ")";
-    *Opts.Progress << format(" [%.2f s]", St.Seconds) << '\n';
+    *Opts.Progress << format(" [%.2f s, cpu %.2f s]", St.Seconds,
+                             St.CpuSeconds)
+                   << '\n';
     Opts.Progress->flush();
   }
   Judged[Sha.str()] = *J;
@@ -909,8 +946,12 @@ Expected<Result> Bisector::run() {
   SmallVector<StringRef> Seq;
   StringRef(*Order).split(Seq, '\n', -1, false);
   for (size_t I = 0; I < Seq.size(); ++I)
-    if (Seq[I].trim() == BadSha)
+    if (Seq[I].trim() == BadSha) {
       R.LinearScanSteps = I + 1;
+      // Newest first: every commit below --bad down to the first bad one,
+      // then the good one under it (unless that is --good itself).
+      R.LinearScanFromBad = I == 0 ? Seq.size() - 1 : Seq.size() - I;
+    }
 
   R.TotalSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)

@@ -92,12 +92,21 @@ void bisect::writeText(raw_ostream &OS, const Result &R, const Options &Opts) {
       }
   }
   double PerStep = R.Steps.empty() ? 0 : R.TotalSeconds / R.Steps.size();
-  OS << formatv("Steps: {0} analyses ({1} skipped) in {2:F2} s, {3:F2} s per "
-                "step.\n",
-                R.Steps.size(), skippedSteps(R), R.TotalSeconds, PerStep);
+  size_t Endpoints = 0;
+  double Cpu = 0;
+  for (const Step &S : R.Steps) {
+    Endpoints += S.Kind != "bisect";
+    Cpu += S.CpuSeconds;
+  }
+  OS << formatv("Steps: {0} analyses ({1} of the endpoints, {2} bisecting; "
+                "{3} skipped) in {4:F2} s, {5:F2} s per step ({6:F2} s of "
+                "analysis CPU time).\n",
+                R.Steps.size(), Endpoints, R.Steps.size() - Endpoints,
+                skippedSteps(R), R.TotalSeconds, PerStep, Cpu);
   OS << "Range: " << R.RangeSize << " commits after --good "
-     << R.GoodSha.substr(0, 12) << "; a linear scan from there would analyze "
-     << R.LinearScanSteps << ".\n";
+     << R.GoodSha.substr(0, 12) << "; a linear scan would analyze "
+     << R.LinearScanSteps << " (oldest first) or " << R.LinearScanFromBad
+     << " (newest first, down to a good one).\n";
 }
 
 void bisect::writeJson(raw_ostream &OS, const Result &R, const Options &Opts) {
@@ -106,7 +115,8 @@ void bisect::writeJson(raw_ostream &OS, const Result &R, const Options &Opts) {
     json::Object O{{"commit", S.Sha},
                    {"kind", S.Kind},
                    {"verdict", toString(S.V)},
-                   {"seconds", S.Seconds}};
+                   {"seconds", S.Seconds},
+                   {"cpu_seconds", S.CpuSeconds}};
     if (!S.Reason.empty())
       O["reason"] = S.Reason;
     if (!S.File.empty())
@@ -123,6 +133,7 @@ void bisect::writeJson(raw_ostream &OS, const Result &R, const Options &Opts) {
                    {"skipped", skippedSteps(R)},
                    {"range_size", R.RangeSize},
                    {"linear_scan_steps", R.LinearScanSteps},
+                   {"linear_scan_from_bad", R.LinearScanFromBad},
                    {"total_seconds", R.TotalSeconds}};
   if (!R.GoodNote.empty())
     Doc["note"] = R.GoodNote;

@@ -75,7 +75,10 @@ ProcessStatus bisect::runProgram(StringRef Program, ArrayRef<std::string> Args,
   Child = OwnSession ? -PI.Pid : PI.Pid;
   if (Interrupted && !EvenIfInterrupted) // it came during the start
     kill(Child, SIGTERM);
-  sys::ProcessInfo Done = sys::Wait(PI, std::nullopt, &Err);
+  std::optional<sys::ProcessStatistics> Stats;
+  sys::ProcessInfo Done = sys::Wait(PI, std::nullopt, &Err, &Stats);
+  if (Stats)
+    S.CpuSeconds = Stats->TotalTime.count() / 1e6;
   Child = 0;
   if (OwnSession && Interrupted) {
     // The shell is gone; give what it started (make, a test run) a moment

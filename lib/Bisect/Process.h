@@ -23,6 +23,8 @@ struct ProcessStatus {
   /// killed by a signal.
   int Code = -1;
   std::string Message; ///< why it could not start, or the signal
+  /// CPU time (user + system) the child used, in seconds.
+  double CpuSeconds = 0;
 };
 
 /// Runs Program with Args (Args[0] is the program name) and waits. Stdin is

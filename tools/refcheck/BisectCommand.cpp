@@ -137,10 +137,19 @@ std::optional<std::string> collect(bisect::Target &T,
   A.Refcheck = sys::fs::getMainExecutable(Argv0, &Anchor);
   if (!BuildDir.empty())
     A.BuildDir = BuildDir;
+  // The analyses of `bisect` run in the temporary worktree: paths to things
+  // outside the revision (an interpreter, an API database) are made absolute.
+  auto Absolute = [](const std::string &P) {
+    SmallString<256> S(P);
+    sys::fs::make_absolute(S);
+    return S.str().str();
+  };
   if (Python.getNumOccurrences())
-    A.PassThrough.push_back("--python=" + Python);
+    A.PassThrough.push_back(
+        "--python=" +
+        (StringRef(Python).contains('/') ? Absolute(Python) : Python));
   if (!ApiDb.empty())
-    A.PassThrough.push_back("--api-db=" + ApiDb);
+    A.PassThrough.push_back("--api-db=" + Absolute(ApiDb));
   for (const std::string &X : ExtraArgs)
     A.PassThrough.push_back("--extra-arg=" + X);
   for (const std::string &X : ExtraArgsBefore)
