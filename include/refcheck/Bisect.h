@@ -58,6 +58,9 @@ struct Judgement {
   unsigned InFunction = 0;
   /// CPU time of the analysis (or of the --dynamic commands).
   double CpuSeconds = 0;
+  /// The analysis could not be started at all: nothing to do with the
+  /// revision, so the bisection stops instead of skipping.
+  bool Fatal = false;
 };
 
 struct Options {

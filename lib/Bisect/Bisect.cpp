@@ -295,6 +295,14 @@ Judgement analyze(Session &S, const std::vector<std::string> &Files,
     J.Reason = "interrupted";
     return J;
   }
+  // -1: not started; 126/127: `env` could not start it (refcheck itself
+  // never exits so).
+  if (P.Code == -1 || P.Code == 126 || P.Code == 127) {
+    J.Reason = "cannot run '" + A.Refcheck + "': " +
+               (P.Code == -1 ? P.Message : firstLine(readFile(ErrP)));
+    J.Fatal = true;
+    return J;
+  }
   if (P.Code < 0 || P.Code > 2) {
     J.Reason = "the analysis crashed (" +
                (P.Code < 0 ? P.Message : "exit " + std::to_string(P.Code)) +
@@ -611,6 +619,8 @@ Expected<Judgement> Bisector::judgeStatic(StringRef Sha, Step &St) {
                         S.Worktree, ChildCwd);
   if (interruptedBy())
     return interruptedError();
+  if (J.Fatal)
+    return err(J.Reason);
   return J;
 }
 

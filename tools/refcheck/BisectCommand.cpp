@@ -225,6 +225,8 @@ int runStep(const std::vector<std::string> &Trailing, const char *Argv0) {
   bisect::Judgement J = bisect::judgeCheckout(Fs, T, A);
   if (int Sig = bisect::interruptedBy())
     return 128 + Sig;
+  if (J.Fatal)
+    return fail(J.Reason, 128);
   outs() << toString(J.V);
   if (J.V == bisect::Verdict::Bad) {
     const Finding &F = J.Matches.front();
