@@ -1,10 +1,10 @@
 """safety.py REFCHECK REPO TMPDIR MODE: checks that refcheck bisect leaves the
 user's checkout exactly as it was.
 
-Before and after the run it takes a snapshot of the checkout: HEAD, the index
-(`git ls-files -s`), `git status --porcelain`, `git stash list`, `git
-worktree list`, the refs, and a hash of every file in the working tree
-(.git excluded). MODE:
+Before and after the run it takes a snapshot of the checkout: the bytes of
+.git/HEAD and .git/index, HEAD, the index (`git ls-files -s`), `git status
+--porcelain`, `git stash list`, `git worktree list`, the refs, and a hash of
+every file in the working tree (.git excluded). MODE:
 
   complete  run to the end;
   sigint    send SIGINT once the first step is logged;
@@ -51,6 +51,18 @@ def snapshot():
     }
 
 
+def raw_files():
+    """The bytes of .git/HEAD, .git/index and the stash ref, read without
+    running git (git status may refresh the index)."""
+    out = {}
+    for name in ("HEAD", "index", "refs/stash", "packed-refs"):
+        p = os.path.join(repo, ".git", name)
+        if os.path.exists(p):
+            with open(p, "rb") as f:
+                out[".git/" + name] = hashlib.sha256(f.read()).hexdigest()
+    return out
+
+
 def compare(before, after, what):
     bad = [k for k in before if before[k] != after[k]]
     if bad:
@@ -62,6 +74,7 @@ def compare(before, after, what):
 
 env = dict(os.environ, TMPDIR=tmpdir)
 before = snapshot()
+raw_before = raw_files()
 if mode == "complete":
     args = [refcheck, "bisect", "--good=start", "--bad=head",
             "--function=compute", "src/extension.c"]
@@ -97,6 +110,7 @@ except subprocess.TimeoutExpired:
 sys.stdout.write(out)
 sys.stdout.write(err)
 print("exit status: %d" % proc.returncode)
+compare(raw_before, raw_files(), mode)
 compare(before, snapshot(), mode)
 left = os.listdir(tmpdir)
 if left:
