@@ -97,6 +97,23 @@ void ApiModel::add(FunctionSpec Spec) {
   Old = std::move(Spec);
 }
 
+void ApiModel::addConfigFact(const ApiAnnotation &A) {
+  FunctionSpec S;
+  if (const FunctionSpec *Old = lookup(A.Function))
+    S = *Old;
+  S.Name = A.Function;
+  if (A.Returns)
+    S.Return = *A.Returns;
+  if (!A.StealsArgs.empty()) {
+    S.Steals.clear();
+    for (unsigned N : A.StealsArgs)
+      if (N > 0)
+        S.Steals.push_back({N - 1, StealKind::Always});
+  }
+  S.From = Source::Config;
+  add(std::move(S));
+}
+
 std::vector<const FunctionSpec *> ApiModel::all() const {
   std::vector<const FunctionSpec *> Out;
   for (const auto &E : Specs)
