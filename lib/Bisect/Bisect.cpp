@@ -1,7 +1,8 @@
 //===- Bisect.cpp - Find the commit that introduced a finding -------------===//
 //
-// The user's checkout is only ever read. Each revision is checked out in one
-// temporary `git worktree` under a temporary folder; both are removed when
+// The user's checkout is only ever read; the one write is git's bookkeeping
+// for the temporary worktree (.git/worktrees/NAME). Each revision is checked
+// out in that worktree, under a temporary folder; both are removed when
 // run() returns, on success, error or interrupt (see Process.cpp). Git is
 // driven with explicit argument vectors, never through a shell.
 //
