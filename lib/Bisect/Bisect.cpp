@@ -823,11 +823,18 @@ Expected<Result> Bisector::run() {
   auto Anc = isAncestor(R.GoodSha, R.BadSha);
   if (!Anc)
     return Anc.takeError();
-  if (!*Anc)
+  if (!*Anc) {
+    Session::GitResult MB =
+        S.git(S.Repo, {"merge-base", R.GoodSha, R.BadSha});
+    std::string Base = StringRef(MB.Out).trim().substr(0, 12).str();
     return err("--good " + Opts.Good + " (" + R.GoodSha.substr(0, 12) +
                ") is not an ancestor of --bad " + Opts.Bad + " (" +
                R.BadSha.substr(0, 12) +
-               "): bisect needs a good commit in the bad one's history");
+               "): bisect needs a good commit in the bad one's history" +
+               (MB.Code == 0 && !Base.empty()
+                    ? " (their merge base is " + Base + ")"
+                    : std::string()));
+  }
 
   auto Count = S.gitLine(S.Repo, {"rev-list", "--count", R.BadSha,
                                   "^" + R.GoodSha});
