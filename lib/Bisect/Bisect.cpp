@@ -271,7 +271,18 @@ Judgement analyze(Session &S, const std::vector<std::string> &Files,
   std::string OutP = joinPath(S.Tmp, "analysis.json");
   std::string ErrP = joinPath(S.Tmp, "analysis.err");
   sys::fs::remove(OutP);
-  std::vector<std::string> Argv = {A.Refcheck, "--format=json", "-o", OutP};
+  // A baseline (in the revision's .refcheck.yaml) would hide accepted
+  // findings, and bisect looks for a finding whether accepted or not: an
+  // empty refcheck document overrides it.
+  std::string NoBaseline = joinPath(S.Tmp, "no-baseline.json");
+  {
+    std::error_code EC;
+    raw_fd_ostream OS(NoBaseline, EC);
+    OS << "{\"version\": 1, \"files_analyzed\": 0, \"findings\": [], "
+          "\"errors\": []}\n";
+  }
+  std::vector<std::string> Argv = {A.Refcheck, "--format=json", "-o", OutP,
+                                   "--baseline=" + NoBaseline};
   if (Db)
     Argv.push_back("-p=" + *Db);
   Argv.insert(Argv.end(), A.PassThrough.begin(), A.PassThrough.end());
@@ -355,6 +366,11 @@ Judgement analyze(Session &S, const std::vector<std::string> &Files,
   }
   if (!Missing.empty()) {
     J.Reason = "'" + Missing.front() + "' does not exist";
+    return J;
+  }
+  if (R->FilesAnalyzed == 0) {
+    // E.g. the revision's .refcheck.yaml excludes the file.
+    J.Reason = "no file was analyzed (excluded by a .refcheck.yaml?)";
     return J;
   }
   J.V = Verdict::Good;
