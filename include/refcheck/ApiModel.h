@@ -55,6 +55,9 @@ struct FunctionSpec {
   bool CanFail = true;
   /// Arguments (0-based) whose reference the callee steals.
   std::vector<std::pair<unsigned, StealKind>> Steals;
+  /// Arguments the callee does not steal but takes a reference of its own
+  /// to (PyList_Append's item): the object outlives the caller's reference.
+  std::vector<unsigned> Keeps;
   /// Argument (0-based) whose pointee receives a new reference, or -1
   /// (PyDict_GetItemRef, PyWeakref_GetRef, PyErr_Fetch use several: see
   /// NewRefOutArgs).

@@ -50,6 +50,7 @@ static void parseCells(StringRef Cells, FunctionSpec &S) {
     switch (Tag) {
     case 'a': S.Steals.push_back({N, StealKind::Always}); break;
     case 's': S.Steals.push_back({N, StealKind::OnSuccess}); break;
+    case 'k': S.Keeps.push_back(N); break;
     case 'n': S.NewRefOutArgs.push_back(N); break;
     case 'x': S.InOutArgs.push_back(N); break;
     default: break;
@@ -136,6 +137,8 @@ std::string ApiModel::fingerprint() const {
       Row += "n" + std::to_string(I);
     for (unsigned I : S->InOutArgs)
       Row += "x" + std::to_string(I);
+    for (unsigned I : S->Keeps)
+      Row += "k" + std::to_string(I);
     Row += "|" + std::to_string(int(S->Format)) + std::to_string(S->FormatArg);
     H.update(Row);
   }

@@ -60,8 +60,9 @@ private:
   SymbolRef Holder;
   /// For Stolen: our reference to the holder was released since.
   bool HolderGone = false;
-  /// For Owned: taken with Py_INCREF on a borrowed object, which the lender
-  /// keeps alive after we release ours.
+  /// For Owned: somebody else holds the object alive too (we took our
+  /// reference with Py_INCREF on a borrowed object, or handed the object to
+  /// a container that keeps its own), so releasing ours does not free it.
   bool OnBorrow = false;
 
   RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer,
@@ -94,6 +95,10 @@ public:
     return RefState(Owned, 1, Origin, nullptr, nullptr, false, true);
   }
   bool onBorrow() const { return OnBorrow; }
+  /// Someone else (a list it was appended to) now holds it alive too.
+  RefState heldElsewhere() const {
+    return RefState(K, Count, Origin, Transfer, Holder, HolderGone, true);
+  }
 
   Kind kind() const { return K; }
   bool isOwned() const { return K == Owned; }
@@ -697,6 +702,30 @@ ProgramStateRef PyRefChecker::markOutArgs(ProgramStateRef State,
   return State;
 }
 
+/// A function of this file every return of which is a null pointer, like
+/// CPython's error helpers (`return set_error(...)` in _hashopenssl.c).
+/// Variadic ones are never inlined, so this is read from the body.
+static bool returnsOnlyNull(const Decl *D) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  if (!FD || !FD->hasBody())
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ASTContext &Ctx;
+    unsigned Returns = 0, NullReturns = 0;
+    explicit Finder(ASTContext &Ctx) : Ctx(Ctx) {}
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      ++Returns;
+      if (const Expr *E = RS->getRetValue())
+        if (E->IgnoreParenCasts()->isNullPointerConstant(
+                Ctx, Expr::NPC_ValueDependentIsNotNull))
+          ++NullReturns;
+      return true;
+    }
+  } F(FD->getASTContext());
+  F.TraverseStmt(FD->getBody());
+  return F.Returns > 0 && F.Returns == F.NullReturns;
+}
+
 /// Type slots called through a function pointer that take over their
 /// argument: `Py_TYPE(op)->tp_dealloc(op)`, `tp->tp_free(op)`.
 static bool isConsumingSlotCall(const Expr *CE) {
@@ -802,6 +831,13 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         State = markOutArgs(State, Call, BorrowedOuts, RefState::Borrowed);
       }
       State = markOutArgs(State, Call, Spec->InOutArgs, RefState::Owned);
+      // Objects a container now also holds outlive our reference.
+      for (unsigned I : Spec->Keeps)
+        if (I < Call.getNumArgs())
+          if (SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol())
+            if (const RefState *RS = State->get<RefMap>(Sym);
+                RS && RS->isOwned() && !RS->onBorrow())
+              State = State->set<RefMap>(Sym, RS->heldElsewhere());
     }
   }
 
@@ -849,6 +885,8 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
       }
     if (RK == ReturnKind::NotAnObject && !Spec)
       RK = ReturnKind::NewRef;
+    if (RK == ReturnKind::NewRef && !Spec && returnsOnlyNull(Call.getDecl()))
+      RK = ReturnKind::AlwaysNull;
     if (SymbolRef Sym = Ret.getAsLocSymbol()) {
       if (RK == ReturnKind::NewRef && !State->get<RefMap>(Sym)) {
         State = State->set<RefMap>(Sym, RefState::owned(1, CE));
@@ -891,6 +929,19 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
     // C-API convention: a callee borrows its PyObject* arguments. Only an
     // argument handed over as something else (void*, an integer) escapes.
     const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getDecl());
+    // A function of this file the analyzer did not inline (its budget ran
+    // out, or it is variadic) may keep what it is given: the function is
+    // checked on its own, and here its arguments are no longer ours to
+    // judge.
+    if (FD && FD->hasBody() && !specFor(*Call) &&
+        FD->getASTContext().getSourceManager().isInMainFile(
+            FD->getLocation())) {
+      for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I)
+        if (SymbolRef Sym = Call->getArgSVal(I).getAsLocSymbol();
+            Sym && Escaped.count(Sym))
+          Forget(Sym);
+      return State;
+    }
     for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
       SymbolRef Sym = Call->getArgSVal(I).getAsLocSymbol();
       if (!Sym || !Escaped.count(Sym))
