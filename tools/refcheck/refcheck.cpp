@@ -1,4 +1,5 @@
 //===- refcheck.cpp - Command line over refcheck's libraries --------------===//
+#include "BisectCommand.h"
 #include "refcheck/Batch.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
@@ -166,15 +167,19 @@ int main(int argc, const char **argv) {
           Ours.size(), Ours.data(),
           "refcheck: finds reference-counting bugs in CPython C extensions\n\n"
           "  refcheck [options] FILE... [-- COMPILER-ARGS]\n"
-          "  refcheck [options] -p BUILD-DIR   (every file in the database)\n\n"
+          "  refcheck [options] -p BUILD-DIR   (every file in the database)\n"
+          "  refcheck bisect|bisect-step ... (see refcheck bisect --help)\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n"
           "With `-- -Xclang -verify`: 0 iff clang's expectations hold.\n",
           &ErrOS)) {
     ErrOS.flush();
     StringRef First = StringRef(ParseErr).trim().split('\n').first;
     First.consume_front("refcheck: ");
-    return fail(First);
+    fail(First);
+    return usageErrorStatus();
   }
+  if (subcommandChosen())
+    return runSubcommand(Trailing, argv[0]);
 
   if (!WorkerJob.empty())
     return runWorker(WorkerJob);
