@@ -138,8 +138,9 @@ REGISTER_SET_WITH_PROGRAMSTATE(StoredSyms, SymbolRef)
 /// Borrowed references stored into a field annotated REFCHECK_OWNS_REF, with
 /// the store: a Py_INCREF must follow before the function returns.
 REGISTER_MAP_WITH_PROGRAMSTATE(OwedToField, SymbolRef, const Stmt *)
-/// Objects whose ob_refcnt the code sets by hand (`op->ob_refcnt = 1` when
-/// resurrecting in tp_dealloc): the checker leaves their accounting alone.
+/// Objects the checker no longer judges: their ob_refcnt is set by hand
+/// (`op->ob_refcnt = 1` when resurrecting in tp_dealloc), or they were handed
+/// to a function of this file that the analyzer did not inline.
 REGISTER_SET_WITH_PROGRAMSTATE(SelfManaged, SymbolRef)
 
 //===----------------------------------------------------------------------===//
@@ -1023,8 +1024,10 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
             FD->getLocation())) {
       for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I)
         if (SymbolRef Sym = Call->getArgSVal(I).getAsLocSymbol();
-            Sym && Escaped.count(Sym))
+            Sym && Escaped.count(Sym)) {
           Forget(Sym);
+          State = State->add<SelfManaged>(Sym);
+        }
       return State;
     }
     for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {

@@ -40,3 +40,14 @@ borrow_only(PyObject *self, PyObject *args)
     PyObject_Print(v, stdout, 0);
     Py_RETURN_NONE; // expected-warning {{New reference from 'PyLong_FromLong' (held in 'v') is leaked}}
 }
+
+/* Once handed to such a function, a parameter's reference count is not
+ * judged either: releasing the reference taken before is fine. */
+static PyObject *
+take_and_register(PyObject *self, PyObject *arg)
+{
+    Py_INCREF(arg);
+    register_all(1, arg);
+    Py_DECREF(arg);
+    Py_RETURN_NONE;
+}
