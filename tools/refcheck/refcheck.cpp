@@ -95,7 +95,8 @@ static cl::list<std::string>
                  cl::desc("Skip files matching this glob (repeatable)"),
                  cl::value_desc("glob"), cl::cat(Cat));
 static cl::opt<unsigned>
-    Jobs("j", cl::desc("Files analyzed at once (default: the core count)"),
+    Jobs("j", cl::Prefix,
+         cl::desc("Files analyzed at once (default: the core count)"),
          cl::value_desc("N"), cl::init(0), cl::cat(Cat));
 static cl::opt<unsigned>
     Timeout("timeout",
