@@ -115,6 +115,7 @@ ScopedCheckerConfig::ScopedCheckerConfig(const CheckerConfig &Config)
   ActiveConfig = &Config;
 }
 ScopedCheckerConfig::~ScopedCheckerConfig() { ActiveConfig = Previous; }
+const CheckerConfig *refcheck::activeCheckerConfig() { return ActiveConfig; }
 
 static const CheckInfo Checks[] = {
     {checks::RefLeak,
@@ -129,6 +130,17 @@ static const CheckInfo Checks[] = {
      "a borrowed reference is returned where a new one is owed"},
     {checks::StealOfBorrowed,
      "a borrowed reference is passed to a function that steals it"},
+    {checks::NullWithoutException,
+     "NULL (or -1) is returned while no exception is set"},
+    {checks::ExceptionNotCleared,
+     "a success value is returned while an exception is set"},
+    {checks::UncheckedNull,
+     "a result that may be NULL (or an ambiguous -1) is used unchecked"},
+    {checks::FormatMismatch,
+     "a PyArg_Parse*/Py_BuildValue format does not match its arguments"},
+    {checks::MethodDefMismatch,
+     "a PyMethodDef entry's flags do not match its function, or the table "
+     "lacks its sentinel"},
 };
 
 llvm::ArrayRef<CheckInfo> refcheck::allChecks() { return Checks; }
@@ -1122,4 +1134,5 @@ void refcheck::registerCheckers(CheckerRegistry &Registry) {
                       CheckerFullName,
                       "Reference counting rules of the CPython C API",
                       "docs/checks.md", /*IsHidden=*/false);
+  registerExtraCheckers(Registry);
 }
