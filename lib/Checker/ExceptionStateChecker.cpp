@@ -56,13 +56,19 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(ExcBase, unsigned)
 /// The call that last set, cleared or blurred the exception state, for notes.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(ExcLastChange, const void *)
 REGISTER_MAP_WITH_PROGRAMSTATE(ExcPending, SymbolRef, PendingFailure)
+/// The path assumed that a pointer read from memory (a struct field, an
+/// array element, a variable written by a call) is NULL. Such values are
+/// usually non-NULL by invariants the analyzer cannot see, so a NULL return
+/// that follows is not reported as null-without-exception.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(NullFromMemory, bool)
 
 namespace {
 enum class Tri { False, True, Maybe };
 
 class ExceptionStateChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PostCall,
-                     check::PreStmt<ReturnStmt>, check::DeadSymbols> {
+                     check::PreStmt<ReturnStmt>, check::DeadSymbols,
+                     eval::Assume> {
   const BugType NullWithoutExcBug{this, checks::NullWithoutException,
                                   "refcheck"};
   const BugType NotClearedBug{this, checks::ExceptionNotCleared, "refcheck"};
@@ -78,6 +84,8 @@ public:
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
+                             bool Assumption) const;
 
 private:
   bool enabled(const char *Check) const {
@@ -259,6 +267,38 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   }
 }
 
+/// A pointer value the code read from memory rather than got from a call
+/// or as a parameter.
+static bool isReadFromMemory(SymbolRef Sym) {
+  if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym)) {
+    const auto *VR = dyn_cast<VarRegion>(RV->getRegion());
+    return !(VR && isa<ParmVarDecl>(VR->getDecl()));
+  }
+  if (const auto *SC = dyn_cast<SymbolConjured>(Sym)) {
+    // A call's own result has the call's type; a variable invalidated by
+    // the call (an out-parameter) has its own.
+    const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
+    return !CE || CE->getType().getCanonicalType() !=
+                      SC->getType().getCanonicalType();
+  }
+  // Derived values, and arithmetic on pointers (tagged pointers).
+  return true;
+}
+
+ProgramStateRef ExceptionStateChecker::evalAssume(ProgramStateRef State,
+                                                  SVal Cond,
+                                                  bool Assumption) const {
+  if (State->get<NullFromMemory>())
+    return State;
+  for (SymbolRef Sym : Cond.symbols()) {
+    if (!Sym->getType()->isAnyPointerType() || !isReadFromMemory(Sym))
+      continue;
+    if (State->getConstraintManager().isNull(State, Sym).isConstrainedTrue())
+      return State->set<NullFromMemory>(true);
+  }
+  return State;
+}
+
 void ExceptionStateChecker::checkDeadSymbols(SymbolReaper &SR,
                                              CheckerContext &C) const {
   ProgramStateRef State = C.getState();
@@ -306,7 +346,10 @@ public:
       return nullptr;
     StringRef Callee = directCalleeName(dyn_cast<CallExpr>(E));
     std::string Msg;
-    if (Now == Set)
+    if (userFacingName(Callee).ends_with("PyErr_Occurred"))
+      Msg = Now == Set ? "Assuming an exception is set"
+                       : "Assuming no exception is set";
+    else if (Now == Set)
       Msg = Callee.empty() ? "An exception is set here"
                            : ("'" + userFacingName(Callee) +
                               "' sets an exception")
@@ -364,7 +407,8 @@ void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
   bool ObjectContract = It->second == Contract::ObjectOrNull;
   const BugType *BT = nullptr;
   std::string Msg;
-  if (IsError && Now == Clear && enabled(checks::NullWithoutException)) {
+  if (IsError && Now == Clear && !State->get<NullFromMemory>() &&
+      enabled(checks::NullWithoutException)) {
     BT = &NullWithoutExcBug;
     Msg = ObjectContract
               ? "Returning NULL without setting an exception: Python raises "

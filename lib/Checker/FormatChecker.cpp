@@ -12,8 +12,10 @@
 //   - '#' lengths under PY_SSIZE_T_CLEAN (Py_ssize_t), and '#' in a parse
 //     format without it, which Python 3.10 to 3.12 reject with SystemError;
 //   - Py_BuildValue's "N" (steals) against "O" (takes a new reference): a
-//     new reference passed to "O" is leaked, a borrowed one given to "N" is
-//     released once too often;
+//     call's new reference passed straight to "O" is leaked (use "N"), and a
+//     static object (Py_None) given to "N" is released once too often (use
+//     "O"); other borrowed references given to "N" are the ownership
+//     model's steal-of-borrowed;
 //   - PyArg_ParseTupleAndKeywords' keyword list length against the codes.
 //
 //===----------------------------------------------------------------------===//
@@ -187,7 +189,10 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
     return FD->isInlined() ? nullptr : CE;
   }
 
-  /// What makes E a borrowed reference, or "".
+  /// What makes E a borrowed reference the ownership model cannot see (a
+  /// statically allocated object: Py_None, Py_True, a static type), or "".
+  /// Borrowed parameters and borrowed call results given to "N" are
+  /// steal-of-borrowed findings already.
   std::string borrowedWhy(const Expr *E) const {
     E = E->IgnoreParenCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(E))
@@ -197,15 +202,6 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
             if (VD->hasGlobalStorage())
               return "'" + VD->getName().str() + "' is a static object";
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-        if (isPyObjectPointerType(PVD->getType()))
-          return "parameter '" + PVD->getName().str() + "' is borrowed";
-    if (const auto *CE = dyn_cast<CallExpr>(E))
-      if (const FunctionSpec *S = functionSpecFor(Model, directCalleeName(CE)))
-        if (S->Return == ReturnKind::Borrowed)
-          return "'" + userFacingName(directCalleeName(CE)).str() +
-                 "' returns a borrowed reference";
     return "";
   }
 

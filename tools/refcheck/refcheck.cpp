@@ -51,10 +51,13 @@ static cl::opt<std::string>
                    "automatically inside a CPython tree)"),
           cl::value_desc("FILE"), cl::cat(Cat));
 static cl::list<std::string>
-    Disable("disable", cl::desc("Turn a check off (repeatable): ref-leak, "
-                                "over-release, use-after-release, "
-                                "borrowed-return, steal-of-borrowed"),
+    Disable("disable", cl::desc("Turn a check off (repeatable; "
+                                "--list-checks lists them)"),
             cl::value_desc("check"), cl::cat(Cat));
+static cl::list<std::string>
+    Enable("enable", cl::desc("Turn on a check that is off by default "
+                              "(repeatable; see --list-checks)"),
+           cl::value_desc("check"), cl::cat(Cat));
 static cl::opt<bool> Z3("z3-crosscheck",
                         cl::desc("Refute infeasible paths with Z3 when the "
                                  "LLVM build has it (default: on)"),
@@ -123,7 +126,11 @@ int main(int argc, const char **argv) {
 
   if (ListChecks) {
     for (const CheckInfo &C : allChecks())
-      outs() << C.Id << ": " << C.Summary << '\n';
+      outs() << C.Id << ": " << C.Summary
+             << (C.OffByDefault ? " (off by default; --enable=" +
+                                      std::string(C.Id) + ")"
+                                : std::string())
+             << '\n';
     return 0;
   }
 
@@ -145,6 +152,13 @@ int main(int argc, const char **argv) {
       return fail("unknown check '" + C + "' (see --list-checks)");
     Opts.DisabledChecks.push_back(C);
   }
+  for (const std::string &C : Enable)
+    if (!isKnownCheck(C))
+      return fail("unknown check '" + C + "' (see --list-checks)");
+  // Checks that are off by default stay off unless enabled; --disable wins.
+  for (const CheckInfo &C : allChecks())
+    if (C.OffByDefault && !llvm::is_contained(Enable, std::string(C.Id)))
+      Opts.DisabledChecks.push_back(C.Id);
 
   Expected<ApiModel> Model = loadApiModel(Opts);
   if (!Model)
