@@ -122,6 +122,10 @@ enum class ErrorKind : uint8_t {
   NullSets,      ///< NULL on failure, with an exception set
   NullMaybeSets, ///< NULL on failure or "not found" (PyDict_GetItemWithError)
   NullNoSet,     ///< NULL means "absent", no exception (PyDict_GetItem)
+  NullOnMisuse,  ///< NULL with an exception only when misused (a module
+                 ///< without state, an index out of range, not a capsule):
+                 ///< code that knows its objects does not check it
+                 ///< (PyModule_GetState, PyCapsule_GetPointer)
   NegSets,       ///< a negative int (-1) on failure, with an exception set
   ZeroSets,      ///< 0 (false) on failure, with an exception set (PyArg_Parse*)
   Ambiguous,     ///< -1 on failure, but -1 is also a value (PyLong_AsLong)

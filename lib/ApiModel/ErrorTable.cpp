@@ -22,6 +22,7 @@ constexpr ErrorKind None = ErrorKind::NoEffect;
 constexpr ErrorKind Null = ErrorKind::NullSets;
 constexpr ErrorKind NullMaybe = ErrorKind::NullMaybeSets;
 constexpr ErrorKind NullNoExc = ErrorKind::NullNoSet;
+constexpr ErrorKind Misuse = ErrorKind::NullOnMisuse;
 constexpr ErrorKind Neg = ErrorKind::NegSets;
 constexpr ErrorKind Zero = ErrorKind::ZeroSets;
 constexpr ErrorKind Ambig = ErrorKind::Ambiguous;
@@ -151,7 +152,25 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyObject_Malloc",                 NullNoExc, ""},
     {"PyObject_Calloc",                 NullNoExc, ""},
     {"PyObject_Realloc",                NullNoExc, ""},
-    {"PyModule_GetState",               NullNoExc, "0"},
+    // --- NULL only when misused (wrong type, index out of range, a module
+    //     without state): code that knows its objects does not check them.
+    //     unchecked-null is silent; a path that does find NULL has an
+    //     exception set.
+    {"PyModule_GetState",               Misuse,    "0"},
+    {"_PyModule_GetState",              Misuse,    "0"},
+    {"PyState_FindModule",              Misuse,    ""},
+    {"PyType_GetModuleState",           Misuse,    "0"},
+    {"PyType_GetModule",                Misuse,    "0"},
+    {"PyType_GetModuleByDef",           Misuse,    "0"},
+    {"_PyType_GetModuleByDef",          Misuse,    "0"},
+    {"PyModule_GetDef",                 Misuse,    "0"},
+    {"PyCapsule_GetPointer",            Misuse,    ""},
+    {"PyCapsule_GetContext",            Misuse,    ""},
+    {"PyWeakref_GetObject",             Misuse,    ""},
+    {"PyBytes_AsString",                Misuse,    "0"},
+    {"PyByteArray_AsString",            Misuse,    "0"},
+    {"PyTuple_GetItem",                 Misuse,    "0"},
+    {"PyList_GetItem",                  Misuse,    "0"},
     // --- NULL with or without an exception ----------------------------------
     {"PyDict_GetItemWithError",         NullMaybe, "0,1"},
     {"_PyDict_GetItemWithError",        NullMaybe, "0,1"},
@@ -160,17 +179,12 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"_PyDict_GetItem_KnownHash",       NullMaybe, "0,1"},
     {"PyIter_Next",                     NullMaybe, "0"},
     {"PyImport_GetModule",              NullMaybe, ""},
-    {"PyState_FindModule",              NullMaybe, ""},
     {"_PyType_Lookup",                  NullNoExc, ""},
     // --- NULL with an exception (non-object results, or non-NULL args) -----
     {"PyUnicode_AsUTF8",                Null,      "0"},
     {"PyUnicode_AsUTF8AndSize",         Null,      "0"},
-    {"PyBytes_AsString",                Null,      "0"},
-    {"PyByteArray_AsString",            Null,      "0"},
-    {"PyCapsule_GetPointer",            Null,      ""},
     {"PyCapsule_Import",                Null,      ""},
     {"PyCapsule_New",                   Null,      ""},
-    {"PyType_GetModuleState",           Null,      "0"},
     {"PyObject_GetAttr",                Null,      "0,1"},
     {"PyObject_GetAttrString",          Null,      "0"},
     {"PyObject_GetItem",                Null,      "0,1"},
@@ -198,8 +212,6 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyNumber_Long",                   Null,      "0"},
     {"PyNumber_Float",                  Null,      "0"},
     {"PyUnicode_Concat",                Null,      "0,1"},
-    {"PyTuple_GetItem",                 Null,      "0"},
-    {"PyList_GetItem",                  Null,      "0"},
     // --- Accessors and setters: never fail, but need an object ---------------
     {"PyTuple_SET_ITEM",                None,      "0"},
     {"PyList_SET_ITEM",                 None,      "0"},

@@ -107,13 +107,14 @@ Tri failed(ProgramStateRef State, SymbolRef Sym, const PendingFailure &P,
   switch (P.Kind) {
   case ErrorKind::NullSets:
   case ErrorKind::NullMaybeSets:
+  case ErrorKind::NullOnMisuse:
   case ErrorKind::ZeroSets: {
     auto DV = V.getAs<DefinedOrUnknownSVal>();
     if (!DV)
       return Tri::Maybe;
     auto [NotZero, Zero] = State->assume(*DV);
-    if (NotZero && Zero)
-      return Tri::Maybe;
+    if (NotZero && Zero) // unchecked: misuse-only failures are assumed away
+      return P.Kind == ErrorKind::NullOnMisuse ? Tri::False : Tri::Maybe;
     if (!Zero)
       return Tri::False;
     // Known NULL: "maybe" for functions that also return NULL when absent.
@@ -249,6 +250,7 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   }
   case ErrorKind::NullSets:
   case ErrorKind::NullMaybeSets:
+  case ErrorKind::NullOnMisuse:
   case ErrorKind::NegSets:
   case ErrorKind::ZeroSets:
   case ErrorKind::Ambiguous: {

@@ -261,7 +261,6 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
                  Twine(Wanted) + (Wanted == 1 ? " argument" : " arguments") +
                  " but " + Twine(Given) + (Given == 1 ? " is" : " are") +
                  " passed");
-      return true;
     }
     // Keyword list length.
     if (Parse && Callee == "PyArg_ParseTupleAndKeywords" &&
@@ -284,6 +283,8 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
         return true;
       }
       for (unsigned K = 0; K < It.NumArgs; ++K, ++Arg) {
+        if (Arg >= CE->getNumArgs())
+          return true; // too few: reported above
         const Expr *A = CE->getArg(Arg);
         FormatArgType T = It.ArgTypes[K];
         if (T == FormatArgType::SSize && Hash && !SizeTVariant)

@@ -86,8 +86,9 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
     return;
   ErrorKind K = errorKindFor(model(), FD->getName());
   ProgramStateRef State = C.getState();
-  if (K == ErrorKind::Occurred) {
-    // The code asks: every ambiguous result counts as checked.
+  if (K == ErrorKind::Occurred || K == ErrorKind::Clears) {
+    // The code asks (or clears whatever the conversion raised): every
+    // ambiguous result counts as checked.
     bool Any = false;
     for (auto [Sym, E] : State->get<AmbiguousResults>()) {
       State = State->remove<AmbiguousResults>(Sym);
