@@ -1,6 +1,6 @@
 // The fix for ambiguous-aslong.c: the `== -1 && PyErr_Occurred()` check.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

@@ -2,7 +2,7 @@
 // PyErr_Occurred() tells them apart. Here a failed conversion goes on to a
 // successful return, with the conversion's exception still set.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
 
 static PyObject *

@@ -1,7 +1,7 @@
 // Py_DECREF of a result that may be NULL: the call's failure becomes a
 // crash. Py_XDECREF, or a check first.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
 
 static PyObject *

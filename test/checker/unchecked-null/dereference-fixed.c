@@ -1,6 +1,6 @@
 // The fix for dereference.c: a missing key is an error the code reports.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 // Py_TYPE() reads a field of a borrowed lookup result that may be NULL:
 // PyDict_GetItemString returns NULL when the key is missing.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
 
 static PyObject *

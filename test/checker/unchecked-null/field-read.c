@@ -1,7 +1,7 @@
 // Reading the bytes of a conversion result that may be NULL:
 // PyUnicode_AsUTF8 fails for strings with lone surrogates.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
 
 static PyObject *

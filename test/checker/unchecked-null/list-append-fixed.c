@@ -1,6 +1,6 @@
 // The fix for list-append.c: check the new object before using it.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

@@ -2,7 +2,7 @@
 // goes into PyList_Append, which raises SystemError over the MemoryError
 // (and the real error is lost).
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
 
 static int

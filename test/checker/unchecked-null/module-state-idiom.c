@@ -2,7 +2,7 @@
 // module without state, a type from another module). Code does not check
 // them by idiom, and refcheck does not ask it to.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

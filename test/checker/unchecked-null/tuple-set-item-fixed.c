@@ -1,6 +1,6 @@
 // The fix for tuple-set-item.c.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 // PyTuple_SET_ITEM on the result of PyTuple_New without a NULL check writes
 // through a NULL pointer when the allocation fails.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
 
 static PyObject *
