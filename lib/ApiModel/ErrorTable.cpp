@@ -170,6 +170,12 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyBytes_AsString",                Misuse,    "0"},
     {"PyByteArray_AsString",            Misuse,    "0"},
     {"PyTuple_GetItem",                 Misuse,    "0"},
+    {"PyFunction_GetCode",              Misuse,    "0"},
+    {"PyFunction_GetGlobals",           Misuse,    "0"},
+    {"PyFunction_GetModule",            Misuse,    "0"},
+    {"PyFunction_GetDefaults",          Misuse,    "0"},
+    {"PyMethod_Function",               Misuse,    "0"},
+    {"PyMethod_Self",                   Misuse,    "0"},
     {"PyList_GetItem",                  Misuse,    "0"},
     // --- NULL with or without an exception ----------------------------------
     {"PyDict_GetItemWithError",         NullMaybe, "0,1"},

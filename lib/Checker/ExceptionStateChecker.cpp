@@ -287,13 +287,22 @@ static bool isReadFromMemory(SymbolRef Sym) {
   return true;
 }
 
+/// The result of a call the API model says cannot fail
+/// (PyModule_GetDict): a NULL check on it is dead code.
+static bool isNeverNullResult(SymbolRef Sym, const ApiModel *M) {
+  const auto *SC = dyn_cast<SymbolConjured>(Sym);
+  const auto *CE = SC ? dyn_cast_or_null<CallExpr>(SC->getStmt()) : nullptr;
+  return CE && errorKindFor(M, directCalleeName(CE)) == ErrorKind::NoEffect;
+}
+
 ProgramStateRef ExceptionStateChecker::evalAssume(ProgramStateRef State,
                                                   SVal Cond,
                                                   bool Assumption) const {
   if (State->get<NullFromMemory>())
     return State;
   for (SymbolRef Sym : Cond.symbols()) {
-    if (!Sym->getType()->isAnyPointerType() || !isReadFromMemory(Sym))
+    if (!Sym->getType()->isAnyPointerType() ||
+        !(isReadFromMemory(Sym) || isNeverNullResult(Sym, model())))
       continue;
     if (State->getConstraintManager().isNull(State, Sym).isConstrainedTrue())
       return State->set<NullFromMemory>(true);
@@ -327,6 +336,8 @@ void ExceptionStateChecker::checkDeadSymbols(SymbolReaper &SR,
 namespace {
 /// Notes where the exception state last changed.
 class ExcHistoryVisitor final : public BugReporterVisitor {
+  static inline int SwitchTag = 0;
+
 public:
   void Profile(llvm::FoldingSetNodeID &ID) const override {
     static int Tag = 0;
@@ -338,6 +349,21 @@ public:
     const ExplodedNode *Pred = N->getFirstPred();
     if (!Pred)
       return nullptr;
+    // A switch without `default:` left by its implicit default: the code
+    // usually covers every value the variable can take (enum, Py_LT..Py_GE),
+    // which the analyzer cannot know. Such paths are not reported.
+    if (auto BE = N->getLocationAs<BlockEdge>()) {
+      const CFGBlock *Src = BE->getSrc();
+      const auto *SS = dyn_cast_or_null<SwitchStmt>(Src->getTerminatorStmt());
+      if (SS && Src->succ_size() > 0 && BE->getDst() == *Src->succ_rbegin()) {
+        bool HasDefault = false;
+        for (const SwitchCase *SC = SS->getSwitchCaseList(); SC;
+             SC = SC->getNextSwitchCase())
+          HasDefault |= isa<DefaultStmt>(SC);
+        if (!HasDefault)
+          BR.markInvalid(&SwitchTag, nullptr);
+      }
+    }
     unsigned Now = N->getState()->get<ExcBase>();
     unsigned Before = Pred->getState()->get<ExcBase>();
     const void *By = N->getState()->get<ExcLastChange>();
