@@ -171,6 +171,9 @@ TEST(ErrorModel, ConventionsComeFromTheTable) {
       {"PyIter_Next", ErrorKind::NullMaybeSets},
       {"PyUnicode_AsUTF8", ErrorKind::NullSets},
       {"Py_DECREF", ErrorKind::NoEffect},
+      {"PyModule_GetState", ErrorKind::NullOnMisuse},
+      {"PyCapsule_GetPointer", ErrorKind::NullOnMisuse},
+      {"PyState_FindModule", ErrorKind::NullIfAbsent},
   };
   for (auto &R : Rows)
     EXPECT_EQ(M.errorKindOf(R.Name), R.Kind) << R.Name;

@@ -122,6 +122,8 @@ enum class ErrorKind : uint8_t {
   NullSets,      ///< NULL on failure, with an exception set
   NullMaybeSets, ///< NULL on failure or "not found" (PyDict_GetItemWithError)
   NullNoSet,     ///< NULL means "absent", no exception (PyDict_GetItem)
+  NullIfAbsent,  ///< NULL without an exception when absent, and code that
+                 ///< knows it is there does not check (PyState_FindModule)
   NullOnMisuse,  ///< NULL with an exception only when misused (a module
                  ///< without state, an index out of range, not a capsule):
                  ///< code that knows its objects does not check it

@@ -38,6 +38,7 @@ const char *refcheck::toString(ErrorKind K) {
   case ErrorKind::NullSets: return "null-sets";
   case ErrorKind::NullMaybeSets: return "null-maybe-sets";
   case ErrorKind::NullNoSet: return "null-no-exception";
+  case ErrorKind::NullIfAbsent: return "null-if-absent";
   case ErrorKind::NullOnMisuse: return "null-on-misuse";
   case ErrorKind::NegSets: return "negative-sets";
   case ErrorKind::ZeroSets: return "zero-sets";

@@ -23,6 +23,7 @@ constexpr ErrorKind Null = ErrorKind::NullSets;
 constexpr ErrorKind NullMaybe = ErrorKind::NullMaybeSets;
 constexpr ErrorKind NullNoExc = ErrorKind::NullNoSet;
 constexpr ErrorKind Misuse = ErrorKind::NullOnMisuse;
+constexpr ErrorKind Absent = ErrorKind::NullIfAbsent;
 constexpr ErrorKind Neg = ErrorKind::NegSets;
 constexpr ErrorKind Zero = ErrorKind::ZeroSets;
 constexpr ErrorKind Ambig = ErrorKind::Ambiguous;
@@ -158,7 +159,7 @@ const ErrorRow refcheck::ErrorRows[] = {
     //     exception set.
     {"PyModule_GetState",               Misuse,    "0"},
     {"_PyModule_GetState",              Misuse,    "0"},
-    {"PyState_FindModule",              Misuse,    ""},
+    {"PyState_FindModule",              Absent,    ""},
     {"PyType_GetModuleState",           Misuse,    "0"},
     {"PyType_GetModule",                Misuse,    "0"},
     {"PyType_GetModuleByDef",           Misuse,    "0"},

@@ -191,8 +191,16 @@ ErrorKind ExceptionStateChecker::kindOf(const CallEvent &Call,
   if (!FD || !FD->getIdentifier())
     return ErrorKind::Unknown; // through a function pointer: anything
   ErrorKind K = errorKindFor(model(), FD->getName());
-  if (K == ErrorKind::Unknown && isSystemNonPython(FD, C.getSourceManager()))
+  if (K == ErrorKind::Unknown && isSystemNonPython(FD, C.getSourceManager())) {
+    // A library function that calls back into the code (qsort, OpenSSL's
+    // EVP_MD_do_all) may run anything.
+    for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
+      QualType T = Call.getArgExpr(I)->getType();
+      if (T->isFunctionPointerType() || T->isFunctionType())
+        return ErrorKind::Unknown;
+    }
     return ErrorKind::NoEffect;
+  }
   return K;
 }
 
@@ -207,6 +215,7 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   switch (K) {
   case ErrorKind::NoEffect:
   case ErrorKind::NullNoSet:
+  case ErrorKind::NullIfAbsent:
     return;
   case ErrorKind::Unknown:
     if (State->get<ExcBase>() != Unknown || !State->get<ExcPending>().isEmpty())

@@ -90,8 +90,11 @@ bool paramFits(QualType T, Param P, ASTContext &Ctx) {
   bool VoidPtr = C->isPointerType() && C->getPointeeType()->isVoidType();
   switch (P) {
   case Param::Object:
-  case Param::Type:
     return VoidPtr || isPyObjectPointerType(C);
+  case Param::Type:
+    // Opaque under the limited API: struct _typeobject has no fields there.
+    return VoidPtr || isPyObjectPointerType(C) ||
+           (C->isPointerType() && typeName(C->getPointeeType()) == "_typeobject");
   case Param::Array:
     return VoidPtr || (C->isPointerType() &&
                        (C->getPointeeType()->isPointerType() ||

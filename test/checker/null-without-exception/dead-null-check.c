@@ -1,7 +1,7 @@
 // PyModule_GetDict cannot fail: a NULL check on it is dead code, and the
 // NULL returned there is not reported.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

@@ -2,7 +2,7 @@
 // an exception when it does fail: returning NULL after checking it is
 // right, and needs no PyErr_SetString.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

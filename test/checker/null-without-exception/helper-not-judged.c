@@ -2,7 +2,7 @@
 // returning NULL for "not found" is its own convention, and is not reported.
 // Its caller, a method, is judged, and sets the exception.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

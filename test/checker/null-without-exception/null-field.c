@@ -2,7 +2,7 @@
 // invariant that keeps the field set, so a NULL that only comes from
 // assuming a field is NULL is not reported.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

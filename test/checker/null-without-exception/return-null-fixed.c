@@ -1,6 +1,6 @@
 // The fix for return-null.c: set an exception before returning NULL.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

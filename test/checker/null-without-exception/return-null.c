@@ -1,7 +1,7 @@
 // A method returns NULL on a path where nothing set an exception: Python
 // raises "SystemError: error return without exception set".
 //
-// RUN: refcheck %s --verify-notes -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception --verify-notes -- -Xclang -verify
 #include <Python.h>
 
 static PyObject *

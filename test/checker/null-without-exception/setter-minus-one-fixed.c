@@ -1,7 +1,7 @@
 // The fix for setter-minus-one.c: keep the conversion's exception (or set
 // another one) when returning -1.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 

@@ -1,7 +1,7 @@
 // A setter (PyGetSetDef) returns -1 after clearing the exception it got
 // from a failed conversion: the error is lost and Python raises SystemError.
 //
-// RUN: refcheck %s --verify-notes -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception --verify-notes -- -Xclang -verify
 #include <Python.h>
 
 typedef struct {

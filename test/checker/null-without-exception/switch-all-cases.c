@@ -3,7 +3,7 @@
 // `cmp` keeps -1 and NULL is returned without an exception) is not
 // reported.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 
