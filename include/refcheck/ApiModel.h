@@ -192,6 +192,8 @@ public:
   /// that cannot is NoEffect), else Unknown.
   ErrorKind errorKindOf(llvm::StringRef Name) const;
   void addError(ErrorSpec Spec);
+  /// Error rows, sorted by name (`refcheck --list-api`).
+  std::vector<const ErrorSpec *> allErrors() const;
 
   /// Names, sorted, for listing (`refcheck --list-api`).
   std::vector<const FunctionSpec *> all() const;

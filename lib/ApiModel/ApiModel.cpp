@@ -144,6 +144,16 @@ void ApiModel::addError(ErrorSpec Spec) {
   Errors[Name] = std::move(Spec);
 }
 
+std::vector<const ErrorSpec *> ApiModel::allErrors() const {
+  std::vector<const ErrorSpec *> Out;
+  for (const auto &E : Errors)
+    Out.push_back(&E.second);
+  llvm::sort(Out, [](const ErrorSpec *A, const ErrorSpec *B) {
+    return A->Name < B->Name;
+  });
+  return Out;
+}
+
 ErrorKind ApiModel::errorKindOf(StringRef Name) const {
   if (const ErrorSpec *E = lookupError(Name))
     return E->Kind;
@@ -211,13 +221,7 @@ std::string ApiModel::fingerprint() const {
     Row += "|" + std::to_string(int(S->Format)) + std::to_string(S->FormatArg);
     H.update(Row);
   }
-  std::vector<const ErrorSpec *> Errs;
-  for (const auto &E : Errors)
-    Errs.push_back(&E.second);
-  llvm::sort(Errs, [](const ErrorSpec *A, const ErrorSpec *B) {
-    return A->Name < B->Name;
-  });
-  for (const ErrorSpec *E : Errs) {
+  for (const ErrorSpec *E : allErrors()) {
     std::string Row = E->Name + "|e" + std::to_string(int(E->Kind));
     for (unsigned I : E->NonNullArgs)
       Row += "," + std::to_string(I);

@@ -171,6 +171,19 @@ int main(int argc, const char **argv) {
                << (K == StealKind::OnSuccess ? " on success" : "");
       outs() << " [" << toString(S->From) << "]\n";
     }
+    // Error conventions (null-without-exception, exception-not-cleared,
+    // unchecked-null).
+    for (const ErrorSpec *E : Model->allErrors()) {
+      outs() << E->Name << ": error " << toString(E->Kind);
+      for (size_t I = 0; I < E->NonNullArgs.size(); ++I) {
+        outs() << (I ? "," : ", non-NULL args ");
+        if (E->NonNullArgs[I] == ErrorSpec::LastArg)
+          outs() << "last";
+        else
+          outs() << E->NonNullArgs[I];
+      }
+      outs() << " [builtin]\n";
+    }
     return 0;
   }
   if (Opts.Files.empty())
