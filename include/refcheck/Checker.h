@@ -36,6 +36,9 @@ inline constexpr const char *MethodDefMismatch = "methoddef-mismatch";
 struct CheckInfo {
   const char *Id;
   const char *Summary;
+  /// A paragraph for reports (SARIF's fullDescription); docs/checks.md has
+  /// the examples.
+  const char *Description = "";
   /// Off unless asked for with --enable (its triaged false-positive rate on
   /// real code is too high to be on by default).
   bool OffByDefault = false;
