@@ -926,7 +926,12 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         std::vector<FormatItem> Items;
         if (SL && SL->getCharByteWidth() == 1)
           Items = parseFormat(SL->getString(), Spec->Format, Ok);
+        // Varargs start after the fixed parameters (after the keyword list
+        // for PyArg_ParseTupleAndKeywords).
         unsigned Arg = Spec->FormatArg + 1;
+        if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+            FD && FD->isVariadic())
+          Arg = std::max(Arg, FD->getNumParams());
         SmallVector<unsigned, 4> BorrowedOuts;
         if (!Ok && Spec->Format == FormatStyle::BuildValue) {
           // A format we cannot read ('N' may steal any argument): forget
