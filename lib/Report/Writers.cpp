@@ -6,6 +6,56 @@
 using namespace refcheck;
 using namespace llvm;
 
+/// `12, 3` style list of deltas, as CPython's regrtest prints them.
+static std::string deltaList(const std::vector<long long> &D) {
+  std::string S = "[";
+  for (size_t I = 0; I < D.size(); ++I) {
+    if (I)
+      S += ", ";
+    S += std::to_string(D[I]);
+  }
+  return S + "]";
+}
+
+std::string refcheck::leakLine(StringRef Test, StringRef What,
+                               const std::vector<long long> &Deltas) {
+  long long Sum = 0;
+  for (long long D : Deltas)
+    Sum += D;
+  return (Test + " leaked " + deltaList(Deltas) + " " + What +
+          ", sum=" + std::to_string(Sum))
+      .str();
+}
+
+void refcheck::writeConfirmationText(raw_ostream &OS, const Finding &F) {
+  const Confirmation &C = *F.Confirm;
+  std::string Where = F.File + ":" + std::to_string(F.Line) + ":" +
+                      std::to_string(F.Column) + ": ";
+  OS << Where << "note: confirmation: " << C.Status;
+  if (!C.Reason.empty())
+    OS << " (" << C.Reason << ")";
+  OS << '\n';
+  if (!F.EntryPoints.empty()) {
+    OS << Where << "note: reached from Python as ";
+    for (size_t I = 0; I < F.EntryPoints.size(); ++I)
+      OS << (I ? ", " : "") << F.EntryPoints[I];
+    OS << '\n';
+  }
+  for (const TestRun &T : C.Tests) {
+    OS << Where << "note: test " << T.Test << ": " << T.Outcome;
+    if (!T.Detail.empty())
+      OS << " (" << T.Detail << ")";
+    OS << '\n';
+    auto Line = [&](StringRef What, const std::vector<long long> &D) {
+      if (!D.empty())
+        OS << Where << "note:   " << leakLine(T.Test, What, D) << '\n';
+    };
+    Line("references", T.Refs);
+    Line("memory blocks", T.Blocks);
+    Line("file descriptors", T.Fds);
+  }
+}
+
 void refcheck::writeText(raw_ostream &OS, const Results &R) {
   for (const Finding &F : R.Findings) {
     OS << F.File << ':' << F.Line << ':' << F.Column << ": warning: "
@@ -13,6 +63,8 @@ void refcheck::writeText(raw_ostream &OS, const Results &R) {
     for (const PathStep &S : F.Path)
       OS << S.File << ':' << S.Line << ':' << S.Column << ": note: "
          << S.Message << '\n';
+    if (F.Confirm)
+      writeConfirmationText(OS, F);
   }
   for (const FileError &E : R.Errors)
     OS << E.File << ": error: " << E.Message << '\n';
@@ -38,7 +90,28 @@ void refcheck::writeJson(raw_ostream &OS, const Results &R) {
                                     {"column", F.Column},
                                     {"function", F.Function},
                                     {"origin", F.Origin},
-                                    {"path", std::move(Path)}});
+                                    {"path", std::move(Path)},
+                                    {"entry_points", F.EntryPoints}});
+    if (F.Confirm) {
+      json::Array Tests;
+      for (const TestRun &T : F.Confirm->Tests) {
+        json::Object O{{"id", T.Test},
+                       {"outcome", T.Outcome},
+                       {"references", T.Refs},
+                       {"blocks", T.Blocks},
+                       {"fds", T.Fds},
+                       {"leaked", T.Leaked},
+                       {"seconds", T.Seconds}};
+        if (!T.Detail.empty())
+          O["detail"] = T.Detail;
+        Tests.push_back(std::move(O));
+      }
+      json::Object C{{"status", F.Confirm->Status},
+                     {"tests", std::move(Tests)}};
+      if (!F.Confirm->Reason.empty())
+        C["reason"] = F.Confirm->Reason;
+      Findings.back().getAsObject()->try_emplace("confirmation", std::move(C));
+    }
   }
   json::Array Errors;
   for (const FileError &E : R.Errors)

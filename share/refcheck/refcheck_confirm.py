@@ -1,0 +1,440 @@
+"""Helper for `refcheck confirm`; runs inside the interpreter under test.
+
+Standard library only. Three commands, each writing one JSON document to
+--out (the tests' own output goes to stdout/stderr, which refcheck keeps
+apart):
+
+  probe                       what this interpreter can measure
+  index --entry NAME... DIR   which test methods reach each Python name
+  measure --runs S:R ID...    the stabilize-and-measure loop on test ids
+"""
+import argparse
+import ast
+import builtins
+import gc
+import json
+import os
+import sys
+
+
+def write(path, doc):
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=1, sort_keys=True)
+
+
+# ---------------------------------------------------------------- probe
+
+def cmd_probe(args):
+    import importlib.util
+    try:
+        regrtest = importlib.util.find_spec("test.libregrtest") is not None
+    except (ImportError, ValueError):
+        regrtest = False
+    write(args.out, {
+        "version": list(sys.version_info[:3]),
+        "executable": sys.executable,
+        "debug": hasattr(sys, "gettotalrefcount"),
+        "regrtest": regrtest,
+        "pytest": importlib.util.find_spec("pytest") is not None,
+    })
+
+
+# ---------------------------------------------------------------- index
+
+# Calls that import a module by name and return it, as test suites spell
+# them: importlib.import_module('m'), import_helper.import_module('m'),
+# support.import_fresh_module('m'), ...
+IMPORTERS = {"import_module", "import_fresh_module", "__import__"}
+
+
+def import_root(folder):
+    """(sys.path entry, dotted package prefix) for modules in folder."""
+    folder = os.path.abspath(folder)
+    parts = []
+    while os.path.exists(os.path.join(folder, "__init__.py")):
+        parent, name = os.path.split(folder)
+        parts.insert(0, name)
+        folder = parent
+    return folder, ".".join(parts)
+
+
+class Module:
+    """Names one source file binds and the names its functions use."""
+
+    def __init__(self, path, dotted, tree):
+        self.path = path
+        self.dotted = dotted
+        self.tree = tree
+        self.aliases = {}     # local name -> dotted name
+        self.functions = {}   # qualified name -> (refs, attrs)
+        self.tests = []       # (test id, kind, qualified name)
+        self.is_package = os.path.basename(path) == "__init__.py"
+
+    def absolute(self, module, level):
+        if not level:
+            return module or ""
+        base = self.dotted.split(".")
+        if not self.is_package:
+            base = base[:-1]
+        if level > 1:
+            base = base[:len(base) - (level - 1)]
+        return ".".join([p for p in base if p] + ([module] if module else []))
+
+    def bind_imports(self, body, aliases):
+        for node in body:
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.asname:
+                        aliases[a.asname] = a.name
+                    else:
+                        top = a.name.split(".")[0]
+                        aliases[top] = top
+            elif isinstance(node, ast.ImportFrom):
+                mod = self.absolute(node.module, node.level)
+                for a in node.names:
+                    if a.name != "*":
+                        aliases[a.asname or a.name] = (
+                            mod + "." + a.name if mod else a.name)
+            elif isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                    and isinstance(node.targets[0], ast.Name):
+                name = imported_name(node.value)
+                if name:
+                    aliases[node.targets[0].id] = name
+            elif isinstance(node, (ast.If, ast.Try)):
+                self.bind_imports(node.body, aliases)
+                for h in getattr(node, "handlers", []):
+                    self.bind_imports(h.body, aliases)
+                self.bind_imports(node.orelse, aliases)
+
+    def resolve(self, node, aliases, cls):
+        if isinstance(node, ast.Name):
+            if node.id in aliases:
+                return aliases[node.id]
+            if hasattr(builtins, node.id):
+                return "builtins." + node.id
+            return None
+        if isinstance(node, ast.Attribute):
+            if isinstance(node.value, ast.Name) and node.value.id == "self" \
+                    and cls is not None:
+                return cls + "." + node.attr
+            base = self.resolve(node.value, aliases, cls)
+            return base + "." + node.attr if base else None
+        if isinstance(node, ast.Call):
+            return imported_name(node)
+        return None
+
+    def uses(self, func, aliases, cls):
+        local = dict(aliases)
+        for node in ast.walk(func):
+            if isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign)):
+                self.bind_imports([node], local)
+        refs, attrs = set(), set()
+        for node in ast.walk(func):
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                r = self.resolve(node, local, cls)
+                if r:
+                    refs.add(r)
+                if isinstance(node, ast.Attribute):
+                    attrs.add(node.attr)
+            elif isinstance(node, ast.Call):
+                r = imported_name(node)
+                if r:
+                    refs.add(r)
+        return refs, attrs
+
+    def scan(self, is_test_file):
+        self.bind_imports(self.tree.body, self.aliases)
+        for node in self.tree.body:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                q = self.dotted + "." + node.name
+                self.functions[q] = self.uses(node, self.aliases, None)
+                if is_test_file and node.name.startswith("test"):
+                    self.tests.append((self.path + "::" + node.name,
+                                       "pytest", q))
+            elif isinstance(node, ast.ClassDef):
+                cq = self.dotted + "." + node.name
+                unit = any(isinstance(b, (ast.Name, ast.Attribute))
+                           for b in node.bases)
+                for item in node.body:
+                    if not isinstance(item, (ast.FunctionDef,
+                                             ast.AsyncFunctionDef)):
+                        continue
+                    q = cq + "." + item.name
+                    self.functions[q] = self.uses(item, self.aliases, cq)
+                    if is_test_file and item.name.startswith("test"):
+                        if unit:
+                            self.tests.append((q, "unittest", q))
+                        else:
+                            self.tests.append(
+                                (self.path + "::" + node.name + "::" +
+                                 item.name, "pytest", q))
+
+
+def imported_name(call):
+    """'m' for import_module('m')-style calls, else None."""
+    if not isinstance(call, ast.Call) or not call.args:
+        return None
+    f = call.func
+    name = f.attr if isinstance(f, ast.Attribute) else \
+        f.id if isinstance(f, ast.Name) else None
+    first = call.args[0]
+    if name in IMPORTERS and isinstance(first, ast.Constant) \
+            and isinstance(first.value, str):
+        return first.value
+    return None
+
+
+def is_test_file(name):
+    return (name.startswith("test_") or name.endswith("_test.py")) \
+        and name.endswith(".py")
+
+
+def load_modules(folders):
+    modules = []
+    for folder in folders:
+        root, prefix = import_root(folder)
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames
+                                 if not d.startswith(".") and
+                                 d != "__pycache__")
+            for name in sorted(filenames):
+                if not name.endswith(".py"):
+                    continue
+                path = os.path.join(dirpath, name)
+                rel = os.path.relpath(path, root)[:-3].split(os.sep)
+                if rel[-1] == "__init__":
+                    rel = rel[:-1]
+                dotted = ".".join(rel)
+                try:
+                    with open(path, "rb") as f:
+                        tree = ast.parse(f.read(), path)
+                except (SyntaxError, ValueError, OSError):
+                    continue
+                m = Module(path, dotted, tree)
+                m.root = root
+                m.scan(is_test_file(name))
+                modules.append(m)
+    return modules
+
+
+def matches(entry, refs, attrs):
+    """Does a function using refs/attrs reach the Python name entry?"""
+    def named(e):
+        return any(r == e or r.endswith("." + e) for r in refs)
+    if "." not in entry:  # a module: `import m` reaches its init
+        return any(r == entry or r.startswith(entry + ".") or
+                   ("." + entry + ".") in r or r.endswith("." + entry)
+                   for r in refs)
+    if named(entry):
+        return True
+    parent, last = entry.rsplit(".", 1)
+    if last.startswith("__") and last.endswith("__"):
+        return named(parent)  # slots: using the type reaches them
+    if parent.count(".") >= 1 and named(parent) and last in attrs:
+        return True  # module.Type.method: the type, then .method
+    return False
+
+
+def cmd_index(args):
+    modules = load_modules(args.dirs)
+    helpers = {}
+    for m in modules:
+        helpers.update(m.functions)
+    result = {e: [] for e in args.entry}
+    files = {}
+    for m in modules:
+        for test_id, kind, q in m.tests:
+            files.setdefault(m.path, {"root": m.root, "tests": []})
+            files[m.path]["tests"].append(test_id)
+            refs, attrs = helpers[q]
+            # One level of indirection through helpers: a test calling a
+            # wrapper uses what the wrapper uses.
+            all_refs, all_attrs = set(refs), set(attrs)
+            for r in refs:
+                h = helpers.get(r)
+                if h is not None and r != q:
+                    all_refs |= h[0]
+                    all_attrs |= h[1]
+            for e in args.entry:
+                if matches(e, all_refs, all_attrs):
+                    result[e].append({"id": test_id, "kind": kind,
+                                      "root": m.root, "file": m.path})
+    write(args.out, {"entries": result, "files": files,
+                     "modules_indexed": len(modules)})
+
+
+# ---------------------------------------------------------------- measure
+
+def fd_count():
+    try:
+        return len(os.listdir("/proc/self/fd"))
+    except OSError:
+        count = 0
+        for fd in range(256):
+            try:
+                os.fstat(fd)
+                count += 1
+            except OSError:
+                pass
+        return count
+
+
+class Caches:
+    """Saves the ABC registries at start; clear() restores them and empties
+    the caches the standard library keeps, so what stays is a leak."""
+
+    def __init__(self):
+        import abc
+        self.abcs = {}
+        for cls in self.abc_classes():
+            try:
+                registry = abc._get_dump(cls)[0]
+            except (AttributeError, TypeError):
+                continue
+            self.abcs[cls] = [r() for r in registry if r() is not None]
+
+    @staticmethod
+    def abc_classes():
+        import abc
+        found = []
+        for modname in ("collections.abc", "numbers", "io", "os",
+                        "typing", "contextlib"):
+            mod = sys.modules.get(modname)
+            if mod is None:
+                continue
+            for v in list(vars(mod).values()):
+                if isinstance(v, abc.ABCMeta):
+                    found.append(v)
+        return found
+
+    def clear(self):
+        for cls, registered in self.abcs.items():
+            try:
+                cls._abc_registry_clear()
+                cls._abc_caches_clear()
+            except AttributeError:
+                continue
+            for r in registered:
+                cls.register(r)
+        for cls in self.abc_classes():
+            if cls not in self.abcs and hasattr(cls, "_abc_caches_clear"):
+                cls._abc_caches_clear()
+        for name, attr in (("re", "purge"), ("linecache", "clearcache"),
+                           ("struct", "_clearcache"),
+                           ("urllib.parse", "clear_cache"),
+                           ("fnmatch", None), ("filecmp", None)):
+            mod = sys.modules.get(name)
+            if mod is None:
+                continue
+            if attr:
+                getattr(mod, attr, lambda: None)()
+            elif name == "fnmatch" and hasattr(mod, "_compile_pattern"):
+                mod._compile_pattern.cache_clear()
+            elif name == "filecmp" and hasattr(mod, "_cache"):
+                mod._cache.clear()
+        typing = sys.modules.get("typing")
+        if typing is not None:
+            for f in getattr(typing, "_cleanups", []):
+                f()
+        sys._clear_type_cache()
+        gc.collect()
+
+
+def run_unittest(ids, result_sink):
+    import unittest
+    loader = unittest.TestLoader()
+    suite = loader.loadTestsFromNames(ids)
+    result = unittest.TestResult()
+    suite.run(result)
+    for test, tb in result.errors + result.failures:
+        result_sink.append("%s: %s" % (test.id(), tb.strip().splitlines()[-1]))
+    return result.testsRun
+
+
+def run_pytest(ids, result_sink):
+    import pytest
+    rc = pytest.main(["-q", "-p", "no:cacheprovider", "-x"] + list(ids))
+    if rc not in (0, 5):
+        result_sink.append("pytest exit status %d" % rc)
+    return len(ids)
+
+
+def cmd_measure(args):
+    import faulthandler
+    import tempfile
+    faulthandler.enable()
+    stab, run = args.stab, args.run
+    debug = hasattr(sys, "gettotalrefcount")
+    if not debug and not args.blocks_only:
+        sys.stderr.write("refcheck_confirm: not a debug build\n")
+        sys.exit(3)
+    for p in reversed(args.path):
+        sys.path.insert(0, p)
+    # Tests that write files do it in a folder of their own.
+    home = tempfile.mkdtemp(prefix="refcheck-confirm-")
+    os.chdir(home)
+    runner = run_pytest if args.kind == "pytest" else run_unittest
+    problems = []
+    reps = stab + run
+    # Counts go into C arrays: storing them keeps no int object alive, so
+    # the harness itself allocates nothing that outlives a repetition.
+    import array
+    refs = array.array("q", [0] * (reps + 1))
+    blocks = array.array("q", [0] * (reps + 1))
+    fds = array.array("q", [0] * (reps + 1))
+    caches = Caches()
+    gettotalrefcount = getattr(sys, "gettotalrefcount", lambda: 0)
+    getallocatedblocks = sys.getallocatedblocks
+    caches.clear()
+    refs[0] = gettotalrefcount()
+    blocks[0] = getallocatedblocks()
+    fds[0] = fd_count()
+    ran = 0
+    for i in range(1, reps + 1):
+        sink = []
+        ran = runner(args.ids, sink)
+        if i == 1:
+            problems.extend(sink)
+        caches.clear()
+        blocks[i] = getallocatedblocks()
+        refs[i] = gettotalrefcount()
+        fds[i] = fd_count()
+    os.chdir("/")
+    import shutil
+    shutil.rmtree(home, ignore_errors=True)
+
+    def deltas(values):
+        return [values[i] - values[i - 1] for i in range(stab + 1, reps + 1)]
+    write(args.out, {
+        "references": deltas(refs) if debug else [],
+        "blocks": deltas(blocks),
+        "fds": deltas(fds),
+        "tests_run": ran,
+        "problems": problems,
+    })
+
+
+def main():
+    ap = argparse.ArgumentParser(prog="refcheck_confirm")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("probe")
+    p.add_argument("--out", required=True)
+    p = sub.add_parser("index")
+    p.add_argument("--out", required=True)
+    p.add_argument("--entry", action="append", default=[])
+    p.add_argument("dirs", nargs="+")
+    p = sub.add_parser("measure")
+    p.add_argument("--out", required=True)
+    p.add_argument("--stab", type=int, default=3)
+    p.add_argument("--run", type=int, default=3)
+    p.add_argument("--blocks-only", action="store_true")
+    p.add_argument("--kind", default="unittest")
+    p.add_argument("--path", action="append", default=[])
+    p.add_argument("ids", nargs="+")
+    args = ap.parse_args()
+    {"probe": cmd_probe, "index": cmd_index, "measure": cmd_measure}[
+        args.cmd](args)
+
+
+if __name__ == "__main__":
+    main()
