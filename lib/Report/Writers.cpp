@@ -43,6 +43,11 @@ void refcheck::writeConfirmationText(raw_ostream &OS, const Finding &F) {
   }
   for (const TestRun &T : C.Tests) {
     OS << Where << "note: test " << T.Test << ": " << T.Outcome;
+    if (T.Outcome == "measured" || T.Outcome == "failed") {
+      OS << (T.Leaked.empty() ? ", no leak" : ", leaks ");
+      for (size_t I = 0; I < T.Leaked.size(); ++I)
+        OS << (I ? ", " : "") << T.Leaked[I];
+    }
     if (!T.Detail.empty())
       OS << " (" << T.Detail << ")";
     OS << '\n';

@@ -1,4 +1,5 @@
 //===- refcheck.cpp - Command line over refcheck's libraries --------------===//
+#include "ConfirmCommand.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/Driver.h"
@@ -86,6 +87,9 @@ static int fail(const Twine &Msg) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  // Subcommands (issue 6): `refcheck confirm ...` has its own options.
+  if (argc > 1 && StringRef(argv[1]) == "confirm")
+    return runConfirmCommand(argc, argv);
   // Split at `--`: what follows is compiler arguments.
   std::vector<const char *> Ours;
   std::vector<std::string> Trailing;
