@@ -24,8 +24,13 @@ std::string recordName(QualType T) {
   if (const clang::ArrayType *AT = T->getAsArrayTypeUnsafe())
     T = AT->getElementType();
   if (const RecordDecl *RD = T->getAsRecordDecl())
+  {
     if (RD->getIdentifier())
       return RD->getName().str();
+    // typedef struct { ... } PyType_Spec;
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      return TD->getName().str();
+  }
   return "";
 }
 

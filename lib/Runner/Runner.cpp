@@ -341,6 +341,10 @@ public:
                    S->contains("::") ? "pytest" : "unittest", Root,
                    File.str()});
       }
+    if (const json::Array *Rs = O->getArray("roots"))
+      for (const json::Value &Root : *Rs)
+        if (auto S = Root.getAsString())
+          RootSet.insert(S->str());
     Roots.assign(RootSet.begin(), RootSet.end());
     return std::make_pair(ByEntry, ByFile);
   }
@@ -502,9 +506,19 @@ public:
     for (const std::string &D : Dirs)
       if (!sys::fs::is_directory(D))
         return err("--tests: '" + D + "' is not a folder");
+    // Module init ("mod", no dot) runs once per process: repetitions cannot
+    // measure it, so such names are not looked for.
+    auto Repeatable = [](const Finding &F) {
+      std::vector<std::string> Out;
+      for (const std::string &E : F.EntryPoints)
+        if (StringRef(E).contains('.'))
+          Out.push_back(E);
+      return Out;
+    };
     std::set<std::string> Entries;
     for (const Finding &F : Res.Findings)
-      Entries.insert(F.EntryPoints.begin(), F.EntryPoints.end());
+      for (const std::string &E : Repeatable(F))
+        Entries.insert(E);
     auto Idx = index(Entries, Dirs);
     if (!Idx)
       return Idx.takeError();
@@ -530,8 +544,18 @@ public:
         F.Confirm = std::move(C);
         continue;
       }
+      std::vector<std::string> Reaching = Repeatable(F);
+      if (Reaching.empty()) {
+        C.Status = "unmeasurable";
+        C.Reason = "only module initialization (" +
+                   join(F.EntryPoints, ", ") +
+                   ") reaches it; it runs once per process, so repeating "
+                   "tests cannot measure it";
+        F.Confirm = std::move(C);
+        continue;
+      }
       std::map<std::string, Selected> Tests;
-      for (const std::string &E : F.EntryPoints)
+      for (const std::string &E : Reaching)
         for (const Selected &S : ByEntry[E])
           Tests.emplace(S.Id, S);
       if (Tests.empty()) {
@@ -539,13 +563,13 @@ public:
         C.Reason = "no test in " +
                    (Dirs.empty() ? std::string("(no test folder)")
                                  : join(Dirs, ", ")) +
-                   " uses " + join(F.EntryPoints, ", ");
+                   " uses " + join(Reaching, ", ");
         F.Confirm = std::move(C);
         continue;
       }
       Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
           << ": " << Tests.size() << (Tests.size() == 1 ? " test" : " tests")
-          << " reach " << join(F.EntryPoints, ", ") << '\n';
+          << " reach " << join(Reaching, ", ") << '\n';
       unsigned N = 0;
       for (const auto &[Id, S] : Tests) {
         if (N++ == Opts.MaxTests) {

@@ -124,50 +124,91 @@ class Module:
         return None
 
     def uses(self, func, aliases, cls):
+        # One walk: collect first, resolve after the function's own imports
+        # are bound (an import anywhere in the body counts).
         local = dict(aliases)
+        names, calls = [], []
         for node in ast.walk(func):
-            if isinstance(node, (ast.Import, ast.ImportFrom, ast.Assign)):
+            t = type(node)
+            if t is ast.Attribute:
+                names.append(node)
+            elif t is ast.Name:
+                names.append(node)
+            elif t is ast.Call:
+                calls.append(node)
+            elif t is ast.Import or t is ast.ImportFrom or t is ast.Assign:
                 self.bind_imports([node], local)
         refs, attrs = set(), set()
-        for node in ast.walk(func):
-            if isinstance(node, (ast.Name, ast.Attribute)):
-                r = self.resolve(node, local, cls)
-                if r:
-                    refs.add(r)
-                if isinstance(node, ast.Attribute):
-                    attrs.add(node.attr)
-            elif isinstance(node, ast.Call):
-                r = imported_name(node)
-                if r:
-                    refs.add(r)
+        inner = set()
+        for node in names:
+            if type(node) is ast.Attribute:
+                attrs.add(node.attr)
+                inner.add(id(node.value))
+        for node in names:
+            # a.b.c: resolving the outermost node covers a and a.b too.
+            if id(node) in inner:
+                continue
+            r = self.resolve(node, local, cls)
+            while r:
+                refs.add(r)
+                r = r.rpartition(".")[0]
+        for node in calls:
+            r = imported_name(node)
+            if r:
+                refs.add(r)
         return refs, attrs
 
     def scan(self, is_test_file):
         self.bind_imports(self.tree.body, self.aliases)
+        uses_unittest = any(v.split(".")[0] == "unittest"
+                            for v in self.aliases.values())
+        classes = {}
         for node in self.tree.body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 q = self.dotted + "." + node.name
-                self.functions[q] = self.uses(node, self.aliases, None)
+                self.functions[q] = Uses(*self.uses(node, self.aliases, None))
                 if is_test_file and node.name.startswith("test"):
                     self.tests.append((self.path + "::" + node.name,
                                        "pytest", q))
             elif isinstance(node, ast.ClassDef):
                 cq = self.dotted + "." + node.name
-                unit = any(isinstance(b, (ast.Name, ast.Attribute))
-                           for b in node.bases)
+                classes[node.name] = node
                 for item in node.body:
-                    if not isinstance(item, (ast.FunctionDef,
-                                             ast.AsyncFunctionDef)):
-                        continue
-                    q = cq + "." + item.name
-                    self.functions[q] = self.uses(item, self.aliases, cq)
-                    if is_test_file and item.name.startswith("test"):
-                        if unit:
-                            self.tests.append((q, "unittest", q))
-                        else:
-                            self.tests.append(
-                                (self.path + "::" + node.name + "::" +
-                                 item.name, "pytest", q))
+                    if isinstance(item, (ast.FunctionDef,
+                                         ast.AsyncFunctionDef)):
+                        q = cq + "." + item.name
+                        self.functions[q] = Uses(
+                            *self.uses(item, self.aliases, cq))
+        if not is_test_file:
+            return
+        for name, node in classes.items():
+            if uses_unittest and not node.bases:
+                continue  # a mixin: its tests run through subclasses
+            for method, q in self.test_methods(node, classes, set()):
+                if uses_unittest:
+                    self.tests.append((self.dotted + "." + name + "." +
+                                       method, "unittest", q))
+                else:
+                    self.tests.append((self.path + "::" + name + "::" +
+                                       method, "pytest", q))
+
+    def test_methods(self, node, classes, seen):
+        """(method name, qualified name of its definition) of the test
+        methods of a class, with those of its bases in this module."""
+        seen.add(node.name)
+        found = {}
+        for base in reversed(node.bases):
+            if isinstance(base, ast.Name) and base.id in classes \
+                    and base.id not in seen:
+                for method, q in self.test_methods(classes[base.id],
+                                                   classes, seen):
+                    found[method] = q
+        for item in node.body:
+            if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)) \
+                    and item.name.startswith("test"):
+                found[item.name] = self.dotted + "." + node.name + "." + \
+                    item.name
+        return sorted(found.items())
 
 
 def imported_name(call):
@@ -189,8 +230,8 @@ def is_test_file(name):
         and name.endswith(".py")
 
 
-def load_modules(folders):
-    modules = []
+def source_files(folders):
+    """(path, sys.path root, dotted module name) of every .py file."""
     for folder in folders:
         root, prefix = import_root(folder)
         for dirpath, dirnames, filenames in os.walk(folder):
@@ -204,62 +245,131 @@ def load_modules(folders):
                 rel = os.path.relpath(path, root)[:-3].split(os.sep)
                 if rel[-1] == "__init__":
                     rel = rel[:-1]
-                dotted = ".".join(rel)
-                try:
-                    with open(path, "rb") as f:
-                        tree = ast.parse(f.read(), path)
-                except (SyntaxError, ValueError, OSError):
-                    continue
-                m = Module(path, dotted, tree)
-                m.root = root
-                m.scan(is_test_file(name))
+                yield path, root, ".".join(rel)
+
+
+def parse_module(path, root, dotted):
+    try:
+        with open(path, "rb") as f:
+            tree = ast.parse(f.read(), path)
+    except (SyntaxError, ValueError, OSError):
+        return None
+    m = Module(path, dotted, tree)
+    m.root = root
+    m.scan(is_test_file(os.path.basename(path)))
+    return m
+
+
+def needle(entry):
+    """A word every file that uses entry directly must contain."""
+    parts = entry.split(".")
+    last = parts[-1]
+    if last.startswith("__") and last.endswith("__") and len(parts) > 1:
+        last = parts[-2]  # a slot: the type's name
+    return last
+
+
+def load_modules(folders, entries):
+    """Parses only files that can matter: those naming an entry, then those
+    naming a helper that uses one (the one level of indirection)."""
+    files = list(source_files(folders))
+    texts = {}
+    for path, _, _ in files:
+        try:
+            with open(path, "rb") as f:
+                texts[path] = f.read()
+        except OSError:
+            texts[path] = b""
+    modules, parsed = [], set()
+
+    def parse_where(words):
+        words = [w.encode() for w in words]
+        for path, root, dotted in files:
+            if path in parsed or not any(w in texts[path] for w in words):
+                continue
+            parsed.add(path)
+            m = parse_module(path, root, dotted)
+            if m is not None:
                 modules.append(m)
+    parse_where({needle(e) for e in entries})
+    helpers = set()
+    for m in modules:
+        tests = {q for _, _, q in m.tests}
+        for q, uses in m.functions.items():
+            if q not in tests and any(matches(e, uses) for e in entries):
+                helpers.add(q.rsplit(".", 1)[1])
+    parse_where(helpers)
     return modules
 
 
-def matches(entry, refs, attrs):
-    """Does a function using refs/attrs reach the Python name entry?"""
-    def named(e):
-        return any(r == e or r.endswith("." + e) for r in refs)
-    if "." not in entry:  # a module: `import m` reaches its init
-        return any(r == entry or r.startswith(entry + ".") or
-                   ("." + entry + ".") in r or r.endswith("." + entry)
-                   for r in refs)
-    if named(entry):
+class Uses:
+    """What one function uses, prepared for fast matching: every dotted
+    suffix of every name it refers to, and every contiguous run of
+    components (for module names)."""
+    __slots__ = ("suffixes", "runs", "attrs")
+
+    def __init__(self, refs, attrs):
+        self.suffixes, self.runs = set(), set()
+        for r in refs:
+            parts = r.split(".")
+            for i in range(len(parts)):
+                self.suffixes.add(".".join(parts[i:]))
+                for j in range(i + 1, len(parts) + 1):
+                    self.runs.add(".".join(parts[i:j]))
+        self.attrs = set(attrs)
+
+    def merge(self, other):
+        self.suffixes |= other.suffixes
+        self.runs |= other.runs
+        self.attrs |= other.attrs
+
+
+def matches(entry, uses):
+    """Does a function with these uses reach the Python name entry?"""
+    if "." not in entry:  # a module: `import m`, `m.x`
+        return entry in uses.runs
+    if entry in uses.suffixes:
         return True
     parent, last = entry.rsplit(".", 1)
     if last.startswith("__") and last.endswith("__"):
-        return named(parent)  # slots: using the type reaches them
-    if parent.count(".") >= 1 and named(parent) and last in attrs:
-        return True  # module.Type.method: the type, then .method
-    return False
+        return parent in uses.suffixes  # slots: using the type reaches them
+    # module.Type.method: the type, and then .method on something.
+    return "." in parent and parent in uses.suffixes and last in uses.attrs
 
 
 def cmd_index(args):
-    modules = load_modules(args.dirs)
+    entries = sorted(set(args.entry))
+    modules = load_modules(args.dirs, entries)
     helpers = {}
     for m in modules:
         helpers.update(m.functions)
-    result = {e: [] for e in args.entry}
+    result = {e: [] for e in entries}
     files = {}
     for m in modules:
+        seen = set()
         for test_id, kind, q in m.tests:
+            if test_id in seen:
+                continue
+            seen.add(test_id)
             files.setdefault(m.path, {"root": m.root, "tests": []})
             files[m.path]["tests"].append(test_id)
-            refs, attrs = helpers[q]
+            uses = helpers[q]
             # One level of indirection through helpers: a test calling a
             # wrapper uses what the wrapper uses.
-            all_refs, all_attrs = set(refs), set(attrs)
-            for r in refs:
-                h = helpers.get(r)
-                if h is not None and r != q:
-                    all_refs |= h[0]
-                    all_attrs |= h[1]
-            for e in args.entry:
-                if matches(e, all_refs, all_attrs):
+            wrapped = [helpers[r] for r in uses.suffixes
+                       if r in helpers and r != q]
+            if wrapped:
+                merged = Uses((), ())
+                merged.merge(uses)
+                for h in wrapped:
+                    merged.merge(h)
+                uses = merged
+            for e in entries:
+                if matches(e, uses):
                     result[e].append({"id": test_id, "kind": kind,
                                       "root": m.root, "file": m.path})
-    write(args.out, {"entries": result, "files": files,
+    roots = sorted({import_root(d)[0] for d in args.dirs})
+    write(args.out, {"entries": result, "files": files, "roots": roots,
                      "modules_indexed": len(modules)})
 
 
