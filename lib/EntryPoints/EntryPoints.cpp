@@ -96,6 +96,21 @@ StringRef slotPythonName(StringRef Slot) {
       {"sq_contains", "__contains__"}, {"nb_add", "__add__"},
       {"nb_bool", "__bool__"},       {"nb_int", "__int__"},
       {"nb_index", "__index__"},     {"am_await", "__await__"},
+      {"am_aiter", "__aiter__"},     {"am_anext", "__anext__"},
+      {"sq_concat", "__add__"},      {"sq_repeat", "__mul__"},
+      {"sq_inplace_concat", "__iadd__"}, {"sq_inplace_repeat", "__imul__"},
+      {"sq_ass_item", "__setitem__"}, {"nb_subtract", "__sub__"},
+      {"nb_multiply", "__mul__"},    {"nb_remainder", "__mod__"},
+      {"nb_power", "__pow__"},       {"nb_negative", "__neg__"},
+      {"nb_positive", "__pos__"},    {"nb_absolute", "__abs__"},
+      {"nb_invert", "__invert__"},   {"nb_lshift", "__lshift__"},
+      {"nb_rshift", "__rshift__"},   {"nb_and", "__and__"},
+      {"nb_xor", "__xor__"},         {"nb_or", "__or__"},
+      {"nb_float", "__float__"},     {"nb_floor_divide", "__floordiv__"},
+      {"nb_true_divide", "__truediv__"}, {"nb_inplace_add", "__iadd__"},
+      {"nb_inplace_or", "__ior__"},  {"nb_matrix_multiply", "__matmul__"},
+      {"bf_getbuffer", "__buffer__"}, {"tp_traverse", "__gc_traverse__"},
+      {"tp_clear", "__gc_clear__"},
   };
   auto It = Names.find(Slot);
   return It == Names.end() ? Slot : It->second;

@@ -248,25 +248,81 @@ def source_files(folders):
                 yield path, root, ".".join(rel)
 
 
+class Summary:
+    """What the index keeps of a parsed module (and caches on disk)."""
+
+    def __init__(self, path, root, functions, tests):
+        self.path, self.root = path, root
+        self.functions, self.tests = functions, tests
+
+
+CACHE_VERSION = 1
+
+
+def cache_file(path):
+    base = os.environ.get("XDG_CACHE_HOME") or \
+        os.path.join(os.path.expanduser("~"), ".cache")
+    import hashlib
+    key = "%s|%d.%d|%d" % (os.path.abspath(path), sys.version_info[0],
+                           sys.version_info[1], CACHE_VERSION)
+    return os.path.join(base, "refcheck", "test-index",
+                        hashlib.sha256(key.encode()).hexdigest()[:24] +
+                        ".json")
+
+
 def parse_module(path, root, dotted):
+    """Parses one file, or reads its summary from the cache when the file
+    has not changed (parsing the whole CPython suite under a debug build
+    takes minutes)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    stamp = [st.st_mtime_ns, st.st_size, dotted]
+    cached = cache_file(path)
+    try:
+        with open(cached, encoding="utf-8") as f:
+            doc = json.load(f)
+        if doc["stamp"] == stamp:
+            functions = {}
+            for q, (suffixes, runs, attrs) in doc["functions"].items():
+                u = Uses((), ())
+                u.suffixes, u.runs, u.attrs = set(suffixes), set(runs), \
+                    set(attrs)
+                functions[q] = u
+            return Summary(path, root, functions,
+                           [tuple(t) for t in doc["tests"]])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
     try:
         with open(path, "rb") as f:
             tree = ast.parse(f.read(), path)
     except (SyntaxError, ValueError, OSError):
         return None
     m = Module(path, dotted, tree)
-    m.root = root
     m.scan(is_test_file(os.path.basename(path)))
-    return m
+    try:
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        tmp = cached + ".%d.tmp" % os.getpid()
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump({"stamp": stamp, "tests": m.tests,
+                       "functions": {q: [sorted(u.suffixes), sorted(u.runs),
+                                         sorted(u.attrs)]
+                                     for q, u in m.functions.items()}}, f)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # no cache: slower next time, same answer
+    return Summary(path, root, m.functions, m.tests)
 
 
-def needle(entry):
-    """A word every file that uses entry directly must contain."""
+def needles(entry):
+    """Words every file that uses entry directly must contain: its last two
+    names (a slot counts as its type)."""
     parts = entry.split(".")
-    last = parts[-1]
-    if last.startswith("__") and last.endswith("__") and len(parts) > 1:
-        last = parts[-2]  # a slot: the type's name
-    return last
+    if len(parts) > 1 and parts[-1].startswith("__") and \
+            parts[-1].endswith("__"):
+        parts = parts[:-1]
+    return parts[-2:]
 
 
 def load_modules(folders, entries):
@@ -282,23 +338,24 @@ def load_modules(folders, entries):
             texts[path] = b""
     modules, parsed = [], set()
 
-    def parse_where(words):
-        words = [w.encode() for w in words]
+    def parse_where(word_sets):
+        word_sets = [[w.encode() for w in ws] for ws in word_sets]
         for path, root, dotted in files:
-            if path in parsed or not any(w in texts[path] for w in words):
+            if path in parsed or not any(all(w in texts[path] for w in ws)
+                                         for ws in word_sets):
                 continue
             parsed.add(path)
             m = parse_module(path, root, dotted)
             if m is not None:
                 modules.append(m)
-    parse_where({needle(e) for e in entries})
+    parse_where([needles(e) for e in entries])
     helpers = set()
     for m in modules:
         tests = {q for _, _, q in m.tests}
         for q, uses in m.functions.items():
             if q not in tests and any(matches(e, uses) for e in entries):
                 helpers.add(q.rsplit(".", 1)[1])
-    parse_where(helpers)
+    parse_where([[h] for h in helpers])
     return modules
 
 
