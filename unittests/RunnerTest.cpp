@@ -77,6 +77,10 @@ TEST(Runner, RegrtestArgsFilterOneTestOfItsModule) {
             (std::vector<std::string>{"-m", "test", "-R", "3:3", "-m",
                                       "test.test_deque.TestBasic.test_insert",
                                       "test_deque"}));
+  EXPECT_EQ(regrtestArgs("test_m.T.test_a", 5, 4, "/p/tests"),
+            (std::vector<std::string>{"-m", "test", "--testdir", "/p/tests",
+                                      "-R", "5:4", "-m", "test_m.T.test_a",
+                                      "test_m"}));
 }
 
 TEST(Runner, ImmortalObjectsAreUnmeasurableFrom312) {

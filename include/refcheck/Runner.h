@@ -58,10 +58,12 @@ std::optional<std::string> immortalReason(const Finding &F, unsigned Major,
 /// into Run's deltas.
 void parseRegrtestOutput(llvm::StringRef Output, TestRun &Run);
 
-/// `python -m test` arguments for one unittest id of CPython's suite:
-/// `-R stab:run -m ID test_x`.
+/// `python -m test` arguments for one unittest id: `-R stab:run -m ID
+/// test_x`; for ids outside CPython's `test` package, `--testdir TestDir`
+/// too.
 std::vector<std::string> regrtestArgs(llvm::StringRef TestId, unsigned Stab,
-                                      unsigned Run);
+                                      unsigned Run,
+                                      llvm::StringRef TestDir = "");
 
 /// The helper script: next to the executable (../share/refcheck), else in
 /// the source tree refcheck was built from.

@@ -108,14 +108,25 @@ void refcheck::parseRegrtestOutput(StringRef Output, TestRun &Run) {
 }
 
 std::vector<std::string> refcheck::regrtestArgs(StringRef TestId,
-                                                unsigned Stab, unsigned Run) {
+                                                unsigned Stab, unsigned Run,
+                                                StringRef TestDir) {
   SmallVector<StringRef, 6> Parts;
   TestId.split(Parts, '.');
-  // test.test_x.Class.method: regrtest runs module test_x, filtered by id.
-  StringRef Module = Parts.size() > 1 && Parts[0] == "test" ? Parts[1]
-                                                             : Parts[0];
-  return {"-m", "test", "-R", std::to_string(Stab) + ":" + std::to_string(Run),
-          "-m", TestId.str(), Module.str()};
+  std::vector<std::string> Args{"-m", "test"};
+  StringRef Module = Parts[0];
+  if (Parts.size() > 1 && Parts[0] == "test") {
+    // test.test_x.Class.method: CPython's own suite, module test_x.
+    Module = Parts[1];
+  } else if (!TestDir.empty()) {
+    // A project's tests: regrtest finds test_x in --testdir.
+    Args.push_back("--testdir");
+    Args.push_back(TestDir.str());
+  }
+  for (std::string A : {std::string("-R"),
+                        std::to_string(Stab) + ":" + std::to_string(Run),
+                        std::string("-m"), TestId.str(), Module.str()})
+    Args.push_back(std::move(A));
+  return Args;
 }
 
 std::string refcheck::findHelperScript() {
@@ -243,11 +254,12 @@ public:
       : Opts(Opts), Log(Log) {}
 
   Error setUp() {
-    if (sys::path::has_parent_path(Opts.Python))
-      Python = Opts.Python;
-    else if (auto Found = sys::findProgramByName(Opts.Python))
+    if (sys::path::has_parent_path(Opts.Python)) {
+      if (sys::fs::can_execute(Opts.Python))
+        Python = Opts.Python;
+    } else if (auto Found = sys::findProgramByName(Opts.Python))
       Python = *Found;
-    else
+    if (Python.empty())
       return err("interpreter '" + Opts.Python +
                  "' not found (use --python PATH; on Debian: apt-get install "
                  "python3.11-dbg)");
@@ -358,7 +370,8 @@ public:
     sys::fs::remove(J.Path);
     std::vector<std::string> Args;
     if (Opts.UseRegrtest && Tests.size() == 1 && Kind == "unittest") {
-      Args = regrtestArgs(Tests.front().Id, Opts.Stab, Opts.Run);
+      Args = regrtestArgs(Tests.front().Id, Opts.Stab, Opts.Run,
+                          Tests.front().Root);
     } else {
       Args = {Helper,       "measure", "--out", J.Path,
               "--stab",     std::to_string(Opts.Stab),
