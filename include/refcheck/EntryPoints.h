@@ -14,6 +14,7 @@
 
 #include "refcheck/Finding.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 #include <map>
 #include <memory>
 #include <set>
@@ -64,6 +65,14 @@ void addEntryPoints(Results &R, llvm::StringRef Directory,
                     const std::vector<std::string> &CommandLine,
                     const std::vector<std::pair<std::string, std::string>>
                         &VirtualFiles);
+
+/// Cross-file: indexes every file of a compile database (syntax only, no
+/// analysis) into one graph, joining functions by name, and fills the
+/// EntryPoints of findings that have none, walking at most MaxDepth callers.
+/// Returns the number of files indexed, or an error naming the database.
+llvm::Expected<unsigned> addCrossFileEntryPoints(Results &R,
+                                                 llvm::StringRef BuildDir,
+                                                 unsigned MaxDepth);
 
 } // namespace refcheck
 #endif

@@ -7,7 +7,10 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/Path.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
 #include <deque>
@@ -440,4 +443,41 @@ void refcheck::addEntryPoints(
   IndexActionFactory Factory(Index);
   Tool.run(&Factory);
   attachEntryPoints(R, Index);
+}
+
+Expected<unsigned> refcheck::addCrossFileEntryPoints(Results &R,
+                                                    StringRef BuildDir,
+                                                    unsigned MaxDepth) {
+  SmallString<256> P(BuildDir);
+  if (!BuildDir.ends_with(".json"))
+    sys::path::append(P, "compile_commands.json");
+  std::string Err;
+  auto DB = tooling::JSONCompilationDatabase::loadFromFile(
+      P, Err, tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!DB)
+    return createStringError(inconvertibleErrorCode(),
+                             "cannot read compile database '%s': %s",
+                             P.c_str(), StringRef(Err).split('\n').first
+                                            .str().c_str());
+  bool Missing = llvm::any_of(R.Findings, [](const Finding &F) {
+    return F.EntryPoints.empty() && !F.Function.empty();
+  });
+  if (!Missing)
+    return 0u;
+  std::vector<std::string> Files = DB->getAllFiles();
+  tooling::ClangTool Tool(*DB, Files);
+  Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-Wno-everything", "-Qunused-arguments"},
+      tooling::ArgumentInsertPosition::END));
+  IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  EntryPointIndex Index;
+  IndexActionFactory Factory(Index);
+  Tool.run(&Factory);
+  for (Finding &F : R.Findings)
+    if (F.EntryPoints.empty() && !F.Function.empty())
+      F.EntryPoints = Index.lookup(F.Function, MaxDepth);
+  return unsigned(Files.size());
 }

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "ConfirmCommand.h"
 #include "refcheck/Driver.h"
+#include "refcheck/EntryPoints.h"
 #include "refcheck/Report.h"
 #include "refcheck/Runner.h"
 
@@ -84,10 +85,17 @@ static cl::opt<std::string> OutOpt("o", cl::desc("Write the findings to FILE"),
                                    cl::value_desc("FILE"), cl::sub(ConfirmSub),
                                    cl::cat(ConfirmCat));
 static cl::opt<std::string>
-    BuildDirOpt("p", cl::desc("With `-- FILE...`: folder with "
-                              "compile_commands.json"),
+    BuildDirOpt("p", cl::desc("Folder with compile_commands.json: flags for "
+                              "`-- FILE...`, and the files searched for "
+                              "entry points across files"),
                 cl::value_desc("build-dir"), cl::sub(ConfirmSub),
                 cl::cat(ConfirmCat));
+static cl::opt<unsigned> CrossFileDepth(
+    "cross-file-depth",
+    cl::desc("With -p: callers to walk through the other files of the "
+             "compile database for findings with no entry point in their "
+             "own file (default 3; 0: off)"),
+    cl::init(3), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
 static cl::opt<bool> VerboseOpt("v", cl::desc("Say what is run"),
                                 cl::sub(ConfirmSub), cl::cat(ConfirmCat));
 
@@ -195,6 +203,15 @@ int refcheck::runConfirmCommand(int argc, const char **argv) {
   } else {
     return fail("no findings (usage: refcheck confirm FINDINGS.json, or "
                 "refcheck confirm -- FILE...; see refcheck confirm --help)");
+  }
+
+  if (!BuildDirOpt.empty() && CrossFileDepth > 0) {
+    auto N = addCrossFileEntryPoints(R, BuildDirOpt, CrossFileDepth);
+    if (!N)
+      return fail(toString(N.takeError()));
+    if (VerboseOpt && *N)
+      errs() << "refcheck: cross-file entry points from " << *N
+             << " files of the compile database\n";
   }
 
   bool JsonToStdout = FormatOpt == OutputFormat::Json && OutOpt.empty();
