@@ -530,6 +530,12 @@ def cmd_measure(args):
     import faulthandler
     import tempfile
     faulthandler.enable()
+    try:
+        import resource
+        # A test that crashes on purpose leaves no core file behind.
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
     stab, run = args.stab, args.run
     debug = hasattr(sys, "gettotalrefcount")
     if not debug and not args.blocks_only:
