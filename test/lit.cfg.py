@@ -20,6 +20,9 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%srcroot", config.refcheck_src_root))
 # Tests must not pick up a compile_commands.json from the build tree.
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+# Nor write into the user's result cache.
+config.environment["XDG_CACHE_HOME"] = os.path.join(config.test_exec_root,
+                                                    "xdg-cache")
 config.substitutions.append(
     ("%expect-exit",
      "%s %s" % (config.python_executable,

@@ -30,6 +30,19 @@ TEST(ApiModel, BuiltinTableKnowsStealsAndBorrows) {
   EXPECT_EQ(M.lookup("No_Such_Function"), nullptr);
 }
 
+TEST(ApiModel, NonStealingStoresKeepTheirOwnReference) {
+  ApiModel M = ApiModel::builtin();
+  EXPECT_EQ(M.lookup("PyList_Append")->Keeps, std::vector<unsigned>{1});
+  EXPECT_EQ(M.lookup("PyDict_SetItem")->Keeps, (std::vector<unsigned>{1, 2}));
+  EXPECT_EQ(M.lookup("PyObject_SetAttr")->Keeps, std::vector<unsigned>{2});
+  EXPECT_TRUE(M.lookup("PyList_Append")->Steals.empty());
+  // Stealing functions do not also "keep".
+  EXPECT_TRUE(M.lookup("PyTuple_SetItem")->Keeps.empty());
+  // Converters hand a new reference out through their second argument.
+  EXPECT_EQ(M.lookup("PyUnicode_FSConverter")->NewRefOutArgs,
+            std::vector<unsigned>{1});
+}
+
 TEST(ApiModel, EveryStealingFunctionOfTheBriefIsListed) {
   ApiModel M = ApiModel::builtin();
   struct { const char *Name; unsigned Arg; } Steals[] = {

@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,9 @@ struct FunctionSpec {
   bool CanFail = true;
   /// Arguments (0-based) whose reference the callee steals.
   std::vector<std::pair<unsigned, StealKind>> Steals;
+  /// Arguments the callee does not steal but takes a reference of its own
+  /// to (PyList_Append's item): the object outlives the caller's reference.
+  std::vector<unsigned> Keeps;
   /// Argument (0-based) whose pointee receives a new reference, or -1
   /// (PyDict_GetItemRef, PyWeakref_GetRef, PyErr_Fetch use several: see
   /// NewRefOutArgs).
@@ -68,6 +72,15 @@ struct FunctionSpec {
 
   StealKind stealOf(unsigned Arg) const;
   bool returnsObject() const { return Return != ReturnKind::NotAnObject; }
+};
+
+/// A fact a project states about one of its functions (`annotations:` in
+/// .refcheck.yaml), for code whose headers it cannot annotate.
+struct ApiAnnotation {
+  std::string Function;
+  std::optional<ReturnKind> Returns;
+  /// 1-based, as in REFCHECK_STEALS_ARG and cpychecker's steals-arg.
+  std::vector<unsigned> StealsArgs;
 };
 
 /// One code of a Py_BuildValue / PyArg_Parse format string, as it consumes
@@ -104,6 +117,10 @@ public:
   /// trusted. Returns an error naming the file and line for malformed input.
   llvm::Error loadRefcountsDat(llvm::StringRef Path);
   llvm::Error parseRefcountsDat(llvm::StringRef Text, llvm::StringRef Name);
+
+  /// Adds a project's fact as a Source::Config spec: what it states
+  /// replaces the built-in table's entry; the rest of that entry is kept.
+  void addConfigFact(const ApiAnnotation &A);
 
   size_t size() const { return Specs.size(); }
   /// A digest of the whole model, for cache keys.

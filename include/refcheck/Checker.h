@@ -29,6 +29,9 @@ inline constexpr const char *StealOfBorrowed = "steal-of-borrowed";
 struct CheckInfo {
   const char *Id;
   const char *Summary;
+  /// A paragraph for reports (SARIF's fullDescription); docs/checks.md has
+  /// the examples.
+  const char *Description = "";
 };
 /// Every check, in documentation order.
 llvm::ArrayRef<CheckInfo> allChecks();

@@ -14,7 +14,11 @@ namespace refcheck {
 
 struct DriverOptions {
   std::vector<std::string> Files;
-  /// -p: folder holding compile_commands.json.
+  /// --include / --exclude: glob patterns a file's path must match / must
+  /// not match (tried against the path as given and the absolute path).
+  std::vector<std::string> Include, Exclude;
+  /// -p: folder holding compile_commands.json. With no Files, every C/C++
+  /// file in it is analyzed.
   std::optional<std::string> BuildDir;
   /// Arguments after `--`, added after the detected flags.
   std::vector<std::string> TrailingArgs;
@@ -25,6 +29,9 @@ struct DriverOptions {
   /// --api-db: a refcounts.dat to load; empty: auto-detect in a CPython tree.
   std::string ApiDb;
   std::vector<std::string> DisabledChecks;
+  /// API facts from the project's .refcheck.yaml, added to the model by
+  /// loadApiModel() (in worker processes too).
+  std::vector<ApiAnnotation> ApiFacts;
   /// Refute infeasible reports with Z3 when the LLVM build has it.
   bool CrosscheckZ3 = true;
   /// Extra analyzer options, "key=value".
@@ -43,12 +50,28 @@ bool z3Available();
 llvm::Expected<std::vector<FileCommand>>
 planCommands(const DriverOptions &Opts);
 
+/// A file the preprocessor read for a translation unit, with a hash of the
+/// contents it saw: what the result cache checks before reusing results.
+struct InputFile {
+  std::string Path; ///< absolute
+  std::string Hash; ///< contentHash() of its contents
+};
+
+/// A short, fast hash of file contents (BLAKE3, hex).
+std::string contentHash(llvm::StringRef Data);
+
 /// Analyzes one file. Never fails as a whole: a file that cannot be parsed
 /// (or crashes the analyzer) yields an entry in Results::Errors. In -verify
 /// mode, findings are also emitted as clang diagnostics and VerifyFailed is
-/// set when expectations were not met.
+/// set when expectations were not met. Inputs, if given, receives every file
+/// the preprocessor read.
 Results analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
-                    const ApiModel &Model, bool *VerifyFailed = nullptr);
+                    const ApiModel &Model, bool *VerifyFailed = nullptr,
+                    std::vector<InputFile> *Inputs = nullptr);
+
+/// The refcounts.dat a run uses: --api-db, else Doc/data/refcounts.dat of
+/// the CPython tree holding the first file; empty if none.
+std::string resolveApiDb(const DriverOptions &Opts);
 
 /// Loads the API model for a run: built-in table, plus refcounts.dat from
 /// --api-db or from the CPython tree of the first file.

@@ -4,10 +4,31 @@
 
 #include "refcheck/Finding.h"
 #include "llvm/Support/raw_ostream.h"
+#include <string>
+#include <vector>
 
 namespace refcheck {
 
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif, Github, Html };
+
+/// A check as reports describe it (SARIF's tool.driver.rules).
+struct RuleInfo {
+  std::string Id;
+  std::string Summary;     ///< one line
+  std::string Description; ///< a paragraph
+  std::string HelpUri;     ///< where the check is documented
+};
+
+/// What writers need besides the findings.
+struct ReportContext {
+  /// Every check the run could report, in documentation order.
+  std::vector<RuleInfo> Rules;
+  /// Absolute folder that relative finding paths are relative to (the
+  /// current folder): SARIF's %SRCROOT%, and where the HTML report reads
+  /// sources from.
+  std::string SourceRoot;
+  std::string ToolVersion;
+};
 
 /// Clang-style text: `file:line:col: warning: msg [refcheck.check]`, then the
 /// path notes, then one line per file that could not be analyzed.
@@ -24,7 +45,31 @@ std::string leakLine(llvm::StringRef Test, llvm::StringRef What,
 /// its status, its Python entry points, and each test's measured deltas.
 void writeConfirmationText(llvm::raw_ostream &OS, const Finding &F);
 
-void writeResults(llvm::raw_ostream &OS, const Results &R, OutputFormat F);
+/// SARIF 2.1.0 (docs/integration.md): rules, results with code flows and
+/// partial fingerprints from the finding ids.
+void writeSarif(llvm::raw_ostream &OS, const Results &R,
+                const ReportContext &Ctx);
+
+/// GitHub Actions workflow commands: one `::warning` per finding, one
+/// `::error` per file that could not be analyzed, then a summary line.
+void writeGithub(llvm::raw_ostream &OS, const Results &R);
+
+/// One self-contained HTML page: each finding with its function's source and
+/// the path steps marked on their lines.
+void writeHtml(llvm::raw_ostream &OS, const Results &R,
+               const ReportContext &Ctx);
+
+void writeResults(llvm::raw_ostream &OS, const Results &R, OutputFormat F,
+                  const ReportContext &Ctx = {});
+
+/// Escaping for GitHub workflow commands: a command's message (% CR LF), and
+/// a property value (also ':' and ',').
+std::string escapeGithubData(llvm::StringRef S);
+std::string escapeGithubProperty(llvm::StringRef S);
+
+/// A file path as a URI reference: '/'-separated, with characters outside
+/// RFC 3986's unreserved set and '/' percent-encoded.
+std::string pathToUriReference(llvm::StringRef Path);
 
 } // namespace refcheck
 #endif

@@ -50,6 +50,7 @@ static void parseCells(StringRef Cells, FunctionSpec &S) {
     switch (Tag) {
     case 'a': S.Steals.push_back({N, StealKind::Always}); break;
     case 's': S.Steals.push_back({N, StealKind::OnSuccess}); break;
+    case 'k': S.Keeps.push_back(N); break;
     case 'n': S.NewRefOutArgs.push_back(N); break;
     case 'x': S.InOutArgs.push_back(N); break;
     default: break;
@@ -97,6 +98,23 @@ void ApiModel::add(FunctionSpec Spec) {
   Old = std::move(Spec);
 }
 
+void ApiModel::addConfigFact(const ApiAnnotation &A) {
+  FunctionSpec S;
+  if (const FunctionSpec *Old = lookup(A.Function))
+    S = *Old;
+  S.Name = A.Function;
+  if (A.Returns)
+    S.Return = *A.Returns;
+  if (!A.StealsArgs.empty()) {
+    S.Steals.clear();
+    for (unsigned N : A.StealsArgs)
+      if (N > 0)
+        S.Steals.push_back({N - 1, StealKind::Always});
+  }
+  S.From = Source::Config;
+  add(std::move(S));
+}
+
 std::vector<const FunctionSpec *> ApiModel::all() const {
   std::vector<const FunctionSpec *> Out;
   for (const auto &E : Specs)
@@ -119,6 +137,8 @@ std::string ApiModel::fingerprint() const {
       Row += "n" + std::to_string(I);
     for (unsigned I : S->InOutArgs)
       Row += "x" + std::to_string(I);
+    for (unsigned I : S->Keeps)
+      Row += "k" + std::to_string(I);
     Row += "|" + std::to_string(int(S->Format)) + std::to_string(S->FormatArg);
     H.update(Row);
   }

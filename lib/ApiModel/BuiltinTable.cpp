@@ -3,7 +3,9 @@
 // One row per function or function-like macro. Columns:
 //   name, result, can-fail, steals, out-params
 // where `steals` is a comma list of `aN` (always steals argument N, 0-based)
-// or `sN` (steals argument N only on success), and `out` is a comma list of
+// or `sN` (steals argument N only on success) or `kN` (does not steal
+// argument N but keeps a reference of its own to it: the list of
+// PyList_Append holds the item alive), and `out` is a comma list of
 // `nN` (the pointee of argument N receives a new reference) or `xN` (the
 // pointee's reference is consumed and replaced by a new one).
 //
@@ -51,6 +53,11 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyCell_SET",                    Int, Never, "a1",        "",    NoFmt, 0},
     {"_PyTuple_FromArraySteal",       New, Fails, "",          "",    NoFmt, 0},
     {"_PyList_AppendTakeRef",         Int, Fails, "a1",        "",    NoFmt, 0},
+    // Hands its `result` argument back (or NULL with an exception set).
+    {"_Py_CheckFunctionResult",       New, Fails, "a2",        "",    NoFmt, 0},
+    // --- Converters ("O&"): the result object is a new reference ----------
+    {"PyUnicode_FSConverter",         Int, Fails, "",          "n1",  NoFmt, 0},
+    {"PyUnicode_FSDecoder",           Int, Fails, "",          "n1",  NoFmt, 0},
     // --- In/out parameters --------------------------------------------------
     {"PyUnicode_Append",              Int, Fails, "",          "x0",  NoFmt, 0},
     {"PyBytes_Concat",                Int, Fails, "",          "x0",  NoFmt, 0},
@@ -292,16 +299,16 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"_PyObject_NewVar",              New, Fails, "",          "",    NoFmt, 0},
     {"_PyObject_GC_New",              New, Fails, "",          "",    NoFmt, 0},
     {"_PyObject_GC_NewVar",           New, Fails, "",          "",    NoFmt, 0},
-    // --- Non-stealing status functions (named so nobody adds a steal) ------
-    {"PyList_Append",                 Int, Fails, "",          "",    NoFmt, 0},
-    {"PyList_Insert",                 Int, Fails, "",          "",    NoFmt, 0},
-    {"PyDict_SetItem",                Int, Fails, "",          "",    NoFmt, 0},
-    {"PyDict_SetItemString",          Int, Fails, "",          "",    NoFmt, 0},
-    {"PyObject_SetAttr",              Int, Fails, "",          "",    NoFmt, 0},
-    {"PyObject_SetAttrString",        Int, Fails, "",          "",    NoFmt, 0},
-    {"PyObject_SetItem",              Int, Fails, "",          "",    NoFmt, 0},
-    {"PySet_Add",                     Int, Fails, "",          "",    NoFmt, 0},
-    {"PyErr_SetObject",               Int, Never, "",          "",    NoFmt, 0},
+    // --- Non-stealing stores: the callee takes a reference of its own -----
+    {"PyList_Append",                 Int, Fails, "k1",        "",    NoFmt, 0},
+    {"PyList_Insert",                 Int, Fails, "k2",        "",    NoFmt, 0},
+    {"PyDict_SetItem",                Int, Fails, "k1,k2",     "",    NoFmt, 0},
+    {"PyDict_SetItemString",          Int, Fails, "k2",        "",    NoFmt, 0},
+    {"PyObject_SetAttr",              Int, Fails, "k2",        "",    NoFmt, 0},
+    {"PyObject_SetAttrString",        Int, Fails, "k2",        "",    NoFmt, 0},
+    {"PyObject_SetItem",              Int, Fails, "k1,k2",     "",    NoFmt, 0},
+    {"PySet_Add",                     Int, Fails, "k1",        "",    NoFmt, 0},
+    {"PyErr_SetObject",               Int, Never, "k0,k1",     "",    NoFmt, 0},
     {"PyErr_SetString",               Int, Never, "",          "",    NoFmt, 0},
     {"PyErr_SetNone",                 Int, Never, "",          "",    NoFmt, 0},
     {"PyErr_Clear",                   Int, Never, "",          "",    NoFmt, 0},

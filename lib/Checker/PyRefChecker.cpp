@@ -23,6 +23,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -53,9 +54,22 @@ private:
   unsigned Count; ///< owned references, for Owned
   const Stmt *Origin; ///< where the reference came from
   const Stmt *Transfer; ///< the call that released or stole it
+  /// For Stolen: the container that took the reference (the tuple of
+  /// PyTuple_SET_ITEM, the module of PyModule_AddObject), if known. The
+  /// object stays alive as long as it does.
+  SymbolRef Holder;
+  /// For Stolen: our reference to the holder was released since.
+  bool HolderGone = false;
+  /// For Owned: somebody else holds the object alive too (we took our
+  /// reference with Py_INCREF on a borrowed object, or handed the object to
+  /// a container that keeps its own), so releasing ours does not free it.
+  bool OnBorrow = false;
 
-  RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer)
-      : K(K), Count(Count), Origin(Origin), Transfer(Transfer) {}
+  RefState(Kind K, unsigned Count, const Stmt *Origin, const Stmt *Transfer,
+           SymbolRef Holder = nullptr, bool HolderGone = false,
+           bool OnBorrow = false)
+      : K(K), Count(Count), Origin(Origin), Transfer(Transfer),
+        Holder(Holder), HolderGone(HolderGone), OnBorrow(OnBorrow) {}
 
 public:
   static RefState owned(unsigned N, const Stmt *Origin) {
@@ -67,11 +81,23 @@ public:
   RefState released(const Stmt *By) const {
     return RefState(Released, 0, Origin, By);
   }
-  RefState stolen(const Stmt *By) const {
-    return RefState(Stolen, 0, Origin, By);
+  RefState stolen(const Stmt *By, SymbolRef Into) const {
+    return RefState(Stolen, 0, Origin, By, Into);
+  }
+  RefState holderReleased() const {
+    return RefState(K, Count, Origin, Transfer, Holder, true);
   }
   RefState withCount(unsigned N) const {
-    return RefState(Owned, N, Origin, nullptr);
+    return RefState(Owned, N, Origin, nullptr, nullptr, false, OnBorrow);
+  }
+  /// One reference taken on a borrowed object.
+  static RefState ownedOnBorrow(const Stmt *Origin) {
+    return RefState(Owned, 1, Origin, nullptr, nullptr, false, true);
+  }
+  bool onBorrow() const { return OnBorrow; }
+  /// Someone else (a list it was appended to) now holds it alive too.
+  RefState heldElsewhere() const {
+    return RefState(K, Count, Origin, Transfer, Holder, HolderGone, true);
   }
 
   Kind kind() const { return K; }
@@ -81,16 +107,22 @@ public:
   unsigned count() const { return Count; }
   const Stmt *origin() const { return Origin; }
   const Stmt *transfer() const { return Transfer; }
+  SymbolRef holder() const { return Holder; }
+  bool holderGone() const { return HolderGone; }
 
   bool operator==(const RefState &O) const {
     return K == O.K && Count == O.Count && Origin == O.Origin &&
-           Transfer == O.Transfer;
+           Transfer == O.Transfer && Holder == O.Holder &&
+           HolderGone == O.HolderGone && OnBorrow == O.OnBorrow;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
     ID.AddInteger(Count);
     ID.AddPointer(Origin);
     ID.AddPointer(Transfer);
+    ID.AddPointer(Holder);
+    ID.AddBoolean(HolderGone);
+    ID.AddBoolean(OnBorrow);
   }
 };
 } // namespace
@@ -103,6 +135,13 @@ REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefs, const MemRegion *, int)
 /// knew nothing about them: `self->x = obj; Py_INCREF(obj);` takes the
 /// reference for that memory.
 REGISTER_SET_WITH_PROGRAMSTATE(StoredSyms, SymbolRef)
+/// Borrowed references stored into a field annotated REFCHECK_OWNS_REF, with
+/// the store: a Py_INCREF must follow before the function returns.
+REGISTER_MAP_WITH_PROGRAMSTATE(OwedToField, SymbolRef, const Stmt *)
+/// Objects the checker no longer judges: their ob_refcnt is set by hand
+/// (`op->ob_refcnt = 1` when resurrecting in tp_dealloc), or they were handed
+/// to a function of this file that the analyzer did not inline.
+REGISTER_SET_WITH_PROGRAMSTATE(SelfManaged, SymbolRef)
 
 //===----------------------------------------------------------------------===//
 // Configuration handed over by the driver
@@ -118,17 +157,38 @@ ScopedCheckerConfig::~ScopedCheckerConfig() { ActiveConfig = Previous; }
 
 static const CheckInfo Checks[] = {
     {checks::RefLeak,
-     "a new reference is lost without being released or transferred"},
+     "a new reference is lost without being released or transferred",
+     "A reference the function owns (returned by a call such as "
+     "PyList_New, or taken with Py_INCREF) is lost on some path: its "
+     "variable dies, is overwritten, or the function returns without "
+     "releasing it, returning it or handing it to a function that steals "
+     "it. The object is never freed."},
     {checks::OverRelease,
      "a reference the code does not own is released (borrowed, or released "
-     "twice)"},
+     "twice)",
+     "Py_DECREF or Py_XDECREF of a reference the function does not own: a "
+     "borrowed reference (PyDict_GetItem, PyList_GetItem, a parameter), one "
+     "already released, or one already stolen. The object can be freed while "
+     "others still use it; the crash comes later, elsewhere."},
     {checks::UseAfterRelease,
      "an object is used after the code's last reference was released or "
-     "stolen"},
+     "stolen",
+     "An object is passed to a call, dereferenced or returned after the "
+     "function released or handed over its last reference to it. The object "
+     "may already be freed."},
     {checks::BorrowedReturn,
-     "a borrowed reference is returned where a new one is owed"},
+     "a borrowed reference is returned where a new one is owed",
+     "A function whose callers expect a new reference (a method, a getter, "
+     "a function documented to return a new reference) returns a borrowed "
+     "one, such as Py_None or a dict item, without Py_INCREF or "
+     "Py_NewRef. Its callers will release a reference they were never "
+     "given."},
     {checks::StealOfBorrowed,
-     "a borrowed reference is passed to a function that steals it"},
+     "a borrowed reference is passed to a function that steals it",
+     "A borrowed reference is passed to a function that steals its "
+     "argument (PyList_SET_ITEM, PyTuple_SetItem, PyModule_AddObject on "
+     "success, Py_BuildValue's N). The callee will release a reference the "
+     "caller never owned."},
 };
 
 llvm::ArrayRef<CheckInfo> refcheck::allChecks() { return Checks; }
@@ -215,7 +275,9 @@ namespace {
 /// Refcount operations, matched by name and evaluated by the checker. The
 /// object is always the last argument (_Py_DECREF takes file and line first
 /// in debug builds of 3.8-3.11).
-enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef };
+/// _Py_Dealloc (reached by Py_DECREF as a macro before 3.8) frees the object
+/// whose count the code already brought to zero.
+enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef, Dealloc };
 } // namespace
 
 //===----------------------------------------------------------------------===//
@@ -226,7 +288,8 @@ namespace {
 class PyRefChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
-                     check::Location, check::Bind, eval::Call> {
+                     check::Location, check::Bind, check::EndFunction,
+                     eval::Call> {
   const CallDescriptionMap<RefOp> RefOps = {
       {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
       {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
@@ -242,6 +305,7 @@ class PyRefChecker
       {{CDM::SimpleFunc, {"_Py_NewRef"}}, RefOp::NewRef},
       {{CDM::SimpleFunc, {"Py_XNewRef"}}, RefOp::XNewRef},
       {{CDM::SimpleFunc, {"_Py_XNewRef"}}, RefOp::XNewRef},
+      {{CDM::SimpleFunc, {"_Py_Dealloc"}}, RefOp::Dealloc},
   };
 
   const BugType LeakBug{this, checks::RefLeak, "refcheck",
@@ -266,8 +330,17 @@ public:
   void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                      CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
+  void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
 
 private:
+  ProgramStateRef bindRefcnt(const FieldRegion *FR, const Stmt *S,
+                             ProgramStateRef State, CheckerContext &C,
+                             bool &Reported) const;
+  ProgramStateRef bindOwningField(const FieldRegion *FR, SVal Val,
+                                  const Stmt *S, ProgramStateRef State,
+                                  CheckerContext &C) const;
+  void reportOwedFields(ProgramStateRef State, ArrayRef<SymbolRef> Syms,
+                        ExplodedNode *N, CheckerContext &C) const;
   const FunctionSpec *specFor(const CallEvent &Call) const;
   bool enabled(const char *Check) const {
     return !Config || Config->isEnabled(Check);
@@ -277,13 +350,20 @@ private:
   /// borrowed when nothing else is known.
   std::optional<RefState> stateOf(ProgramStateRef State, SymbolRef Sym,
                                   const LocationContext *LC) const;
+  bool ownedOnEntry(const ParmVarDecl *PVD) const;
+  /// ownedOnEntry's answers: per function, the parameters it owns.
+  mutable llvm::DenseMap<const FunctionDecl *, SmallVector<unsigned, 2>>
+      OwnedParams;
 
   ProgramStateRef applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
                              ProgramStateRef State, CheckerContext &C,
                              bool &Reported) const;
   ProgramStateRef steal(ProgramStateRef State, SVal Arg, const Expr *CallE,
-                        StringRef Callee,
-                        CheckerContext &C) const;
+                        StringRef Callee, CheckerContext &C,
+                        SymbolRef Holder = nullptr) const;
+  /// Whether an object whose reference was stolen may be gone: only when
+  /// the container that took it was released since.
+  bool stolenObjectGone(ProgramStateRef State, const RefState &RS) const;
   ProgramStateRef markOutArgs(ProgramStateRef State, const CallEvent &Call,
                               ArrayRef<unsigned> Args, RefState::Kind K) const;
 
@@ -359,15 +439,96 @@ static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
          isPyObjectPointer(VR->getValueType());
 }
 
+/// Argument Clinic: a `foo_impl` parameter that the generated wrapper fills
+/// with a converter giving a new reference (`PyUnicode_FSConverter(arg,
+/// &path)`, then `foo_impl(module, path)`) is owned by foo_impl, which must
+/// release it. Found by reading the callers of PVD's function in this file.
+bool PyRefChecker::ownedOnEntry(const ParmVarDecl *PVD) const {
+  const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
+  if (!FD || !Config || !Config->Model)
+    return false;
+  auto [It, New] = OwnedParams.try_emplace(FD);
+  if (New) {
+    // Every call of FD in the file, and in its caller every converter call
+    // that writes a new reference into the variable passed on.
+    struct Scan : RecursiveASTVisitor<Scan> {
+      const FunctionDecl *Target;
+      const ApiModel &Model;
+      SmallVector<unsigned, 2> &Out;
+      const FunctionDecl *Caller = nullptr;
+      Scan(const FunctionDecl *T, const ApiModel &M,
+           SmallVector<unsigned, 2> &Out)
+          : Target(T), Model(M), Out(Out) {}
+      bool TraverseFunctionDecl(FunctionDecl *D) {
+        const FunctionDecl *Saved = Caller;
+        Caller = D;
+        bool R = RecursiveASTVisitor::TraverseFunctionDecl(D);
+        Caller = Saved;
+        return R;
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee || Callee->getCanonicalDecl() !=
+                           Target->getCanonicalDecl() || !Caller)
+          return true;
+        for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+          const auto *DRE =
+              dyn_cast<DeclRefExpr>(CE->getArg(I)->IgnoreParenImpCasts());
+          const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+          if (V && V->hasLocalStorage() && filledByConverter(V))
+            Out.push_back(I);
+        }
+        return true;
+      }
+      bool filledByConverter(const VarDecl *V) {
+        struct Conv : RecursiveASTVisitor<Conv> {
+          const VarDecl *V;
+          const ApiModel &Model;
+          bool Found = false;
+          Conv(const VarDecl *V, const ApiModel &M) : V(V), Model(M) {}
+          bool VisitCallExpr(CallExpr *CE) {
+            const FunctionDecl *F = CE->getDirectCallee();
+            const FunctionSpec *S =
+                F && F->getIdentifier() ? Model.lookup(F->getName()) : nullptr;
+            if (!S)
+              return true;
+            for (unsigned I : S->NewRefOutArgs) {
+              if (I >= CE->getNumArgs())
+                continue;
+              const auto *UO = dyn_cast<UnaryOperator>(
+                  CE->getArg(I)->IgnoreParenImpCasts());
+              const auto *DRE =
+                  UO && UO->getOpcode() == UO_AddrOf
+                      ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
+                      : nullptr;
+              if (DRE && DRE->getDecl() == V)
+                Found = true;
+            }
+            return !Found;
+          }
+        } C(V, Model);
+        C.TraverseStmt(Caller->getBody());
+        return C.Found;
+      }
+    } S(FD, *Config->Model, It->second);
+    S.TraverseDecl(FD->getASTContext().getTranslationUnitDecl());
+  }
+  return llvm::is_contained(It->second, PVD->getFunctionScopeIndex());
+}
+
 std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
                                               SymbolRef Sym,
                                               const LocationContext *LC) const {
-  if (!Sym)
+  if (!Sym || State->contains<SelfManaged>(Sym))
     return std::nullopt;
   if (const RefState *RS = State->get<RefMap>(Sym))
     return *RS;
-  if (isTopFrameParam(Sym, LC))
+  if (isTopFrameParam(Sym, LC)) {
+    const auto *VR = cast<VarRegion>(cast<SymbolRegionValue>(Sym)->getRegion());
+    if (ownedOnEntry(cast<ParmVarDecl>(VR->getDecl())))
+      return std::nullopt; // ours to release; not judged
     return RefState::borrowed(nullptr);
+  }
   return std::nullopt;
 }
 
@@ -375,21 +536,35 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
 // Refcount operations
 //===----------------------------------------------------------------------===//
 
+/// Stealing API functions that are inline in the headers (3.11+
+/// PyTuple_SET_ITEM): evalCall models the steal at the call instead of
+/// inlining the store, and checkPostCall must not take it a second time.
+static bool isInlineStealer(const CallEvent &Call, const FunctionSpec *Spec) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  return Spec && !Spec->Steals.empty() && FD && FD->hasBody() &&
+         Call.getOriginExpr();
+}
+
+/// The container a stealing call puts the object into: its first argument
+/// (the tuple, list, module or exception), when that is an object.
+static SymbolRef containerOf(const CallEvent &Call) {
+  if (Call.getNumArgs() < 2 || !isPyObjectPointer(Call.getArgExpr(0)->getType()))
+    return nullptr;
+  return Call.getArgSVal(0).getAsLocSymbol();
+}
+
 bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   const RefOp *Op = RefOps.lookup(Call);
   if (!Op) {
-    // Stealing API functions that are inline in the headers (3.11+
-    // PyTuple_SET_ITEM): model the steal at the call instead of inlining.
     const FunctionSpec *Spec = specFor(Call);
-    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
     const Expr *CE = Call.getOriginExpr();
-    if (!Spec || Spec->Steals.empty() || !FD || !FD->hasBody() || !CE)
+    if (!isInlineStealer(Call, Spec))
       return false;
     ProgramStateRef State = C.getState();
     for (auto [Idx, Kind] : Spec->Steals)
       if (Kind == StealKind::Always && Idx < Call.getNumArgs())
-        State = steal(State, Call.getArgSVal(Idx), CE,
-                      calleeName(Call), C);
+        State = steal(State, Call.getArgSVal(Idx), CE, calleeName(Call), C,
+                      containerOf(Call));
     if (!Call.getResultType()->isVoidType())
       State = State->BindExpr(
           CE, C.getLocationContext(),
@@ -408,6 +583,11 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
   SVal Obj = Call.getArgSVal(Call.getNumArgs() - 1);
+  if (*Op == RefOp::Dealloc) {
+    // The decrement before it did the accounting; the object is gone.
+    C.addTransition(State);
+    return true;
+  }
   bool Returns = *Op == RefOp::NewRef || *Op == RefOp::XNewRef;
   if (Returns)
     State = State->BindExpr(CE, LC, Obj);
@@ -449,22 +629,36 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
     }
     return State;
   }
+  if (State->contains<SelfManaged>(Sym))
+    return State;
   std::optional<RefState> RS = stateOf(State, Sym, C.getLocationContext());
+  if (Inc && State->get<OwedToField>(Sym)) {
+    // The reference an owning field was waiting for.
+    State = State->remove<OwedToField>(Sym);
+    if (!RS || RS->isBorrowed())
+      return RS ? State->remove<RefMap>(Sym) : State;
+  }
   if (Inc) {
     // `self->x = obj; Py_INCREF(obj);`: the reference taken now belongs to
     // the memory the object was already stored into.
     if ((!RS || RS->isBorrowed()) && State->contains<StoredSyms>(Sym))
       return RS ? State->remove<RefMap>(Sym) : State;
     if (!RS || RS->isBorrowed())
-      return State->set<RefMap>(Sym, RefState::owned(1, CE));
+      return State->set<RefMap>(Sym, RefState::ownedOnBorrow(CE));
     if (RS->isOwned())
       return State->set<RefMap>(Sym, RS->withCount(RS->count() + 1));
+    // A stolen object lives on in its container: a new reference to it is
+    // fine while the container does.
+    if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
+      return State->set<RefMap>(Sym, RefState::ownedOnBorrow(CE));
     // Incrementing an object we no longer hold a reference to.
     if (enabled(checks::UseAfterRelease))
       if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
         report(UseAfterReleaseBug,
                Twine("Object used after its reference was ") +
-                   (RS->kind() == RefState::Released ? "released" : "stolen"),
+                   (RS->kind() == RefState::Released
+                        ? "released"
+                        : "stolen and its container released"),
                Sym, N, C);
         Reported = true;
       }
@@ -476,6 +670,13 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
   if (RS->isOwned()) {
     if (RS->count() > 1)
       return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
+    // What this container stole may go with it.
+    for (auto [Other, ORS] : State->get<RefMap>())
+      if (ORS.kind() == RefState::Stolen && ORS.holder() == Sym)
+        State = State->set<RefMap>(Other, ORS.holderReleased());
+    // Back to what it was: borrowed, alive thanks to the lender.
+    if (RS->onBorrow())
+      return State->remove<RefMap>(Sym);
     return State->set<RefMap>(Sym, RS->released(CE));
   }
   if (enabled(checks::OverRelease)) {
@@ -515,11 +716,16 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     const RefState *RS = State->get<RefMap>(Sym);
     if (!RS || !RS->isGone())
       continue;
+    // Passing on an object whose reference a container took is fine while
+    // the container lives.
+    if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
+      continue;
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       report(UseAfterReleaseBug,
              Twine("Object passed to '") + calleeName(Call) + "' after its " +
-                 "reference was " +
-                 (RS->kind() == RefState::Released ? "released" : "stolen"),
+                 (RS->kind() == RefState::Released
+                      ? "reference was released"
+                      : "reference was stolen and its container released"),
              Sym, N, C);
       C.addTransition(State->remove<RefMap>(Sym), N);
     }
@@ -527,10 +733,15 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
   }
 }
 
+bool PyRefChecker::stolenObjectGone(ProgramStateRef State,
+                                    const RefState &RS) const {
+  return RS.kind() == RefState::Stolen && RS.holderGone();
+}
+
 ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal Arg,
-                                    const Expr *CallE,
-                                    StringRef Callee,
-                                    CheckerContext &C) const {
+                                    const Expr *CallE, StringRef Callee,
+                                    CheckerContext &C,
+                                    SymbolRef Holder) const {
   SymbolRef Sym = Arg.getAsLocSymbol();
   if (!Sym)
     return State;
@@ -540,7 +751,8 @@ ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal Arg,
   if (RS->isOwned()) {
     if (RS->count() > 1)
       return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
-    return State->set<RefMap>(Sym, RS->stolen(CallE));
+    return State->set<RefMap>(
+        Sym, RS->stolen(CallE, Holder != Sym ? Holder : nullptr));
   }
   if (RS->isBorrowed() && enabled(checks::StealOfBorrowed)) {
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
@@ -574,6 +786,30 @@ ProgramStateRef PyRefChecker::markOutArgs(ProgramStateRef State,
                                   : RefState::borrowed(Call.getOriginExpr()));
   }
   return State;
+}
+
+/// A function of this file every return of which is a null pointer, like
+/// CPython's error helpers (`return set_error(...)` in _hashopenssl.c).
+/// Variadic ones are never inlined, so this is read from the body.
+static bool returnsOnlyNull(const Decl *D) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  if (!FD || !FD->hasBody())
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ASTContext &Ctx;
+    unsigned Returns = 0, NullReturns = 0;
+    explicit Finder(ASTContext &Ctx) : Ctx(Ctx) {}
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      ++Returns;
+      if (const Expr *E = RS->getRetValue())
+        if (E->IgnoreParenCasts()->isNullPointerConstant(
+                Ctx, Expr::NPC_ValueDependentIsNotNull))
+          ++NullReturns;
+      return true;
+    }
+  } F(FD->getASTContext());
+  F.TraverseStmt(FD->getBody());
+  return F.Returns > 0 && F.Returns == F.NullReturns;
 }
 
 /// Type slots called through a function pointer that take over their
@@ -612,13 +848,16 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
   // call's result: stolen on 0, still ours on failure.
   ProgramStateRef OnFailure = nullptr;
   SVal Ret = Call.getReturnValue();
+  bool StealsDone = isInlineStealer(Call, Spec);
   if (Spec) {
     for (auto [Idx, Kind] : Spec->Steals) {
       if (Idx >= Call.getNumArgs())
         continue;
       if (Kind == StealKind::Always) {
-        State = steal(State, Call.getArgSVal(Idx), CE,
-                      Callee, C);
+        if (StealsDone)
+          continue;
+        State = steal(State, Call.getArgSVal(Idx), CE, Callee, C,
+                      containerOf(Call));
         continue;
       }
       auto DRet = Ret.getAs<DefinedOrUnknownSVal>();
@@ -639,8 +878,8 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         State = nullptr;
         break;
       }
-      State = steal(Succ, Call.getArgSVal(Idx), CE,
-                    Callee, C);
+      State = steal(Succ, Call.getArgSVal(Idx), CE, Callee, C,
+                    containerOf(Call));
     }
     if (State) {
       // Varargs described by a format string.
@@ -667,7 +906,8 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
           if (ObjArg >= Call.getNumArgs())
             break;
           if (It.IsObject && It.Steals)
-            State = steal(State, Call.getArgSVal(ObjArg), CE, Callee, C);
+            State = steal(State, Call.getArgSVal(ObjArg), CE, Callee, C,
+                          Ret.getAsLocSymbol());
           else if (It.IsObject && Spec->Format == FormatStyle::ParseArgs)
             BorrowedOuts.push_back(ObjArg);
         }
@@ -677,6 +917,13 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         State = markOutArgs(State, Call, BorrowedOuts, RefState::Borrowed);
       }
       State = markOutArgs(State, Call, Spec->InOutArgs, RefState::Owned);
+      // Objects a container now also holds outlive our reference.
+      for (unsigned I : Spec->Keeps)
+        if (I < Call.getNumArgs())
+          if (SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol())
+            if (const RefState *RS = State->get<RefMap>(Sym);
+                RS && RS->isOwned() && !RS->onBorrow())
+              State = State->set<RefMap>(Sym, RS->heldElsewhere());
     }
   }
 
@@ -724,6 +971,8 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
       }
     if (RK == ReturnKind::NotAnObject && !Spec)
       RK = ReturnKind::NewRef;
+    if (RK == ReturnKind::NewRef && !Spec && returnsOnlyNull(Call.getDecl()))
+      RK = ReturnKind::AlwaysNull;
     if (SymbolRef Sym = Ret.getAsLocSymbol()) {
       if (RK == ReturnKind::NewRef && !State->get<RefMap>(Sym)) {
         State = State->set<RefMap>(Sym, RefState::owned(1, CE));
@@ -766,6 +1015,21 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
     // C-API convention: a callee borrows its PyObject* arguments. Only an
     // argument handed over as something else (void*, an integer) escapes.
     const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getDecl());
+    // A function of this file the analyzer did not inline (its budget ran
+    // out, or it is variadic) may keep what it is given: the function is
+    // checked on its own, and here its arguments are no longer ours to
+    // judge.
+    if (FD && FD->hasBody() && !specFor(*Call) &&
+        FD->getASTContext().getSourceManager().isInMainFile(
+            FD->getLocation())) {
+      for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I)
+        if (SymbolRef Sym = Call->getArgSVal(I).getAsLocSymbol();
+            Sym && Escaped.count(Sym)) {
+          Forget(Sym);
+          State = State->add<SelfManaged>(Sym);
+        }
+      return State;
+    }
     for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
       SymbolRef Sym = Call->getArgSVal(I).getAsLocSymbol();
       if (!Sym || !Escaped.count(Sym))
@@ -788,6 +1052,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
     Forget(Sym);
   }
   return State;
+}
+
+/// Py_RETURN_NONE and friends: on Python 3.12+ they return the immortal
+/// object without Py_INCREF, which is correct there.
+static bool isReturnMacro(const ReturnStmt *RS, CheckerContext &C) {
+  SourceLocation L = RS->getBeginLoc();
+  if (!L.isMacroID())
+    return false;
+  StringRef Name = Lexer::getImmediateMacroName(L, C.getSourceManager(),
+                                                C.getLangOpts());
+  return Name == "Py_RETURN_NONE" || Name == "Py_RETURN_TRUE" ||
+         Name == "Py_RETURN_FALSE" || Name == "Py_RETURN_NOTIMPLEMENTED";
 }
 
 void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
@@ -817,7 +1093,7 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
                               : State->set<StaticRefs>(R, *N - 1));
       return;
     }
-    if (!enabled(checks::BorrowedReturn))
+    if (!enabled(checks::BorrowedReturn) || isReturnMacro(RS, C))
       return;
     if (ExplodedNode *EN = C.generateNonFatalErrorNode(State)) {
       std::string Name = "object";
@@ -871,12 +1147,18 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   }
 }
 
+static bool isRefcntField(const FieldRegion *FR) {
+  return FR && FR->getDecl()->getName() == "ob_refcnt";
+}
+
 void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                  CheckerContext &C) const {
   if (!enabled(checks::UseAfterRelease))
     return;
   const MemRegion *R = Loc.getAsRegion();
-  if (!R)
+  // The pre-3.8 refcount macros read ob_refcnt right after changing it.
+  if (!R || (isRefcntField(dyn_cast<FieldRegion>(R)) && S &&
+             S->getBeginLoc().isMacroID()))
     return;
   SymbolRef Sym = R->getSymbolicBase()
                       ? R->getSymbolicBase()->getSymbol()
@@ -916,16 +1198,137 @@ static std::optional<std::string> setItemMacroFor(SVal Loc) {
   return std::nullopt;
 }
 
+static bool ownsReference(const FieldDecl *FD) {
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "refcheck::owns_ref")
+      return true;
+  return false;
+}
+
+/// How a statement takes or drops a reference by hand, for messages:
+/// "Py_INCREF" for a refcount call, "ob_refcnt++" for the pre-3.8 macros.
+static std::string refOpSpelling(const Stmt *S,
+                                 const CallDescriptionMap<RefOp> &RefOps) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
+    return RefOps.lookupAsWritten(*CE) ? calleeNameOf(CE).str() : "";
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(S))
+    if (UO->isIncrementDecrementOp())
+      return UO->isIncrementOp() ? "ob_refcnt++" : "ob_refcnt--";
+  return "";
+}
+
+/// Direct writes to ob_refcnt: `op->ob_refcnt++` and `--op->ob_refcnt` are
+/// Py_INCREF and Py_DECREF as macros (Python 3.7 and older); any other write
+/// (`op->ob_refcnt = 1`, Py_SET_REFCNT) means the code manages the count
+/// itself, and the checker stops tracking the object.
+ProgramStateRef PyRefChecker::bindRefcnt(const FieldRegion *FR, const Stmt *S,
+                                         ProgramStateRef State,
+                                         CheckerContext &C,
+                                         bool &Reported) const {
+  const MemRegion *Obj = FR->getSuperRegion()->StripCasts();
+  SVal ObjV = loc::MemRegionVal(Obj);
+  const auto *UO = dyn_cast_or_null<UnaryOperator>(S);
+  if (UO && UO->isIncrementDecrementOp())
+    return applyRefOp(UO->isIncrementOp() ? RefOp::Incref : RefOp::Decref,
+                      ObjV, UO, State, C, Reported);
+  if (SymbolRef Sym = ObjV.getAsLocSymbol())
+    return State->remove<RefMap>(Sym)->add<SelfManaged>(Sym);
+  return State->remove<StaticRefs>(Obj);
+}
+
+/// A store into a field annotated REFCHECK_OWNS_REF hands the field one
+/// reference: an owned one moves there; a borrowed one must be followed by
+/// a Py_INCREF before the function returns.
+ProgramStateRef PyRefChecker::bindOwningField(const FieldRegion *FR, SVal Val,
+                                              const Stmt *S,
+                                              ProgramStateRef State,
+                                              CheckerContext &C) const {
+  SymbolRef Sym = Val.getAsLocSymbol();
+  if (!Sym)
+    return State;
+  std::optional<RefState> RS = stateOf(State, Sym, C.getLocationContext());
+  if (!RS)
+    return State;
+  if (RS->isOwned())
+    return RS->count() > 1
+               ? State->set<RefMap>(Sym, RS->withCount(RS->count() - 1))
+               : State->remove<RefMap>(Sym);
+  if (RS->isBorrowed())
+    return State->set<OwedToField>(Sym, S);
+  return State;
+}
+
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  if (const auto *FR = dyn_cast_or_null<FieldRegion>(Loc.getAsRegion())) {
+    ProgramStateRef After = State;
+    bool Reported = false;
+    if (isRefcntField(FR))
+      After = bindRefcnt(FR, S, State, C, Reported);
+    else if (ownsReference(FR->getDecl()))
+      After = bindOwningField(FR, Val, S, State, C);
+    if (!After || After == State || Reported)
+      return;
+    SymbolRef Sym = Val.getAsLocSymbol();
+    if (Sym && After->get<OwedToField>(Sym) && !State->get<OwedToField>(Sym)) {
+      std::string Field = FR->getDecl()->getNameAsString();
+      C.addTransition(After, C.getNoteTag([Field](PathSensitiveBugReport &BR) {
+        return "Borrowed reference stored into owning field '" + Field +
+               "'; it needs a Py_INCREF";
+      }));
+      return;
+    }
+    C.addTransition(After);
+    return;
+  }
   std::optional<std::string> Macro = setItemMacroFor(Loc);
   if (!Macro)
     return;
-  ProgramStateRef State = C.getState();
+  const MemRegion *Tuple = Loc.getAsRegion()->getBaseRegion();
+  SymbolRef Holder = nullptr;
+  if (const auto *SR = dyn_cast<SymbolicRegion>(Tuple))
+    Holder = SR->getSymbol();
   ProgramStateRef After =
-      steal(State, Val, dyn_cast<Expr>(S), *Macro, C);
+      steal(State, Val, dyn_cast<Expr>(S), *Macro, C, Holder);
   if (After != State)
     C.addTransition(After);
+}
+
+void PyRefChecker::reportOwedFields(ProgramStateRef State,
+                                    ArrayRef<SymbolRef> Syms, ExplodedNode *N,
+                                    CheckerContext &C) const {
+  if (!enabled(checks::StealOfBorrowed))
+    return;
+  for (SymbolRef Sym : Syms) {
+    const Stmt *Store = *State->get<OwedToField>(Sym);
+    std::string Field = "an owning field";
+    if (const auto *BO = dyn_cast<BinaryOperator>(Store))
+      if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        Field = "owning field '" + ME->getMemberDecl()->getNameAsString() + "'";
+    report(StealOfBorrowedBug,
+           "No Py_INCREF for the borrowed reference stored into " + Field +
+               "; the field will release a reference it never got",
+           Sym, N, C);
+  }
+}
+
+void PyRefChecker::checkEndFunction(const ReturnStmt *RS,
+                                    CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  ProgramStateRef State = C.getState();
+  SmallVector<SymbolRef, 2> Owed;
+  for (auto [Sym, Store] : State->get<OwedToField>())
+    Owed.push_back(Sym);
+  if (Owed.empty())
+    return;
+  if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+    reportOwedFields(State, Owed, N, C);
+    for (SymbolRef Sym : Owed)
+      State = State->remove<OwedToField>(Sym);
+    C.addTransition(State, N);
+  }
 }
 
 void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
@@ -942,7 +1345,16 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (SymbolRef Sym : State->get<StoredSyms>())
     if (SR.isDead(Sym))
       State = State->remove<StoredSyms>(Sym);
-  if (Leaked.empty() || !enabled(checks::RefLeak)) {
+  for (SymbolRef Sym : State->get<SelfManaged>())
+    if (SR.isDead(Sym))
+      State = State->remove<SelfManaged>(Sym);
+  SmallVector<SymbolRef, 2> Owed;
+  for (auto [Sym, Store] : State->get<OwedToField>())
+    if (SR.isDead(Sym))
+      Owed.push_back(Sym);
+  if (!enabled(checks::RefLeak))
+    Leaked.clear();
+  if (Leaked.empty() && Owed.empty()) {
     C.addTransition(State);
     return;
   }
@@ -952,6 +1364,9 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
     return;
   for (auto &[Sym, RS] : Leaked)
     reportLeak(Sym, RS, N, C);
+  reportOwedFields(C.getState(), Owed, N, C);
+  for (SymbolRef Sym : Owed)
+    State = State->remove<OwedToField>(Sym);
   C.addTransition(State, N);
 }
 
@@ -1027,9 +1442,8 @@ void PyRefChecker::reportLeak(SymbolRef Sym, const RefState &RS,
   StringRef From = calleeNameOf(Origin);
   std::string Holder = holderName(N->getFirstPred(), Sym);
   std::string Msg;
-  const auto *OriginCall = dyn_cast_or_null<CallExpr>(Origin);
-  if (OriginCall && RefOps.lookupAsWritten(*OriginCall))
-    Msg = "Reference taken with '" + From.str() + "'";
+  if (std::string How = refOpSpelling(Origin, RefOps); !How.empty())
+    Msg = "Reference taken with '" + How + "'";
   else if (!From.empty())
     Msg = "New reference from '" + From.str() + "'";
   else
@@ -1069,9 +1483,9 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
   switch (Now->kind()) {
   case RefState::Owned:
     if (!Before || Before->isBorrowed()) {
-      const auto *CE = dyn_cast<CallExpr>(S);
-      if (Now->origin() == S && CE && RefOps.lookupAsWritten(*CE))
-        Msg = "Reference taken with '" + Callee.str() + "'";
+      std::string How = refOpSpelling(S, RefOps);
+      if (Now->origin() == S && !How.empty())
+        Msg = "Reference taken with '" + How + "'";
       else if (!Callee.empty())
         Msg = "New reference returned by '" + Callee.str() + "'";
       else
@@ -1082,8 +1496,14 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
       Msg = "Reference count incremented; " + std::to_string(Now->count()) +
             " references owned";
     } else if (Before->isOwned()) {
-      Msg = "Reference released; " + std::to_string(Now->count()) +
-            (Now->count() == 1 ? " reference" : " references") + " still owned";
+      std::string Left = std::to_string(Now->count()) +
+                         (Now->count() == 1 ? " reference" : " references") +
+                         " still owned";
+      std::string How = refOpSpelling(S, RefOps);
+      if (How.empty() && !Callee.empty())
+        Msg = "One reference stolen by '" + Callee.str() + "'; " + Left;
+      else
+        Msg = "Reference released; " + Left;
     } else {
       return nullptr;
     }

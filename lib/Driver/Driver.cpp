@@ -17,9 +17,12 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -106,6 +109,41 @@ static FileCommand fromDatabase(StringRef File, const CompileCommand &CC,
   return C;
 }
 
+namespace {
+/// --include / --exclude globs.
+class FileFilter {
+  std::vector<GlobPattern> In, Out;
+
+public:
+  static Expected<FileFilter> create(ArrayRef<std::string> Include,
+                                     ArrayRef<std::string> Exclude) {
+    FileFilter F;
+    for (auto [Patterns, Into] : {std::pair(Include, &F.In),
+                                  std::pair(Exclude, &F.Out)})
+      for (const std::string &P : Patterns) {
+        Expected<GlobPattern> G = GlobPattern::create(P);
+        if (!G)
+          return createStringError(inconvertibleErrorCode(),
+                                   "bad glob pattern '%s': %s", P.c_str(),
+                                   toString(G.takeError()).c_str());
+        Into->push_back(std::move(*G));
+      }
+    return F;
+  }
+  bool keep(StringRef File) const {
+    SmallString<256> Abs(File);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, true);
+    auto Matches = [&](const GlobPattern &G) {
+      return G.match(File) || G.match(Abs);
+    };
+    if (!In.empty() && llvm::none_of(In, Matches))
+      return false;
+    return llvm::none_of(Out, Matches);
+  }
+};
+} // namespace
+
 Expected<std::vector<FileCommand>>
 refcheck::planCommands(const DriverOptions &Opts) {
   std::vector<FileCommand> Out;
@@ -133,7 +171,40 @@ refcheck::planCommands(const DriverOptions &Opts) {
     return *Host;
   };
 
-  for (const std::string &File : Opts.Files) {
+  std::vector<std::string> Files = Opts.Files;
+  if (Files.empty() && ExplicitDB) {
+    // The whole project: every C/C++ translation unit in the database,
+    // named relative to the current folder when under it.
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    for (const std::string &F : ExplicitDB->getAllFiles()) {
+      StringRef Ext = sys::path::extension(F);
+      if (!llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".C", ".m"}, Ext))
+        continue;
+      StringRef Rel = F;
+      if (Rel.consume_front(Cwd) && Rel.consume_front("/"))
+        Files.push_back(Rel.str());
+      else
+        Files.push_back(F);
+    }
+    if (Files.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "compile database '%s' lists no C/C++ files",
+                               ExplicitPath.c_str());
+  }
+  Expected<FileFilter> Filter = FileFilter::create(Opts.Include, Opts.Exclude);
+  if (!Filter)
+    return Filter.takeError();
+  llvm::erase_if(Files, [&](const std::string &F) { return !Filter->keep(F); });
+  // Each file once, in the order given (the database's, sorted).
+  if (Opts.Files.empty())
+    llvm::sort(Files);
+  StringSet<> Seen;
+  llvm::erase_if(Files, [&](const std::string &F) {
+    return !Seen.insert(F).second;
+  });
+
+  for (const std::string &File : Files) {
     if (!sys::fs::exists(File))
       return createStringError(inconvertibleErrorCode(),
                                "no such file: '%s'", File.c_str());
@@ -187,19 +258,32 @@ refcheck::planCommands(const DriverOptions &Opts) {
   return Out;
 }
 
+std::string refcheck::resolveApiDb(const DriverOptions &Opts) {
+  if (!Opts.ApiDb.empty() || Opts.Files.empty())
+    return Opts.ApiDb;
+  if (auto Root = findCPythonRoot(Opts.Files.front())) {
+    SmallString<256> P(*Root);
+    sys::path::append(P, "Doc", "data", "refcounts.dat");
+    if (sys::fs::exists(P))
+      return P.str().str();
+  }
+  return "";
+}
+
+std::string refcheck::contentHash(StringRef Data) {
+  BLAKE3 H;
+  H.update(Data);
+  return toHex(H.final<16>(), /*LowerCase=*/true);
+}
+
 Expected<ApiModel> refcheck::loadApiModel(const DriverOptions &Opts) {
   ApiModel M = ApiModel::builtin();
-  std::string Dat = Opts.ApiDb;
-  if (Dat.empty() && !Opts.Files.empty())
-    if (auto Root = findCPythonRoot(Opts.Files.front())) {
-      SmallString<256> P(*Root);
-      sys::path::append(P, "Doc", "data", "refcounts.dat");
-      if (sys::fs::exists(P))
-        Dat = P.str().str();
-    }
+  std::string Dat = resolveApiDb(Opts);
   if (!Dat.empty())
     if (Error E = M.loadRefcountsDat(Dat))
       return std::move(E);
+  for (const ApiAnnotation &A : Opts.ApiFacts)
+    M.addConfigFact(A);
   return M;
 }
 
@@ -411,10 +495,23 @@ private:
 class RefcheckAction : public ASTFrontendAction {
   const DriverOptions &Opts;
   Results &Out;
+  std::vector<InputFile> *Inputs;
 
 public:
-  RefcheckAction(const DriverOptions &Opts, Results &Out)
-      : Opts(Opts), Out(Out) {}
+  RefcheckAction(const DriverOptions &Opts, Results &Out,
+                 std::vector<InputFile> *Inputs)
+      : Opts(Opts), Out(Out), Inputs(Inputs) {}
+
+  void EndSourceFileAction() override {
+    if (!Inputs)
+      return;
+    // Every file read for this translation unit, with the contents seen.
+    SourceManager &SM = getCompilerInstance().getSourceManager();
+    for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E; ++It)
+      if (std::optional<MemoryBufferRef> Buf = It->second->getBufferIfLoaded())
+        Inputs->push_back(
+            {It->first.getName().str(), contentHash(Buf->getBuffer())});
+  }
 
   bool BeginInvocation(CompilerInstance &CI) override {
     // Without -v, compile errors reach the user as refcheck's one-line
@@ -456,12 +553,14 @@ public:
 class RefcheckActionFactory : public FrontendActionFactory {
   const DriverOptions &Opts;
   Results &Out;
+  std::vector<InputFile> *Inputs;
 
 public:
-  RefcheckActionFactory(const DriverOptions &Opts, Results &Out)
-      : Opts(Opts), Out(Out) {}
+  RefcheckActionFactory(const DriverOptions &Opts, Results &Out,
+                        std::vector<InputFile> *Inputs)
+      : Opts(Opts), Out(Out), Inputs(Inputs) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<RefcheckAction>(Opts, Out);
+    return std::make_unique<RefcheckAction>(Opts, Out, Inputs);
   }
 };
 } // namespace
@@ -482,7 +581,8 @@ static std::string resourceDir() {
 }
 
 Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
-                              const ApiModel &Model, bool *VerifyFailed) {
+                              const ApiModel &Model, bool *VerifyFailed,
+                              std::vector<InputFile> *Inputs) {
   Results R;
   SmallString<256> Abs(Cmd.File);
   sys::fs::make_absolute(Abs);
@@ -524,7 +624,7 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   Tool.setDiagnosticConsumer(&Diags);
   Tool.setPrintErrorMessage(false);
 
-  RefcheckActionFactory Factory(Opts, R);
+  RefcheckActionFactory Factory(Opts, R, Inputs);
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
@@ -552,6 +652,23 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
     return R;
   }
   R.FilesAnalyzed = 1;
+  if (Inputs) {
+    // Names relative to the compile's folder (-IInclude) made absolute.
+    for (InputFile &In : *Inputs) {
+      SmallString<256> P(In.Path);
+      if (!sys::path::is_absolute(P)) {
+        if (Cmd.Directory.empty())
+          sys::fs::make_absolute(P);
+        else
+          sys::fs::make_absolute(Cmd.Directory, P);
+      }
+      sys::path::remove_dots(P, true);
+      In.Path = P.str().str();
+    }
+    llvm::sort(*Inputs, [](const InputFile &A, const InputFile &B) {
+      return A.Path < B.Path;
+    });
+  }
   // Issue 6: the Python names that reach each finding (a second, cheap parse;
   // only for files with findings).
   addEntryPoints(R, CC.Directory, CC.Filename, CC.CommandLine,

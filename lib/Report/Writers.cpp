@@ -1,4 +1,4 @@
-//===- Writers.cpp - Text and JSON writers --------------------------------===//
+//===- Writers.cpp - Text and JSON writers, and the format switch --------===//
 #include "refcheck/Report.h"
 
 #include "llvm/Support/JSON.h"
@@ -129,9 +129,12 @@ void refcheck::writeJson(raw_ostream &OS, const Results &R) {
 }
 
 void refcheck::writeResults(raw_ostream &OS, const Results &R,
-                            OutputFormat F) {
+                            OutputFormat F, const ReportContext &Ctx) {
   switch (F) {
   case OutputFormat::Text: return writeText(OS, R);
   case OutputFormat::Json: return writeJson(OS, R);
+  case OutputFormat::Sarif: return writeSarif(OS, R, Ctx);
+  case OutputFormat::Github: return writeGithub(OS, R);
+  case OutputFormat::Html: return writeHtml(OS, R, Ctx);
   }
 }

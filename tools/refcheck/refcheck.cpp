@@ -1,13 +1,20 @@
 //===- refcheck.cpp - Command line over refcheck's libraries --------------===//
+#include "BisectCommand.h"
+#include "refcheck/Batch.h"
 #include "ConfirmCommand.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/Driver.h"
 #include "refcheck/Report.h"
+#include "ReviewOptions.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -28,7 +35,13 @@ static cl::opt<OutputFormat> Format(
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "clang-style warnings with path notes (default)"),
                clEnumValN(OutputFormat::Json, "json",
-                          "one JSON document (docs/json-format.md)")),
+                          "one JSON document (docs/json-format.md)"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0, for code scanning"),
+               clEnumValN(OutputFormat::Github, "github",
+                          "GitHub Actions annotations"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained HTML page")),
     cl::cat(Cat));
 static cl::opt<std::string> OutFile("o", cl::desc("Write the output to FILE"),
                                     cl::value_desc("FILE"), cl::cat(Cat));
@@ -73,6 +86,48 @@ static cl::opt<bool>
                 cl::desc("With `-- -Xclang -verify`: emit path notes as "
                          "clang notes too"),
                 cl::cat(Cat));
+static cl::list<std::string>
+    IncludeGlobs("include",
+                 cl::desc("Analyze only files matching this glob "
+                          "(repeatable), e.g. 'Modules/*.c'"),
+                 cl::value_desc("glob"), cl::cat(Cat));
+static cl::list<std::string>
+    ExcludeGlobs("exclude",
+                 cl::desc("Skip files matching this glob (repeatable)"),
+                 cl::value_desc("glob"), cl::cat(Cat));
+static cl::opt<unsigned>
+    Jobs("j", cl::desc("Files analyzed at once (default: the core count)"),
+         cl::value_desc("N"), cl::init(0), cl::cat(Cat));
+static cl::opt<unsigned>
+    Timeout("timeout",
+            cl::desc("Time budget per file in seconds, 0 for none "
+                     "(default: 300)"),
+            cl::value_desc("seconds"), cl::init(300), cl::cat(Cat));
+static cl::opt<unsigned>
+    MemoryLimit("memory-limit",
+                cl::desc("Memory budget per file in MiB, 0 for none "
+                         "(default: 4096)"),
+                cl::value_desc("MiB"), cl::init(4096), cl::cat(Cat));
+static cl::opt<std::string>
+    CacheDir("cache-dir",
+             cl::desc("Folder of the result cache (default: "
+                      "$XDG_CACHE_HOME/refcheck or ~/.cache/refcheck)"),
+             cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Neither read nor write the cache"),
+                             cl::cat(Cat));
+static cl::opt<bool> Quiet("q", cl::desc("No progress line"), cl::cat(Cat));
+static cl::opt<bool>
+    ShowStats("file-stats",
+              cl::desc("Print each file's time and peak memory on stderr"),
+              cl::cat(Cat));
+static cl::opt<bool>
+    ShowCommands("show-commands",
+                 cl::desc("Print how each file would be compiled for analysis "
+                          "(JSON, compile_commands.json-like) and exit"),
+                 cl::cat(Cat));
+static cl::opt<std::string> WorkerJob("worker", cl::Hidden,
+                                      cl::desc("Internal: analyze one job"));
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the checks and exit"),
                                 cl::cat(Cat));
@@ -104,7 +159,7 @@ int main(int argc, const char **argv) {
     else
       Ours.push_back(argv[I]);
   }
-  cl::HideUnrelatedOptions(Cat);
+  cl::HideUnrelatedOptions({&Cat, &reviewCategory()});
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "refcheck " << REFCHECK_VERSION << " (LLVM "
        << REFCHECK_LLVM_VERSION_MAJOR << ", Z3 crosscheck "
@@ -115,15 +170,23 @@ int main(int argc, const char **argv) {
   if (!cl::ParseCommandLineOptions(
           Ours.size(), Ours.data(),
           "refcheck: finds reference-counting bugs in CPython C extensions\n\n"
-          "  refcheck [options] FILE... [-- COMPILER-ARGS]\n\n"
+          "  refcheck [options] FILE... [-- COMPILER-ARGS]\n"
+          "  refcheck [options] -p BUILD-DIR   (every file in the database)\n"
+          "  refcheck bisect|bisect-step ... (see refcheck bisect --help)\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n"
           "With `-- -Xclang -verify`: 0 iff clang's expectations hold.\n",
           &ErrOS)) {
     ErrOS.flush();
     StringRef First = StringRef(ParseErr).trim().split('\n').first;
     First.consume_front("refcheck: ");
-    return fail(First);
+    fail(First);
+    return usageErrorStatus();
   }
+  if (subcommandChosen())
+    return runSubcommand(Trailing, argv[0]);
+
+  if (!WorkerJob.empty())
+    return runWorker(WorkerJob);
 
   if (ListChecks) {
     for (const CheckInfo &C : allChecks())
@@ -144,15 +207,51 @@ int main(int argc, const char **argv) {
   Opts.AnalyzerConfig.assign(AnalyzerConfig.begin(), AnalyzerConfig.end());
   Opts.Verbose = Verbose;
   Opts.VerifyNotes = VerifyNotes;
+  Opts.Include.assign(IncludeGlobs.begin(), IncludeGlobs.end());
+  Opts.Exclude.assign(ExcludeGlobs.begin(), ExcludeGlobs.end());
   for (const std::string &C : Disable) {
     if (!isKnownCheck(C))
       return fail("unknown check '" + C + "' (see --list-checks)");
     Opts.DisabledChecks.push_back(C);
   }
 
-  Expected<ApiModel> Model = loadApiModel(Opts);
+  // .refcheck.yaml, --diff, baselines: see ReviewOptions.h.
+  OutputFormat Fmt = Format;
+  Expected<ReviewState> Review =
+      prepareReview(Opts, Fmt, Format.getNumOccurrences() > 0);
+  if (!Review)
+    return fail(toString(Review.takeError()));
+  if (Opts.Files.empty() && Review->NothingSelected) {
+    // Every named (or changed) file is excluded: nothing to report.
+    std::error_code EC;
+    raw_fd_ostream Out(OutFile.empty() ? std::string("-") : OutFile.getValue(),
+                       EC, sys::fs::OF_Text);
+    if (EC)
+      return fail("cannot write '" + OutFile + "': " + EC.message());
+    writeResults(Out, Results(), Fmt, makeReportContext(argv[0]));
+    return 0;
+  }
+
+  std::optional<std::vector<FileCommand>> Planned;
+  if (Opts.Files.empty() && Opts.BuildDir && !ListApi) {
+    // The whole compile database: plan first, so the API model can come
+    // from the CPython tree the files are in.
+    Expected<std::vector<FileCommand>> P = planCommands(Opts);
+    if (!P)
+      return fail(toString(P.takeError()));
+    if (P->empty())
+      return fail("no file in the compile database matches --include/"
+                  "--exclude");
+    Planned = std::move(*P);
+  }
+  DriverOptions ModelOpts = Opts;
+  if (Planned)
+    ModelOpts.Files = {Planned->front().File};
+  Expected<ApiModel> Model = loadApiModel(ModelOpts);
   if (!Model)
     return fail(toString(Model.takeError()));
+  if (Planned)
+    Opts.ApiDb = resolveApiDb(ModelOpts);
   if (ListApi) {
     for (const FunctionSpec *S : Model->all()) {
       outs() << S->Name << ": returns " << toString(S->Return);
@@ -163,17 +262,42 @@ int main(int argc, const char **argv) {
     }
     return 0;
   }
-  if (Opts.Files.empty())
+  if (Opts.Files.empty() && !Planned)
     return fail("no input files (usage: refcheck [options] FILE... "
-                "[-- COMPILER-ARGS]; see --help)");
+                "[-- COMPILER-ARGS], or -p BUILD-DIR for the whole compile "
+                "database; see --help)");
 
-  Expected<std::vector<FileCommand>> Plan = planCommands(Opts);
-  if (!Plan)
-    return fail(toString(Plan.takeError()));
+  if (!Planned) {
+    Expected<std::vector<FileCommand>> P = planCommands(Opts);
+    if (!P)
+      return fail(toString(P.takeError()));
+    if (P->empty())
+      return fail("no input file matches --include/--exclude");
+    Planned = std::move(*P);
+  }
 
-  Results All;
+  if (ShowCommands) {
+    json::Array Out;
+    for (const FileCommand &Cmd : *Planned) {
+      json::Array Args{"clang"};
+      for (const std::string &A : Cmd.Args)
+        Args.push_back(A);
+      Args.push_back(Cmd.File);
+      json::Object Virtual;
+      for (const auto &[Path, Text] : Cmd.VirtualFiles)
+        Virtual[Path] = Text;
+      Out.push_back(json::Object{{"directory", Cmd.Directory},
+                                 {"file", Cmd.File},
+                                 {"arguments", std::move(Args)},
+                                 {"virtual_files", std::move(Virtual)},
+                                 {"provenance", Cmd.Provenance}});
+    }
+    outs() << formatv("{0:2}", json::Value(std::move(Out))) << '\n';
+    return 0;
+  }
+
   bool AnyVerify = false, VerifyFailed = false;
-  for (const FileCommand &Cmd : *Plan) {
+  for (const FileCommand &Cmd : *Planned) {
     if (Verbose) {
       errs() << "refcheck: " << Cmd.File << ": flags from " << Cmd.Provenance
              << ':';
@@ -181,12 +305,35 @@ int main(int argc, const char **argv) {
         errs() << ' ' << A;
       errs() << '\n';
     }
-    bool Failed = false;
     AnyVerify |= isVerifyMode(Cmd);
-    All.append(analyzeFile(Cmd, Opts, *Model, &Failed));
-    VerifyFailed |= Failed;
   }
-  All.canonicalize();
+
+  BatchOptions BO;
+  BO.Jobs = Jobs;
+  BO.TimeoutSeconds = Timeout;
+  BO.MemoryLimitMiB = MemoryLimit;
+  BO.CacheDir = NoCache ? "" : CacheDir.empty() ? defaultCacheDir()
+                                                : std::string(CacheDir);
+  BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
+  BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  std::vector<FileStat> Stats;
+  Results All =
+      runBatch(*Planned, Opts, *Model, BO, &VerifyFailed, &Stats);
+  if (ShowStats)
+    for (const FileStat &S : Stats) {
+      errs() << "refcheck: stats: " << S.File << ": ";
+      if (S.FromCache)
+        errs() << "from cache\n";
+      else
+        errs() << format("%.2f s, %llu MiB peak\n", S.Seconds,
+                         (unsigned long long)(S.PeakMemoryKiB / 1024));
+    }
+
+  std::vector<std::string> Analyzed;
+  for (const FileCommand &Cmd : *Planned)
+    Analyzed.push_back(Cmd.File);
+  if (Error E = finishReview(*Review, All, Analyzed))
+    return fail(toString(std::move(E)));
 
   for (const refcheck::FileError &E : All.Errors)
     errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
@@ -200,11 +347,11 @@ int main(int argc, const char **argv) {
       return fail("cannot write '" + OutFile + "': " + EC.message());
     OS = File.get();
   }
-  if (!AnyVerify || Format != OutputFormat::Text || !OutFile.empty()) {
+  if (!AnyVerify || Fmt != OutputFormat::Text || !OutFile.empty()) {
     Results Shown = All;
-    if (Format == OutputFormat::Text)
+    if (Fmt == OutputFormat::Text)
       Shown.Errors.clear(); // already on stderr
-    writeResults(*OS, Shown, Format);
+    writeResults(*OS, Shown, Fmt, makeReportContext(argv[0]));
   }
   OS->flush();
 

@@ -1,0 +1,63 @@
+//===- Batch.h - Many files: parallel, isolated, cached --------*- C++ -*-===//
+//
+// Runs the analysis of many files the way a project needs it: each file in
+// its own worker process (a crash, assertion, runaway or memory blow-up on
+// one file costs only that file), N at a time, with results cached per
+// translation unit so an unchanged file is never analyzed twice.
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_BATCH_H
+#define REFCHECK_BATCH_H
+
+#include "refcheck/Driver.h"
+#include "llvm/ADT/StringRef.h"
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace refcheck {
+
+struct BatchOptions {
+  /// Files analyzed at once; 0 means one per core.
+  unsigned Jobs = 0;
+  /// Per-file budgets for a worker; 0 means none.
+  unsigned TimeoutSeconds = 300;
+  unsigned MemoryLimitMiB = 4096;
+  /// Folder of the result cache; empty turns caching off.
+  std::string CacheDir;
+  /// Path of the refcheck executable to start workers from.
+  std::string WorkerExe;
+  /// Show a progress line on stderr.
+  bool Progress = false;
+  /// Print each file's time and peak memory on stderr.
+  bool Stats = false;
+};
+
+/// What happened to one file, for --verbose and the benchmarks.
+struct FileStat {
+  std::string File;
+  bool FromCache = false;
+  double Seconds = 0;
+  uint64_t PeakMemoryKiB = 0;
+};
+
+/// Analyzes every command and merges the results in a canonical order, so
+/// the output does not depend on Jobs. Files whose command asks for clang's
+/// -verify mode run in this process (their diagnostics go to stderr); their
+/// outcome is reported through VerifyFailed.
+Results runBatch(const std::vector<FileCommand> &Cmds,
+                 const DriverOptions &Opts, const ApiModel &Model,
+                 const BatchOptions &BO, bool *VerifyFailed = nullptr,
+                 std::vector<FileStat> *Stats = nullptr);
+
+/// The worker side: `refcheck --worker JOBFILE` reads the job the parent
+/// wrote, analyzes its one file, and writes the results next to it.
+/// Returns the process exit status.
+int runWorker(llvm::StringRef JobFile);
+
+/// The default cache folder: $XDG_CACHE_HOME/refcheck, else
+/// ~/.cache/refcheck; empty if neither can be determined.
+std::string defaultCacheDir();
+
+} // namespace refcheck
+#endif

@@ -1,0 +1,148 @@
+//===- ResultCache.cpp - Results cached per translation unit --------------===//
+#include "ResultCache.h"
+#include "refcheck/Config.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/BLAKE3.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace refcheck;
+
+/// Cache entries written by a different layout are ignored.
+static constexpr int CacheFormat = 1;
+
+const std::string &InputHashes::get(StringRef Path) {
+  auto [It, New] = Known.try_emplace(Path);
+  if (New)
+    if (auto Buf = MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false))
+      It->second = contentHash((*Buf)->getBuffer());
+  return It->second;
+}
+
+std::string refcheck::cacheKey(const FileCommand &Cmd,
+                               const DriverOptions &Opts,
+                               const ApiModel &Model, StringRef Exe) {
+  BLAKE3 H;
+  auto Add = [&](StringRef S) {
+    H.update(std::to_string(S.size()));
+    H.update(":");
+    H.update(S);
+  };
+  Add("refcheck-cache-" + std::to_string(CacheFormat));
+  Add(REFCHECK_VERSION);
+  // A rebuilt refcheck may judge differently under the same version.
+  sys::fs::file_status St;
+  if (!sys::fs::status(Exe, St)) {
+    Add(std::to_string(St.getSize()));
+    Add(std::to_string(
+        St.getLastModificationTime().time_since_epoch().count()));
+  }
+  Add(Model.fingerprint());
+  std::vector<std::string> Disabled = Opts.DisabledChecks;
+  llvm::sort(Disabled);
+  for (const std::string &D : Disabled)
+    Add("disable=" + D);
+  Add(Opts.CrosscheckZ3 && z3Available() ? "z3" : "no-z3");
+  for (const std::string &KV : Opts.AnalyzerConfig)
+    Add("config=" + KV);
+  // Findings name files relative to the working folder.
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  Add(Cwd);
+  SmallString<256> File(Cmd.File);
+  sys::fs::make_absolute(File);
+  Add(File);
+  Add(Cmd.Directory);
+  for (const std::string &A : Cmd.Args)
+    Add("arg=" + A);
+  for (const auto &[Path, Text] : Cmd.VirtualFiles) {
+    Add(Path);
+    Add(Text);
+  }
+  return toHex(H.final<16>(), /*LowerCase=*/true);
+}
+
+static SmallString<256> entryPath(StringRef Dir, StringRef Key) {
+  SmallString<256> P(Dir);
+  sys::path::append(P, Key.take_front(2), Key + ".json");
+  return P;
+}
+
+std::optional<Results> refcheck::lookupCached(StringRef Dir, StringRef Key,
+                                              const FileCommand &Cmd,
+                                              InputHashes &Hashes) {
+  auto Buf = MemoryBuffer::getFile(entryPath(Dir, Key));
+  if (!Buf)
+    return std::nullopt;
+  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  if (!V) {
+    consumeError(V.takeError());
+    return std::nullopt;
+  }
+  const json::Object *O = V->getAsObject();
+  const json::Array *Inputs = O ? O->getArray("inputs") : nullptr;
+  std::optional<StringRef> Doc = O ? O->getString("results") : std::nullopt;
+  if (!Inputs || !Doc || Inputs->empty())
+    return std::nullopt;
+  for (const json::Value &E : *Inputs) {
+    const json::Array *P = E.getAsArray();
+    if (!P || P->size() != 2)
+      return std::nullopt;
+    StringRef Path = (*P)[0].getAsString().value_or("");
+    StringRef Hash = (*P)[1].getAsString().value_or("");
+    std::string Now;
+    auto Virtual = llvm::find_if(Cmd.VirtualFiles, [&](const auto &VF) {
+      return VF.first == Path;
+    });
+    if (Virtual != Cmd.VirtualFiles.end())
+      Now = contentHash(Virtual->second);
+    else
+      Now = Hashes.get(Path);
+    if (Now.empty() || Now != Hash)
+      return std::nullopt;
+  }
+  Expected<Results> R = parseJsonResults(*Doc);
+  if (!R) {
+    consumeError(R.takeError());
+    return std::nullopt;
+  }
+  return std::move(*R);
+}
+
+void refcheck::storeCached(StringRef Dir, StringRef Key,
+                           const std::vector<InputFile> &Inputs,
+                           StringRef ResultsDoc) {
+  if (Inputs.empty())
+    return;
+  SmallString<256> Path = entryPath(Dir, Key);
+  if (sys::fs::create_directories(sys::path::parent_path(Path)))
+    return;
+  json::Array In;
+  for (const InputFile &F : Inputs)
+    In.push_back(json::Array{F.Path, F.Hash});
+  json::Object O{{"inputs", std::move(In)}, {"results", ResultsDoc}};
+  // Written aside and renamed, so a reader never sees half an entry.
+  SmallString<256> Temp;
+  int FD;
+  if (sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Temp))
+    return;
+  {
+    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << json::Value(std::move(O));
+    OS.close();
+    if (OS.has_error()) {
+      OS.clear_error();
+      sys::fs::remove(Temp);
+      return;
+    }
+  }
+  if (sys::fs::rename(Temp, Path))
+    sys::fs::remove(Temp);
+}

@@ -1,0 +1,42 @@
+//===- ResultCache.h - Results cached per translation unit -----*- C++ -*-===//
+//
+// One entry per translation unit, named by a key over everything that decides
+// its results besides file contents: refcheck's build, the API model, the
+// options, the compile command and the working folder. The entry lists every
+// file the preprocessor read with a hash of its contents, as ccache's direct
+// mode does; it is reused only if every one of them still hashes the same.
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_BATCH_RESULTCACHE_H
+#define REFCHECK_BATCH_RESULTCACHE_H
+
+#include "refcheck/Driver.h"
+#include "llvm/ADT/StringMap.h"
+#include <optional>
+
+namespace refcheck {
+
+/// Content hashes of files on disk, read once per run.
+class InputHashes {
+  llvm::StringMap<std::string> Known;
+
+public:
+  /// The hash of Path's contents; empty if it cannot be read.
+  const std::string &get(llvm::StringRef Path);
+};
+
+std::string cacheKey(const FileCommand &Cmd, const DriverOptions &Opts,
+                     const ApiModel &Model, llvm::StringRef Exe);
+
+std::optional<Results> lookupCached(llvm::StringRef Dir, llvm::StringRef Key,
+                                    const FileCommand &Cmd,
+                                    InputHashes &Hashes);
+
+/// Stores ResultsDoc (a writeJson() document); failures are ignored, as a
+/// cache may be read-only or full.
+void storeCached(llvm::StringRef Dir, llvm::StringRef Key,
+                 const std::vector<InputFile> &Inputs,
+                 llvm::StringRef ResultsDoc);
+
+} // namespace refcheck
+#endif

@@ -1,0 +1,65 @@
+//===- GithubWriter.cpp - GitHub Actions workflow commands ----------------===//
+//
+// `::warning file=F,line=L,col=C,title=T::MESSAGE`: GitHub turns each line
+// into an annotation on the pull request. Data is escaped as the runner
+// expects ('%', CR, LF), properties also ':' and ','.
+//
+//===----------------------------------------------------------------------===//
+#include "refcheck/Report.h"
+
+using namespace refcheck;
+using namespace llvm;
+
+static std::string escape(StringRef S, bool Property) {
+  std::string Out;
+  for (char C : S) {
+    switch (C) {
+    case '%': Out += "%25"; break;
+    case '\r': Out += "%0D"; break;
+    case '\n': Out += "%0A"; break;
+    case ':':
+      Out += Property ? "%3A" : ":";
+      break;
+    case ',':
+      Out += Property ? "%2C" : ",";
+      break;
+    default: Out += C;
+    }
+  }
+  return Out;
+}
+
+std::string refcheck::escapeGithubData(StringRef S) { return escape(S, false); }
+std::string refcheck::escapeGithubProperty(StringRef S) {
+  return escape(S, true);
+}
+
+void refcheck::writeGithub(raw_ostream &OS, const Results &R) {
+  for (const Finding &F : R.Findings) {
+    // The path notes go into the annotation's body, one per line.
+    std::string Msg = F.Message;
+    for (const PathStep &S : F.Path)
+      Msg += "\n" + S.File + ":" + std::to_string(S.Line) + ":" +
+             std::to_string(S.Column) + ": " + S.Message;
+    OS << "::warning file=" << escapeGithubProperty(F.File)
+       << ",line=" << F.Line << ",col=" << F.Column
+       << ",title=" << escapeGithubProperty("refcheck " + F.Check)
+       << "::" << escapeGithubData(Msg) << '\n';
+  }
+  for (const FileError &E : R.Errors)
+    OS << "::error file=" << escapeGithubProperty(E.File)
+       << ",title=" << escapeGithubProperty("refcheck: cannot analyze")
+       << "::" << escapeGithubData(E.Message) << '\n';
+  // GitHub shows at most 10 annotations of a kind per step: say how many
+  // there are, so none goes unnoticed.
+  size_t N = R.Findings.size();
+  OS << "refcheck: " << N << (N == 1 ? " finding" : " findings") << " in "
+     << R.FilesAnalyzed << (R.FilesAnalyzed == 1 ? " file" : " files");
+  if (!R.Errors.empty())
+    OS << ", " << R.Errors.size()
+       << (R.Errors.size() == 1 ? " file" : " files") << " not analyzed";
+  if (N > 10)
+    OS << " (GitHub shows only 10 warning annotations per step; all are "
+          "listed above, or use --format=sarif with code scanning)";
+  OS << ".\n";
+}

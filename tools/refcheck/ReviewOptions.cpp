@@ -1,0 +1,150 @@
+//===- ReviewOptions.cpp - Config, baselines, suppressions, --diff --------===//
+#include "ReviewOptions.h"
+#include "refcheck/Checker.h"
+
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace refcheck;
+using namespace llvm;
+
+cl::OptionCategory &refcheck::reviewCategory() {
+  static cl::OptionCategory Cat("refcheck review options (docs/integration.md)");
+  return Cat;
+}
+
+static cl::opt<std::string> ConfigFile(
+    "config",
+    cl::desc("Project config to use instead of the nearest .refcheck.yaml "
+             "above the first file; --config=none uses none"),
+    cl::value_desc("FILE"), cl::cat(reviewCategory()));
+static cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only findings whose id is not in FILE (overrides the "
+             "config's baseline)"),
+    cl::value_desc("FILE"), cl::cat(reviewCategory()));
+static cl::opt<std::string> WriteBaselineFile(
+    "write-baseline",
+    cl::desc("Record the current findings in FILE (default: the config's "
+             "baseline) and report none of them"),
+    cl::value_desc("FILE"), cl::ValueOptional, cl::cat(reviewCategory()));
+static cl::opt<bool> UnusedSuppressions(
+    "report-unused-suppressions",
+    cl::desc("Report `refcheck: ignore` comments that suppress nothing, as "
+             "findings of check unused-suppression"),
+    cl::cat(reviewCategory()));
+static cl::opt<std::string> Diff(
+    "diff",
+    cl::desc("Analyze only files changed since REV (--diff=REV) or staged "
+             "(--diff), and report only findings whose path touches a "
+             "changed line"),
+    cl::value_desc("REV"), cl::ValueOptional, cl::cat(reviewCategory()));
+static cl::list<std::string>
+    Enable("enable",
+           cl::desc("Turn a check on that the config turns off (repeatable)"),
+           cl::value_desc("check"), cl::cat(reviewCategory()));
+
+Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
+                                              OutputFormat &Format,
+                                              bool FormatGiven) {
+  ReviewState S;
+  // The config: --config, else the nearest one above the first file (or
+  // the current folder).
+  std::optional<std::string> CfgPath;
+  if (ConfigFile == "none")
+    ;
+  else if (!ConfigFile.empty())
+    CfgPath = ConfigFile;
+  else
+    CfgPath = findProjectConfig(Opts.Files.empty() ? "." : Opts.Files.front());
+  if (CfgPath) {
+    Expected<ProjectConfig> C = loadProjectConfig(*CfgPath);
+    if (!C)
+      return C.takeError();
+    S.Config = std::move(*C);
+  }
+
+  for (const std::string &C : Enable)
+    if (!isKnownCheck(C))
+      return createStringError(inconvertibleErrorCode(),
+                               "unknown check '" + C + "' (see --list-checks)");
+  if (S.Config) {
+    for (const CheckInfo &C : allChecks())
+      if (!S.Config->checkEnabled(C.Id) && !is_contained(Enable, C.Id) &&
+          !is_contained(Opts.DisabledChecks, C.Id))
+        Opts.DisabledChecks.push_back(C.Id);
+    if (!FormatGiven && S.Config->Format)
+      Format = *S.Config->Format;
+    Opts.ApiFacts = S.Config->Annotations;
+    // A whole compile database (-p, no files): the config's globs join the
+    // planner's, unless --include/--exclude were given.
+    if (Opts.Files.empty() && Opts.BuildDir && Opts.Include.empty() &&
+        Opts.Exclude.empty()) {
+      for (const std::string &G : S.Config->Include)
+        Opts.Include.push_back(S.Config->Dir + "/" + G);
+      for (const std::string &G : S.Config->Exclude)
+        Opts.Exclude.push_back(S.Config->Dir + "/" + G);
+    }
+  }
+
+  bool HadFiles = !Opts.Files.empty();
+  if (Diff.getNumOccurrences()) {
+    Expected<ChangedLines> C = gitChangedLines(Diff);
+    if (!C)
+      return C.takeError();
+    if (Opts.Files.empty()) {
+      Opts.Files = C->SourceFiles;
+      HadFiles = !Opts.Files.empty();
+    } else {
+      erase_if(Opts.Files, [&](const std::string &F) {
+        return !C->Lines.count(absolutePath(F));
+      });
+    }
+    S.Changed = std::move(*C);
+    if (!HadFiles)
+      S.NothingSelected = true;
+  }
+  if (S.Config)
+    erase_if(Opts.Files,
+             [&](const std::string &F) { return !S.Config->selects(F); });
+  if (HadFiles && Opts.Files.empty())
+    S.NothingSelected = true;
+  return S;
+}
+
+Error refcheck::finishReview(const ReviewState &S, Results &R,
+                             const std::vector<std::string> &AnalyzedFiles) {
+  SuppressionOutcome Sup = applySuppressions(R, AnalyzedFiles);
+
+  std::string ConfigBaseline = S.Config ? S.Config->Baseline : "";
+  if (WriteBaselineFile.getNumOccurrences()) {
+    std::string Path =
+        WriteBaselineFile.empty() ? ConfigBaseline : WriteBaselineFile;
+    if (Path.empty())
+      return createStringError(inconvertibleErrorCode(),
+                               "--write-baseline needs a FILE (or a "
+                               "baseline: in .refcheck.yaml)");
+    if (Error E = writeBaseline(Path, R))
+      return E;
+    errs() << "refcheck: wrote " << R.Findings.size()
+           << (R.Findings.size() == 1 ? " finding" : " findings") << " to "
+           << Path << '\n';
+    R.Findings.clear();
+  } else if (std::string Path = BaselineFile.empty() ? ConfigBaseline
+                                                     : BaselineFile.getValue();
+             !Path.empty()) {
+    Expected<StringSet<>> Ids = readBaseline(Path);
+    if (!Ids)
+      return Ids.takeError();
+    applyBaseline(R, *Ids);
+  }
+  // Unused suppressions are reported, never baselined: they are quick to
+  // fix.
+  if (UnusedSuppressions)
+    for (Finding &F : unusedSuppressionFindings(Sup.Unused))
+      R.Findings.push_back(std::move(F));
+  if (S.Changed)
+    applyChangedLines(R, *S.Changed);
+  R.canonicalize();
+  return Error::success();
+}

@@ -1,0 +1,43 @@
+//===- ReviewOptions.h - Config, baselines, suppressions, --diff -*- C++ -*-===//
+//
+// The command line's review options and what it does with them, kept out of
+// refcheck.cpp: prepareReview() runs before the files are planned (config,
+// file selection, checks); finishReview() runs over the Results before they
+// are written (suppressions, baseline, changed lines).
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_TOOL_REVIEWOPTIONS_H
+#define REFCHECK_TOOL_REVIEWOPTIONS_H
+
+#include "refcheck/Driver.h"
+#include "refcheck/ProjectConfig.h"
+#include "refcheck/Report.h"
+#include "refcheck/Review.h"
+#include "llvm/Support/CommandLine.h"
+
+namespace refcheck {
+
+llvm::cl::OptionCategory &reviewCategory();
+
+struct ReviewState {
+  std::optional<ProjectConfig> Config;
+  std::optional<ChangedLines> Changed;
+  /// Files were named (or changed) but every one was filtered away.
+  bool NothingSelected = false;
+};
+
+/// Loads .refcheck.yaml (or --config), picks the files (include/exclude
+/// globs, --diff), sets the checks, the API facts (Opts.ApiFacts, which
+/// loadApiModel adds) and, when --format was not given, the format. CLI
+/// flags win over the config.
+llvm::Expected<ReviewState> prepareReview(DriverOptions &Opts,
+                                          OutputFormat &Format,
+                                          bool FormatGiven);
+
+/// Applies inline suppressions, the baseline (or writes one) and --diff to
+/// the run's findings. AnalyzedFiles are scanned for unused suppressions.
+llvm::Error finishReview(const ReviewState &S, Results &R,
+                         const std::vector<std::string> &AnalyzedFiles);
+
+} // namespace refcheck
+#endif
