@@ -3,6 +3,7 @@
 #define REFCHECK_REPORT_H
 
 #include "refcheck/Finding.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
@@ -40,6 +41,15 @@ void writeJson(llvm::raw_ostream &OS, const Results &R);
 /// CPython regrtest's line: `TEST leaked [1, 1, 1] references, sum=3`.
 std::string leakLine(llvm::StringRef Test, llvm::StringRef What,
                      const std::vector<long long> &Deltas);
+
+/// The confirmation of a finding (set by `refcheck confirm`) as lines of
+/// text, for every format: its status, its Python entry points, and each
+/// test's outcome and deltas. Empty without a confirmation.
+std::vector<std::string> confirmationLines(const Finding &F);
+
+/// The `confirmation` object of the JSON document (and of SARIF's result
+/// properties).
+llvm::json::Object confirmationJson(const Confirmation &C);
 
 /// The confirmation of a finding (set by `refcheck confirm`) as note lines:
 /// its status, its Python entry points, and each test's measured deltas.

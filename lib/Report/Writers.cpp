@@ -27,38 +27,67 @@ std::string refcheck::leakLine(StringRef Test, StringRef What,
       .str();
 }
 
-void refcheck::writeConfirmationText(raw_ostream &OS, const Finding &F) {
+std::vector<std::string> refcheck::confirmationLines(const Finding &F) {
+  std::vector<std::string> Out;
+  if (!F.Confirm)
+    return Out;
   const Confirmation &C = *F.Confirm;
-  std::string Where = F.File + ":" + std::to_string(F.Line) + ":" +
-                      std::to_string(F.Column) + ": ";
-  OS << Where << "note: confirmation: " << C.Status;
+  std::string S = "confirmation: " + C.Status;
   if (!C.Reason.empty())
-    OS << " (" << C.Reason << ")";
-  OS << '\n';
+    S += " (" + C.Reason + ")";
+  Out.push_back(S);
   if (!F.EntryPoints.empty()) {
-    OS << Where << "note: reached from Python as ";
+    S = "reached from Python as ";
     for (size_t I = 0; I < F.EntryPoints.size(); ++I)
-      OS << (I ? ", " : "") << F.EntryPoints[I];
-    OS << '\n';
+      S += (I ? ", " : "") + F.EntryPoints[I];
+    Out.push_back(S);
   }
   for (const TestRun &T : C.Tests) {
-    OS << Where << "note: test " << T.Test << ": " << T.Outcome;
+    S = "test " + T.Test + ": " + T.Outcome;
     if (T.Outcome == "measured" || T.Outcome == "failed") {
-      OS << (T.Leaked.empty() ? ", no leak" : ", leaks ");
+      S += T.Leaked.empty() ? ", no leak" : ", leaks ";
       for (size_t I = 0; I < T.Leaked.size(); ++I)
-        OS << (I ? ", " : "") << T.Leaked[I];
+        S += (I ? ", " : "") + T.Leaked[I];
     }
     if (!T.Detail.empty())
-      OS << " (" << T.Detail << ")";
-    OS << '\n';
+      S += " (" + T.Detail + ")";
+    Out.push_back(S);
     auto Line = [&](StringRef What, const std::vector<long long> &D) {
       if (!D.empty())
-        OS << Where << "note:   " << leakLine(T.Test, What, D) << '\n';
+        Out.push_back("  " + leakLine(T.Test, What, D));
     };
     Line("references", T.Refs);
     Line("memory blocks", T.Blocks);
     Line("file descriptors", T.Fds);
   }
+  return Out;
+}
+
+json::Object refcheck::confirmationJson(const Confirmation &Conf) {
+  json::Array Tests;
+  for (const TestRun &T : Conf.Tests) {
+    json::Object O{{"id", T.Test},
+                   {"outcome", T.Outcome},
+                   {"references", T.Refs},
+                   {"blocks", T.Blocks},
+                   {"fds", T.Fds},
+                   {"leaked", T.Leaked},
+                   {"seconds", T.Seconds}};
+    if (!T.Detail.empty())
+      O["detail"] = T.Detail;
+    Tests.push_back(std::move(O));
+  }
+  json::Object C{{"status", Conf.Status}, {"tests", std::move(Tests)}};
+  if (!Conf.Reason.empty())
+    C["reason"] = Conf.Reason;
+  return C;
+}
+
+void refcheck::writeConfirmationText(raw_ostream &OS, const Finding &F) {
+  std::string Where = F.File + ":" + std::to_string(F.Line) + ":" +
+                      std::to_string(F.Column) + ": note: ";
+  for (const std::string &L : confirmationLines(F))
+    OS << Where << L << '\n';
 }
 
 void refcheck::writeText(raw_ostream &OS, const Results &R) {
@@ -97,26 +126,9 @@ void refcheck::writeJson(raw_ostream &OS, const Results &R) {
                                     {"origin", F.Origin},
                                     {"path", std::move(Path)},
                                     {"entry_points", F.EntryPoints}});
-    if (F.Confirm) {
-      json::Array Tests;
-      for (const TestRun &T : F.Confirm->Tests) {
-        json::Object O{{"id", T.Test},
-                       {"outcome", T.Outcome},
-                       {"references", T.Refs},
-                       {"blocks", T.Blocks},
-                       {"fds", T.Fds},
-                       {"leaked", T.Leaked},
-                       {"seconds", T.Seconds}};
-        if (!T.Detail.empty())
-          O["detail"] = T.Detail;
-        Tests.push_back(std::move(O));
-      }
-      json::Object C{{"status", F.Confirm->Status},
-                     {"tests", std::move(Tests)}};
-      if (!F.Confirm->Reason.empty())
-        C["reason"] = F.Confirm->Reason;
-      Findings.back().getAsObject()->try_emplace("confirmation", std::move(C));
-    }
+    if (F.Confirm)
+      Findings.back().getAsObject()->try_emplace(
+          "confirmation", confirmationJson(*F.Confirm));
   }
   json::Array Errors;
   for (const FileError &E : R.Errors)

@@ -11,6 +11,7 @@
 #include "refcheck/Driver.h"
 #include "refcheck/EntryPoints.h"
 #include "refcheck/Report.h"
+#include "refcheck/Review.h"
 #include "refcheck/Runner.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -79,7 +80,13 @@ static cl::opt<OutputFormat> FormatOpt(
     "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
     cl::values(clEnumValN(OutputFormat::Text, "text", "warnings and notes"),
                clEnumValN(OutputFormat::Json, "json",
-                          "the findings document with `confirmation`")),
+                          "the findings document with `confirmation`"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0; confirmation in result properties"),
+               clEnumValN(OutputFormat::Github, "github",
+                          "GitHub Actions annotations"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained HTML page")),
     cl::sub(ConfirmSub), cl::cat(ConfirmCat));
 static cl::opt<std::string> OutOpt("o", cl::desc("Write the findings to FILE"),
                                    cl::value_desc("FILE"), cl::sub(ConfirmSub),
@@ -214,7 +221,8 @@ int refcheck::runConfirmCommand(int argc, const char **argv) {
              << " files of the compile database\n";
   }
 
-  bool JsonToStdout = FormatOpt == OutputFormat::Json && OutOpt.empty();
+  // Progress lines stay out of a machine-read document on stdout.
+  bool JsonToStdout = FormatOpt != OutputFormat::Text && OutOpt.empty();
   raw_ostream &Log = JsonToStdout ? errs() : outs();
   if (Error E = confirmFindings(R, Opts, Log))
     return fail(toString(std::move(E)));
@@ -228,7 +236,7 @@ int refcheck::runConfirmCommand(int argc, const char **argv) {
       return fail("cannot write '" + OutOpt + "': " + EC.message());
     OS = File.get();
   }
-  writeResults(*OS, R, FormatOpt);
+  writeResults(*OS, R, FormatOpt, makeReportContext(argv[0]));
   OS->flush();
 
   unsigned Counts[4] = {0, 0, 0, 0};
