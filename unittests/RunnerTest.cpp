@@ -142,3 +142,23 @@ TEST(Runner, ConfirmationSurvivesJsonRoundTrip) {
   writeJson(OS2, *Back);
   EXPECT_EQ(S, S2);
 }
+
+#include "refcheck/EntryPoints.h"
+
+TEST(EntryPointIndex, WalksCallersUpToTheDepthLimit) {
+  EntryPointIndex I;
+  I.Direct["meth_a"] = {"m.a"};
+  I.Direct["meth_b"] = {"m.b"};
+  I.Direct["PyInit_m"] = {"m"};
+  I.Callers["helper"] = {"meth_a", "middle"};
+  I.Callers["middle"] = {"meth_b"};
+  I.Callers["meth_b"] = {"helper"}; // a cycle must not loop
+  EXPECT_EQ(I.lookup("helper"), (std::vector<std::string>{"m.a", "m.b"}));
+  EXPECT_EQ(I.lookup("helper", 1), (std::vector<std::string>{"m.a"}));
+  EXPECT_EQ(I.lookup("meth_a"), (std::vector<std::string>{"m.a"}));
+  EXPECT_TRUE(I.lookup("nobody").empty());
+  EntryPointIndex Other;
+  Other.Callers["meth_a"] = {"PyInit_m"};
+  I.merge(Other);
+  EXPECT_EQ(I.lookup("helper"), (std::vector<std::string>{"m", "m.a", "m.b"}));
+}
