@@ -546,6 +546,8 @@ public:
       if (auto Why = immortalReason(F, P.Major, P.Minor)) {
         C.Status = "unmeasurable";
         C.Reason = *Why;
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
         F.Confirm = std::move(C);
         continue;
       }
@@ -554,6 +556,8 @@ public:
         C.Reason = "no Python entry point reaches '" + F.Function +
                    "' (no method table, slot or module init calls it in " +
                    "its file)";
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
         F.Confirm = std::move(C);
         continue;
       }
@@ -564,6 +568,8 @@ public:
                    join(F.EntryPoints, ", ") +
                    ") reaches it; it runs once per process, so repeating "
                    "tests cannot measure it";
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
         F.Confirm = std::move(C);
         continue;
       }
@@ -577,6 +583,8 @@ public:
                    (Dirs.empty() ? std::string("(no test folder)")
                                  : join(Dirs, ", ")) +
                    " uses " + join(Reaching, ", ");
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
         F.Confirm = std::move(C);
         continue;
       }
