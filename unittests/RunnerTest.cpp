@@ -74,11 +74,11 @@ TEST(Runner, ParsesRegrtestOutput) {
 
 TEST(Runner, RegrtestArgsFilterOneTestOfItsModule) {
   EXPECT_EQ(regrtestArgs("test.test_deque.TestBasic.test_insert", 3, 3),
-            (std::vector<std::string>{"-m", "test", "-R", "3:3", "-m",
+            (std::vector<std::string>{"-B", "-m", "test", "-R", "3:3", "-m",
                                       "test.test_deque.TestBasic.test_insert",
                                       "test_deque"}));
   EXPECT_EQ(regrtestArgs("test_m.T.test_a", 5, 4, "/p/tests"),
-            (std::vector<std::string>{"-m", "test", "--testdir", "/p/tests",
+            (std::vector<std::string>{"-B", "-m", "test", "--testdir", "/p/tests",
                                       "-R", "5:4", "-m", "test_m.T.test_a",
                                       "test_m"}));
 }

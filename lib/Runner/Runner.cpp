@@ -112,7 +112,8 @@ std::vector<std::string> refcheck::regrtestArgs(StringRef TestId,
                                                 StringRef TestDir) {
   SmallVector<StringRef, 6> Parts;
   TestId.split(Parts, '.');
-  std::vector<std::string> Args{"-m", "test"};
+  // -B: no .pyc files written next to anyone's sources.
+  std::vector<std::string> Args{"-B", "-m", "test"};
   StringRef Module = Parts[0];
   if (Parts.size() > 1 && Parts[0] == "test") {
     // test.test_x.Class.method: CPython's own suite, module test_x.
@@ -369,11 +370,12 @@ public:
     TempFile J(".json");
     sys::fs::remove(J.Path);
     std::vector<std::string> Args;
-    if (Opts.UseRegrtest && Tests.size() == 1 && Kind == "unittest") {
+    bool Regrtest = Opts.UseRegrtest && Tests.size() == 1 && Kind == "unittest";
+    if (Regrtest) {
       Args = regrtestArgs(Tests.front().Id, Opts.Stab, Opts.Run,
                           Tests.front().Root);
     } else {
-      Args = {Helper,       "measure", "--out", J.Path,
+      Args = {"-B", Helper, "measure", "--out", J.Path,
               "--stab",     std::to_string(Opts.Stab),
               "--run",      std::to_string(Opts.Run),
               "--kind",     Kind};
@@ -401,7 +403,7 @@ public:
     } else if (R.Crashed) {
       Run.Outcome = "crashed";
       Run.Detail = R.Message;
-    } else if (Opts.UseRegrtest && Args.front() == "-m") {
+    } else if (Regrtest) {
       parseRegrtestOutput(R.Output, Run);
       if (StringRef(R.Output).contains(" crashed ")) {
         Run.Outcome = "crashed";

@@ -543,6 +543,11 @@ def cmd_measure(args):
         sys.exit(3)
     for p in reversed(args.path):
         sys.path.insert(0, p)
+    if args.kind == "pytest":
+        # Node ids name files relative to where refcheck runs.
+        args.ids = [os.path.abspath(i.split("::", 1)[0]) +
+                    ("::" + i.split("::", 1)[1] if "::" in i else "")
+                    for i in args.ids]
     # Tests that write files do it in a folder of their own.
     home = tempfile.mkdtemp(prefix="refcheck-confirm-")
     os.chdir(home)
