@@ -74,6 +74,30 @@ struct FunctionSpec {
   bool returnsObject() const { return Return != ReturnKind::NotAnObject; }
 };
 
+/// Per vararg of a format code: what C type it must have. Parse formats take
+/// pointers to these (Int means int*), build formats the values themselves.
+enum class FormatArgType : uint8_t {
+  Any,          ///< not checked
+  Char,         ///< char (1-byte integer)
+  Short,        ///< short
+  Int,          ///< int
+  Long,         ///< long
+  LongLong,     ///< long long
+  SSize,        ///< Py_ssize_t
+  Float,        ///< float (build: promoted to double)
+  Double,       ///< double
+  Complex,      ///< Py_complex
+  CharPtr,      ///< const char *
+  WCharPtr,     ///< Py_UNICODE * / wchar_t *
+  Object,       ///< PyObject * (or a pointer to a PyObject-headed struct)
+  TypeObject,   ///< PyTypeObject * ('O!', passed by value)
+  Converter,    ///< a converter function ('O&', passed by value)
+  VoidPtr,      ///< any pointer ('O&' target, passed by value)
+  Buffer,       ///< Py_buffer ('s*', 'y*', 'w*')
+};
+
+const char *toString(FormatArgType T);
+
 /// A fact a project states about one of its functions (`annotations:` in
 /// .refcheck.yaml), for code whose headers it cannot annotate.
 struct ApiAnnotation {
@@ -91,6 +115,57 @@ struct FormatItem {
   bool Steals = false;   ///< Py_BuildValue 'N'
   unsigned NumArgs = 1;  ///< varargs this code consumes ('O!' and 'O&' take 2)
   unsigned ObjectArg = 0;///< which of those NumArgs is the object (0-based)
+  /// The code as written, with its modifier: "O!", "s#", "es#".
+  std::string Spelling;
+  /// The C type of each of the NumArgs varargs (see FormatArgType). For
+  /// ParseArgs, each is the pointee type of an output pointer, except
+  /// TypeObject, Converter, VoidPtr and the encoding of 'es' (CharPtr,
+  /// passed by value; see ByValue).
+  std::vector<FormatArgType> ArgTypes;
+  /// Per vararg: passed by value even in a parse format.
+  std::vector<bool> ByValue;
+};
+
+/// How a call reports failure and what it does to the "exception set" state
+/// of the thread (checks null-without-exception, exception-not-cleared and
+/// unchecked-null).
+enum class ErrorKind : uint8_t {
+  Unknown,       ///< refcheck cannot tell: the exception state becomes unknown
+  NoEffect,      ///< never fails and never touches the exception state
+  NullSets,      ///< NULL on failure, with an exception set
+  NullMaybeSets, ///< NULL on failure or "not found" (PyDict_GetItemWithError)
+  NullNoSet,     ///< NULL means "absent", no exception (PyDict_GetItem)
+  NullIfAbsent,  ///< NULL without an exception when absent, and code that
+                 ///< knows it is there does not check (PyState_FindModule)
+  NullOnMisuse,  ///< NULL with an exception only when misused (a module
+                 ///< without state, an index out of range, not a capsule):
+                 ///< code that knows its objects does not check it
+                 ///< (PyModule_GetState, PyCapsule_GetPointer)
+  NegSets,       ///< a negative int (-1) on failure, with an exception set
+  ZeroSets,      ///< 0 (false) on failure, with an exception set (PyArg_Parse*)
+  Ambiguous,     ///< -1 on failure, but -1 is also a value (PyLong_AsLong)
+  AlwaysSets,    ///< always sets an exception (PyErr_SetString, PyErr_Format)
+  Clears,        ///< clears it (PyErr_Clear, PyErr_Fetch, PyErr_Print)
+  Occurred,      ///< PyErr_Occurred: non-NULL iff an exception is set
+  Restores,      ///< sets it iff argument 0 is non-NULL (PyErr_Restore)
+};
+
+const char *toString(ErrorKind K);
+
+/// The error convention of one function (lib/ApiModel/ErrorTable.cpp).
+struct ErrorSpec {
+  std::string Name;
+  ErrorKind Kind = ErrorKind::Unknown;
+  /// Arguments (0-based) that must not be NULL: passing a failed call's
+  /// unchecked result there crashes or raises SystemError.
+  std::vector<unsigned> NonNullArgs;
+  /// In NonNullArgs: the last argument, whatever the count.
+  static constexpr unsigned LastArg = ~0u;
+  /// The result may be NULL (or the error value) and must be checked.
+  bool resultNeedsCheck() const {
+    return Kind == ErrorKind::NullSets || Kind == ErrorKind::NullMaybeSets ||
+           Kind == ErrorKind::NullNoSet;
+  }
 };
 
 /// Splits a format string into the varargs it consumes. Unknown codes make the
@@ -126,11 +201,23 @@ public:
   /// A digest of the whole model, for cache keys.
   std::string fingerprint() const;
 
+  /// The error convention of Name, or nullptr when no table row says it.
+  /// See errorKindOf() for the fallback on the ownership table.
+  const ErrorSpec *lookupError(llvm::StringRef Name) const;
+  /// The error convention of Name: its row, else derived from its
+  /// FunctionSpec (a new or borrowed result that can fail is NullSets, one
+  /// that cannot is NoEffect), else Unknown.
+  ErrorKind errorKindOf(llvm::StringRef Name) const;
+  void addError(ErrorSpec Spec);
+  /// Error rows, sorted by name (`refcheck --list-api`).
+  std::vector<const ErrorSpec *> allErrors() const;
+
   /// Names, sorted, for listing (`refcheck --list-api`).
   std::vector<const FunctionSpec *> all() const;
 
 private:
   llvm::StringMap<FunctionSpec> Specs;
+  llvm::StringMap<ErrorSpec> Errors;
 };
 
 } // namespace refcheck

@@ -24,6 +24,13 @@ inline constexpr const char *OverRelease = "over-release";
 inline constexpr const char *UseAfterRelease = "use-after-release";
 inline constexpr const char *BorrowedReturn = "borrowed-return";
 inline constexpr const char *StealOfBorrowed = "steal-of-borrowed";
+// Beyond refcounts (ExceptionStateChecker, NullResultChecker, FormatChecker,
+// MethodDefChecker).
+inline constexpr const char *NullWithoutException = "null-without-exception";
+inline constexpr const char *ExceptionNotCleared = "exception-not-cleared";
+inline constexpr const char *UncheckedNull = "unchecked-null";
+inline constexpr const char *FormatMismatch = "format-mismatch";
+inline constexpr const char *MethodDefMismatch = "methoddef-mismatch";
 } // namespace checks
 
 struct CheckInfo {
@@ -32,6 +39,9 @@ struct CheckInfo {
   /// A paragraph for reports (SARIF's fullDescription); docs/checks.md has
   /// the examples.
   const char *Description = "";
+  /// Off unless asked for with --enable (its triaged false-positive rate on
+  /// real code is too high to be on by default).
+  bool OffByDefault = false;
 };
 /// Every check, in documentation order.
 llvm::ArrayRef<CheckInfo> allChecks();
@@ -59,6 +69,16 @@ private:
 
 /// Adds refcheck's checker to an analyzer's registry (no plugin needed).
 void registerCheckers(clang::ento::CheckerRegistry &Registry);
+
+/// The config the driver made active (ScopedCheckerConfig), or nullptr.
+const CheckerConfig *activeCheckerConfig();
+
+/// The analyzer-visible names of every checker registerCheckers() adds; the
+/// driver enables them all (each stays silent for its disabled checks).
+llvm::ArrayRef<const char *> checkerFullNames();
+
+/// Registers the checkers beyond refcounts (lib/Checker/Registration.cpp).
+void registerExtraCheckers(clang::ento::CheckerRegistry &Registry);
 
 } // namespace refcheck
 #endif

@@ -31,6 +31,49 @@ const char *refcheck::toString(Source S) {
   return "?";
 }
 
+const char *refcheck::toString(ErrorKind K) {
+  switch (K) {
+  case ErrorKind::Unknown: return "unknown";
+  case ErrorKind::NoEffect: return "no-effect";
+  case ErrorKind::NullSets: return "null-sets";
+  case ErrorKind::NullMaybeSets: return "null-maybe-sets";
+  case ErrorKind::NullNoSet: return "null-no-exception";
+  case ErrorKind::NullIfAbsent: return "null-if-absent";
+  case ErrorKind::NullOnMisuse: return "null-on-misuse";
+  case ErrorKind::NegSets: return "negative-sets";
+  case ErrorKind::ZeroSets: return "zero-sets";
+  case ErrorKind::Ambiguous: return "ambiguous";
+  case ErrorKind::AlwaysSets: return "sets";
+  case ErrorKind::Clears: return "clears";
+  case ErrorKind::Occurred: return "occurred";
+  case ErrorKind::Restores: return "restores";
+  }
+  return "?";
+}
+
+const char *refcheck::toString(FormatArgType T) {
+  switch (T) {
+  case FormatArgType::Any: return "any";
+  case FormatArgType::Char: return "char";
+  case FormatArgType::Short: return "short";
+  case FormatArgType::Int: return "int";
+  case FormatArgType::Long: return "long";
+  case FormatArgType::LongLong: return "long long";
+  case FormatArgType::SSize: return "Py_ssize_t";
+  case FormatArgType::Float: return "float";
+  case FormatArgType::Double: return "double";
+  case FormatArgType::Complex: return "Py_complex";
+  case FormatArgType::CharPtr: return "const char *";
+  case FormatArgType::WCharPtr: return "wchar_t *";
+  case FormatArgType::Object: return "PyObject *";
+  case FormatArgType::TypeObject: return "PyTypeObject *";
+  case FormatArgType::Converter: return "converter function";
+  case FormatArgType::VoidPtr: return "void *";
+  case FormatArgType::Buffer: return "Py_buffer";
+  }
+  return "?";
+}
+
 StealKind FunctionSpec::stealOf(unsigned Arg) const {
   for (const auto &[Idx, Kind] : Steals)
     if (Idx == Arg)
@@ -73,7 +116,63 @@ ApiModel ApiModel::builtin() {
     S.From = Source::Builtin;
     M.add(std::move(S));
   }
+  for (size_t I = 0; I < NumErrorRows; ++I) {
+    const ErrorRow &R = ErrorRows[I];
+    ErrorSpec E;
+    E.Name = R.Name;
+    E.Kind = R.Kind;
+    SmallVector<StringRef, 4> Parts;
+    StringRef(R.NonNullArgs).split(Parts, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef P : Parts) {
+      unsigned N = 0;
+      if (P == "L")
+        E.NonNullArgs.push_back(ErrorSpec::LastArg);
+      else if (!P.getAsInteger(10, N))
+        E.NonNullArgs.push_back(N);
+    }
+    M.addError(std::move(E));
+  }
   return M;
+}
+
+const ErrorSpec *ApiModel::lookupError(StringRef Name) const {
+  auto It = Errors.find(Name);
+  return It == Errors.end() ? nullptr : &It->second;
+}
+
+void ApiModel::addError(ErrorSpec Spec) {
+  std::string Name = Spec.Name;
+  Errors[Name] = std::move(Spec);
+}
+
+std::vector<const ErrorSpec *> ApiModel::allErrors() const {
+  std::vector<const ErrorSpec *> Out;
+  for (const auto &E : Errors)
+    Out.push_back(&E.second);
+  llvm::sort(Out, [](const ErrorSpec *A, const ErrorSpec *B) {
+    return A->Name < B->Name;
+  });
+  return Out;
+}
+
+ErrorKind ApiModel::errorKindOf(StringRef Name) const {
+  if (const ErrorSpec *E = lookupError(Name))
+    return E->Kind;
+  const FunctionSpec *S = lookup(Name);
+  if (!S)
+    return ErrorKind::Unknown;
+  if (!S->CanFail)
+    return ErrorKind::NoEffect;
+  switch (S->Return) {
+  case ReturnKind::NewRef:
+  case ReturnKind::Borrowed:
+    return ErrorKind::NullSets;
+  case ReturnKind::AlwaysNull:
+    return ErrorKind::AlwaysSets;
+  case ReturnKind::NotAnObject:
+    return ErrorKind::Unknown; // -1, 0, NULL: the table must say which
+  }
+  return ErrorKind::Unknown;
 }
 
 const FunctionSpec *ApiModel::lookup(StringRef Name) const {
@@ -140,6 +239,12 @@ std::string ApiModel::fingerprint() const {
     for (unsigned I : S->Keeps)
       Row += "k" + std::to_string(I);
     Row += "|" + std::to_string(int(S->Format)) + std::to_string(S->FormatArg);
+    H.update(Row);
+  }
+  for (const ErrorSpec *E : allErrors()) {
+    std::string Row = E->Name + "|e" + std::to_string(int(E->Kind));
+    for (unsigned I : E->NonNullArgs)
+      Row += "," + std::to_string(I);
     H.update(Row);
   }
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
@@ -218,6 +323,7 @@ Error ApiModel::parseRefcountsDat(StringRef Text, StringRef Name) {
 
 std::vector<FormatItem> refcheck::parseFormat(StringRef Fmt, FormatStyle Style,
                                               bool &Ok) {
+  using T = FormatArgType;
   std::vector<FormatItem> Items;
   Ok = true;
   auto Fail = [&] {
@@ -227,6 +333,7 @@ std::vector<FormatItem> refcheck::parseFormat(StringRef Fmt, FormatStyle Style,
   };
   for (size_t I = 0; I < Fmt.size(); ++I) {
     char C = Fmt[I];
+    size_t Start = I;
     auto Next = [&](char Want) {
       if (I + 1 < Fmt.size() && Fmt[I + 1] == Want) {
         ++I;
@@ -236,69 +343,140 @@ std::vector<FormatItem> refcheck::parseFormat(StringRef Fmt, FormatStyle Style,
     };
     FormatItem It;
     It.Code = C;
+    // Sets the vararg types; NumArgs follows. ByValue marks the ones a parse
+    // format takes by value rather than through a pointer.
+    auto Types = [&](std::initializer_list<T> Ts,
+                     std::initializer_list<bool> ByValue = {}) {
+      It.ArgTypes.assign(Ts.begin(), Ts.end());
+      It.NumArgs = It.ArgTypes.size();
+      It.ByValue.assign(It.NumArgs, false);
+      size_t K = 0;
+      for (bool B : ByValue)
+        It.ByValue[K++] = B;
+    };
     if (Style == FormatStyle::BuildValue) {
       switch (C) {
       case '(': case ')': case '[': case ']': case '{': case '}':
       case ' ': case '\t': case ',': case ':':
         continue;
       case 'O':
-        if (Next('&')) { It.NumArgs = 2; break; }
+        if (Next('&')) { Types({T::Converter, T::VoidPtr}); break; }
         It.IsObject = true;
+        Types({T::Object});
         break;
       case 'S':
         It.IsObject = true;
+        Types({T::Object});
         break;
       case 'N':
         It.IsObject = true;
         It.Steals = true;
+        Types({T::Object});
         break;
-      case 's': case 'z': case 'y': case 'u': case 'U':
-        if (Next('#')) It.NumArgs = 2;
+      case 's': case 'z': case 'y': case 'U':
+        if (Next('#')) Types({T::CharPtr, T::SSize});
+        else Types({T::CharPtr});
         break;
-      case 'i': case 'b': case 'h': case 'l': case 'B': case 'H': case 'I':
-      case 'k': case 'L': case 'K': case 'n': case 'c': case 'C': case 'd':
-      case 'f': case 'D': case 'p':
+      case 'u':
+        if (Next('#')) Types({T::WCharPtr, T::SSize});
+        else Types({T::WCharPtr});
+        break;
+      case 'i': case 'b': case 'h': case 'B': case 'H': case 'I': case 'c':
+      case 'C': case 'p':
+        Types({T::Int});
+        break;
+      case 'l': case 'k':
+        Types({T::Long});
+        break;
+      case 'L': case 'K':
+        Types({T::LongLong});
+        break;
+      case 'n':
+        Types({T::SSize});
+        break;
+      case 'd': case 'f':
+        Types({T::Double});
+        break;
+      case 'D':
+        Types({T::Any}); // Py_complex *
         break;
       default:
         return Fail();
       }
-    } else { // ParseArgs
+    } else if (Style == FormatStyle::ParseArgs) {
       switch (C) {
       case '(': case ')': case '|': case '$':
         continue;
       case ':': case ';':
         return Items; // the rest is the function name / error message
       case 'O':
-        if (Next('!')) { It.IsObject = true; It.NumArgs = 2; It.ObjectArg = 1; break; }
-        if (Next('&')) { It.NumArgs = 2; break; }
+        if (Next('!')) {
+          It.IsObject = true;
+          It.ObjectArg = 1;
+          Types({T::TypeObject, T::Object}, {true, false});
+          break;
+        }
+        if (Next('&')) { Types({T::Converter, T::VoidPtr}, {true, true}); break; }
         It.IsObject = true;
+        Types({T::Object});
         break;
       case 'S': case 'Y': case 'U':
         It.IsObject = true;
+        Types({T::Object});
         break;
       case 's': case 'z': case 'y':
-        if (Next('*')) break;
-        if (Next('#')) It.NumArgs = 2;
+        if (Next('*')) { Types({T::Buffer}); break; }
+        if (Next('#')) { Types({T::CharPtr, T::SSize}); break; }
+        Types({T::CharPtr});
         break;
       case 'e':
         if (!Next('s') && !Next('t')) return Fail();
-        It.NumArgs = 2; // encoding, char **buffer
-        if (Next('#')) It.NumArgs = 3;
+        // encoding (by value), char **buffer[, Py_ssize_t *length]
+        if (Next('#')) Types({T::CharPtr, T::CharPtr, T::SSize}, {true});
+        else Types({T::CharPtr, T::CharPtr}, {true});
         break;
       case 'w':
         if (!Next('*')) return Fail();
+        Types({T::Buffer});
         break;
       case 'u': case 'Z':
-        if (Next('#')) It.NumArgs = 2;
+        if (Next('#')) Types({T::WCharPtr, T::SSize});
+        else Types({T::WCharPtr});
         break;
-      case 'b': case 'B': case 'h': case 'H': case 'i': case 'I': case 'l':
-      case 'k': case 'L': case 'K': case 'n': case 'c': case 'C': case 'f':
-      case 'd': case 'D': case 'p':
+      case 'b': case 'B': case 'c':
+        Types({T::Char});
+        break;
+      case 'h': case 'H':
+        Types({T::Short});
+        break;
+      case 'i': case 'I': case 'C': case 'p':
+        Types({T::Int});
+        break;
+      case 'l': case 'k':
+        Types({T::Long});
+        break;
+      case 'L': case 'K':
+        Types({T::LongLong});
+        break;
+      case 'n':
+        Types({T::SSize});
+        break;
+      case 'f':
+        Types({T::Float});
+        break;
+      case 'd':
+        Types({T::Double});
+        break;
+      case 'D':
+        Types({T::Complex});
         break;
       default:
         return Fail();
       }
+    } else {
+      return Fail(); // PyArg_UnpackTuple has no format
     }
+    It.Spelling = Fmt.slice(Start, I + 1).str();
     Items.push_back(It);
   }
   return Items;

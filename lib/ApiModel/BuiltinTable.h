@@ -15,6 +15,15 @@ struct BuiltinRow {
   unsigned FormatArg;
 };
 extern const BuiltinRow BuiltinRows[];
+
+/// A row of lib/ApiModel/ErrorTable.cpp.
+struct ErrorRow {
+  const char *Name;
+  ErrorKind Kind;
+  const char *NonNullArgs; ///< "0,1"; "L" is the last argument
+};
+extern const ErrorRow ErrorRows[];
+extern const size_t NumErrorRows;
 extern const size_t NumBuiltinRows;
 } // namespace refcheck
 #endif

@@ -154,6 +154,7 @@ ScopedCheckerConfig::ScopedCheckerConfig(const CheckerConfig &Config)
   ActiveConfig = &Config;
 }
 ScopedCheckerConfig::~ScopedCheckerConfig() { ActiveConfig = Previous; }
+const CheckerConfig *refcheck::activeCheckerConfig() { return ActiveConfig; }
 
 static const CheckInfo Checks[] = {
     {checks::RefLeak,
@@ -189,6 +190,40 @@ static const CheckInfo Checks[] = {
      "argument (PyList_SET_ITEM, PyTuple_SetItem, PyModule_AddObject on "
      "success, Py_BuildValue's N). The callee will release a reference the "
      "caller never owned."},
+    {checks::NullWithoutException,
+     "NULL (or -1) is returned while no exception is set",
+     "A function with the C-API contract (a method, getter, slot or "
+     "PyInit_*) returns NULL, or -1 from an int slot, on a path where no "
+     "exception is set. Python raises SystemError ('error return without "
+     "exception set') and the real cause is lost.",
+     /*OffByDefault=*/true},
+    {checks::ExceptionNotCleared,
+     "a success value is returned while an exception is set",
+     "A function with the C-API contract returns a result (or 0 from an "
+     "int slot) while an exception is set, typically after ignoring a "
+     "failed call. Python reports SystemError, or the stale exception "
+     "surfaces later somewhere unrelated."},
+    {checks::UncheckedNull,
+     "a result that may be NULL (or an ambiguous -1) is used unchecked",
+     "The result of a call that returns NULL on failure is dereferenced or "
+     "passed where NULL is not accepted (Py_DECREF, PyTuple_SET_ITEM, "
+     "PyList_Append) before it is checked; or an ambiguous -1 from "
+     "PyLong_AsLong and friends reaches a successful return without "
+     "PyErr_Occurred().",
+     /*OffByDefault=*/true},
+    {checks::FormatMismatch,
+     "a PyArg_Parse*/Py_BuildValue format does not match its arguments",
+     "The format string of PyArg_ParseTuple*, Py_BuildValue, "
+     "PyObject_CallFunction or PyObject_CallMethod does not match its "
+     "arguments: their number, the C type of each, '#' lengths under "
+     "PY_SSIZE_T_CLEAN, 'O' versus 'N', or the keyword list length."},
+    {checks::MethodDefMismatch,
+     "a PyMethodDef entry's flags do not match its function, or the table "
+     "lacks its sentinel",
+     "A PyMethodDef entry's calling convention (METH_NOARGS, METH_O, "
+     "METH_VARARGS, METH_KEYWORDS, METH_FASTCALL, METH_METHOD) does not "
+     "match the C function's parameters or return type, or is not one "
+     "Python accepts; or the table has no {NULL} sentinel."},
 };
 
 llvm::ArrayRef<CheckInfo> refcheck::allChecks() { return Checks; }
@@ -891,7 +926,12 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
         std::vector<FormatItem> Items;
         if (SL && SL->getCharByteWidth() == 1)
           Items = parseFormat(SL->getString(), Spec->Format, Ok);
+        // Varargs start after the fixed parameters (after the keyword list
+        // for PyArg_ParseTupleAndKeywords).
         unsigned Arg = Spec->FormatArg + 1;
+        if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+            FD && FD->isVariadic())
+          Arg = std::max(Arg, FD->getNumParams());
         SmallVector<unsigned, 4> BorrowedOuts;
         if (!Ok && Spec->Format == FormatStyle::BuildValue) {
           // A format we cannot read ('N' may steal any argument): forget
@@ -1542,4 +1582,5 @@ void refcheck::registerCheckers(CheckerRegistry &Registry) {
                       CheckerFullName,
                       "Reference counting rules of the CPython C API",
                       "docs/checks.md", /*IsHidden=*/false);
+  registerExtraCheckers(Registry);
 }

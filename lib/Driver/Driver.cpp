@@ -525,7 +525,8 @@ public:
                                                  StringRef) override {
     AnalyzerOptions &AO = CI.getAnalyzerOpts();
     AO.CheckersAndPackages.clear();
-    AO.CheckersAndPackages.push_back({CheckerFullName, true});
+    for (const char *Name : checkerFullNames())
+      AO.CheckersAndPackages.push_back({Name, true});
     // Modelling only: __builtin_expect and friends, noreturn functions.
     AO.CheckersAndPackages.push_back({"core.builtin.BuiltinFunctions", true});
     AO.CheckersAndPackages.push_back({"core.builtin.NoReturnFunctions", true});

@@ -41,7 +41,8 @@ static cl::opt<std::string> Diff(
     cl::value_desc("REV"), cl::ValueOptional, cl::cat(reviewCategory()));
 static cl::list<std::string>
     Enable("enable",
-           cl::desc("Turn a check on that the config turns off (repeatable)"),
+           cl::desc("Turn a check on that is off by default (--list-checks) "
+                    "or that the config turns off (repeatable)"),
            cl::value_desc("check"), cl::cat(reviewCategory()));
 
 Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
@@ -68,11 +69,19 @@ Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
     if (!isKnownCheck(C))
       return createStringError(inconvertibleErrorCode(),
                                "unknown check '" + C + "' (see --list-checks)");
+  // A check is on unless the config turns it off, or it is off by default
+  // and neither the config's `checks: enable` list nor --enable names it.
+  // --disable wins.
+  for (const CheckInfo &C : allChecks()) {
+    bool On = S.Config ? S.Config->checkEnabled(C.Id) : true;
+    if (C.OffByDefault &&
+        !(S.Config && is_contained(S.Config->EnabledChecks, C.Id)))
+      On = false;
+    if (!On && !is_contained(Enable, C.Id) &&
+        !is_contained(Opts.DisabledChecks, C.Id))
+      Opts.DisabledChecks.push_back(C.Id);
+  }
   if (S.Config) {
-    for (const CheckInfo &C : allChecks())
-      if (!S.Config->checkEnabled(C.Id) && !is_contained(Enable, C.Id) &&
-          !is_contained(Opts.DisabledChecks, C.Id))
-        Opts.DisabledChecks.push_back(C.Id);
     if (!FormatGiven && S.Config->Format)
       Format = *S.Config->Format;
     Opts.ApiFacts = S.Config->Annotations;

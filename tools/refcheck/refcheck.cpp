@@ -65,9 +65,8 @@ static cl::opt<std::string>
                    "automatically inside a CPython tree)"),
           cl::value_desc("FILE"), cl::cat(Cat));
 static cl::list<std::string>
-    Disable("disable", cl::desc("Turn a check off (repeatable): ref-leak, "
-                                "over-release, use-after-release, "
-                                "borrowed-return, steal-of-borrowed"),
+    Disable("disable", cl::desc("Turn a check off (repeatable; "
+                                "--list-checks lists them)"),
             cl::value_desc("check"), cl::cat(Cat));
 static cl::opt<bool> Z3("z3-crosscheck",
                         cl::desc("Refute infeasible paths with Z3 when the "
@@ -96,7 +95,8 @@ static cl::list<std::string>
                  cl::desc("Skip files matching this glob (repeatable)"),
                  cl::value_desc("glob"), cl::cat(Cat));
 static cl::opt<unsigned>
-    Jobs("j", cl::desc("Files analyzed at once (default: the core count)"),
+    Jobs("j", cl::Prefix,
+         cl::desc("Files analyzed at once (default: the core count)"),
          cl::value_desc("N"), cl::init(0), cl::cat(Cat));
 static cl::opt<unsigned>
     Timeout("timeout",
@@ -190,7 +190,11 @@ int main(int argc, const char **argv) {
 
   if (ListChecks) {
     for (const CheckInfo &C : allChecks())
-      outs() << C.Id << ": " << C.Summary << '\n';
+      outs() << C.Id << ": " << C.Summary
+             << (C.OffByDefault ? " (off by default; --enable=" +
+                                      std::string(C.Id) + ")"
+                                : std::string())
+             << '\n';
     return 0;
   }
 
@@ -214,7 +218,6 @@ int main(int argc, const char **argv) {
       return fail("unknown check '" + C + "' (see --list-checks)");
     Opts.DisabledChecks.push_back(C);
   }
-
   // .refcheck.yaml, --diff, baselines: see ReviewOptions.h.
   OutputFormat Fmt = Format;
   Expected<ReviewState> Review =
@@ -259,6 +262,19 @@ int main(int argc, const char **argv) {
         outs() << ", steals arg " << I
                << (K == StealKind::OnSuccess ? " on success" : "");
       outs() << " [" << toString(S->From) << "]\n";
+    }
+    // Error conventions (null-without-exception, exception-not-cleared,
+    // unchecked-null).
+    for (const ErrorSpec *E : Model->allErrors()) {
+      outs() << E->Name << ": error " << toString(E->Kind);
+      for (size_t I = 0; I < E->NonNullArgs.size(); ++I) {
+        outs() << (I ? "," : ", non-NULL args ");
+        if (E->NonNullArgs[I] == ErrorSpec::LastArg)
+          outs() << "last";
+        else
+          outs() << E->NonNullArgs[I];
+      }
+      outs() << " [builtin]\n";
     }
     return 0;
   }

@@ -1,0 +1,258 @@
+//===- CApiHelpers.cpp - Shared by the checks beyond refcounts ------------===//
+#include "CApiHelpers.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+using namespace refcheck;
+
+bool refcheck::isPyObjectPointerType(QualType T) {
+  const auto *PT = T.getCanonicalType()->getAs<PointerType>();
+  if (!PT)
+    return false;
+  QualType P = PT->getPointeeType();
+  for (int Depth = 0; Depth < 6; ++Depth) {
+    const RecordType *RT = P.getCanonicalType()->getAs<RecordType>();
+    if (!RT)
+      return false;
+    const RecordDecl *RD = RT->getDecl();
+    if (RD->getName() == "_object")
+      return true;
+    RD = RD->getDefinition();
+    if (!RD || RD->field_empty())
+      return false;
+    P = RD->field_begin()->getType();
+  }
+  return false;
+}
+
+llvm::StringRef refcheck::userFacingName(llvm::StringRef Name) {
+  if (Name.starts_with("_") && Name.ends_with("_SizeT"))
+    return Name.drop_front().drop_back(6);
+  return Name;
+}
+
+llvm::StringRef refcheck::directCalleeName(const CallExpr *CE) {
+  if (const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr)
+    if (const IdentifierInfo *II = FD->getIdentifier())
+      return II->getName();
+  return "";
+}
+
+ErrorKind refcheck::errorKindFor(const ApiModel *M, llvm::StringRef Name) {
+  if (!M || Name.empty())
+    return ErrorKind::Unknown;
+  ErrorKind K = M->errorKindOf(Name);
+  if (K == ErrorKind::Unknown && userFacingName(Name) != Name)
+    K = M->errorKindOf(userFacingName(Name));
+  return K;
+}
+
+const ErrorSpec *refcheck::errorSpecFor(const ApiModel *M,
+                                        llvm::StringRef Name) {
+  if (!M || Name.empty())
+    return nullptr;
+  if (const ErrorSpec *E = M->lookupError(Name))
+    return E;
+  return M->lookupError(userFacingName(Name));
+}
+
+const FunctionSpec *refcheck::functionSpecFor(const ApiModel *M,
+                                              llvm::StringRef Name) {
+  if (!M || Name.empty())
+    return nullptr;
+  if (const FunctionSpec *S = M->lookup(Name))
+    return S;
+  return M->lookup(userFacingName(Name));
+}
+
+std::string refcheck::ordinalKey(llvm::StringRef Kind, const Stmt *S,
+                                 const Decl *D) {
+  struct Counter : RecursiveASTVisitor<Counter> {
+    const Stmt *Target;
+    Stmt::StmtClass Class;
+    unsigned Seen = 0, Index = 0;
+    bool VisitStmt(Stmt *X) {
+      if (X->getStmtClass() == Class) {
+        ++Seen;
+        if (X == Target)
+          Index = Seen;
+      }
+      return true;
+    }
+  } C;
+  C.Target = S;
+  C.Class = S ? S->getStmtClass() : Stmt::NoStmtClass;
+  if (S && D && D->getBody())
+    C.TraverseStmt(D->getBody());
+  return (Kind + "#" + llvm::Twine(C.Index ? C.Index : 1)).str();
+}
+
+//===----------------------------------------------------------------------===//
+// Contracts
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// What storing a function into a field (or type slot) means.
+enum class Role { Object, Int, Exempt, Plain };
+
+Role roleOfField(StringRef Record, StringRef Field) {
+  if (Record == "PyGetSetDef" && Field == "set")
+    return Role::Int;
+  return llvm::StringSwitch<Role>(Field)
+      .Cases("tp_init", "tp_setattro", "tp_setattr", "tp_descr_set",
+             Role::Int)
+      .Cases("mp_ass_subscript", "sq_ass_item", "sq_contains",
+             "bf_getbuffer", Role::Int)
+      // May return NULL without an exception (end of iteration), or are
+      // not C-API-contract functions at all.
+      .Cases("tp_iternext", "tp_dealloc", "tp_free", "tp_traverse",
+             "tp_clear", Role::Exempt)
+      .Cases("tp_finalize", "tp_del", "m_traverse", "m_clear", "m_free",
+             Role::Exempt)
+      .Default(Role::Plain);
+}
+
+Role roleOfSlotMacro(StringRef Slot) {
+  return llvm::StringSwitch<Role>(Slot)
+      .Cases("Py_tp_init", "Py_tp_setattro", "Py_tp_setattr",
+             "Py_tp_descr_set", Role::Int)
+      .Cases("Py_mp_ass_subscript", "Py_sq_ass_item", "Py_sq_contains",
+             "Py_bf_getbuffer", "Py_mod_exec", Role::Int)
+      .Cases("Py_tp_iternext", "Py_tp_dealloc", "Py_tp_free",
+             "Py_tp_traverse", "Py_tp_clear", Role::Exempt)
+      .Cases("Py_tp_finalize", "Py_tp_del", Role::Exempt)
+      .Default(Role::Plain);
+}
+
+const FunctionDecl *referencedFunction(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+StringRef recordName(QualType T) {
+  const RecordType *RT = T.getCanonicalType()->getAs<RecordType>();
+  if (!RT)
+    return "";
+  const RecordDecl *RD = RT->getDecl();
+  if (!RD->getName().empty())
+    return RD->getName();
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    return TD->getName();
+  return "";
+}
+
+struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
+  ASTContext &Ctx;
+  llvm::DenseMap<const FunctionDecl *, Role> Roles;
+  llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
+  llvm::SmallVector<const DeclRefExpr *, 64> Refs;
+
+  explicit ContractFinder(ASTContext &Ctx) : Ctx(Ctx) {}
+  bool shouldVisitImplicitCode() const { return false; }
+
+  void note(const FunctionDecl *F, Role R) {
+    if (!F)
+      return;
+    F = F->getCanonicalDecl();
+    Role &Cur = Roles[F];
+    // Exempt beats everything; Int beats Object beats Plain.
+    if (Cur == Role::Exempt || R == Role::Plain)
+      return;
+    if (R == Role::Exempt || R == Role::Int || Cur != Role::Int)
+      Cur = R;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      CalleeRefs.insert(DRE);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (isa<FunctionDecl>(DRE->getDecl()))
+      Refs.push_back(DRE);
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      note(referencedFunction(BO->getRHS()),
+           roleOfField(recordName(ME->getBase()->getType()->isPointerType()
+                                      ? ME->getBase()->getType()->getPointeeType()
+                                      : ME->getBase()->getType()),
+                       ME->getMemberDecl()->getName()));
+    return true;
+  }
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    const InitListExpr *Sem = ILE->isSemanticForm() ? ILE : ILE->getSemanticForm();
+    if (!Sem)
+      return true;
+    const RecordType *RT = Sem->getType().getCanonicalType()->getAs<RecordType>();
+    if (!RT)
+      return true;
+    const RecordDecl *RD = RT->getDecl()->getDefinition();
+    if (!RD)
+      return true;
+    StringRef Rec = recordName(Sem->getType());
+    if (Rec == "PyType_Slot" || Rec == "PyModuleDef_Slot") {
+      if (Sem->getNumInits() < 2)
+        return true;
+      SourceLocation L = Sem->getInit(0)->getBeginLoc();
+      StringRef Macro;
+      if (L.isMacroID())
+        Macro = Lexer::getImmediateMacroName(L, Ctx.getSourceManager(),
+                                             Ctx.getLangOpts());
+      note(referencedFunction(Sem->getInit(1)), roleOfSlotMacro(Macro));
+      return true;
+    }
+    unsigned I = 0;
+    for (const FieldDecl *FD : RD->fields()) {
+      if (I >= Sem->getNumInits())
+        break;
+      note(referencedFunction(Sem->getInit(I++)), roleOfField(Rec, FD->getName()));
+    }
+    return true;
+  }
+};
+} // namespace
+
+llvm::DenseMap<const FunctionDecl *, Contract>
+refcheck::computeContracts(ASTContext &Ctx) {
+  ContractFinder F(Ctx);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  llvm::DenseMap<const FunctionDecl *, Contract> Out;
+  auto ReturnsObject = [](const FunctionDecl *FD) {
+    return isPyObjectPointerType(FD->getReturnType());
+  };
+  for (const DeclRefExpr *DRE : F.Refs) {
+    if (F.CalleeRefs.contains(DRE))
+      continue;
+    const auto *FD = cast<FunctionDecl>(DRE->getDecl())->getCanonicalDecl();
+    auto It = F.Roles.find(FD);
+    Role R = It == F.Roles.end() ? Role::Plain : It->second;
+    if (R == Role::Exempt)
+      continue;
+    if (R == Role::Int && FD->getReturnType()->isIntegerType())
+      Out[FD] = Contract::ZeroOrMinusOne;
+    else if (ReturnsObject(FD))
+      Out[FD] = Contract::ObjectOrNull;
+  }
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      if (FD->getIdentifier() && FD->getName().starts_with("PyInit_") &&
+          ReturnsObject(FD))
+        Out[FD->getCanonicalDecl()] = Contract::ObjectOrNull;
+  return Out;
+}

@@ -1,0 +1,76 @@
+//===- CApiHelpers.h - Shared by the checks beyond refcounts ----*- C++ -*-===//
+//
+// Small AST helpers for ExceptionStateChecker, NullResultChecker,
+// FormatChecker and MethodDefChecker. PyRefChecker keeps its own copies; these
+// live here so the refcount checker's file stays untouched by these checks.
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_LIB_CHECKER_CAPIHELPERS_H
+#define REFCHECK_LIB_CHECKER_CAPIHELPERS_H
+
+#include "refcheck/ApiModel.h"
+#include "refcheck/Checker.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "llvm/ADT/DenseMap.h"
+#include <string>
+
+namespace refcheck {
+
+/// True for PyObject* and pointers to structs that start with a PyObject
+/// header (PyTupleObject*, PyTypeObject*, user objects with PyObject_HEAD).
+bool isPyObjectPointerType(clang::QualType T);
+
+/// The name users wrote: with PY_SSIZE_T_CLEAN, Python.h renames
+/// PyArg_ParseTuple to _PyArg_ParseTuple_SizeT and so on.
+llvm::StringRef userFacingName(llvm::StringRef Name);
+
+/// The callee's identifier, or "".
+llvm::StringRef directCalleeName(const clang::CallExpr *CE);
+
+/// The error convention of a function, by its name as declared and as
+/// written (ApiModel::errorKindOf on both).
+ErrorKind errorKindFor(const ApiModel *M, llvm::StringRef Name);
+const ErrorSpec *errorSpecFor(const ApiModel *M, llvm::StringRef Name);
+const FunctionSpec *functionSpecFor(const ApiModel *M, llvm::StringRef Name);
+
+/// "Kind#k": S's position among the statements of the same class in the
+/// body of D, so that finding ids do not depend on line numbers.
+std::string ordinalKey(llvm::StringRef Kind, const clang::Stmt *S,
+                       const clang::Decl *D);
+
+/// What the C API expects of a function defined in this translation unit,
+/// from where its address is stored.
+enum class Contract : uint8_t {
+  None,
+  /// Returns a new reference, or NULL with an exception set: methods,
+  /// getters, most type slots, PyInit_*.
+  ObjectOrNull,
+  /// Returns 0 on success, -1 with an exception set: setters, tp_init,
+  /// tp_setattro, mp_ass_subscript, sq_ass_item, Py_mod_exec, ...
+  ZeroOrMinusOne,
+};
+
+/// Every function of the translation unit with a C-API contract. Functions
+/// used as tp_iternext (which may return NULL without an exception) and
+/// functions only ever called directly have none.
+llvm::DenseMap<const clang::FunctionDecl *, Contract>
+computeContracts(clang::ASTContext &Ctx);
+
+/// An AST-based report whose short description carries "origin=KEY" (the
+/// driver reads it for the finding id) while the message stays readable.
+class OriginBugReport : public clang::ento::BasicBugReport {
+public:
+  OriginBugReport(const clang::ento::BugType &BT, llvm::StringRef Origin,
+                  llvm::StringRef Msg, clang::ento::PathDiagnosticLocation L,
+                  const clang::Decl *D)
+      : BasicBugReport(BT, Msg, L) {
+    ShortDescription = ("origin=" + Origin).str();
+    setDeclWithIssue(D);
+  }
+};
+
+} // namespace refcheck
+#endif

@@ -1,0 +1,499 @@
+//===- ExceptionStateChecker.cpp - Is an exception set on this path? ------===//
+//
+// Checks null-without-exception and exception-not-cleared.
+//
+// The checker follows, per path, whether the thread's exception is known to
+// be set, known to be clear, or unknown:
+//   - a function called by Python starts with no exception set;
+//   - PyErr_SetString, PyErr_Format, PyErr_NoMemory, ... set it; PyErr_Clear,
+//     PyErr_Fetch, PyErr_Print, ... clear it;
+//   - a call that can fail sets it on its failure path only (NULL, -1, 0:
+//     the ApiModel's ErrorKind). The failure is kept pending on the call's
+//     result symbol and decided when the path constrains that symbol (or it
+//     dies, or the function returns);
+//   - PyErr_Occurred() splits the path: non-NULL means set, NULL clear;
+//   - a call refcheck knows nothing about makes it unknown, except functions
+//     from system headers outside the C API (libc), which never touch it.
+// Only functions with a C-API contract (CApiHelpers.h: methods, getters,
+// setters, slots, PyInit_*) are judged, when they return.
+//
+//===----------------------------------------------------------------------===//
+#include "CApiHelpers.h"
+
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+
+using namespace clang;
+using namespace ento;
+using namespace refcheck;
+
+namespace {
+/// The exception state apart from pending failures. Clear is 0, the
+/// default of a fresh path.
+enum ExcKnown : unsigned { Clear = 0, Set = 1, Unknown = 2 };
+
+/// A call whose failure would have set an exception, not yet decided.
+struct PendingFailure {
+  ErrorKind Kind;
+  const Expr *Origin;
+  bool operator==(const PendingFailure &O) const {
+    return Kind == O.Kind && Origin == O.Origin;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(unsigned(Kind));
+    ID.AddPointer(Origin);
+  }
+};
+} // namespace
+
+REGISTER_TRAIT_WITH_PROGRAMSTATE(ExcBase, unsigned)
+/// The call that last set, cleared or blurred the exception state, for notes.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(ExcLastChange, const void *)
+REGISTER_MAP_WITH_PROGRAMSTATE(ExcPending, SymbolRef, PendingFailure)
+/// The path assumed that a pointer read from memory (a struct field, an
+/// array element, a variable written by a call) is NULL. Such values are
+/// usually non-NULL by invariants the analyzer cannot see, so a NULL return
+/// that follows is not reported as null-without-exception.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(NullFromMemory, bool)
+
+namespace {
+enum class Tri { False, True, Maybe };
+
+class ExceptionStateChecker
+    : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PostCall,
+                     check::PreStmt<ReturnStmt>, check::DeadSymbols,
+                     eval::Assume> {
+  const BugType NullWithoutExcBug{this, checks::NullWithoutException,
+                                  "refcheck"};
+  const BugType NotClearedBug{this, checks::ExceptionNotCleared, "refcheck"};
+  mutable llvm::DenseMap<const FunctionDecl *, Contract> Contracts;
+
+public:
+  const CheckerConfig *Config = nullptr;
+
+  void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
+                    BugReporter &BR) const {
+    Contracts = computeContracts(TU->getASTContext());
+  }
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
+                             bool Assumption) const;
+
+private:
+  bool enabled(const char *Check) const {
+    return !Config || Config->isEnabled(Check);
+  }
+  const ApiModel *model() const { return Config ? Config->Model : nullptr; }
+  ErrorKind kindOf(const CallEvent &Call, CheckerContext &C) const;
+};
+
+/// Whether the failure of P's call is known to have happened on this path.
+Tri failed(ProgramStateRef State, SymbolRef Sym, const PendingFailure &P,
+           SValBuilder &SVB) {
+  SVal V = Sym->getType()->isPointerType() || Sym->getType()->isNullPtrType()
+               ? SVal(loc::MemRegionVal(
+                     SVB.getRegionManager().getSymbolicRegion(Sym)))
+               : SVal(nonloc::SymbolVal(Sym));
+  std::optional<DefinedOrUnknownSVal> Fails;
+  QualType T = Sym->getType();
+  switch (P.Kind) {
+  case ErrorKind::NullSets:
+  case ErrorKind::NullMaybeSets:
+  case ErrorKind::NullOnMisuse:
+  case ErrorKind::ZeroSets: {
+    auto DV = V.getAs<DefinedOrUnknownSVal>();
+    if (!DV)
+      return Tri::Maybe;
+    auto [NotZero, Zero] = State->assume(*DV);
+    if (NotZero && Zero) // unchecked: misuse-only failures are assumed away
+      return P.Kind == ErrorKind::NullOnMisuse ? Tri::False : Tri::Maybe;
+    if (!Zero)
+      return Tri::False;
+    // Known NULL: "maybe" for functions that also return NULL when absent.
+    return P.Kind == ErrorKind::NullMaybeSets ? Tri::Maybe : Tri::True;
+  }
+  case ErrorKind::NegSets:
+    if (!T->isIntegerType())
+      return Tri::Maybe;
+    Fails = SVB.evalBinOp(State, BO_LT, V, SVB.makeZeroVal(T),
+                          SVB.getConditionType())
+                .getAs<DefinedOrUnknownSVal>();
+    break;
+  case ErrorKind::Ambiguous:
+    if (!T->isIntegerType())
+      return Tri::Maybe;
+    Fails = SVB.evalEQ(State, V.castAs<DefinedOrUnknownSVal>(),
+                       SVB.makeIntVal(-1, T).castAs<DefinedOrUnknownSVal>());
+    break;
+  default:
+    return Tri::Maybe;
+  }
+  if (!Fails)
+    return Tri::Maybe;
+  auto [Yes, No] = State->assume(*Fails);
+  if (Yes && No)
+    return Tri::Maybe;
+  if (!Yes)
+    return Tri::False;
+  // -1 from an ambiguous function may be a value.
+  return P.Kind == ErrorKind::Ambiguous ? Tri::Maybe : Tri::True;
+}
+
+/// Set, Clear or Unknown, all pending failures considered.
+ExcKnown currentState(ProgramStateRef State, SValBuilder &SVB) {
+  unsigned Base = State->get<ExcBase>();
+  if (Base == Set)
+    return Set;
+  bool AnyMaybe = Base == Unknown;
+  for (auto [Sym, P] : State->get<ExcPending>()) {
+    switch (failed(State, Sym, P, SVB)) {
+    case Tri::True:
+      return Set;
+    case Tri::Maybe:
+      AnyMaybe = true;
+      break;
+    case Tri::False:
+      break;
+    }
+  }
+  return AnyMaybe ? Unknown : Clear;
+}
+
+ProgramStateRef setBase(ProgramStateRef State, ExcKnown K, const Expr *By) {
+  State = State->set<ExcBase>(K);
+  State = State->set<ExcLastChange>(By);
+  for (auto [Sym, P] : State->get<ExcPending>())
+    State = State->remove<ExcPending>(Sym);
+  return State;
+}
+
+bool isSystemNonPython(const FunctionDecl *FD, const SourceManager &SM) {
+  if (!FD || !FD->getIdentifier())
+    return false;
+  StringRef N = FD->getName();
+  if (N.starts_with("Py") || N.starts_with("_Py"))
+    return false;
+  return SM.isInSystemHeader(FD->getLocation());
+}
+} // namespace
+
+ErrorKind ExceptionStateChecker::kindOf(const CallEvent &Call,
+                                        CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return ErrorKind::Unknown; // through a function pointer: anything
+  ErrorKind K = errorKindFor(model(), FD->getName());
+  if (K == ErrorKind::Unknown && isSystemNonPython(FD, C.getSourceManager())) {
+    // A library function that calls back into the code (qsort, OpenSSL's
+    // EVP_MD_do_all) may run anything.
+    for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
+      QualType T = Call.getArgExpr(I)->getType();
+      if (T->isFunctionPointerType() || T->isFunctionType())
+        return ErrorKind::Unknown;
+    }
+    return ErrorKind::NoEffect;
+  }
+  return K;
+}
+
+void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
+                                          CheckerContext &C) const {
+  if (C.wasInlined)
+    return; // the callee's body was followed
+  ProgramStateRef State = C.getState();
+  const Expr *CE = Call.getOriginExpr();
+  ErrorKind K = kindOf(Call, C);
+  SVal Ret = Call.getReturnValue();
+  switch (K) {
+  case ErrorKind::NoEffect:
+  case ErrorKind::NullNoSet:
+  case ErrorKind::NullIfAbsent:
+    return;
+  case ErrorKind::Unknown:
+    if (State->get<ExcBase>() != Unknown || !State->get<ExcPending>().isEmpty())
+      C.addTransition(setBase(State, Unknown, CE));
+    return;
+  case ErrorKind::AlwaysSets:
+    C.addTransition(setBase(State, Set, CE));
+    return;
+  case ErrorKind::Clears:
+    C.addTransition(setBase(State, Clear, CE));
+    return;
+  case ErrorKind::Restores: {
+    ExcKnown K = Unknown;
+    if (Call.getNumArgs() > 0)
+      if (auto DV = Call.getArgSVal(0).getAs<DefinedOrUnknownSVal>()) {
+        auto [NonNull, Null] = State->assume(*DV);
+        if (NonNull && !Null)
+          K = Set;
+        else if (Null && !NonNull)
+          K = Clear;
+      }
+    C.addTransition(setBase(State, K, CE));
+    return;
+  }
+  case ErrorKind::Occurred: {
+    ExcKnown Now = currentState(State, C.getSValBuilder());
+    auto DV = Ret.getAs<DefinedOrUnknownSVal>();
+    if (!DV)
+      return;
+    auto [NonNull, Null] = State->assume(*DV);
+    if (Now == Set) {
+      if (NonNull)
+        C.addTransition(NonNull);
+      return;
+    }
+    if (NonNull)
+      C.addTransition(setBase(NonNull, Set, CE));
+    if (Null)
+      C.addTransition(setBase(Null, Clear, CE));
+    return;
+  }
+  case ErrorKind::NullSets:
+  case ErrorKind::NullMaybeSets:
+  case ErrorKind::NullOnMisuse:
+  case ErrorKind::NegSets:
+  case ErrorKind::ZeroSets:
+  case ErrorKind::Ambiguous: {
+    if (State->get<ExcBase>() == Set)
+      return; // stays set either way
+    SymbolRef Sym = Ret.getAsSymbol();
+    if (!Sym) {
+      // A concrete result: decide now.
+      if (Ret.isUnknownOrUndef())
+        C.addTransition(setBase(State, Unknown, CE));
+      return;
+    }
+    C.addTransition(State->set<ExcPending>(Sym, PendingFailure{K, CE}));
+    return;
+  }
+  }
+}
+
+/// A pointer value the code read from memory rather than got from a call
+/// or as a parameter.
+static bool isReadFromMemory(SymbolRef Sym) {
+  if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym)) {
+    const auto *VR = dyn_cast<VarRegion>(RV->getRegion());
+    return !(VR && isa<ParmVarDecl>(VR->getDecl()));
+  }
+  if (const auto *SC = dyn_cast<SymbolConjured>(Sym)) {
+    // A call's own result has the call's type; a variable invalidated by
+    // the call (an out-parameter) has its own.
+    const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
+    return !CE || CE->getType().getCanonicalType() !=
+                      SC->getType().getCanonicalType();
+  }
+  // Derived values, and arithmetic on pointers (tagged pointers).
+  return true;
+}
+
+/// The result of a call the API model says cannot fail
+/// (PyModule_GetDict): a NULL check on it is dead code.
+static bool isNeverNullResult(SymbolRef Sym, const ApiModel *M) {
+  const auto *SC = dyn_cast<SymbolConjured>(Sym);
+  const auto *CE = SC ? dyn_cast_or_null<CallExpr>(SC->getStmt()) : nullptr;
+  return CE && errorKindFor(M, directCalleeName(CE)) == ErrorKind::NoEffect;
+}
+
+ProgramStateRef ExceptionStateChecker::evalAssume(ProgramStateRef State,
+                                                  SVal Cond,
+                                                  bool Assumption) const {
+  if (State->get<NullFromMemory>())
+    return State;
+  for (SymbolRef Sym : Cond.symbols()) {
+    if (!Sym->getType()->isAnyPointerType() ||
+        !(isReadFromMemory(Sym) || isNeverNullResult(Sym, model())))
+      continue;
+    if (State->getConstraintManager().isNull(State, Sym).isConstrainedTrue())
+      return State->set<NullFromMemory>(true);
+  }
+  return State;
+}
+
+void ExceptionStateChecker::checkDeadSymbols(SymbolReaper &SR,
+                                             CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (auto [Sym, P] : State->get<ExcPending>()) {
+    if (!SR.isDead(Sym))
+      continue;
+    Tri F = failed(State, Sym, P, C.getSValBuilder());
+    State = State->remove<ExcPending>(Sym);
+    Changed = true;
+    unsigned Base = State->get<ExcBase>();
+    if (F == Tri::True && Base != Set) {
+      State = State->set<ExcBase>(Set);
+      State = State->set<ExcLastChange>(P.Origin);
+    } else if (F == Tri::Maybe && Base == Clear) {
+      State = State->set<ExcBase>(Unknown);
+      State = State->set<ExcLastChange>(P.Origin);
+    }
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+namespace {
+/// Notes where the exception state last changed.
+class ExcHistoryVisitor final : public BugReporterVisitor {
+  static inline int SwitchTag = 0;
+
+public:
+  void Profile(llvm::FoldingSetNodeID &ID) const override {
+    static int Tag = 0;
+    ID.AddPointer(&Tag);
+  }
+  PathDiagnosticPieceRef VisitNode(const ExplodedNode *N,
+                                   BugReporterContext &BRC,
+                                   PathSensitiveBugReport &BR) override {
+    const ExplodedNode *Pred = N->getFirstPred();
+    if (!Pred)
+      return nullptr;
+    // A switch without `default:` left by its implicit default: the code
+    // usually covers every value the variable can take (enum, Py_LT..Py_GE),
+    // which the analyzer cannot know. Such paths are not reported.
+    if (auto BE = N->getLocationAs<BlockEdge>()) {
+      const CFGBlock *Src = BE->getSrc();
+      const auto *SS = dyn_cast_or_null<SwitchStmt>(Src->getTerminatorStmt());
+      if (SS && Src->succ_size() > 0 && BE->getDst() == *Src->succ_rbegin()) {
+        bool HasDefault = false;
+        for (const SwitchCase *SC = SS->getSwitchCaseList(); SC;
+             SC = SC->getNextSwitchCase())
+          HasDefault |= isa<DefaultStmt>(SC);
+        if (!HasDefault)
+          BR.markInvalid(&SwitchTag, nullptr);
+      }
+    }
+    unsigned Now = N->getState()->get<ExcBase>();
+    unsigned Before = Pred->getState()->get<ExcBase>();
+    const void *By = N->getState()->get<ExcLastChange>();
+    if (Now == Before && By == Pred->getState()->get<ExcLastChange>())
+      return nullptr;
+    const auto *E = static_cast<const Expr *>(By);
+    if (!E || Now == Unknown)
+      return nullptr;
+    StringRef Callee = directCalleeName(dyn_cast<CallExpr>(E));
+    std::string Msg;
+    if (userFacingName(Callee).ends_with("PyErr_Occurred"))
+      Msg = Now == Set ? "Assuming an exception is set"
+                       : "Assuming no exception is set";
+    else if (Now == Set)
+      Msg = Callee.empty() ? "An exception is set here"
+                           : ("'" + userFacingName(Callee) +
+                              "' sets an exception")
+                                 .str();
+    else
+      Msg = Callee.empty() ? "No exception is set here"
+                           : ("'" + userFacingName(Callee) +
+                              "' leaves no exception set")
+                                 .str();
+    PathDiagnosticLocation Pos(E, BRC.getSourceManager(),
+                               N->getLocationContext());
+    return std::make_shared<PathDiagnosticEventPiece>(Pos, Msg, true);
+  }
+};
+} // namespace
+
+void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
+                                         CheckerContext &C) const {
+  if (!C.inTopFrame() || !RS->getRetValue())
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD)
+    return;
+  auto It = Contracts.find(FD->getCanonicalDecl());
+  if (It == Contracts.end())
+    return;
+  ProgramStateRef State = C.getState();
+  SVal V = C.getSVal(RS->getRetValue());
+  auto DV = V.getAs<DefinedOrUnknownSVal>();
+  if (!DV || V.isUnknown())
+    return;
+  bool IsError = false, IsSuccess = false;
+  if (It->second == Contract::ObjectOrNull) {
+    auto [NonNull, Null] = State->assume(*DV);
+    IsError = Null && !NonNull;
+    IsSuccess = NonNull && !Null;
+  } else {
+    QualType T = RS->getRetValue()->getType();
+    if (!T->isIntegerType())
+      return;
+    SValBuilder &SVB = C.getSValBuilder();
+    auto Neg = SVB.evalBinOp(State, BO_LT, V, SVB.makeZeroVal(T),
+                             SVB.getConditionType())
+                   .getAs<DefinedOrUnknownSVal>();
+    auto [NonZero, Zero] = State->assume(*DV);
+    if (Neg) {
+      auto [IsNeg, NotNeg] = State->assume(*Neg);
+      IsError = IsNeg && !NotNeg;
+    }
+    IsSuccess = Zero && !NonZero;
+  }
+  if (!IsError && !IsSuccess)
+    return;
+  ExcKnown Now = currentState(State, C.getSValBuilder());
+  bool ObjectContract = It->second == Contract::ObjectOrNull;
+  const BugType *BT = nullptr;
+  std::string Msg;
+  if (IsError && Now == Clear && !State->get<NullFromMemory>() &&
+      enabled(checks::NullWithoutException)) {
+    BT = &NullWithoutExcBug;
+    Msg = ObjectContract
+              ? "Returning NULL without setting an exception: Python raises "
+                "SystemError ('error return without exception set')"
+              : "Returning -1 without setting an exception: Python raises "
+                "SystemError";
+  } else if (IsSuccess && Now == Set && enabled(checks::ExceptionNotCleared)) {
+    BT = &NotClearedBug;
+    Msg = ObjectContract
+              ? "Returning a result while an exception is set: clear it "
+                "(PyErr_Clear) or return NULL"
+              : "Returning 0 (success) while an exception is set: clear it "
+                "(PyErr_Clear) or return -1";
+  }
+  if (!BT)
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
+  if (!N)
+    return;
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      *BT, "origin=" + ordinalKey("return", RS, FD), Msg, N);
+  R->addRange(RS->getSourceRange());
+  R->addVisitor<ExcHistoryVisitor>();
+  C.emitReport(std::move(R));
+}
+
+//===----------------------------------------------------------------------===//
+// Registration
+//===----------------------------------------------------------------------===//
+
+namespace refcheck {
+void registerExceptionStateChecker(CheckerRegistry &Registry);
+}
+
+static void registerExcChecker(CheckerManager &Mgr) {
+  auto *C = Mgr.registerChecker<ExceptionStateChecker>();
+  C->Config = activeCheckerConfig();
+}
+
+static bool shouldRegisterExcChecker(const CheckerManager &) {
+  const CheckerConfig *Cfg = activeCheckerConfig();
+  return !Cfg || Cfg->isEnabled(checks::NullWithoutException) ||
+         Cfg->isEnabled(checks::ExceptionNotCleared);
+}
+
+void refcheck::registerExceptionStateChecker(CheckerRegistry &Registry) {
+  Registry.addChecker(registerExcChecker, shouldRegisterExcChecker,
+                      "refcheck.ExceptionState",
+                      "Exception-state discipline of the CPython C API",
+                      "docs/checks.md", /*IsHidden=*/false);
+}

@@ -1,0 +1,308 @@
+//===- NullResultChecker.cpp - Results used before their NULL check -------===//
+//
+// Checks unchecked-null.
+//
+// A call that returns NULL on failure (ErrorKind NullSets, NullMaybeSets,
+// NullNoSet in the ApiModel) leaves its result "maybe NULL". Using it while
+// the path still allows NULL is reported: dereferencing it, or passing it
+// where the ApiModel says an argument must not be NULL (Py_DECREF,
+// PyTuple_SET_ITEM's tuple, PyList_Append, ...). A check (`if (!r)`)
+// constrains the symbol and silences the report, as does anything the
+// analyzer learns about it.
+//
+// Ambiguous results (PyLong_AsLong and friends: -1 may be a value) are
+// reported conservatively: only when the function then returns a success
+// value although the result may still be the error value and PyErr_Occurred()
+// was never asked since. That is the path on which an exception set by the
+// conversion leaks out with a result (SystemError in Python).
+//
+//===----------------------------------------------------------------------===//
+#include "CApiHelpers.h"
+
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+
+using namespace clang;
+using namespace ento;
+using namespace refcheck;
+
+/// Results that may be NULL, and the call that returned each.
+REGISTER_MAP_WITH_PROGRAMSTATE(MaybeNullResults, SymbolRef, const Expr *)
+/// Ambiguous integer results not yet checked with PyErr_Occurred().
+REGISTER_MAP_WITH_PROGRAMSTATE(AmbiguousResults, SymbolRef, const Expr *)
+/// Ambiguous results that died while -1 was still possible.
+REGISTER_SET_WITH_PROGRAMSTATE(DeadAmbiguous, const Expr *)
+
+namespace {
+class NullResultChecker
+    : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall,
+                     check::PostCall, check::Location,
+                     check::PreStmt<ReturnStmt>, check::DeadSymbols> {
+  const BugType UncheckedBug{this, checks::UncheckedNull, "refcheck"};
+  mutable llvm::DenseMap<const FunctionDecl *, Contract> Contracts;
+
+public:
+  const CheckerConfig *Config = nullptr;
+
+  void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
+                    BugReporter &BR) const {
+    Contracts = computeContracts(TU->getASTContext());
+  }
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                     CheckerContext &C) const;
+  void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+
+private:
+  const ApiModel *model() const { return Config ? Config->Model : nullptr; }
+  /// Reports a use of Sym if NULL is still possible; returns the state with
+  /// Sym known non-NULL (or nullptr if NULL is certain).
+  /// Pred is the node to continue from; it becomes the error node when a
+  /// report is made.
+  ProgramStateRef checkUse(ProgramStateRef State, SymbolRef Sym,
+                           const Twine &How, CheckerContext &C,
+                           ExplodedNode *&Pred) const;
+};
+
+StringRef calleeOf(const Expr *E) {
+  return userFacingName(directCalleeName(dyn_cast_or_null<CallExpr>(E)));
+}
+} // namespace
+
+void NullResultChecker::checkPostCall(const CallEvent &Call,
+                                      CheckerContext &C) const {
+  if (C.wasInlined)
+    return;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return;
+  ErrorKind K = errorKindFor(model(), FD->getName());
+  ProgramStateRef State = C.getState();
+  if (K == ErrorKind::Occurred || K == ErrorKind::Clears) {
+    // The code asks (or clears whatever the conversion raised): every
+    // ambiguous result counts as checked.
+    bool Any = false;
+    for (auto [Sym, E] : State->get<AmbiguousResults>()) {
+      State = State->remove<AmbiguousResults>(Sym);
+      Any = true;
+    }
+    for (const Expr *E : State->get<DeadAmbiguous>()) {
+      State = State->remove<DeadAmbiguous>(E);
+      Any = true;
+    }
+    if (Any)
+      C.addTransition(State);
+    return;
+  }
+  SVal Ret = Call.getReturnValue();
+  SymbolRef Sym = Ret.getAsSymbol();
+  if (!Sym)
+    return;
+  const Expr *CE = Call.getOriginExpr();
+  if (K == ErrorKind::Ambiguous && Call.getResultType()->isIntegerType()) {
+    C.addTransition(State->set<AmbiguousResults>(Sym, CE));
+    return;
+  }
+  ErrorSpec Probe;
+  Probe.Kind = K;
+  if (!Probe.resultNeedsCheck() || !Call.getResultType()->isPointerType())
+    return;
+  // A PyObject* result of a function the ownership table says cannot fail
+  // is not maybe-NULL even if an error row is generic.
+  if (const FunctionSpec *S = functionSpecFor(model(), FD->getName()))
+    if (!S->CanFail)
+      return;
+  C.addTransition(State->set<MaybeNullResults>(Sym, CE));
+}
+
+ProgramStateRef NullResultChecker::checkUse(ProgramStateRef State,
+                                            SymbolRef Sym, const Twine &How,
+                                            CheckerContext &C,
+                                            ExplodedNode *&Pred) const {
+  const Expr *const *Origin = State->get<MaybeNullResults>(Sym);
+  if (!Origin)
+    return State;
+  ConditionTruthVal IsNull = State->getConstraintManager().isNull(State, Sym);
+  if (IsNull.isConstrainedFalse())
+    return State->remove<MaybeNullResults>(Sym);
+  const Expr *From0 = *Origin;
+  // Go on as if the check had been there: one report per result.
+  ProgramStateRef After = State->remove<MaybeNullResults>(Sym);
+  auto V = loc::MemRegionVal(
+      C.getSValBuilder().getRegionManager().getSymbolicRegion(Sym));
+  if (ProgramStateRef NonNull = After->assume(V, true))
+    After = NonNull;
+  if (!Config || Config->isEnabled(checks::UncheckedNull)) {
+    static CheckerProgramPointTag Tag("refcheck", "UncheckedNull");
+    if (ExplodedNode *N = C.generateNonFatalErrorNode(After, Pred, &Tag)) {
+      Pred = N;
+      Origin = &From0;
+      StringRef From = calleeOf(*Origin);
+      std::string Msg =
+          IsNull.isConstrainedTrue()
+              ? ("Result of '" + From + "' is NULL here and " + How).str()
+              : ("Result of '" + From + "' may be NULL and " + How +
+                 " without a NULL check")
+                    .str();
+      const Decl *D = C.getLocationContext()->getStackFrame()->getDecl();
+      auto R = std::make_unique<PathSensitiveBugReport>(
+          UncheckedBug,
+          "origin=" + ordinalKey(From.empty() ? "call" : From, *Origin, D), Msg,
+          N);
+      R->markInteresting(Sym);
+      C.emitReport(std::move(R));
+    }
+  }
+  return After;
+}
+
+void NullResultChecker::checkPreCall(const CallEvent &Call,
+                                     CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return;
+  const ErrorSpec *E = errorSpecFor(model(), FD->getName());
+  if (!E || E->NonNullArgs.empty())
+    return;
+  ProgramStateRef State = C.getState(), Orig = State;
+  ExplodedNode *Pred = C.getPredecessor();
+  StringRef Callee = userFacingName(FD->getName());
+  for (unsigned Idx : E->NonNullArgs) {
+    if (Idx == ErrorSpec::LastArg)
+      Idx = Call.getNumArgs() ? Call.getNumArgs() - 1 : 0;
+    if (Idx >= Call.getNumArgs())
+      continue;
+    SymbolRef Sym = Call.getArgSVal(Idx).getAsLocSymbol();
+    if (!Sym)
+      continue;
+    State = checkUse(State, Sym, "is passed to '" + Callee + "'", C, Pred);
+  }
+  if (State != Orig && State != Pred->getState())
+    C.addTransition(State, Pred);
+}
+
+void NullResultChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                                      CheckerContext &C) const {
+  const MemRegion *R = Loc.getAsRegion();
+  if (!R)
+    return;
+  const SymbolicRegion *SR = R->getSymbolicBase();
+  if (!SR)
+    return;
+  ProgramStateRef State = C.getState();
+  ExplodedNode *Pred = C.getPredecessor();
+  ProgramStateRef After =
+      checkUse(State, SR->getSymbol(), "is dereferenced", C, Pred);
+  if (After != State && After != Pred->getState())
+    C.addTransition(After, Pred);
+}
+
+void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
+                                         CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  for (auto [Sym, E] : State->get<MaybeNullResults>())
+    if (SR.isDead(Sym)) {
+      State = State->remove<MaybeNullResults>(Sym);
+      Changed = true;
+    }
+  SValBuilder &SVB = C.getSValBuilder();
+  for (auto [Sym, E] : State->get<AmbiguousResults>()) {
+    if (!SR.isDead(Sym))
+      continue;
+    State = State->remove<AmbiguousResults>(Sym);
+    Changed = true;
+    QualType T = Sym->getType();
+    auto IsMinusOne = SVB.evalEQ(State, nonloc::SymbolVal(Sym),
+                                 SVB.makeIntVal(-1, T).castAs<NonLoc>());
+    if (auto DV = IsMinusOne.getAs<DefinedOrUnknownSVal>())
+      if (State->assume(*DV, true))
+        State = State->add<DeadAmbiguous>(E);
+  }
+  if (Changed)
+    C.addTransition(State);
+}
+
+void NullResultChecker::checkPreStmt(const ReturnStmt *RS,
+                                     CheckerContext &C) const {
+  if (!C.inTopFrame() || !RS->getRetValue())
+    return;
+  if (Config && !Config->isEnabled(checks::UncheckedNull))
+    return;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD)
+    return;
+  auto It = Contracts.find(FD->getCanonicalDecl());
+  if (It == Contracts.end())
+    return;
+  ProgramStateRef State = C.getState();
+  auto DV = C.getSVal(RS->getRetValue()).getAs<DefinedOrUnknownSVal>();
+  if (!DV)
+    return;
+  // Only success returns: non-NULL, or 0 for int slots.
+  auto [NonZero, Zero] = State->assume(*DV);
+  // A result not known to be NULL may be a success.
+  bool Success = It->second == Contract::ObjectOrNull ? bool(NonZero)
+                                                      : (Zero && !NonZero);
+  if (!Success)
+    return;
+  const Expr *Culprit = nullptr;
+  SValBuilder &SVB = C.getSValBuilder();
+  for (auto [Sym, E] : State->get<AmbiguousResults>()) {
+    auto IsMinusOne = SVB.evalEQ(
+        State, nonloc::SymbolVal(Sym),
+        SVB.makeIntVal(-1, Sym->getType()).castAs<NonLoc>());
+    if (auto D = IsMinusOne.getAs<DefinedOrUnknownSVal>())
+      if (State->assume(*D, true)) {
+        Culprit = E;
+        break;
+      }
+  }
+  if (!Culprit && !State->get<DeadAmbiguous>().isEmpty())
+    Culprit = *State->get<DeadAmbiguous>().begin();
+  if (!Culprit)
+    return;
+  ExplodedNode *N = C.generateNonFatalErrorNode(State);
+  if (!N)
+    return;
+  StringRef From = calleeOf(Culprit);
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      UncheckedBug, "origin=" + ordinalKey(From, Culprit, FD),
+      ("Result of '" + From +
+       "' may be -1 with an exception set, and the function returns success "
+       "without checking PyErr_Occurred()")
+          .str(),
+      N);
+  R->addRange(Culprit->getSourceRange());
+  C.emitReport(std::move(R));
+}
+
+namespace refcheck {
+void registerNullResultChecker(CheckerRegistry &Registry);
+}
+
+static void registerNullChecker(CheckerManager &Mgr) {
+  auto *C = Mgr.registerChecker<NullResultChecker>();
+  C->Config = activeCheckerConfig();
+}
+
+static bool shouldRegisterNullChecker(const CheckerManager &) {
+  const CheckerConfig *Cfg = activeCheckerConfig();
+  return !Cfg || Cfg->isEnabled(checks::UncheckedNull);
+}
+
+void refcheck::registerNullResultChecker(CheckerRegistry &Registry) {
+  Registry.addChecker(registerNullChecker, shouldRegisterNullChecker,
+                      "refcheck.NullResult",
+                      "Results of failing C-API calls used unchecked",
+                      "docs/checks.md", /*IsHidden=*/false);
+}
