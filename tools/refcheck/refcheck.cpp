@@ -172,7 +172,8 @@ int main(int argc, const char **argv) {
           "refcheck: finds reference-counting bugs in CPython C extensions\n\n"
           "  refcheck [options] FILE... [-- COMPILER-ARGS]\n"
           "  refcheck [options] -p BUILD-DIR   (every file in the database)\n"
-          "  refcheck bisect|bisect-step ... (see refcheck bisect --help)\n\n"
+          "  refcheck bisect|bisect-step ... (see refcheck bisect --help)\n"
+          "  refcheck confirm ... (see refcheck confirm --help)\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n"
           "With `-- -Xclang -verify`: 0 iff clang's expectations hold.\n",
           &ErrOS)) {
