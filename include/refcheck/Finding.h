@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,32 @@ struct PathStep {
   unsigned Line = 0;
   unsigned Column = 0;
   std::string Message;
+};
+
+/// One test run by `refcheck confirm`: what happened and what it measured.
+struct TestRun {
+  /// unittest id (`pkg.module.Class.method`) or pytest node id.
+  std::string Test;
+  /// "measured", "failed" (the test itself failed or errored but was
+  /// measured), "crashed", "timeout" or "error" (could not be run).
+  std::string Outcome;
+  /// Deltas per measured repetition.
+  std::vector<long long> Refs, Blocks, Fds;
+  /// Which measures leak by the decision rule: "references",
+  /// "memory blocks", "file descriptors".
+  std::vector<std::string> Leaked;
+  /// Crash signal, timeout, or the test's first error line.
+  std::string Detail;
+  double Seconds = 0;
+};
+
+/// The result of the dynamic confirmation of one finding.
+struct Confirmation {
+  /// "confirmed", "not-reproduced", "no-test-found" or "unmeasurable".
+  std::string Status;
+  /// Why, in one sentence (for no-test-found and unmeasurable especially).
+  std::string Reason;
+  std::vector<TestRun> Tests;
 };
 
 struct Finding {
@@ -32,6 +59,11 @@ struct Finding {
   /// the callee and its occurrence among same-named calls in its function.
   std::string Origin;
   std::vector<PathStep> Path;
+  /// Python-visible names that reach Function: `module.function`,
+  /// `module.Type.method`, `module.Type.__new__`... (lib/EntryPoints).
+  std::vector<std::string> EntryPoints;
+  /// Set by `refcheck confirm`.
+  std::optional<Confirmation> Confirm;
 };
 
 /// A file that could not be analyzed, and why.

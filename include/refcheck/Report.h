@@ -3,6 +3,7 @@
 #define REFCHECK_REPORT_H
 
 #include "refcheck/Finding.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <string>
 #include <vector>
@@ -36,6 +37,23 @@ void writeText(llvm::raw_ostream &OS, const Results &R);
 
 /// The JSON document described in docs/json-format.md.
 void writeJson(llvm::raw_ostream &OS, const Results &R);
+
+/// CPython regrtest's line: `TEST leaked [1, 1, 1] references, sum=3`.
+std::string leakLine(llvm::StringRef Test, llvm::StringRef What,
+                     const std::vector<long long> &Deltas);
+
+/// The confirmation of a finding (set by `refcheck confirm`) as lines of
+/// text, for every format: its status, its Python entry points, and each
+/// test's outcome and deltas. Empty without a confirmation.
+std::vector<std::string> confirmationLines(const Finding &F);
+
+/// The `confirmation` object of the JSON document (and of SARIF's result
+/// properties).
+llvm::json::Object confirmationJson(const Confirmation &C);
+
+/// The confirmation of a finding (set by `refcheck confirm`) as note lines:
+/// its status, its Python entry points, and each test's measured deltas.
+void writeConfirmationText(llvm::raw_ostream &OS, const Finding &F);
 
 /// SARIF 2.1.0 (docs/integration.md): rules, results with code flows and
 /// partial fingerprints from the finding ids.

@@ -2,6 +2,7 @@
 #include "refcheck/Driver.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
+#include "refcheck/EntryPoints.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
@@ -669,5 +670,9 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
       return A.Path < B.Path;
     });
   }
+  // Issue 6: the Python names that reach each finding (a second, cheap parse;
+  // only for files with findings).
+  addEntryPoints(R, CC.Directory, CC.Filename, CC.CommandLine,
+                 Cmd.VirtualFiles);
   return R;
 }

@@ -82,6 +82,43 @@ Expected<Results> refcheck::parseJsonResults(StringRef Text) {
                               unsigned(S->getInteger("line").value_or(0)),
                               unsigned(S->getInteger("column").value_or(0)),
                               S->getString("message").value_or("").str()});
+      if (const json::Array *EPs = O->getArray("entry_points"))
+        for (const json::Value &EV : *EPs)
+          if (auto S = EV.getAsString())
+            F.EntryPoints.push_back(S->str());
+      if (const json::Object *C = O->getObject("confirmation")) {
+        Confirmation Conf;
+        Conf.Status = C->getString("status").value_or("").str();
+        Conf.Reason = C->getString("reason").value_or("").str();
+        if (const json::Array *Ts = C->getArray("tests"))
+          for (const json::Value &TV : *Ts) {
+            const json::Object *T = TV.getAsObject();
+            if (!T)
+              continue;
+            TestRun Run;
+            Run.Test = T->getString("id").value_or("").str();
+            Run.Outcome = T->getString("outcome").value_or("").str();
+            Run.Detail = T->getString("detail").value_or("").str();
+            Run.Seconds = T->getNumber("seconds").value_or(0);
+            auto Ints = [&](StringRef Key, std::vector<long long> &Out) {
+              if (const json::Array *A = T->getArray(Key))
+                for (const json::Value &N : *A)
+                  if (auto I = N.getAsInteger())
+                    Out.push_back(*I);
+            };
+            Ints("references", Run.Refs);
+            Ints("blocks", Run.Blocks);
+            Ints("fds", Run.Fds);
+            if (const json::Array *L = T->getArray("leaked"))
+              for (const json::Value &N : *L)
+                if (auto S = N.getAsString())
+                  Run.Leaked.push_back(S->str());
+            Conf.Tests.push_back(std::move(Run));
+          }
+        if (Conf.Status.empty())
+          return Bad("a confirmation lacks \"status\"");
+        F.Confirm = std::move(Conf);
+      }
       if (F.Id.empty() || F.Check.empty())
         return Bad("a finding lacks \"id\" or \"check\"");
       R.Findings.push_back(std::move(F));

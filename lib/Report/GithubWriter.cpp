@@ -41,6 +41,8 @@ void refcheck::writeGithub(raw_ostream &OS, const Results &R) {
     for (const PathStep &S : F.Path)
       Msg += "\n" + S.File + ":" + std::to_string(S.Line) + ":" +
              std::to_string(S.Column) + ": " + S.Message;
+    for (const std::string &L : confirmationLines(F))
+      Msg += "\n" + L;
     OS << "::warning file=" << escapeGithubProperty(F.File)
        << ",line=" << F.Line << ",col=" << F.Column
        << ",title=" << escapeGithubProperty("refcheck " + F.Check)

@@ -208,6 +208,13 @@ void refcheck::writeHtml(raw_ostream &OS, const Results &R,
       OS << "<p class=\"nosource\">(source of " << esc(F.File)
          << " not available)</p>\n";
 
+    if (std::vector<std::string> Conf = confirmationLines(F); !Conf.empty()) {
+      OS << "<div class=\"confirmation\" data-status=\""
+         << esc(F.Confirm->Status) << "\"><ul>\n";
+      for (const std::string &L : Conf)
+        OS << "<li>" << esc(L) << "</li>\n";
+      OS << "</ul></div>\n";
+    }
     OS << "<ol class=\"steps\">\n";
     for (const PathStep &S : F.Path)
       OS << "<li class=\"step\">" << esc(S.File) << ':' << S.Line << ':'

@@ -139,6 +139,10 @@ struct SarifBuilder {
       Props["origin"] = F.Origin;
     if (!F.Id.empty())
       Props["refcheckId"] = F.Id;
+    if (!F.EntryPoints.empty())
+      Props["entryPoints"] = F.EntryPoints;
+    if (F.Confirm)
+      Props["confirmation"] = confirmationJson(*F.Confirm);
     if (!Props.empty())
       Res["properties"] = std::move(Props);
     return Res;

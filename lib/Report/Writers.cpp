@@ -6,6 +6,90 @@
 using namespace refcheck;
 using namespace llvm;
 
+/// `12, 3` style list of deltas, as CPython's regrtest prints them.
+static std::string deltaList(const std::vector<long long> &D) {
+  std::string S = "[";
+  for (size_t I = 0; I < D.size(); ++I) {
+    if (I)
+      S += ", ";
+    S += std::to_string(D[I]);
+  }
+  return S + "]";
+}
+
+std::string refcheck::leakLine(StringRef Test, StringRef What,
+                               const std::vector<long long> &Deltas) {
+  long long Sum = 0;
+  for (long long D : Deltas)
+    Sum += D;
+  return (Test + " leaked " + deltaList(Deltas) + " " + What +
+          ", sum=" + std::to_string(Sum))
+      .str();
+}
+
+std::vector<std::string> refcheck::confirmationLines(const Finding &F) {
+  std::vector<std::string> Out;
+  if (!F.Confirm)
+    return Out;
+  const Confirmation &C = *F.Confirm;
+  std::string S = "confirmation: " + C.Status;
+  if (!C.Reason.empty())
+    S += " (" + C.Reason + ")";
+  Out.push_back(S);
+  if (!F.EntryPoints.empty()) {
+    S = "reached from Python as ";
+    for (size_t I = 0; I < F.EntryPoints.size(); ++I)
+      S += (I ? ", " : "") + F.EntryPoints[I];
+    Out.push_back(S);
+  }
+  for (const TestRun &T : C.Tests) {
+    S = "test " + T.Test + ": " + T.Outcome;
+    if (T.Outcome == "measured" || T.Outcome == "failed") {
+      S += T.Leaked.empty() ? ", no leak" : ", leaks ";
+      for (size_t I = 0; I < T.Leaked.size(); ++I)
+        S += (I ? ", " : "") + T.Leaked[I];
+    }
+    if (!T.Detail.empty())
+      S += " (" + T.Detail + ")";
+    Out.push_back(S);
+    auto Line = [&](StringRef What, const std::vector<long long> &D) {
+      if (!D.empty())
+        Out.push_back("  " + leakLine(T.Test, What, D));
+    };
+    Line("references", T.Refs);
+    Line("memory blocks", T.Blocks);
+    Line("file descriptors", T.Fds);
+  }
+  return Out;
+}
+
+json::Object refcheck::confirmationJson(const Confirmation &Conf) {
+  json::Array Tests;
+  for (const TestRun &T : Conf.Tests) {
+    json::Object O{{"id", T.Test},
+                   {"outcome", T.Outcome},
+                   {"references", T.Refs},
+                   {"blocks", T.Blocks},
+                   {"fds", T.Fds},
+                   {"leaked", T.Leaked},
+                   {"seconds", T.Seconds}};
+    if (!T.Detail.empty())
+      O["detail"] = T.Detail;
+    Tests.push_back(std::move(O));
+  }
+  json::Object C{{"status", Conf.Status}, {"tests", std::move(Tests)}};
+  if (!Conf.Reason.empty())
+    C["reason"] = Conf.Reason;
+  return C;
+}
+
+void refcheck::writeConfirmationText(raw_ostream &OS, const Finding &F) {
+  std::string Where = F.File + ":" + std::to_string(F.Line) + ":" +
+                      std::to_string(F.Column) + ": note: ";
+  for (const std::string &L : confirmationLines(F))
+    OS << Where << L << '\n';
+}
+
 void refcheck::writeText(raw_ostream &OS, const Results &R) {
   for (const Finding &F : R.Findings) {
     OS << F.File << ':' << F.Line << ':' << F.Column << ": warning: "
@@ -13,6 +97,8 @@ void refcheck::writeText(raw_ostream &OS, const Results &R) {
     for (const PathStep &S : F.Path)
       OS << S.File << ':' << S.Line << ':' << S.Column << ": note: "
          << S.Message << '\n';
+    if (F.Confirm)
+      writeConfirmationText(OS, F);
   }
   for (const FileError &E : R.Errors)
     OS << E.File << ": error: " << E.Message << '\n';
@@ -38,7 +124,11 @@ void refcheck::writeJson(raw_ostream &OS, const Results &R) {
                                     {"column", F.Column},
                                     {"function", F.Function},
                                     {"origin", F.Origin},
-                                    {"path", std::move(Path)}});
+                                    {"path", std::move(Path)},
+                                    {"entry_points", F.EntryPoints}});
+    if (F.Confirm)
+      Findings.back().getAsObject()->try_emplace(
+          "confirmation", confirmationJson(*F.Confirm));
   }
   json::Array Errors;
   for (const FileError &E : R.Errors)

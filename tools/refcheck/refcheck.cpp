@@ -1,6 +1,7 @@
 //===- refcheck.cpp - Command line over refcheck's libraries --------------===//
 #include "BisectCommand.h"
 #include "refcheck/Batch.h"
+#include "ConfirmCommand.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/Driver.h"
@@ -141,6 +142,9 @@ static int fail(const Twine &Msg) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
+  // Subcommands (issue 6): `refcheck confirm ...` has its own options.
+  if (argc > 1 && StringRef(argv[1]) == "confirm")
+    return runConfirmCommand(argc, argv);
   // Split at `--`: what follows is compiler arguments.
   std::vector<const char *> Ours;
   std::vector<std::string> Trailing;
@@ -168,7 +172,8 @@ int main(int argc, const char **argv) {
           "refcheck: finds reference-counting bugs in CPython C extensions\n\n"
           "  refcheck [options] FILE... [-- COMPILER-ARGS]\n"
           "  refcheck [options] -p BUILD-DIR   (every file in the database)\n"
-          "  refcheck bisect|bisect-step ... (see refcheck bisect --help)\n\n"
+          "  refcheck bisect|bisect-step ... (see refcheck bisect --help)\n"
+          "  refcheck confirm ... (see refcheck confirm --help)\n\n"
           "Exit status: 0 no findings, 1 findings, 2 usage or input error.\n"
           "With `-- -Xclang -verify`: 0 iff clang's expectations hold.\n",
           &ErrOS)) {

@@ -1,0 +1,628 @@
+//===- Runner.cpp - refcheck confirm: tests, processes, the decision ------===//
+#include "refcheck/Runner.h"
+#include "refcheck/Flags.h"
+#include "refcheck/Report.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Chrono.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
+#include <chrono>
+#include <map>
+#include <set>
+
+using namespace refcheck;
+using namespace llvm;
+
+static Error err(const Twine &Msg) {
+  return createStringError(inconvertibleErrorCode(), Msg);
+}
+
+Expected<std::pair<unsigned, unsigned>> refcheck::parseRuns(StringRef S) {
+  auto [A, B] = S.split(':');
+  unsigned Stab = 0, Run = 0;
+  if (A.getAsInteger(10, Stab) || B.getAsInteger(10, Run) || Run == 0)
+    return err("--runs wants STAB:RUN with RUN >= 1, e.g. 3:3 or 5:4; got '" +
+               S + "'");
+  return std::make_pair(Stab, Run);
+}
+
+bool refcheck::countLeaks(const std::vector<long long> &D) {
+  return !D.empty() && all_of(D, [](long long X) { return X >= 1; });
+}
+
+bool refcheck::fdLeaks(const std::vector<long long> &D) {
+  return any_of(D, [](long long X) { return X != 0; });
+}
+
+void refcheck::decideLeaks(TestRun &Run) {
+  Run.Leaked.clear();
+  if (countLeaks(Run.Refs))
+    Run.Leaked.push_back("references");
+  if (countLeaks(Run.Blocks))
+    Run.Leaked.push_back("memory blocks");
+  if (fdLeaks(Run.Fds))
+    Run.Leaked.push_back("file descriptors");
+}
+
+std::optional<std::string> refcheck::immortalReason(const Finding &F,
+                                                    unsigned Major,
+                                                    unsigned Minor) {
+  if (Major < 3 || (Major == 3 && Minor < 12))
+    return std::nullopt;
+  StringRef O = F.Origin;
+  static const char *Singletons[] = {"Py_None", "Py_True", "Py_False",
+                                     "Py_Ellipsis", "Py_NotImplemented",
+                                     "_Py_NoneStruct", "_Py_TrueStruct",
+                                     "_Py_FalseStruct"};
+  std::string Why = "immortal on Python " + std::to_string(Major) + "." +
+                    std::to_string(Minor) + ", so sys.gettotalrefcount() "
+                    "cannot see it";
+  if (O.consume_front("static:"))
+    for (const char *S : Singletons)
+      if (O == S)
+        return "the leaked object is " + O.str() + ", " + Why;
+  StringRef Callee = StringRef(F.Origin).split('#').first;
+  if (Callee == "PyUnicode_InternFromString" ||
+      Callee == "PyUnicode_InternInPlace" || Callee == "Py_NewRef" ||
+      Callee == "PyBool_FromLong")
+    if (Callee != "Py_NewRef" ||
+        StringRef(F.Message).contains_insensitive("None"))
+      return "the leaked object comes from " + Callee.str() + " (" +
+             (Callee == "PyBool_FromLong" ? "True or False"
+                                          : "an interned or static object") +
+             "), " + Why;
+  return std::nullopt;
+}
+
+void refcheck::parseRegrtestOutput(StringRef Output, TestRun &Run) {
+  Regex Line("leaked \\[([-0-9, ]*)\\] (references|memory blocks|file "
+             "descriptors), sum=");
+  SmallVector<StringRef, 64> Lines;
+  Output.split(Lines, '\n');
+  for (StringRef L : Lines) {
+    SmallVector<StringRef, 3> M;
+    if (!Line.match(L, &M))
+      continue;
+    std::vector<long long> D;
+    SmallVector<StringRef, 8> Parts;
+    M[1].split(Parts, ',', -1, false);
+    for (StringRef P : Parts) {
+      long long V;
+      if (!P.trim().getAsInteger(10, V))
+        D.push_back(V);
+    }
+    if (M[2] == "references")
+      Run.Refs = D;
+    else if (M[2] == "memory blocks")
+      Run.Blocks = D;
+    else
+      Run.Fds = D;
+  }
+}
+
+std::vector<std::string> refcheck::regrtestArgs(StringRef TestId,
+                                                unsigned Stab, unsigned Run,
+                                                StringRef TestDir) {
+  SmallVector<StringRef, 6> Parts;
+  TestId.split(Parts, '.');
+  // -B: no .pyc files written next to anyone's sources.
+  std::vector<std::string> Args{"-B", "-m", "test"};
+  StringRef Module = Parts[0];
+  if (Parts.size() > 1 && Parts[0] == "test") {
+    // test.test_x.Class.method: CPython's own suite, module test_x.
+    Module = Parts[1];
+  } else if (!TestDir.empty()) {
+    // A project's tests: regrtest finds test_x in --testdir.
+    Args.push_back("--testdir");
+    Args.push_back(TestDir.str());
+  }
+  for (std::string A : {std::string("-R"),
+                        std::to_string(Stab) + ":" + std::to_string(Run),
+                        std::string("-m"), TestId.str(), Module.str()})
+    Args.push_back(std::move(A));
+  return Args;
+}
+
+std::string refcheck::findHelperScript() {
+  std::string Exe = sys::fs::getMainExecutable(
+      nullptr, reinterpret_cast<void *>(&findHelperScript));
+  SmallString<256> P(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(P, "share", "refcheck", "refcheck_confirm.py");
+  if (sys::fs::exists(P))
+    return P.str().str();
+  SmallString<256> Src(REFCHECK_SOURCE_SHARE);
+  sys::path::append(Src, "refcheck_confirm.py");
+  return Src.str().str();
+}
+
+std::vector<std::string> refcheck::defaultTestDirs(const Results &R) {
+  std::vector<std::string> Dirs;
+  for (const Finding &F : R.Findings)
+    if (auto Root = findCPythonRoot(F.File)) {
+      SmallString<256> P(*Root);
+      sys::path::append(P, "Lib", "test");
+      if (sys::fs::is_directory(P))
+        return {P.str().str()};
+    }
+  for (const char *D : {"tests", "test"})
+    if (sys::fs::is_directory(D))
+      Dirs.push_back(D);
+  return Dirs;
+}
+
+//===----------------------------------------------------------------------===//
+// Processes
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// A temporary file removed when this goes away.
+struct TempFile {
+  std::string Path;
+  explicit TempFile(StringRef Suffix) {
+    SmallString<128> P;
+    if (!sys::fs::createTemporaryFile("refcheck-confirm", Suffix, P))
+      Path = P.str().str();
+  }
+  ~TempFile() {
+    if (!Path.empty())
+      sys::fs::remove(Path);
+  }
+  std::string read() const {
+    auto B = MemoryBuffer::getFile(Path);
+    return B ? (*B)->getBuffer().str() : std::string();
+  }
+};
+
+struct ProcResult {
+  int RC = 0;
+  bool Crashed = false, TimedOut = false, NotRun = false;
+  std::string Message; // crash signal, timeout, or why it could not start
+  std::string Output;  // stdout + stderr of the child
+  double Seconds = 0;
+};
+
+ProcResult runProcess(StringRef Program, const std::vector<std::string> &Args,
+                      unsigned Timeout) {
+  ProcResult R;
+  TempFile Out(".out");
+  std::vector<StringRef> Argv{Program};
+  for (const std::string &A : Args)
+    Argv.push_back(A);
+  std::optional<StringRef> Redirects[] = {StringRef(""), StringRef(Out.Path),
+                                          StringRef(Out.Path)};
+  std::string ErrMsg;
+  bool Failed = false;
+  auto Start = std::chrono::steady_clock::now();
+  R.RC = sys::ExecuteAndWait(Program, Argv, std::nullopt, Redirects, Timeout,
+                             0, &ErrMsg, &Failed);
+  R.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                            Start)
+                  .count();
+  R.Output = Out.read();
+  if (Failed || R.RC == -1) {
+    R.NotRun = true;
+    R.Message = ErrMsg.empty() ? "could not be started" : ErrMsg;
+  } else if (R.RC == -2) {
+    if (StringRef(ErrMsg).contains("timed out")) {
+      R.TimedOut = true;
+      R.Message = "timed out after " + std::to_string(Timeout) + "s";
+    } else {
+      R.Crashed = true;
+      R.Message = ErrMsg.empty() ? "crashed" : ErrMsg;
+    }
+  }
+  return R;
+}
+
+std::string lastLines(StringRef S, unsigned N) {
+  SmallVector<StringRef, 32> Lines;
+  S.rtrim().split(Lines, '\n');
+  std::string Out;
+  for (size_t I = Lines.size() > N ? Lines.size() - N : 0; I < Lines.size();
+       ++I)
+    Out += (Out.empty() ? "" : " | ") + Lines[I].trim().str();
+  return Out;
+}
+
+struct Probe {
+  unsigned Major = 0, Minor = 0;
+  bool Debug = false, Regrtest = false;
+};
+
+/// One test (or set of tests) to measure, and where its modules import from.
+struct Selected {
+  std::string Id, Kind, Root, File;
+};
+
+class Confirmer {
+  const ConfirmOptions &Opts;
+  raw_ostream &Log;
+  std::string Python, Helper;
+  Probe P;
+  std::vector<std::string> Roots;
+  std::map<std::string, TestRun> Cache;
+
+public:
+  Confirmer(const ConfirmOptions &Opts, raw_ostream &Log)
+      : Opts(Opts), Log(Log) {}
+
+  Error setUp() {
+    if (sys::path::has_parent_path(Opts.Python)) {
+      if (sys::fs::can_execute(Opts.Python))
+        Python = Opts.Python;
+    } else if (auto Found = sys::findProgramByName(Opts.Python))
+      Python = *Found;
+    if (Python.empty())
+      return err("interpreter '" + Opts.Python +
+                 "' not found (use --python PATH; on Debian: apt-get install "
+                 "python3.11-dbg)");
+    Helper = Opts.HelperScript.empty() ? findHelperScript() : Opts.HelperScript;
+    if (!sys::fs::exists(Helper))
+      return err("helper script '" + Helper + "' is missing (reinstall "
+                 "refcheck: it belongs in share/refcheck)");
+    TempFile J(".json");
+    ProcResult R = runProcess(Python, {Helper, "probe", "--out", J.Path}, 120);
+    auto V = json::parse(J.read());
+    if (R.RC != 0 || !V) {
+      if (!V)
+        consumeError(V.takeError());
+      return err("'" + Python + "' cannot run refcheck's helper: " +
+                 (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
+    }
+    const json::Object *O = V->getAsObject();
+    if (const json::Array *Ver = O->getArray("version"); Ver && Ver->size() > 1) {
+      P.Major = (*Ver)[0].getAsInteger().value_or(0);
+      P.Minor = (*Ver)[1].getAsInteger().value_or(0);
+    }
+    P.Debug = O->getBoolean("debug").value_or(false);
+    P.Regrtest = O->getBoolean("regrtest").value_or(false);
+    if (!P.Debug && !Opts.BlocksOnly)
+      return err(
+          "'" + Python + "' is not a debug build: it lacks "
+          "sys.gettotalrefcount(), which counts every reference and is only "
+          "compiled into debug interpreters (configure --with-pydebug). On "
+          "Debian/Ubuntu install python3.11-dbg and pass --python "
+          "python3.11-dbg, or use --blocks-only for a weaker check on a "
+          "release build");
+    if (Opts.UseRegrtest && !P.Regrtest)
+      return err("--use-regrtest: '" + Python + "' has no test.libregrtest "
+                 "(run inside a CPython tree, or install "
+                 "libpython3.11-testsuite)");
+    if (Opts.BlocksOnly && !P.Debug)
+      Log << "refcheck: note: --blocks-only on a release build measures "
+             "allocated memory blocks only; it is weaker than counting "
+             "references (misses leaks of objects kept in free lists)\n";
+    return Error::success();
+  }
+
+  /// Entry point -> tests, and test file -> all its tests.
+  Expected<std::pair<std::map<std::string, std::vector<Selected>>,
+                     std::map<std::string, std::vector<Selected>>>>
+  index(const std::set<std::string> &Entries,
+        const std::vector<std::string> &Dirs) {
+    std::map<std::string, std::vector<Selected>> ByEntry, ByFile;
+    if (Dirs.empty())
+      return std::make_pair(ByEntry, ByFile);
+    TempFile J(".json");
+    std::vector<std::string> Args{Helper, "index", "--out", J.Path};
+    for (const std::string &E : Entries) {
+      Args.push_back("--entry");
+      Args.push_back(E);
+    }
+    for (const std::string &D : Dirs)
+      Args.push_back(D);
+    ProcResult R = runProcess(Python, Args, 600);
+    auto V = json::parse(J.read());
+    if (R.RC != 0 || !V) {
+      if (!V)
+        consumeError(V.takeError());
+      return err("indexing tests failed: " +
+                 (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
+    }
+    const json::Object *O = V->getAsObject();
+    if (const json::Object *Es = O->getObject("entries"))
+      for (const auto &[E, List] : *Es)
+        if (const json::Array *A = List.getAsArray())
+          for (const json::Value &T : *A)
+            if (const json::Object *TO = T.getAsObject())
+              ByEntry[E.str()].push_back(
+                  {TO->getString("id").value_or("").str(),
+                   TO->getString("kind").value_or("").str(),
+                   TO->getString("root").value_or("").str(),
+                   TO->getString("file").value_or("").str()});
+    std::set<std::string> RootSet;
+    if (const json::Object *Fs = O->getObject("files"))
+      for (const auto &[File, Info] : *Fs) {
+        const json::Object *IO = Info.getAsObject();
+        if (!IO)
+          continue;
+        std::string Root = IO->getString("root").value_or("").str();
+        RootSet.insert(Root);
+        if (const json::Array *Ts = IO->getArray("tests"))
+          for (const json::Value &T : *Ts)
+            if (auto S = T.getAsString())
+              ByFile[File.str()].push_back(
+                  {S->str(),
+                   S->contains("::") ? "pytest" : "unittest", Root,
+                   File.str()});
+      }
+    if (const json::Array *Rs = O->getArray("roots"))
+      for (const json::Value &Root : *Rs)
+        if (auto S = Root.getAsString())
+          RootSet.insert(S->str());
+    Roots.assign(RootSet.begin(), RootSet.end());
+    return std::make_pair(ByEntry, ByFile);
+  }
+
+  /// Measures Ids together in one fresh interpreter.
+  TestRun measure(const std::vector<Selected> &Tests, StringRef Name) {
+    TestRun Run;
+    Run.Test = Name.str();
+    const std::string &Kind = Tests.front().Kind;
+    TempFile J(".json");
+    sys::fs::remove(J.Path);
+    std::vector<std::string> Args;
+    bool Regrtest = Opts.UseRegrtest && Tests.size() == 1 && Kind == "unittest";
+    if (Regrtest) {
+      Args = regrtestArgs(Tests.front().Id, Opts.Stab, Opts.Run,
+                          Tests.front().Root);
+    } else {
+      Args = {"-B", Helper, "measure", "--out", J.Path,
+              "--stab",     std::to_string(Opts.Stab),
+              "--run",      std::to_string(Opts.Run),
+              "--kind",     Kind};
+      if (Opts.BlocksOnly)
+        Args.push_back("--blocks-only");
+      std::set<std::string> Paths(Roots.begin(), Roots.end());
+      for (const Selected &S : Tests)
+        if (!S.Root.empty())
+          Paths.insert(S.Root);
+      for (const std::string &Pth : Paths) {
+        Args.push_back("--path");
+        Args.push_back(Pth);
+      }
+      for (const Selected &S : Tests)
+        Args.push_back(S.Id);
+    }
+    ProcResult R = runProcess(Python, Args, Opts.TimeoutSeconds);
+    Run.Seconds = R.Seconds;
+    if (R.NotRun) {
+      Run.Outcome = "error";
+      Run.Detail = R.Message;
+    } else if (R.TimedOut) {
+      Run.Outcome = "timeout";
+      Run.Detail = R.Message;
+    } else if (R.Crashed) {
+      Run.Outcome = "crashed";
+      Run.Detail = R.Message;
+    } else if (Regrtest) {
+      parseRegrtestOutput(R.Output, Run);
+      if (StringRef(R.Output).contains(" crashed ")) {
+        Run.Outcome = "crashed";
+        Run.Detail = lastLines(R.Output, 1);
+      } else if (Run.Refs.empty() && Run.Blocks.empty() && Run.Fds.empty()) {
+        // regrtest prints deltas only for leaks.
+        Run.Outcome = R.RC == 0 ? "measured" : "failed";
+        Run.Detail = R.RC == 0 ? "regrtest reports no leak"
+                               : lastLines(R.Output, 2);
+      } else {
+        Run.Outcome = "measured";
+        Run.Detail = "regrtest";
+      }
+    } else {
+      auto V = json::parse(J.read());
+      const json::Object *O = V ? V->getAsObject() : nullptr;
+      if (!V)
+        consumeError(V.takeError());
+      if (!O || R.RC != 0) {
+        Run.Outcome = "error";
+        Run.Detail = "exit status " + std::to_string(R.RC) + ": " +
+                     lastLines(R.Output, 2);
+      } else {
+        auto Ints = [&](StringRef K, std::vector<long long> &D) {
+          if (const json::Array *A = O->getArray(K))
+            for (const json::Value &X : *A)
+              D.push_back(X.getAsInteger().value_or(0));
+        };
+        Ints("references", Run.Refs);
+        Ints("blocks", Run.Blocks);
+        Ints("fds", Run.Fds);
+        Run.Outcome = "measured";
+        if (const json::Array *Ps = O->getArray("problems"); Ps && !Ps->empty()) {
+          Run.Outcome = "failed";
+          Run.Detail = (*Ps)[0].getAsString().value_or("").str();
+        }
+        if (O->getInteger("tests_run").value_or(0) == 0) {
+          Run.Outcome = "error";
+          Run.Detail = "no test ran (is the id right?)";
+        }
+      }
+    }
+    decideLeaks(Run);
+    return Run;
+  }
+
+  void print(const TestRun &Run) {
+    if (Run.Outcome != "measured" && Run.Outcome != "failed") {
+      Log << Run.Test << " " << Run.Outcome;
+      if (!Run.Detail.empty())
+        Log << " (" << Run.Detail << ")";
+      Log << '\n';
+      return;
+    }
+    if (!Run.Refs.empty())
+      Log << leakLine(Run.Test, "references", Run.Refs) << '\n';
+    if (!Run.Blocks.empty())
+      Log << leakLine(Run.Test, "memory blocks", Run.Blocks) << '\n';
+    if (!Run.Fds.empty())
+      Log << leakLine(Run.Test, "file descriptors", Run.Fds) << '\n';
+    Log << Run.Test << ": "
+        << (Run.Leaked.empty() ? std::string("no leak")
+                               : "LEAKS " + join(Run.Leaked, ", "));
+    if (Run.Outcome == "failed" || !Run.Detail.empty())
+      Log << " (" << (Run.Outcome == "failed" ? "test failed: " : "")
+          << Run.Detail << ")";
+    Log << " [" << format("%.1f", Run.Seconds) << "s]\n";
+    Log.flush();
+  }
+
+  const TestRun &measureOne(const Selected &S) {
+    auto It = Cache.find(S.Id);
+    if (It != Cache.end())
+      return It->second;
+    TestRun Run = measure({S}, S.Id);
+    print(Run);
+    return Cache.emplace(S.Id, std::move(Run)).first->second;
+  }
+
+  /// Halves the leaking set of tests of one file down to a minimal one.
+  void bisect(StringRef File, std::vector<Selected> Tests) {
+    TestRun All = measure(Tests, sys::path::filename(File));
+    if (All.Outcome != "measured" && All.Outcome != "failed") {
+      Log << "bisect: " << File << ": " << All.Outcome << " (" << All.Detail
+          << ")\n";
+      return;
+    }
+    if (All.Leaked.empty()) {
+      Log << "bisect: " << File << ": its " << Tests.size()
+          << " tests together do not leak\n";
+      return;
+    }
+    while (Tests.size() > 1) {
+      size_t Half = Tests.size() / 2;
+      std::vector<Selected> A(Tests.begin(), Tests.begin() + Half),
+          B(Tests.begin() + Half, Tests.end());
+      if (!measure(A, "half").Leaked.empty())
+        Tests = std::move(A);
+      else if (!measure(B, "half").Leaked.empty())
+        Tests = std::move(B);
+      else
+        break; // the leak needs tests from both halves
+    }
+    Log << "bisect: " << File << ": minimal leaking set (" << Tests.size()
+        << (Tests.size() == 1 ? " test" : " tests") << "):\n";
+    for (const Selected &S : Tests)
+      Log << "  " << S.Id << '\n';
+  }
+
+  Error run(Results &Res) {
+    if (Error E = setUp())
+      return E;
+    std::vector<std::string> Dirs =
+        Opts.TestDirs.empty() ? defaultTestDirs(Res) : Opts.TestDirs;
+    for (const std::string &D : Dirs)
+      if (!sys::fs::is_directory(D))
+        return err("--tests: '" + D + "' is not a folder");
+    // Module init ("mod", no dot) runs once per process: repetitions cannot
+    // measure it, so such names are not looked for.
+    auto Repeatable = [](const Finding &F) {
+      std::vector<std::string> Out;
+      for (const std::string &E : F.EntryPoints)
+        if (StringRef(E).contains('.'))
+          Out.push_back(E);
+      return Out;
+    };
+    std::set<std::string> Entries;
+    for (const Finding &F : Res.Findings)
+      for (const std::string &E : Repeatable(F))
+        Entries.insert(E);
+    auto Idx = index(Entries, Dirs);
+    if (!Idx)
+      return Idx.takeError();
+    auto &[ByEntry, ByFile] = *Idx;
+    if (Opts.Verbose)
+      Log << "refcheck: indexed " << ByFile.size() << " test files in "
+          << join(Dirs, ", ") << '\n';
+
+    std::set<std::string> FilesToBisect;
+    for (Finding &F : Res.Findings) {
+      Confirmation C;
+      if (auto Why = immortalReason(F, P.Major, P.Minor)) {
+        C.Status = "unmeasurable";
+        C.Reason = *Why;
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
+        F.Confirm = std::move(C);
+        continue;
+      }
+      if (F.EntryPoints.empty()) {
+        C.Status = "no-test-found";
+        C.Reason = "no Python entry point reaches '" + F.Function +
+                   "' (no method table, slot or module init calls it in " +
+                   "its file)";
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
+        F.Confirm = std::move(C);
+        continue;
+      }
+      std::vector<std::string> Reaching = Repeatable(F);
+      if (Reaching.empty()) {
+        C.Status = "unmeasurable";
+        C.Reason = "only module initialization (" +
+                   join(F.EntryPoints, ", ") +
+                   ") reaches it; it runs once per process, so repeating "
+                   "tests cannot measure it";
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
+        F.Confirm = std::move(C);
+        continue;
+      }
+      std::map<std::string, Selected> Tests;
+      for (const std::string &E : Reaching)
+        for (const Selected &S : ByEntry[E])
+          Tests.emplace(S.Id, S);
+      if (Tests.empty()) {
+        C.Status = "no-test-found";
+        C.Reason = "no test in " +
+                   (Dirs.empty() ? std::string("(no test folder)")
+                                 : join(Dirs, ", ")) +
+                   " uses " + join(Reaching, ", ");
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
+        F.Confirm = std::move(C);
+        continue;
+      }
+      Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+          << ": " << Tests.size() << (Tests.size() == 1 ? " test" : " tests")
+          << " reach " << join(Reaching, ", ") << '\n';
+      unsigned N = 0;
+      for (const auto &[Id, S] : Tests) {
+        if (N++ == Opts.MaxTests) {
+          C.Reason = "measured the first " + std::to_string(Opts.MaxTests) +
+                     " of " + std::to_string(Tests.size()) + " tests";
+          break;
+        }
+        C.Tests.push_back(measureOne(S));
+        FilesToBisect.insert(S.File);
+      }
+      bool Confirmed = any_of(
+          C.Tests, [](const TestRun &T) { return !T.Leaked.empty(); });
+      C.Status = Confirmed ? "confirmed" : "not-reproduced";
+      F.Confirm = std::move(C);
+    }
+
+    for (const std::string &Id : Opts.ExtraTests)
+      measureOne({Id, StringRef(Id).contains("::") ? "pytest" : "unittest",
+                  "", ""});
+
+    if (Opts.BisectTests)
+      for (const std::string &File : FilesToBisect)
+        bisect(File, ByFile[File]);
+    return Error::success();
+  }
+};
+} // namespace
+
+Error refcheck::confirmFindings(Results &R, const ConfirmOptions &Opts,
+                                raw_ostream &Log) {
+  Confirmer C(Opts, Log);
+  return C.run(R);
+}

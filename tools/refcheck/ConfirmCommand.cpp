@@ -1,0 +1,257 @@
+//===- ConfirmCommand.cpp - `refcheck confirm`: measure what was found ----===//
+//
+// refcheck confirm [options] FINDINGS.json
+// refcheck confirm [options] -- FILE... [-- COMPILER-ARGS]
+//
+// Runs the tests that reach each finding under a debug interpreter and
+// writes the findings back with a confirmation each (docs/confirm.md).
+//
+//===----------------------------------------------------------------------===//
+#include "ConfirmCommand.h"
+#include "refcheck/Driver.h"
+#include "refcheck/EntryPoints.h"
+#include "refcheck/Report.h"
+#include "refcheck/Review.h"
+#include "refcheck/Runner.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace refcheck;
+
+static cl::SubCommand
+    ConfirmSub("confirm", "Run the tests that reach each finding under a "
+                          "debug interpreter and measure leaks");
+static cl::OptionCategory ConfirmCat("refcheck confirm options");
+
+static cl::opt<std::string> FindingsFile(cl::Positional, cl::sub(ConfirmSub),
+                                         cl::desc("FINDINGS.json"),
+                                         cl::cat(ConfirmCat));
+static cl::list<std::string>
+    TestDirs("tests",
+             cl::desc("Folder of tests to index (repeatable; default: Lib/test "
+                      "in a CPython tree, else ./tests and ./test)"),
+             cl::value_desc("DIR"), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<std::string>
+    PythonOpt("python",
+              cl::desc("Interpreter to run the tests with; a debug build "
+                       "(default: python3.11-dbg when present)"),
+              cl::value_desc("PATH"), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<std::string>
+    Runs("runs",
+         cl::desc("Warm-up and measured repetitions, as python -m test -R "
+                  "(default 3:3)"),
+         cl::value_desc("STAB:RUN"), cl::init("3:3"), cl::sub(ConfirmSub),
+         cl::cat(ConfirmCat));
+static cl::opt<unsigned>
+    Timeout("timeout",
+            cl::desc("Seconds one test process may take (default 300; 0: "
+                     "no limit)"),
+            cl::init(300), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<bool>
+    UseRegrtest("use-regrtest",
+                cl::desc("Measure with CPython's own `python -m test -R` "
+                         "(needs test.libregrtest) and parse its output"),
+                cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<bool>
+    BlocksOnly("blocks-only",
+               cl::desc("Measure allocated blocks only; works on a release "
+                        "build but is weaker"),
+               cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<bool>
+    BisectTests("bisect-tests",
+                cl::desc("For each test file whose tests leak together, "
+                         "halve them down to a minimal leaking set"),
+                cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::list<std::string>
+    MeasureIds("measure",
+               cl::desc("Also measure this test id (repeatable), e.g. a "
+                        "clean test to check the harness"),
+               cl::value_desc("TEST-ID"), cl::sub(ConfirmSub),
+               cl::cat(ConfirmCat));
+static cl::opt<unsigned>
+    MaxTests("max-tests", cl::desc("At most N tests per finding (default 25)"),
+             cl::init(25), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<OutputFormat> FormatOpt(
+    "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
+    cl::values(clEnumValN(OutputFormat::Text, "text", "warnings and notes"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "the findings document with `confirmation`"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0; confirmation in result properties"),
+               clEnumValN(OutputFormat::Github, "github",
+                          "GitHub Actions annotations"),
+               clEnumValN(OutputFormat::Html, "html",
+                          "one self-contained HTML page")),
+    cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<std::string> OutOpt("o", cl::desc("Write the findings to FILE"),
+                                   cl::value_desc("FILE"), cl::sub(ConfirmSub),
+                                   cl::cat(ConfirmCat));
+static cl::opt<std::string>
+    BuildDirOpt("p", cl::desc("Folder with compile_commands.json: flags for "
+                              "`-- FILE...`, and the files searched for "
+                              "entry points across files"),
+                cl::value_desc("build-dir"), cl::sub(ConfirmSub),
+                cl::cat(ConfirmCat));
+static cl::opt<unsigned> CrossFileDepth(
+    "cross-file-depth",
+    cl::desc("With -p: callers to walk through the other files of the "
+             "compile database for findings with no entry point in their "
+             "own file (default 3; 0: off)"),
+    cl::init(3), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<bool> VerboseOpt("v", cl::desc("Say what is run"),
+                                cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+
+static int fail(const Twine &Msg) {
+  errs() << "refcheck: error: " << Msg << '\n';
+  return 2;
+}
+
+/// python3.11-dbg when installed, else python3 (which will usually be
+/// refused with an explanation unless --blocks-only).
+static std::string defaultPython() {
+  if (sys::findProgramByName("python3.11-dbg"))
+    return "python3.11-dbg";
+  return "python3";
+}
+
+int refcheck::runConfirmCommand(int argc, const char **argv) {
+  // confirm [opts] FINDINGS.json | confirm [opts] -- FILE... [-- ARGS]
+  std::vector<const char *> Ours;
+  std::vector<std::string> SourceFiles, CompilerArgs;
+  int DashDash = 0;
+  for (int I = 0; I < argc; ++I) {
+    if (DashDash < 2 && StringRef(argv[I]) == "--") {
+      ++DashDash;
+      continue;
+    }
+    if (DashDash == 0)
+      Ours.push_back(argv[I]);
+    else if (DashDash == 1)
+      SourceFiles.push_back(argv[I]);
+    else
+      CompilerArgs.push_back(argv[I]);
+  }
+  cl::HideUnrelatedOptions(ConfirmCat, ConfirmSub);
+  std::string ParseErr;
+  raw_string_ostream ErrOS(ParseErr);
+  if (!cl::ParseCommandLineOptions(
+          Ours.size(), Ours.data(),
+          "refcheck confirm: measures each finding's leak with the tests "
+          "that reach it\n\n"
+          "  refcheck confirm [options] FINDINGS.json\n"
+          "  refcheck confirm [options] -- FILE... [-- COMPILER-ARGS]\n\n"
+          "Exit status: 1 iff some finding is confirmed; 0 otherwise; 2 on "
+          "usage or input errors.\n",
+          &ErrOS)) {
+    ErrOS.flush();
+    StringRef First = StringRef(ParseErr).trim().split('\n').first;
+    First.consume_front("refcheck: ");
+    First.consume_front("refcheck confirm: ");
+    return fail(First);
+  }
+
+  ConfirmOptions Opts;
+  auto SR = parseRuns(Runs);
+  if (!SR)
+    return fail(toString(SR.takeError()));
+  std::tie(Opts.Stab, Opts.Run) = *SR;
+  Opts.Python = PythonOpt.empty() ? defaultPython() : PythonOpt;
+  Opts.TestDirs.assign(TestDirs.begin(), TestDirs.end());
+  Opts.TimeoutSeconds = Timeout;
+  Opts.UseRegrtest = UseRegrtest;
+  Opts.BlocksOnly = BlocksOnly;
+  Opts.BisectTests = BisectTests;
+  Opts.ExtraTests.assign(MeasureIds.begin(), MeasureIds.end());
+  Opts.MaxTests = MaxTests;
+  Opts.Verbose = VerboseOpt;
+  if (UseRegrtest && BlocksOnly)
+    return fail("--use-regrtest and --blocks-only cannot be combined "
+                "(regrtest -R needs a debug build)");
+
+  Results R;
+  if (!FindingsFile.empty() && !SourceFiles.empty())
+    return fail("give either FINDINGS.json or `-- FILE...`, not both");
+  if (!FindingsFile.empty()) {
+    auto Buf = MemoryBuffer::getFileOrSTDIN(FindingsFile);
+    if (!Buf)
+      return fail("cannot read '" + FindingsFile +
+                  "': " + Buf.getError().message());
+    auto Parsed = parseJsonResults((*Buf)->getBuffer());
+    if (!Parsed)
+      return fail("'" + FindingsFile + "': " + toString(Parsed.takeError()));
+    R = std::move(*Parsed);
+  } else if (!SourceFiles.empty()) {
+    // The static check first, with the headers of the interpreter the tests
+    // will run under.
+    DriverOptions D;
+    D.Files = SourceFiles;
+    if (!BuildDirOpt.empty())
+      D.BuildDir = BuildDirOpt;
+    D.TrailingArgs = CompilerArgs;
+    D.Python = Opts.Python;
+    auto Model = loadApiModel(D);
+    if (!Model)
+      return fail(toString(Model.takeError()));
+    auto Plan = planCommands(D);
+    if (!Plan)
+      return fail(toString(Plan.takeError()));
+    for (const FileCommand &Cmd : *Plan)
+      R.append(analyzeFile(Cmd, D, *Model));
+    R.canonicalize();
+    for (const FileError &E : R.Errors)
+      errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
+    if (R.FilesAnalyzed == 0)
+      return 2;
+  } else {
+    return fail("no findings (usage: refcheck confirm FINDINGS.json, or "
+                "refcheck confirm -- FILE...; see refcheck confirm --help)");
+  }
+
+  if (!BuildDirOpt.empty() && CrossFileDepth > 0) {
+    auto N = addCrossFileEntryPoints(R, BuildDirOpt, CrossFileDepth);
+    if (!N)
+      return fail(toString(N.takeError()));
+    if (VerboseOpt && *N)
+      errs() << "refcheck: cross-file entry points from " << *N
+             << " files of the compile database\n";
+  }
+
+  // Progress lines stay out of a machine-read document on stdout.
+  bool JsonToStdout = FormatOpt != OutputFormat::Text && OutOpt.empty();
+  raw_ostream &Log = JsonToStdout ? errs() : outs();
+  if (Error E = confirmFindings(R, Opts, Log))
+    return fail(toString(std::move(E)));
+
+  std::unique_ptr<raw_fd_ostream> File;
+  raw_ostream *OS = &outs();
+  if (!OutOpt.empty()) {
+    std::error_code EC;
+    File = std::make_unique<raw_fd_ostream>(OutOpt, EC, sys::fs::OF_Text);
+    if (EC)
+      return fail("cannot write '" + OutOpt + "': " + EC.message());
+    OS = File.get();
+  }
+  writeResults(*OS, R, FormatOpt, makeReportContext(argv[0]));
+  OS->flush();
+
+  unsigned Counts[4] = {0, 0, 0, 0};
+  const char *Names[4] = {"confirmed", "not-reproduced", "no-test-found",
+                          "unmeasurable"};
+  bool AnyConfirmed = false;
+  for (const Finding &F : R.Findings)
+    for (unsigned I = 0; I < 4; ++I)
+      if (F.Confirm && F.Confirm->Status == Names[I]) {
+        ++Counts[I];
+        AnyConfirmed |= I == 0;
+      }
+  Log << "refcheck confirm: " << R.Findings.size() << " findings: ";
+  for (unsigned I = 0; I < 4; ++I)
+    Log << (I ? ", " : "") << Counts[I] << ' ' << Names[I];
+  Log << ".\n";
+  return AnyConfirmed ? 1 : 0;
+}
