@@ -35,6 +35,9 @@ struct ReportContext {
 /// path notes, then one line per file that could not be analyzed.
 void writeText(llvm::raw_ostream &OS, const Results &R);
 
+/// One finding as the JSON document (docs/json-format.md) shows it.
+llvm::json::Object findingJson(const Finding &F);
+
 /// The JSON document described in docs/json-format.md.
 void writeJson(llvm::raw_ostream &OS, const Results &R);
 

@@ -1,5 +1,6 @@
 //===- Output.cpp - What refcheck bisect prints ---------------------------===//
 #include "refcheck/Bisect.h"
+#include "refcheck/Report.h"
 
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -36,23 +37,6 @@ json::Object commitJson(const CommitInfo &C) {
                       {"subject", C.Subject}};
 }
 
-json::Object findingJson(const Finding &F) {
-  json::Array Path;
-  for (const PathStep &S : F.Path)
-    Path.push_back(json::Object{{"file", S.File},
-                                {"line", S.Line},
-                                {"column", S.Column},
-                                {"message", S.Message}});
-  return json::Object{{"id", F.Id},
-                      {"check", F.Check},
-                      {"message", F.Message},
-                      {"file", F.File},
-                      {"line", F.Line},
-                      {"column", F.Column},
-                      {"function", F.Function},
-                      {"origin", F.Origin},
-                      {"path", std::move(Path)}};
-}
 
 } // namespace
 

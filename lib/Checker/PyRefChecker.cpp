@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "refcheck/Checker.h"
+#include "CApiHelpers.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMapContext.h"
@@ -237,33 +238,7 @@ bool refcheck::isKnownCheck(llvm::StringRef Id) {
 
 /// True for PyObject* and pointers to structs that start with a PyObject
 /// header (PyTupleObject*, PyTypeObject*, user objects with PyObject_HEAD).
-static bool isPyObjectPointer(QualType T) {
-  const auto *PT = T.getCanonicalType()->getAs<PointerType>();
-  if (!PT)
-    return false;
-  QualType P = PT->getPointeeType();
-  for (int Depth = 0; Depth < 6; ++Depth) {
-    const RecordType *RT = P.getCanonicalType()->getAs<RecordType>();
-    if (!RT)
-      return false;
-    const RecordDecl *RD = RT->getDecl();
-    if (RD->getName() == "_object")
-      return true;
-    RD = RD->getDefinition();
-    if (!RD || RD->field_empty())
-      return false;
-    P = RD->field_begin()->getType();
-  }
-  return false;
-}
-
-/// The name users wrote: with PY_SSIZE_T_CLEAN, Python.h renames
-/// PyArg_ParseTuple to _PyArg_ParseTuple_SizeT and so on.
-static StringRef userFacingName(StringRef Name) {
-  if (Name.starts_with("_") && Name.ends_with("_SizeT"))
-    return Name.drop_front().drop_back(6);
-  return Name;
-}
+static bool isPyObjectPointer(QualType T) { return isPyObjectPointerType(T); }
 
 static StringRef calleeName(const CallEvent &Call) {
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))

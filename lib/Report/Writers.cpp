@@ -107,29 +107,32 @@ void refcheck::writeText(raw_ostream &OS, const Results &R) {
        << (R.Findings.size() == 1 ? " finding" : " findings") << ".\n";
 }
 
+json::Object refcheck::findingJson(const Finding &F) {
+  json::Array Path;
+  for (const PathStep &S : F.Path)
+    Path.push_back(json::Object{{"file", S.File},
+                                {"line", S.Line},
+                                {"column", S.Column},
+                                {"message", S.Message}});
+  json::Object O{{"id", F.Id},
+                 {"check", F.Check},
+                 {"message", F.Message},
+                 {"file", F.File},
+                 {"line", F.Line},
+                 {"column", F.Column},
+                 {"function", F.Function},
+                 {"origin", F.Origin},
+                 {"path", std::move(Path)},
+                 {"entry_points", F.EntryPoints}};
+  if (F.Confirm)
+    O.try_emplace("confirmation", confirmationJson(*F.Confirm));
+  return O;
+}
+
 void refcheck::writeJson(raw_ostream &OS, const Results &R) {
   json::Array Findings;
-  for (const Finding &F : R.Findings) {
-    json::Array Path;
-    for (const PathStep &S : F.Path)
-      Path.push_back(json::Object{{"file", S.File},
-                                  {"line", S.Line},
-                                  {"column", S.Column},
-                                  {"message", S.Message}});
-    Findings.push_back(json::Object{{"id", F.Id},
-                                    {"check", F.Check},
-                                    {"message", F.Message},
-                                    {"file", F.File},
-                                    {"line", F.Line},
-                                    {"column", F.Column},
-                                    {"function", F.Function},
-                                    {"origin", F.Origin},
-                                    {"path", std::move(Path)},
-                                    {"entry_points", F.EntryPoints}});
-    if (F.Confirm)
-      Findings.back().getAsObject()->try_emplace(
-          "confirmation", confirmationJson(*F.Confirm));
-  }
+  for (const Finding &F : R.Findings)
+    Findings.push_back(findingJson(F));
   json::Array Errors;
   for (const FileError &E : R.Errors)
     Errors.push_back(json::Object{{"file", E.File}, {"message", E.Message}});
