@@ -1022,9 +1022,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
                                  const InvalidatedSymbols &Escaped,
                                  const CallEvent *Call,
                                  PointerEscapeKind Kind) const {
+  // The engine lets a pointer escape when it is compared with the address
+  // of a global (`o == Py_None`): nothing takes the reference there.
+  if (Kind == PSK_EscapeOther)
+    return State;
   auto Forget = [&](SymbolRef Sym) {
-    if (State->get<RefMap>(Sym))
-      State = State->remove<RefMap>(Sym);
+    if (!State->get<RefMap>(Sym))
+      return;
+    State = State->remove<RefMap>(Sym);
+    // A parameter we took references on and then stored: its count is the
+    // memory's business now, not "borrowed from the caller" again.
+    if (isTopFrameParam(Sym, nullptr))
+      State = State->add<SelfManaged>(Sym);
   };
   if (Kind == PSK_DirectEscapeOnCall && Call) {
     // C-API convention: a callee borrows its PyObject* arguments. Only an
