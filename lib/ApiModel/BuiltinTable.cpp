@@ -91,6 +91,7 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyStructSequence_GetItem",      Bor, Never, "",          "",    NoFmt, 0},
     {"PyStructSequence_GET_ITEM",     Bor, Never, "",          "",    NoFmt, 0},
     {"PySys_GetObject",               Bor, Fails, "",          "",    NoFmt, 0},
+    {"_PySys_GetAttr",                Bor, Fails, "",          "",    NoFmt, 0},
     {"PyModule_GetDict",              Bor, Never, "",          "",    NoFmt, 0},
     {"PyEval_GetBuiltins",            Bor, Never, "",          "",    NoFmt, 0},
     {"PyEval_GetGlobals",             Bor, Fails, "",          "",    NoFmt, 0},

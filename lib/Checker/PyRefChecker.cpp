@@ -1023,9 +1023,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
                                  const CallEvent *Call,
                                  PointerEscapeKind Kind) const {
   // The engine lets a pointer escape when it is compared with the address
-  // of a global (`o == Py_None`): nothing takes the reference there.
-  if (Kind == PSK_EscapeOther)
+  // of a global (`o == Py_None`). Nothing takes the reference there, so
+  // objects that existed before the function (parameters, and what it took
+  // references on) stay tracked. A new object is forgotten instead: the
+  // analyzer would otherwise follow paths where a freshly made object *is*
+  // Py_None or Py_NotImplemented.
+  if (Kind == PSK_EscapeOther) {
+    for (SymbolRef Sym : Escaped)
+      if (const RefState *RS = State->get<RefMap>(Sym);
+          RS && RS->isOwned() && !RS->onBorrow())
+        State = State->remove<RefMap>(Sym);
     return State;
+  }
   auto Forget = [&](SymbolRef Sym) {
     if (!State->get<RefMap>(Sym))
       return;

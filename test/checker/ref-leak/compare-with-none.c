@@ -27,3 +27,21 @@ convert_fixed(PyObject *o, void *p)
     Py_DECREF(o);
     return 1;
 }
+
+/* A new object compared with a singleton is forgotten rather than followed
+ * down paths where a fresh object *is* Py_NotImplemented (the analyzer cannot
+ * tell that new_pair never returns it). */
+static PyObject *
+new_pair(void)
+{
+    return PyTuple_New(2);
+}
+
+static PyObject *
+maybe_not_implemented(PyObject *self, PyObject *arg)
+{
+    PyObject *result = new_pair();
+    if (result == Py_NotImplemented)
+        Py_INCREF(result);
+    return result;
+}
