@@ -299,7 +299,7 @@ class PyRefChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
                      check::Location, check::Bind, check::EndFunction,
-                     eval::Call> {
+                     check::PreStmt<AtomicExpr>, eval::Call> {
   const CallDescriptionMap<RefOp> RefOps = {
       {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
       {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
@@ -341,6 +341,7 @@ public:
                      CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
 
 private:
   ProgramStateRef bindRefcnt(const FieldRegion *FR, const Stmt *S,
@@ -1080,7 +1081,8 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
   // Stored into untracked memory, reachable through a pointer handed to a
   // callee, or written to an out-parameter: no longer ours to release.
   for (SymbolRef Sym : Escaped) {
-    if (Kind == PSK_EscapeOnBind && !State->get<RefMap>(Sym))
+    if (const RefState *RS = State->get<RefMap>(Sym);
+        Kind == PSK_EscapeOnBind && (!RS || RS->isBorrowed()))
       State = State->add<StoredSyms>(Sym);
     Forget(Sym);
   }
@@ -1344,6 +1346,23 @@ void PyRefChecker::reportOwedFields(ProgramStateRef State,
                "; the field will release a reference it never got",
            Sym, N, C);
   }
+}
+
+/// An atomic store (`_Py_atomic_store` in CPython's headers) puts the value
+/// into memory: the reference goes with it, as for a plain store.
+void PyRefChecker::checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  for (const Stmt *Child : AE->children()) {
+    const auto *E = dyn_cast_or_null<Expr>(Child);
+    if (!E || E == AE->getPtr())
+      continue;
+    SymbolRef Sym = C.getSVal(E).getAsLocSymbol();
+    if (!Sym)
+      continue;
+    State = State->remove<RefMap>(Sym)->add<SelfManaged>(Sym);
+  }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void PyRefChecker::checkEndFunction(const ReturnStmt *RS,
