@@ -299,7 +299,8 @@ class PyRefChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
                      check::Location, check::Bind, check::EndFunction,
-                     check::PreStmt<AtomicExpr>, eval::Call> {
+                     check::PreStmt<AtomicExpr>, check::PostStmt<CastExpr>,
+                     eval::Call> {
   const CallDescriptionMap<RefOp> RefOps = {
       {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
       {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
@@ -342,6 +343,7 @@ public:
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
+  void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;
 
 private:
   ProgramStateRef bindRefcnt(const FieldRegion *FR, const Stmt *S,
@@ -1363,6 +1365,19 @@ void PyRefChecker::checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const {
   }
   if (State != C.getState())
     C.addTransition(State);
+}
+
+/// A pointer turned into an integer (tagged pointers, as in _elementtree's
+/// JOIN_SET, or ids in a table) can no longer be followed: the object is no
+/// longer judged.
+void PyRefChecker::checkPostStmt(const CastExpr *CE, CheckerContext &C) const {
+  if (CE->getCastKind() != CK_PointerToIntegral)
+    return;
+  ProgramStateRef State = C.getState();
+  SymbolRef Sym = C.getSVal(CE->getSubExpr()).getAsLocSymbol();
+  if (!Sym || !State->get<RefMap>(Sym))
+    return;
+  C.addTransition(State->remove<RefMap>(Sym)->add<SelfManaged>(Sym));
 }
 
 void PyRefChecker::checkEndFunction(const ReturnStmt *RS,
