@@ -91,6 +91,31 @@ std::string refcheck::ordinalKey(llvm::StringRef Kind, const Stmt *S,
   return (Kind + "#" + llvm::Twine(C.Index ? C.Index : 1)).str();
 }
 
+const FunctionDecl *refcheck::referencedFunction(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return dyn_cast<FunctionDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+StringRef refcheck::recordName(const RecordDecl *RD) {
+  if (!RD->getName().empty())
+    return RD->getName();
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    return TD->getName();
+  return "";
+}
+
+StringRef refcheck::recordName(QualType T) {
+  const RecordType *RT = T.getCanonicalType()->getAs<RecordType>();
+  return RT ? recordName(RT->getDecl()) : "";
+}
+
 //===----------------------------------------------------------------------===//
 // Contracts
 //===----------------------------------------------------------------------===//
@@ -128,29 +153,6 @@ Role roleOfSlotMacro(StringRef Slot) {
       .Default(Role::Plain);
 }
 
-const FunctionDecl *referencedFunction(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      E = UO->getSubExpr()->IgnoreParenCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return dyn_cast<FunctionDecl>(DRE->getDecl());
-  return nullptr;
-}
-
-StringRef recordName(QualType T) {
-  const RecordType *RT = T.getCanonicalType()->getAs<RecordType>();
-  if (!RT)
-    return "";
-  const RecordDecl *RD = RT->getDecl();
-  if (!RD->getName().empty())
-    return RD->getName();
-  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-    return TD->getName();
-  return "";
-}
 
 struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
   ASTContext &Ctx;

@@ -1,8 +1,8 @@
 //===- CApiHelpers.h - Shared by the checks beyond refcounts ----*- C++ -*-===//
 //
-// Small AST helpers for ExceptionStateChecker, NullResultChecker,
-// FormatChecker and MethodDefChecker. PyRefChecker keeps its own copies; these
-// live here so the refcount checker's file stays untouched by these checks.
+// Small AST helpers shared by the checkers of lib/Checker (PyRefChecker,
+// ExceptionStateChecker, NullResultChecker, FormatChecker, MethodDefChecker),
+// and the registration functions of the checkers beyond refcounts.
 //
 //===----------------------------------------------------------------------===//
 #ifndef REFCHECK_LIB_CHECKER_CAPIHELPERS_H
@@ -14,6 +14,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 
@@ -26,6 +27,13 @@ bool isPyObjectPointerType(clang::QualType T);
 /// The name users wrote: with PY_SSIZE_T_CLEAN, Python.h renames
 /// PyArg_ParseTuple to _PyArg_ParseTuple_SizeT and so on.
 llvm::StringRef userFacingName(llvm::StringRef Name);
+
+/// The function an initializer or argument names (`f`, `&f`, `(cast)f`).
+const clang::FunctionDecl *referencedFunction(const clang::Expr *E);
+
+/// A struct's name, or its typedef's when it is anonymous; "" otherwise.
+llvm::StringRef recordName(const clang::RecordDecl *RD);
+llvm::StringRef recordName(clang::QualType T);
 
 /// The callee's identifier, or "".
 llvm::StringRef directCalleeName(const clang::CallExpr *CE);
@@ -71,6 +79,13 @@ public:
     setDeclWithIssue(D);
   }
 };
+
+/// Each checker beyond refcounts registers itself (Registration.cpp calls
+/// them from registerExtraCheckers).
+void registerExceptionStateChecker(clang::ento::CheckerRegistry &Registry);
+void registerNullResultChecker(clang::ento::CheckerRegistry &Registry);
+void registerFormatChecker(clang::ento::CheckerRegistry &Registry);
+void registerMethodDefChecker(clang::ento::CheckerRegistry &Registry);
 
 } // namespace refcheck
 #endif

@@ -476,10 +476,6 @@ void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
 // Registration
 //===----------------------------------------------------------------------===//
 
-namespace refcheck {
-void registerExceptionStateChecker(CheckerRegistry &Registry);
-}
-
 static void registerExcChecker(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<ExceptionStateChecker>();
   C->Config = activeCheckerConfig();

@@ -103,18 +103,6 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
     }
   }
 
-  static StringRef recordNameOf(QualType T) {
-    const RecordType *RT = T.getCanonicalType()->getAs<RecordType>();
-    if (!RT)
-      return "";
-    const RecordDecl *RD = RT->getDecl();
-    if (!RD->getName().empty())
-      return RD->getName();
-    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-      return TD->getName();
-    return "";
-  }
-
   /// Whether a value of type Q fits T.
   bool fits(QualType Q, FormatArgType T, const Expr *E) const {
     Q = Q.getCanonicalType().getUnqualifiedType();
@@ -134,7 +122,7 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
     case FormatArgType::Double:
       return Q->isSpecificBuiltinType(BuiltinType::Double);
     case FormatArgType::Complex:
-      return recordNameOf(Q) == "Py_complex";
+      return recordName(Q) == "Py_complex";
     case FormatArgType::CharPtr:
       return IsVoidPtr || IsNull ||
              (Q->isPointerType() && Q->getPointeeType()->isCharType());
@@ -151,7 +139,7 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
     case FormatArgType::VoidPtr:
       return Q->isPointerType() || Q->isArrayType() || IsNull;
     case FormatArgType::Buffer: {
-      StringRef N = recordNameOf(Q);
+      StringRef N = recordName(Q);
       return N == "bufferinfo" || N == "Py_buffer";
     }
     }
@@ -337,10 +325,6 @@ void FormatChecker::checkASTCodeBody(const Decl *D, AnalysisManager &Mgr,
     return;
   CallVisitor V(*this, FormatBug, D, Mgr, BR, Config ? Config->Model : nullptr);
   V.TraverseDecl(const_cast<Decl *>(D));
-}
-
-namespace refcheck {
-void registerFormatChecker(CheckerRegistry &Registry);
 }
 
 static void registerFmtChecker(CheckerManager &Mgr) {

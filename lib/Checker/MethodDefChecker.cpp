@@ -116,18 +116,6 @@ const char *paramName(Param P) {
   return "?";
 }
 
-const FunctionDecl *functionOf(const Expr *E) {
-  if (!E)
-    return nullptr;
-  E = E->IgnoreParenCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    if (UO->getOpcode() == UO_AddrOf)
-      E = UO->getSubExpr()->IgnoreParenCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return dyn_cast<FunctionDecl>(DRE->getDecl());
-  return nullptr;
-}
-
 bool isNullish(const Expr *E, ASTContext &Ctx) {
   if (!E || isa<ImplicitValueInitExpr>(E))
     return true;
@@ -225,7 +213,7 @@ void MethodDefChecker::checkASTDecl(const VarDecl *VD, AnalysisManager &Mgr,
              Mgr, BR);
       continue;
     }
-    const FunctionDecl *FD = functionOf(Sem->getInit(1));
+    const FunctionDecl *FD = referencedFunction(Sem->getInit(1));
     if (!FD || !FD->getType()->getAs<FunctionProtoType>())
       continue;
     std::string Fn = "'" + FD->getNameAsString() + "'";
@@ -260,10 +248,6 @@ void MethodDefChecker::checkASTDecl(const VarDecl *VD, AnalysisManager &Mgr,
       break;
     }
   }
-}
-
-namespace refcheck {
-void registerMethodDefChecker(CheckerRegistry &Registry);
 }
 
 static void registerMDChecker(CheckerManager &Mgr) {

@@ -286,10 +286,6 @@ void NullResultChecker::checkPreStmt(const ReturnStmt *RS,
   C.emitReport(std::move(R));
 }
 
-namespace refcheck {
-void registerNullResultChecker(CheckerRegistry &Registry);
-}
-
 static void registerNullChecker(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<NullResultChecker>();
   C->Config = activeCheckerConfig();

@@ -1223,11 +1223,7 @@ static std::optional<std::string> setItemMacroFor(SVal Loc) {
   const auto *FR = dyn_cast<FieldRegion>(ER->getSuperRegion());
   if (!FR || FR->getDecl()->getName() != "ob_item")
     return std::nullopt;
-  const RecordDecl *RD = FR->getDecl()->getParent();
-  StringRef Name = RD->getName();
-  if (Name.empty())
-    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-      Name = TD->getName();
+  StringRef Name = recordName(FR->getDecl()->getParent());
   if (Name == "PyTupleObject")
     return std::string("PyTuple_SET_ITEM");
   if (Name == "PyListObject")

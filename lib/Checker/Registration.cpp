@@ -1,16 +1,10 @@
 //===- Registration.cpp - The checkers beyond refcounts -------------------===//
+#include "CApiHelpers.h"
 #include "refcheck/Checker.h"
 
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 
 using namespace refcheck;
-
-namespace refcheck {
-void registerExceptionStateChecker(clang::ento::CheckerRegistry &Registry);
-void registerNullResultChecker(clang::ento::CheckerRegistry &Registry);
-void registerFormatChecker(clang::ento::CheckerRegistry &Registry);
-void registerMethodDefChecker(clang::ento::CheckerRegistry &Registry);
-} // namespace refcheck
 
 static const char *const FullNames[] = {
     CheckerFullName,         "refcheck.ExceptionState", "refcheck.NullResult",
