@@ -172,22 +172,12 @@ int refcheck::runWorker(StringRef JobFile) {
     return 2;
   }
   testHooks(Cmd.File);
-  std::vector<InputFile> Inputs;
-  Results R = analyzeFile(Cmd, Opts, *Model, nullptr, &Inputs);
-
-  json::Array In;
-  for (const InputFile &F : Inputs)
-    In.push_back(json::Array{F.Path, F.Hash});
-  std::string Doc;
-  raw_string_ostream OS(Doc);
+  AnalysisRecord Record;
+  Results R = analyzeFile(Cmd, Opts, *Model, nullptr, &Record.Inputs);
+  raw_string_ostream OS(Record.ResultsDoc);
   writeJson(OS, R);
   OS.flush();
-  json::Object Out{{"inputs", std::move(In)}, {"results", Doc}};
-  std::string Text;
-  raw_string_ostream TOS(Text);
-  TOS << json::Value(std::move(Out));
-  TOS.flush();
-  return writeFile((JobFile + ".out").str(), Text) ? 0 : 2;
+  return writeFile((JobFile + ".out").str(), toText(Record)) ? 0 : 2;
 }
 
 //===----------------------------------------------------------------------===//
@@ -332,28 +322,18 @@ static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
   auto OutBuf = MemoryBuffer::getFile(Job + ".out");
   if (RC != 0 || !OutBuf)
     return Fail(failureReason(RC, ErrMsg, Stderr, BO));
-  Expected<json::Value> V = json::parse((*OutBuf)->getBuffer());
-  const json::Object *O = V ? V->getAsObject() : nullptr;
-  std::optional<StringRef> Doc = O ? O->getString("results") : std::nullopt;
+  std::optional<AnalysisRecord> Record = parseRecord((*OutBuf)->getBuffer());
   Expected<Results> R =
-      Doc ? parseJsonResults(*Doc)
-          : Expected<Results>(createStringError(inconvertibleErrorCode(), ""));
-  if (!V)
-    consumeError(V.takeError());
+      Record ? parseJsonResults(Record->ResultsDoc)
+             : Expected<Results>(
+                   createStringError(inconvertibleErrorCode(), "no record"));
   if (!R) {
     consumeError(R.takeError());
     return Fail("the analyzer's worker wrote unreadable results");
   }
   S.R = std::move(*R);
-  if (!S.Key.empty() && S.R.Errors.empty() && S.R.FilesAnalyzed == 1) {
-    std::vector<InputFile> Inputs;
-    if (const json::Array *A = O->getArray("inputs"))
-      for (const json::Value &E : *A)
-        if (const json::Array *P = E.getAsArray(); P && P->size() == 2)
-          Inputs.push_back({(*P)[0].getAsString().value_or("").str(),
-                            (*P)[1].getAsString().value_or("").str()});
-    storeCached(BO.CacheDir, S.Key, Inputs, *Doc);
-  }
+  if (!S.Key.empty() && S.R.Errors.empty() && S.R.FilesAnalyzed == 1)
+    storeCached(BO.CacheDir, S.Key, *Record);
 }
 
 Results refcheck::runBatch(const std::vector<FileCommand> &Cmds,

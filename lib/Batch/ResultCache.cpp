@@ -26,6 +26,45 @@ const std::string &InputHashes::get(StringRef Path) {
   return It->second;
 }
 
+std::string refcheck::toText(const AnalysisRecord &R) {
+  json::Array In;
+  for (const InputFile &F : R.Inputs)
+    In.push_back(json::Array{F.Path, F.Hash});
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS << json::Value(json::Object{{"inputs", std::move(In)},
+                                 {"results", R.ResultsDoc}});
+  return Text;
+}
+
+std::optional<AnalysisRecord> refcheck::parseRecord(StringRef Text) {
+  Expected<json::Value> V = json::parse(Text);
+  if (!V) {
+    consumeError(V.takeError());
+    return std::nullopt;
+  }
+  const json::Object *O = V->getAsObject();
+  const json::Array *Inputs = O ? O->getArray("inputs") : nullptr;
+  std::optional<StringRef> Doc = O ? O->getString("results") : std::nullopt;
+  if (!Inputs || !Doc)
+    return std::nullopt;
+  AnalysisRecord R;
+  R.ResultsDoc = Doc->str();
+  for (const json::Value &E : *Inputs) {
+    const json::Array *P = E.getAsArray();
+    std::optional<StringRef> Path = P && P->size() == 2
+                                        ? (*P)[0].getAsString()
+                                        : std::nullopt;
+    std::optional<StringRef> Hash = P && P->size() == 2
+                                        ? (*P)[1].getAsString()
+                                        : std::nullopt;
+    if (!Path || !Hash)
+      return std::nullopt;
+    R.Inputs.push_back({Path->str(), Hash->str()});
+  }
+  return R;
+}
+
 std::string refcheck::cacheKey(const FileCommand &Cmd,
                                const DriverOptions &Opts,
                                const ApiModel &Model, StringRef Exe) {
@@ -81,34 +120,22 @@ std::optional<Results> refcheck::lookupCached(StringRef Dir, StringRef Key,
   auto Buf = MemoryBuffer::getFile(entryPath(Dir, Key));
   if (!Buf)
     return std::nullopt;
-  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
-  if (!V) {
-    consumeError(V.takeError());
+  std::optional<AnalysisRecord> Rec = parseRecord((*Buf)->getBuffer());
+  if (!Rec || Rec->Inputs.empty())
     return std::nullopt;
-  }
-  const json::Object *O = V->getAsObject();
-  const json::Array *Inputs = O ? O->getArray("inputs") : nullptr;
-  std::optional<StringRef> Doc = O ? O->getString("results") : std::nullopt;
-  if (!Inputs || !Doc || Inputs->empty())
-    return std::nullopt;
-  for (const json::Value &E : *Inputs) {
-    const json::Array *P = E.getAsArray();
-    if (!P || P->size() != 2)
-      return std::nullopt;
-    StringRef Path = (*P)[0].getAsString().value_or("");
-    StringRef Hash = (*P)[1].getAsString().value_or("");
+  for (const InputFile &In : Rec->Inputs) {
     std::string Now;
     auto Virtual = llvm::find_if(Cmd.VirtualFiles, [&](const auto &VF) {
-      return VF.first == Path;
+      return VF.first == In.Path;
     });
     if (Virtual != Cmd.VirtualFiles.end())
       Now = contentHash(Virtual->second);
     else
-      Now = Hashes.get(Path);
-    if (Now.empty() || Now != Hash)
+      Now = Hashes.get(In.Path);
+    if (Now.empty() || Now != In.Hash)
       return std::nullopt;
   }
-  Expected<Results> R = parseJsonResults(*Doc);
+  Expected<Results> R = parseJsonResults(Rec->ResultsDoc);
   if (!R) {
     consumeError(R.takeError());
     return std::nullopt;
@@ -117,17 +144,12 @@ std::optional<Results> refcheck::lookupCached(StringRef Dir, StringRef Key,
 }
 
 void refcheck::storeCached(StringRef Dir, StringRef Key,
-                           const std::vector<InputFile> &Inputs,
-                           StringRef ResultsDoc) {
-  if (Inputs.empty())
+                           const AnalysisRecord &Record) {
+  if (Record.Inputs.empty())
     return;
   SmallString<256> Path = entryPath(Dir, Key);
   if (sys::fs::create_directories(sys::path::parent_path(Path)))
     return;
-  json::Array In;
-  for (const InputFile &F : Inputs)
-    In.push_back(json::Array{F.Path, F.Hash});
-  json::Object O{{"inputs", std::move(In)}, {"results", ResultsDoc}};
   // Written aside and renamed, so a reader never sees half an entry.
   SmallString<256> Temp;
   int FD;
@@ -135,7 +157,7 @@ void refcheck::storeCached(StringRef Dir, StringRef Key,
     return;
   {
     raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << json::Value(std::move(O));
+    OS << toText(Record);
     OS.close();
     if (OS.has_error()) {
       OS.clear_error();

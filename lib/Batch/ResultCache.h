@@ -25,6 +25,16 @@ public:
   const std::string &get(llvm::StringRef Path);
 };
 
+/// What a worker hands back and what the cache keeps for a translation
+/// unit: its results (a writeJson() document) and every file it read.
+struct AnalysisRecord {
+  std::vector<InputFile> Inputs;
+  std::string ResultsDoc;
+};
+std::string toText(const AnalysisRecord &R);
+/// None if Text is not a well-formed record.
+std::optional<AnalysisRecord> parseRecord(llvm::StringRef Text);
+
 std::string cacheKey(const FileCommand &Cmd, const DriverOptions &Opts,
                      const ApiModel &Model, llvm::StringRef Exe);
 
@@ -32,11 +42,10 @@ std::optional<Results> lookupCached(llvm::StringRef Dir, llvm::StringRef Key,
                                     const FileCommand &Cmd,
                                     InputHashes &Hashes);
 
-/// Stores ResultsDoc (a writeJson() document); failures are ignored, as a
-/// cache may be read-only or full.
+/// Stores the record; failures are ignored, as a cache may be read-only or
+/// full.
 void storeCached(llvm::StringRef Dir, llvm::StringRef Key,
-                 const std::vector<InputFile> &Inputs,
-                 llvm::StringRef ResultsDoc);
+                 const AnalysisRecord &Record);
 
 } // namespace refcheck
 #endif
