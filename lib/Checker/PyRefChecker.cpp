@@ -364,9 +364,14 @@ private:
   std::optional<RefState> stateOf(ProgramStateRef State, SymbolRef Sym,
                                   const LocationContext *LC) const;
   bool ownedOnEntry(const ParmVarDecl *PVD) const;
-  /// ownedOnEntry's answers: per function, the parameters it owns.
+  /// ownedOnEntry's answers, for the whole file: per function (canonical
+  /// declaration), the parameters it owns.
   mutable llvm::DenseMap<const FunctionDecl *, SmallVector<unsigned, 2>>
       OwnedParams;
+  mutable bool OwnedParamsKnown = false;
+  bool returnsOnlyNull(const Decl *D) const;
+  /// returnsOnlyNull's answers.
+  mutable llvm::DenseMap<const FunctionDecl *, bool> NullOnly;
 
   ProgramStateRef applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
                              ProgramStateRef State, CheckerContext &C,
@@ -455,78 +460,71 @@ static bool isTopFrameParam(SymbolRef Sym, const LocationContext *LC) {
 /// Argument Clinic: a `foo_impl` parameter that the generated wrapper fills
 /// with a converter giving a new reference (`PyUnicode_FSConverter(arg,
 /// &path)`, then `foo_impl(module, path)`) is owned by foo_impl, which must
-/// release it. Found by reading the callers of PVD's function in this file.
+/// release it. One pass over the file, on first use, finds every such
+/// parameter: in each function, the variables a converter fills, then the
+/// calls they are passed on to.
 bool PyRefChecker::ownedOnEntry(const ParmVarDecl *PVD) const {
   const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
   if (!FD || !Config || !Config->Model)
     return false;
-  auto [It, New] = OwnedParams.try_emplace(FD);
-  if (New) {
-    // Every call of FD in the file, and in its caller every converter call
-    // that writes a new reference into the variable passed on.
+  if (!OwnedParamsKnown) {
+    OwnedParamsKnown = true;
     struct Scan : RecursiveASTVisitor<Scan> {
-      const FunctionDecl *Target;
       const ApiModel &Model;
-      SmallVector<unsigned, 2> &Out;
-      const FunctionDecl *Caller = nullptr;
-      Scan(const FunctionDecl *T, const ApiModel &M,
-           SmallVector<unsigned, 2> &Out)
-          : Target(T), Model(M), Out(Out) {}
+      decltype(OwnedParams) &Out;
+      llvm::SmallPtrSet<const VarDecl *, 4> Filled; ///< in the current body
+      Scan(const ApiModel &M, decltype(OwnedParams) &Out)
+          : Model(M), Out(Out) {}
+      static const VarDecl *localVar(const Expr *E) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        return V && V->hasLocalStorage() ? V : nullptr;
+      }
       bool TraverseFunctionDecl(FunctionDecl *D) {
-        const FunctionDecl *Saved = Caller;
-        Caller = D;
-        bool R = RecursiveASTVisitor::TraverseFunctionDecl(D);
-        Caller = Saved;
-        return R;
-      }
-      bool VisitCallExpr(CallExpr *CE) {
-        const FunctionDecl *Callee = CE->getDirectCallee();
-        if (!Callee || Callee->getCanonicalDecl() !=
-                           Target->getCanonicalDecl() || !Caller)
+        if (!D->hasBody())
           return true;
-        for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
-          const auto *DRE =
-              dyn_cast<DeclRefExpr>(CE->getArg(I)->IgnoreParenImpCasts());
-          const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-          if (V && V->hasLocalStorage() && filledByConverter(V))
-            Out.push_back(I);
-        }
-        return true;
-      }
-      bool filledByConverter(const VarDecl *V) {
+        // The variables whose address a converter writes a new reference to.
         struct Conv : RecursiveASTVisitor<Conv> {
-          const VarDecl *V;
           const ApiModel &Model;
-          bool Found = false;
-          Conv(const VarDecl *V, const ApiModel &M) : V(V), Model(M) {}
+          llvm::SmallPtrSet<const VarDecl *, 4> &Filled;
+          Conv(const ApiModel &M, llvm::SmallPtrSet<const VarDecl *, 4> &F)
+              : Model(M), Filled(F) {}
           bool VisitCallExpr(CallExpr *CE) {
             const FunctionDecl *F = CE->getDirectCallee();
             const FunctionSpec *S =
                 F && F->getIdentifier() ? Model.lookup(F->getName()) : nullptr;
-            if (!S)
-              return true;
-            for (unsigned I : S->NewRefOutArgs) {
-              if (I >= CE->getNumArgs())
-                continue;
-              const auto *UO = dyn_cast<UnaryOperator>(
-                  CE->getArg(I)->IgnoreParenImpCasts());
-              const auto *DRE =
-                  UO && UO->getOpcode() == UO_AddrOf
-                      ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
-                      : nullptr;
-              if (DRE && DRE->getDecl() == V)
-                Found = true;
-            }
-            return !Found;
+            if (S)
+              for (unsigned I : S->NewRefOutArgs)
+                if (I < CE->getNumArgs())
+                  if (const auto *UO = dyn_cast<UnaryOperator>(
+                          CE->getArg(I)->IgnoreParenImpCasts());
+                      UO && UO->getOpcode() == UO_AddrOf)
+                    if (const VarDecl *V = localVar(UO->getSubExpr()))
+                      Filled.insert(V);
+            return true;
           }
-        } C(V, Model);
-        C.TraverseStmt(Caller->getBody());
-        return C.Found;
+        };
+        Filled.clear();
+        Conv(Model, Filled).TraverseStmt(D->getBody());
+        if (Filled.empty())
+          return true;
+        return RecursiveASTVisitor::TraverseFunctionDecl(D);
       }
-    } S(FD, *Config->Model, It->second);
+      bool VisitCallExpr(CallExpr *CE) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee)
+          return true;
+        for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+          if (const VarDecl *V = localVar(CE->getArg(I)); V && Filled.count(V))
+            Out[Callee->getCanonicalDecl()].push_back(I);
+        return true;
+      }
+    } S(*Config->Model, OwnedParams);
     S.TraverseDecl(FD->getASTContext().getTranslationUnitDecl());
   }
-  return llvm::is_contained(It->second, PVD->getFunctionScopeIndex());
+  auto It = OwnedParams.find(FD->getCanonicalDecl());
+  return It != OwnedParams.end() &&
+         llvm::is_contained(It->second, PVD->getFunctionScopeIndex());
 }
 
 std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
@@ -804,10 +802,13 @@ ProgramStateRef PyRefChecker::markOutArgs(ProgramStateRef State,
 /// A function of this file every return of which is a null pointer, like
 /// CPython's error helpers (`return set_error(...)` in _hashopenssl.c).
 /// Variadic ones are never inlined, so this is read from the body.
-static bool returnsOnlyNull(const Decl *D) {
+bool PyRefChecker::returnsOnlyNull(const Decl *D) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   if (!FD || !FD->hasBody())
     return false;
+  auto [Known, New] = NullOnly.try_emplace(FD);
+  if (!New)
+    return Known->second;
   struct Finder : RecursiveASTVisitor<Finder> {
     ASTContext &Ctx;
     unsigned Returns = 0, NullReturns = 0;
@@ -822,7 +823,7 @@ static bool returnsOnlyNull(const Decl *D) {
     }
   } F(FD->getASTContext());
   F.TraverseStmt(FD->getBody());
-  return F.Returns > 0 && F.Returns == F.NullReturns;
+  return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
 }
 
 /// Type slots called through a function pointer that take over their
