@@ -24,7 +24,6 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
-#include <csignal>
 #include <signal.h>
 #include <mutex>
 #include <thread>

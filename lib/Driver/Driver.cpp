@@ -22,6 +22,8 @@
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -62,6 +64,16 @@ loadDatabase(StringRef JsonPath) {
     return createStringError(inconvertibleErrorCode(),
                              "no compile_commands.json at '%s'",
                              JsonPath.str().c_str());
+  // clang's loader reports syntax errors on stderr as well as in Err: check
+  // the syntax first, so a broken file gets one line.
+  if (auto Buf = MemoryBuffer::getFile(JsonPath)) {
+    Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+    if (!V)
+      return createStringError(inconvertibleErrorCode(),
+                               "cannot read compile database '%s': %s",
+                               JsonPath.str().c_str(),
+                               toString(V.takeError()).c_str());
+  }
   auto DB = JSONCompilationDatabase::loadFromFile(
       JsonPath, Err, JSONCommandLineSyntax::AutoDetect);
   if (!DB) {
