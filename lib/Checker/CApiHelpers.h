@@ -86,6 +86,7 @@ void registerExceptionStateChecker(clang::ento::CheckerRegistry &Registry);
 void registerNullResultChecker(clang::ento::CheckerRegistry &Registry);
 void registerFormatChecker(clang::ento::CheckerRegistry &Registry);
 void registerMethodDefChecker(clang::ento::CheckerRegistry &Registry);
+void registerContractInferenceChecker(clang::ento::CheckerRegistry &Registry);
 
 } // namespace refcheck
 #endif
