@@ -316,7 +316,7 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
     State = State->set<InfExc>(ExcSet);
   else if (EK == ErrorKind::Clears)
     State = State->set<InfExc>(ExcClear);
-  else if (setsOnFailure(EK)) {
+  else if (setsOnFailure(EK) || EK == ErrorKind::Occurred) {
     if (SymbolRef R = Ret.getAsSymbol())
       State = State->set<InfPending>(R, unsigned(EK));
   } else if (EK == ErrorKind::Unknown && !SystemLibc &&
@@ -468,7 +468,12 @@ unsigned ContractInferenceChecker::excAt(ProgramStateRef State) const {
   for (auto [Sym, Kind] : State->get<InfPending>()) {
     ConstraintManager &CM = State->getConstraintManager();
     ConditionTruthVal Null = CM.isNull(State, Sym);
-    if (ErrorKind(Kind) == ErrorKind::NullSets || ErrorKind(Kind) == ErrorKind::ZeroSets) {
+    if (ErrorKind(Kind) == ErrorKind::Occurred) {
+      // PyErr_Occurred() was non-NULL on this path.
+      if (Null.isConstrainedFalse())
+        return ExcSet;
+    } else if (ErrorKind(Kind) == ErrorKind::NullSets ||
+               ErrorKind(Kind) == ErrorKind::ZeroSets) {
       if (Null.isConstrainedTrue())
         return ExcSet;
     } else if (ErrorKind(Kind) == ErrorKind::NegSets) {
@@ -738,8 +743,10 @@ mergePaths(const FunctionDecl *FD, ArrayRef<PathRecord> Paths,
       Out.Error = Object ? (AllFail ? ErrorKind::AlwaysSets
                                     : ErrorKind::NullSets)
                          : ErrorKind::NegSets;
-    } else if (!Unknown && Clear && !Set && Object) {
-      Out.Error = ErrorKind::NullNoSet;
+    } else if (!Unknown && Clear && !Set) {
+      // Fails without an exception: for an int, the exception state is
+      // untouched (callers must set one).
+      Out.Error = Object ? ErrorKind::NullNoSet : ErrorKind::NoEffect;
     } else if (!Unknown && Set && Clear && Object) {
       Out.Error = ErrorKind::NullMaybeSets;
     }
