@@ -517,15 +517,24 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   // what it calls changed since; recursion across files settles within a
   // few rounds, and what does not is cut off there.
   constexpr unsigned MaxRounds = 5;
-  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-    DriverOptions WithKnown = Base;
+  DriverOptions WithKnown;
+  std::optional<ApiModel> M;
+  // The options and model of a round: Base plus what is known so far.
+  auto Prepare = [&] {
+    WithKnown = Base;
     for (const auto &E : Known)
       WithKnown.Contracts.push_back(E.getValue());
-    Expected<ApiModel> M = loadApiModel(WithKnown);
-    if (!M) {
-      consumeError(M.takeError());
-      break;
+    Expected<ApiModel> L = loadApiModel(WithKnown);
+    if (!L) {
+      consumeError(L.takeError());
+      return false;
     }
+    M = std::move(*L);
+    return true;
+  };
+  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
+    if (Round != 1 && !Prepare())
+      break;
     bool Changed = false;
     if (Round == 1) {
       // Now the project's functions are known: files calling them start
@@ -541,15 +550,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
             Known.erase(C.Spec.Name);
           S.Deps.reset();
         }
-      WithKnown = Base;
-      for (const auto &E : Known)
-        WithKnown.Contracts.push_back(E.getValue());
-      Expected<ApiModel> M2 = loadApiModel(WithKnown);
-      if (!M2) {
-        consumeError(M2.takeError());
+      if (!Prepare())
         break;
-      }
-      *M = std::move(*M2);
     }
     // What this round's model holds: a file's dependencies are judged
     // against it, so what other files find now is seen next round.

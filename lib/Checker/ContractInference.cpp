@@ -491,17 +491,6 @@ unsigned ContractInferenceChecker::excAt(ProgramStateRef State) const {
   return E;
 }
 
-/// Py_RETURN_NONE and friends return a reference they own (an immortal one
-/// on 3.12+).
-static bool isReturnMacro(const ReturnStmt *RS, CheckerContext &C) {
-  SourceLocation L = RS->getBeginLoc();
-  if (!L.isMacroID())
-    return false;
-  StringRef Name = Lexer::getImmediateMacroName(L, C.getSourceManager(),
-                                                C.getLangOpts());
-  return Name.starts_with("Py_RETURN_");
-}
-
 void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
                                             CheckerContext &C) const {
   if (!active() || !C.inTopFrame())
@@ -543,7 +532,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           State = *N == 1 ? State->remove<InfStatic>(MR)
                           : State->set<InfStatic>(MR, *N - 1);
         } else {
-          R = isReturnMacro(RS, C) ? Ret::New : Ret::Borrowed;
+          R = isPyReturnMacro(RS, C.getASTContext()) ? Ret::New : Ret::Borrowed;
         }
       } else {
         R = Ret::Unknown;
@@ -648,15 +637,6 @@ mergePaths(const FunctionDecl *FD, ArrayRef<PathRecord> Paths,
     return !Fails(P) && P.R != Ret::IntAny;
   };
 
-  if (getenv("REFCHECK_DEBUG_INFER"))
-    for (const PathRecord &P : Paths) {
-      llvm::errs() << S.Name << ": ret " << int(P.R) << " exc " << P.Exc;
-      for (unsigned I = 0; I < P.Params.size(); ++I)
-        llvm::errs() << " p" << I << "=" << P.Params[I].Net
-                     << (P.Params[I].Lost ? "L" : "")
-                     << (P.ParamNull[I] ? "N" : "");
-      llvm::errs() << "\n";
-    }
   // Parameters.
   for (unsigned I = 0; I < FD->getNumParams(); ++I) {
     if (!isPyObjectPointerType(FD->getParamDecl(I)->getType()))
@@ -778,7 +758,10 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   if (!wantsContract(FD))
     return;
   std::optional<InferredContract> IC =
-      mergePaths(FD, Ps, /*Complete=*/!Eng.hasWorkRemaining());
+      // Paths cut at the loop bound are dropped, as in any analysis; a
+      // function whose exploration ran out of budget with work left is not
+      // known well enough.
+      mergePaths(FD, Ps, /*Complete=*/Eng.hasEmptyWorkList());
   if (!IC)
     return;
   const SourceManager &SM = FD->getASTContext().getSourceManager();

@@ -813,6 +813,22 @@ static CompileCommand toolCommand(const FileCommand &Cmd, bool Infer) {
   return CC;
 }
 
+/// Names relative to the compile's folder (-IInclude) made absolute.
+static void makeInputsAbsolute(std::vector<InputFile> &Inputs,
+                               StringRef Directory) {
+  for (InputFile &In : Inputs) {
+    SmallString<256> P(In.Path);
+    if (!sys::path::is_absolute(P)) {
+      if (Directory.empty())
+        sys::fs::make_absolute(P);
+      else
+        sys::fs::make_absolute(Directory, P);
+    }
+    sys::path::remove_dots(P, true);
+    In.Path = P.str().str();
+  }
+}
+
 /// The contracts Opts carries for functions Cmd's file defines: they reach
 /// its analysis as annotations, not through the model.
 static bool isOwnContract(const InferredContract &C, const FileCommand &Cmd) {
@@ -875,17 +891,7 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
   });
   llvm::sort(Out.Callees);
   if (Inputs)
-    for (InputFile &In : *Inputs) {
-      SmallString<256> P(In.Path);
-      if (!sys::path::is_absolute(P)) {
-        if (Cmd.Directory.empty())
-          sys::fs::make_absolute(P);
-        else
-          sys::fs::make_absolute(Cmd.Directory, P);
-      }
-      sys::path::remove_dots(P, true);
-      In.Path = P.str().str();
-    }
+    makeInputsAbsolute(*Inputs, Cmd.Directory);
   return Out;
 }
 
@@ -961,18 +967,7 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   }
   R.FilesAnalyzed = 1;
   if (Inputs) {
-    // Names relative to the compile's folder (-IInclude) made absolute.
-    for (InputFile &In : *Inputs) {
-      SmallString<256> P(In.Path);
-      if (!sys::path::is_absolute(P)) {
-        if (Cmd.Directory.empty())
-          sys::fs::make_absolute(P);
-        else
-          sys::fs::make_absolute(Cmd.Directory, P);
-      }
-      sys::path::remove_dots(P, true);
-      In.Path = P.str().str();
-    }
+    makeInputsAbsolute(*Inputs, Cmd.Directory);
     llvm::sort(*Inputs, [](const InputFile &A, const InputFile &B) {
       return A.Path < B.Path;
     });
