@@ -117,6 +117,65 @@ TEST(ApiModel, FingerprintChangesWithTheModel) {
   EXPECT_NE(A.fingerprint(), B.fingerprint());
 }
 
+TEST(InferredContracts, RankBelowEveryReviewedSource) {
+  ApiModel M = ApiModel::builtin();
+  FunctionSpec Guess;
+  Guess.Name = "PyTuple_SetItem"; // the project is CPython itself
+  Guess.Return = ReturnKind::Unknown;
+  M.addInferred(Guess, ErrorKind::NullNoSet);
+  EXPECT_EQ(M.lookup("PyTuple_SetItem")->From, Source::Builtin);
+  EXPECT_EQ(M.lookup("PyTuple_SetItem")->stealOf(2), StealKind::Always);
+  EXPECT_NE(M.errorKindOf("PyTuple_SetItem"), ErrorKind::NullNoSet);
+
+  FunctionSpec Helper;
+  Helper.Name = "check";
+  Helper.Return = ReturnKind::NewRef;
+  Helper.Steals = {{0, StealKind::Always}};
+  Helper.Origin = "src/util.c:31";
+  M.addInferred(Helper, ErrorKind::NullSets);
+  ASSERT_NE(M.lookup("check"), nullptr);
+  EXPECT_EQ(M.lookup("check")->From, Source::Inferred);
+  EXPECT_EQ(M.lookup("check")->originFile(), "src/util.c");
+  EXPECT_EQ(M.errorKindOf("check"), ErrorKind::NullSets);
+
+  // A project's annotation overrides the inferred contract.
+  ApiAnnotation A;
+  A.Function = "check";
+  A.Returns = ReturnKind::Borrowed;
+  M.addConfigFact(A);
+  EXPECT_EQ(M.lookup("check")->Return, ReturnKind::Borrowed);
+  EXPECT_EQ(M.lookup("check")->From, Source::Config);
+}
+
+TEST(InferredContracts, JsonRoundTripAndMalformedInput) {
+  InferredContract C;
+  C.Spec.Name = "Holder::Holder";
+  C.Spec.Return = ReturnKind::NotAnObject;
+  C.Spec.CanFail = false;
+  C.Spec.Steals = {{0, StealKind::Always}, {2, StealKind::OnSuccess}};
+  C.Spec.UnknownArgs = {1};
+  C.Spec.Origin = "b.cpp:3";
+  C.Error = ErrorKind::NoEffect;
+  std::optional<InferredContract> Back = contractFromJson(contractToJson(C));
+  ASSERT_TRUE(Back);
+  EXPECT_EQ(Back->Spec.Name, C.Spec.Name);
+  EXPECT_EQ(Back->Spec.Steals, C.Spec.Steals);
+  EXPECT_EQ(Back->Spec.UnknownArgs, C.Spec.UnknownArgs);
+  EXPECT_EQ(Back->Spec.CanFail, false);
+  EXPECT_EQ(Back->Spec.Origin, "b.cpp:3");
+  EXPECT_EQ(Back->Error, ErrorKind::NoEffect);
+  EXPECT_EQ(Back->Spec.From, Source::Inferred);
+
+  for (const char *Bad :
+       {R"({"returns": 1})", R"({"name": "f", "returns": 99})",
+        R"({"name": "f", "returns": 1, "steals": [[0]]})",
+        R"({"name": "f", "returns": 1, "error": 42})", R"([1, 2])"}) {
+    llvm::Expected<llvm::json::Value> V = llvm::json::parse(Bad);
+    ASSERT_TRUE(bool(V)) << Bad;
+    EXPECT_FALSE(contractFromJson(*V)) << Bad;
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // The two built-in tables: well formed, and saying the same thing
 //===----------------------------------------------------------------------===//

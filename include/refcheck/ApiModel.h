@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ enum class ReturnKind : uint8_t {
   NewRef,      ///< the caller owns the returned reference (NULL on failure).
   Borrowed,    ///< somebody else owns it; the caller must not release it.
   AlwaysNull,  ///< always returns NULL (PyErr_SetString-style helpers).
+  /// Paths of an inferred function disagree (a new reference on some, a
+  /// borrowed one on others): the result is not judged.
+  Unknown,
 };
 
 /// Whether a call takes over ("steals") the caller's reference to an argument.
@@ -41,8 +45,17 @@ enum class FormatStyle : uint8_t {
   Unpack,     ///< PyArg_UnpackTuple: every output is borrowed.
 };
 
-/// Where a fact came from; higher wins when two sources disagree.
-enum class Source : uint8_t { Builtin, Config, RefcountsDat, Annotation };
+/// Where a fact came from; higher wins when two sources disagree. A
+/// contract inferred from a project function's body ranks lowest: the
+/// reviewed tables (and what the user says) win over what refcheck guessed
+/// from code, which matters when the project is CPython itself.
+enum class Source : uint8_t {
+  Inferred,
+  Builtin,
+  Config,
+  RefcountsDat,
+  Annotation
+};
 
 const char *toString(ReturnKind K);
 const char *toString(Source S);
@@ -68,7 +81,19 @@ struct FunctionSpec {
   FormatStyle Format = FormatStyle::None;
   /// Index of the format string argument when Format != None.
   unsigned FormatArg = 0;
+  /// Arguments whose fate differs between the paths of the function in a
+  /// way the result does not explain (an inferred contract): callers stop
+  /// judging what they pass there.
+  std::vector<unsigned> UnknownArgs;
   Source From = Source::Builtin;
+  /// For Source::Inferred: where the function is defined, "file:line", as
+  /// path notes and --list-api show it.
+  std::string Origin;
+
+  /// The file part of Origin.
+  llvm::StringRef originFile() const {
+    return llvm::StringRef(Origin).rsplit(':').first;
+  }
 
   StealKind stealOf(unsigned Arg) const;
   bool returnsObject() const { return Return != ReturnKind::NotAnObject; }
@@ -105,6 +130,16 @@ struct ApiAnnotation {
   std::optional<ReturnKind> Returns;
   /// 1-based, as in REFCHECK_STEALS_ARG and cpychecker's steals-arg.
   std::vector<unsigned> StealsArgs;
+  /// 1-based: stolen only when the call returns 0.
+  std::vector<unsigned> StealsArgsOnSuccess;
+  /// 1-based: what happens to them is not known; callers stop judging.
+  std::vector<unsigned> UnknownArgs;
+  /// `can-fail: false`: never returns NULL (or -1).
+  std::optional<bool> CanFail;
+  /// How failure is reported (`error: null-sets`).
+  std::optional<uint8_t> Error; ///< an ErrorKind
+  /// `inferred-from: file:line`, kept for reference.
+  std::string InferredFrom;
 };
 
 /// One code of a Py_BuildValue / PyArg_Parse format string, as it consumes
@@ -151,11 +186,15 @@ enum class ErrorKind : uint8_t {
 };
 
 const char *toString(ErrorKind K);
+/// The ErrorKind a toString() name stands for.
+std::optional<ErrorKind> errorKindNamed(llvm::StringRef Name);
 
 /// The error convention of one function (lib/ApiModel/ErrorTable.cpp).
 struct ErrorSpec {
   std::string Name;
   ErrorKind Kind = ErrorKind::Unknown;
+  /// Builtin, Config (an annotation's `error:`) or Inferred.
+  Source From = Source::Builtin;
   /// Arguments (0-based) that must not be NULL: passing a failed call's
   /// unchecked result there crashes or raises SystemError.
   std::vector<unsigned> NonNullArgs;
@@ -172,6 +211,21 @@ struct ErrorSpec {
 /// result empty and set Ok=false, so callers can stay silent.
 std::vector<FormatItem> parseFormat(llvm::StringRef Fmt, FormatStyle Style,
                                     bool &Ok);
+
+/// What inference found out about one project function: its ownership
+/// contract (FunctionSpec, Source::Inferred, with its Origin) and, when the
+/// paths agree on one, its error convention.
+struct InferredContract {
+  FunctionSpec Spec;
+  std::optional<ErrorKind> Error;
+};
+
+/// One contract as JSON (worker output, cache entries) and back; nullopt
+/// for malformed input.
+llvm::json::Value contractToJson(const InferredContract &C);
+std::optional<InferredContract> contractFromJson(const llvm::json::Value &V);
+/// The .refcheck.yaml annotation stating C (`--write-contracts`).
+ApiAnnotation toAnnotation(const InferredContract &C);
 
 class ApiModel {
 public:
@@ -214,6 +268,11 @@ public:
 
   /// Names, sorted, for listing (`refcheck --list-api`).
   std::vector<const FunctionSpec *> all() const;
+
+  /// Adds a contract inferred from a project function's body: it fills in
+  /// what no other source says (see Source). Its error convention, if any,
+  /// becomes an error row unless one exists.
+  void addInferred(FunctionSpec Spec, std::optional<ErrorKind> Error);
 
 private:
   llvm::StringMap<FunctionSpec> Specs;

@@ -50,6 +50,18 @@ Results runBatch(const std::vector<FileCommand> &Cmds,
                  const BatchOptions &BO, bool *VerifyFailed = nullptr,
                  std::vector<FileStat> *Stats = nullptr);
 
+/// Infers the contracts of the functions of Project (every file of the
+/// compile database) that other files may call, bottom-up over the calls
+/// between files, to a fixpoint within a few rounds. Each file's contracts
+/// are cached like results (keyed on its compile command, the files it
+/// reads and the contracts of what it calls), so a warm run re-infers only
+/// edited files. Files that cannot be parsed add an entry to Errors.
+std::vector<InferredContract>
+inferProjectContracts(const std::vector<FileCommand> &Project,
+                      const DriverOptions &Opts, const ApiModel &Model,
+                      const BatchOptions &BO,
+                      std::vector<FileError> *Errors = nullptr);
+
 /// The worker side: `refcheck --worker JOBFILE` reads the job the parent
 /// wrote, analyzes its one file, and writes the results next to it.
 /// Returns the process exit status.

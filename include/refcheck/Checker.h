@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringSet.h"
 
 namespace clang {
+class FunctionDecl;
 namespace ento {
 class CheckerRegistry;
 }
@@ -16,6 +17,9 @@ namespace refcheck {
 
 /// The analyzer-visible name of refcheck's checker.
 inline constexpr const char *CheckerFullName = "refcheck.PythonRefCount";
+/// The checker that infers a project's contracts (inference mode only).
+inline constexpr const char *ContractInferenceName =
+    "refcheck.ContractInference";
 
 /// Check ids, as shown in `[refcheck.<id>]`, JSON and suppressions.
 namespace checks {
@@ -51,6 +55,16 @@ bool isKnownCheck(llvm::StringRef Id);
 struct CheckerConfig {
   const ApiModel *Model = nullptr;
   llvm::StringSet<> Disabled;
+  /// Inference mode: ContractInferenceName records the contract of every
+  /// function of the file another file may call into InferredSink; nothing
+  /// is reported.
+  bool InferContracts = false;
+  std::vector<InferredContract> *InferredSink = nullptr;
+  /// Inference mode: functions of the project (defined in some file of
+  /// it). A call to one of them whose contract is not known yet ends the
+  /// path: it is not counted until a later round knows the callee, so
+  /// recursion across files starts from "no paths" and converges.
+  const llvm::StringSet<> *ProjectFunctions = nullptr;
   bool isEnabled(llvm::StringRef Check) const {
     return !Disabled.contains(Check);
   }
@@ -76,6 +90,13 @@ const CheckerConfig *activeCheckerConfig();
 /// The analyzer-visible names of every checker registerCheckers() adds; the
 /// driver enables them all (each stays silent for its disabled checks).
 llvm::ArrayRef<const char *> checkerFullNames();
+
+/// Whether FD is defined in the main file, visible to other files and
+/// passes or returns objects: a function inference gives a contract.
+bool wantsContract(const clang::FunctionDecl *FD);
+/// The name FD's contract is filed under in the ApiModel: its identifier
+/// for C functions, its qualified name for C++ members and constructors.
+std::string contractName(const clang::FunctionDecl *FD);
 
 /// Registers the checkers beyond refcounts (lib/Checker/Registration.cpp).
 void registerExtraCheckers(clang::ento::CheckerRegistry &Registry);

@@ -5,6 +5,7 @@
 #include "refcheck/ApiModel.h"
 #include "refcheck/Finding.h"
 #include "refcheck/Flags.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <optional>
 #include <string>
@@ -32,6 +33,14 @@ struct DriverOptions {
   /// API facts from the project's .refcheck.yaml, added to the model by
   /// loadApiModel() (in worker processes too).
   std::vector<ApiAnnotation> ApiFacts;
+  /// Contracts inferred from the project's functions, added to the model by
+  /// loadApiModel() below every other source. When a file is analyzed, the
+  /// contracts of its own functions reach its analysis as annotations on
+  /// their declarations instead (its body owns the parameters it steals).
+  std::vector<InferredContract> Contracts;
+  /// Inference only: the functions the project defines (see
+  /// CheckerConfig::ProjectFunctions).
+  llvm::StringSet<> ProjectFunctions;
   /// Refute infeasible reports with Z3 when the LLVM build has it.
   bool CrosscheckZ3 = true;
   /// Extra analyzer options, "key=value".
@@ -49,6 +58,14 @@ bool z3Available();
 /// missing files and unreadable databases, naming the cause.
 llvm::Expected<std::vector<FileCommand>>
 planCommands(const DriverOptions &Opts);
+
+/// The project the planned files belong to, for contract inference: the
+/// whole compile database with -p and no files; else the planned files plus
+/// every file of the compile databases they were planned from (so one file
+/// checked alone still knows its helpers in other files). Files of a
+/// database that cannot be planned are left out.
+std::vector<FileCommand> projectCommands(const DriverOptions &Opts,
+                                         const std::vector<FileCommand> &Planned);
 
 /// A file the preprocessor read for a translation unit, with a hash of the
 /// contents it saw: what the result cache checks before reusing results.
@@ -68,6 +85,23 @@ std::string contentHash(llvm::StringRef Data);
 Results analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
                     const ApiModel &Model, bool *VerifyFailed = nullptr,
                     std::vector<InputFile> *Inputs = nullptr);
+
+/// Inference mode on one file: the contracts of the functions it defines
+/// that other files may call (Origin as displayed: relative to the current
+/// folder when under it), and the names of the functions it calls without
+/// defining them. A file that cannot be parsed yields Error.
+struct FileContracts {
+  std::vector<InferredContract> Contracts;
+  /// Inference only: the functions the project defines (see
+  /// CheckerConfig::ProjectFunctions).
+  llvm::StringSet<> ProjectFunctions;
+  std::vector<std::string> Callees;
+  std::string Error;
+};
+FileContracts inferFileContracts(const FileCommand &Cmd,
+                                 const DriverOptions &Opts,
+                                 const ApiModel &Model,
+                                 std::vector<InputFile> *Inputs = nullptr);
 
 /// The refcounts.dat a run uses: --api-db, else Doc/data/refcounts.dat of
 /// the CPython tree holding the first file; empty if none.

@@ -40,6 +40,10 @@ struct ProjectConfig {
   void addAnnotationsTo(ApiModel &Model) const;
 };
 
+/// A .refcheck.yaml holding these annotations only (`--write-contracts`);
+/// loadProjectConfig() reads it back to the same annotations.
+std::string annotationsToYaml(llvm::ArrayRef<ApiAnnotation> Annotations);
+
 /// The nearest `.refcheck.yaml` in Path's folder (or Path itself, when it is
 /// a folder) or any folder above it.
 std::optional<std::string> findProjectConfig(llvm::StringRef Path);

@@ -19,12 +19,14 @@ const char *refcheck::toString(ReturnKind K) {
   case ReturnKind::NewRef: return "new";
   case ReturnKind::Borrowed: return "borrowed";
   case ReturnKind::AlwaysNull: return "null";
+  case ReturnKind::Unknown: return "unknown";
   }
   return "?";
 }
 
 const char *refcheck::toString(Source S) {
   switch (S) {
+  case Source::Inferred: return "inferred";
   case Source::Builtin: return "builtin";
   case Source::Config: return "config";
   case Source::RefcountsDat: return "refcounts.dat";
@@ -51,6 +53,13 @@ const char *refcheck::toString(ErrorKind K) {
   case ErrorKind::Restores: return "restores";
   }
   return "?";
+}
+
+std::optional<ErrorKind> refcheck::errorKindNamed(StringRef Name) {
+  for (unsigned I = 0; I <= unsigned(ErrorKind::Restores); ++I)
+    if (Name == toString(ErrorKind(I)))
+      return ErrorKind(I);
+  return std::nullopt;
 }
 
 const char *refcheck::toString(FormatArgType T) {
@@ -249,7 +258,24 @@ const ErrorSpec *ApiModel::lookupError(StringRef Name) const {
 
 void ApiModel::addError(ErrorSpec Spec) {
   std::string Name = Spec.Name;
+  auto It = Errors.find(Name);
+  if (It != Errors.end() && Spec.From < It->second.From)
+    return; // lower priority never overrides
   Errors[Name] = std::move(Spec);
+}
+
+void ApiModel::addInferred(FunctionSpec Spec, std::optional<ErrorKind> Error) {
+  Spec.From = Source::Inferred;
+  const FunctionSpec *Known = lookup(Spec.Name);
+  if (Error && !lookupError(Spec.Name) &&
+      (!Known || Known->From == Source::Inferred)) {
+    ErrorSpec E;
+    E.Name = Spec.Name;
+    E.Kind = *Error;
+    E.From = Source::Inferred;
+    addError(std::move(E));
+  }
+  add(std::move(Spec));
 }
 
 std::vector<const ErrorSpec *> ApiModel::allErrors() const {
@@ -277,6 +303,7 @@ ErrorKind ApiModel::errorKindOf(StringRef Name) const {
   case ReturnKind::AlwaysNull:
     return ErrorKind::AlwaysSets;
   case ReturnKind::NotAnObject:
+  case ReturnKind::Unknown:
     return ErrorKind::Unknown; // -1, 0, NULL: the table must say which
   }
   return ErrorKind::Unknown;
@@ -311,13 +338,35 @@ void ApiModel::addConfigFact(const ApiAnnotation &A) {
   S.Name = A.Function;
   if (A.Returns)
     S.Return = *A.Returns;
-  if (!A.StealsArgs.empty()) {
+  if (!A.StealsArgs.empty() || !A.StealsArgsOnSuccess.empty()) {
     S.Steals.clear();
     for (unsigned N : A.StealsArgs)
       if (N > 0)
         S.Steals.push_back({N - 1, StealKind::Always});
+    for (unsigned N : A.StealsArgsOnSuccess)
+      if (N > 0)
+        S.Steals.push_back({N - 1, StealKind::OnSuccess});
   }
+  if (!A.UnknownArgs.empty()) {
+    S.UnknownArgs.clear();
+    for (unsigned N : A.UnknownArgs)
+      if (N > 0)
+        S.UnknownArgs.push_back(N - 1);
+  }
+  if (A.CanFail)
+    S.CanFail = *A.CanFail;
+  if (!A.InferredFrom.empty())
+    S.Origin = A.InferredFrom;
   S.From = Source::Config;
+  if (A.Error) {
+    ErrorSpec E;
+    if (const ErrorSpec *Old = lookupError(A.Function))
+      E = *Old;
+    E.Name = A.Function;
+    E.Kind = ErrorKind(*A.Error);
+    E.From = Source::Config;
+    addError(std::move(E));
+  }
   add(std::move(S));
 }
 
@@ -345,6 +394,9 @@ std::string ApiModel::fingerprint() const {
       Row += "x" + std::to_string(I);
     for (unsigned I : S->Keeps)
       Row += "k" + std::to_string(I);
+    for (unsigned I : S->UnknownArgs)
+      Row += "u" + std::to_string(I);
+    Row += "|" + S->Origin;
     Row += "|" + std::to_string(int(S->Format)) + std::to_string(S->FormatArg);
     H.update(Row);
   }

@@ -13,6 +13,7 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -52,8 +53,17 @@ static json::Value toJson(const DriverOptions &O) {
     Facts.push_back(json::Object{
         {"function", A.Function},
         {"returns", A.Returns ? json::Value(int64_t(*A.Returns)) : nullptr},
-        {"steals_args", json::Array(A.StealsArgs)}});
+        {"steals_args", json::Array(A.StealsArgs)},
+        {"steals_args_on_success", json::Array(A.StealsArgsOnSuccess)},
+        {"unknown_args", json::Array(A.UnknownArgs)},
+        {"can_fail", A.CanFail ? json::Value(*A.CanFail) : nullptr},
+        {"error", A.Error ? json::Value(int64_t(*A.Error)) : nullptr},
+        {"inferred_from", A.InferredFrom}});
+  json::Array Contracts;
+  for (const InferredContract &C : O.Contracts)
+    Contracts.push_back(contractToJson(C));
   return json::Object{{"api_facts", std::move(Facts)},
+                      {"contracts", std::move(Contracts)},
                       {"api_db", O.ApiDb},
                       {"python", O.Python},
                       {"disabled", json::Array(O.DisabledChecks)},
@@ -103,12 +113,27 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
         A.Function = string(*F, "function");
         if (std::optional<int64_t> R = F->getInteger("returns"))
           A.Returns = ReturnKind(*R);
-        if (const json::Array *St = F->getArray("steals_args"))
-          for (const json::Value &N : *St)
-            if (std::optional<int64_t> I = N.getAsInteger())
-              A.StealsArgs.push_back(unsigned(*I));
+        for (auto [Key, Into] :
+             {std::pair("steals_args", &A.StealsArgs),
+              std::pair("steals_args_on_success", &A.StealsArgsOnSuccess),
+              std::pair("unknown_args", &A.UnknownArgs)})
+          if (const json::Array *St = F->getArray(Key))
+            for (const json::Value &N : *St)
+              if (std::optional<int64_t> I = N.getAsInteger())
+                Into->push_back(unsigned(*I));
+        A.CanFail = F->getBoolean("can_fail");
+        if (std::optional<int64_t> E = F->getInteger("error"))
+          A.Error = uint8_t(*E);
+        A.InferredFrom = string(*F, "inferred_from");
         O.ApiFacts.push_back(std::move(A));
       }
+  if (const json::Array *Cs = Opts->getArray("contracts"))
+    for (const json::Value &CV : *Cs) {
+      std::optional<InferredContract> C = contractFromJson(CV);
+      if (!C)
+        return false;
+      O.Contracts.push_back(std::move(*C));
+    }
   return !C.File.empty();
 }
 
@@ -409,4 +434,176 @@ Results refcheck::runBatch(const std::vector<FileCommand> &Cmds,
   }
   All.canonicalize();
   return All;
+}
+
+//===----------------------------------------------------------------------===//
+// Project contracts
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// One project file's way through inference.
+struct InferSlot {
+  const FileCommand *Cmd = nullptr;
+  FileContracts Found;
+  /// Digest of the callees' contracts the last inference saw; none before
+  /// the first round.
+  std::optional<std::string> Deps;
+};
+} // namespace
+
+static std::string contractsDoc(const FileContracts &F) {
+  json::Array Cs;
+  for (const InferredContract &C : F.Contracts)
+    Cs.push_back(contractToJson(C));
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS << json::Value(json::Object{{"contracts", std::move(Cs)},
+                                 {"callees", json::Array(F.Callees)}});
+  return Text;
+}
+
+static std::optional<FileContracts> parseContractsDoc(StringRef Doc) {
+  Expected<json::Value> V = json::parse(Doc);
+  if (!V) {
+    consumeError(V.takeError());
+    return std::nullopt;
+  }
+  const json::Object *O = V->getAsObject();
+  const json::Array *Cs = O ? O->getArray("contracts") : nullptr;
+  if (!Cs)
+    return std::nullopt;
+  FileContracts F;
+  for (const json::Value &CV : *Cs) {
+    std::optional<InferredContract> C = contractFromJson(CV);
+    if (!C)
+      return std::nullopt;
+    F.Contracts.push_back(std::move(*C));
+  }
+  F.Callees = strings(*O, "callees");
+  return F;
+}
+
+/// What a file's inference depends on beyond its own inputs: the contracts
+/// of the functions it calls from other files.
+static std::string depsDigest(const FileContracts &F,
+                              const StringMap<InferredContract> &Known,
+                              const StringSet<> &Project) {
+  std::string D;
+  raw_string_ostream OS(D);
+  for (const std::string &Name : F.Callees) {
+    auto It = Known.find(Name);
+    if (It != Known.end())
+      OS << contractToJson(It->second) << '\n';
+    else if (Project.contains(Name))
+      OS << "pending " << Name << '\n';
+  }
+  return D;
+}
+
+std::vector<InferredContract>
+refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
+                                const DriverOptions &Opts,
+                                const ApiModel &Model, const BatchOptions &BO,
+                                std::vector<FileError> *Errors) {
+  std::vector<InferSlot> Slots(Project.size());
+  for (size_t I = 0; I < Project.size(); ++I)
+    Slots[I].Cmd = &Project[I];
+  DriverOptions Base = Opts;
+  Base.Contracts.clear();
+  Base.ApiDb = resolveApiDb(Opts);
+  InputHashes Hashes;
+  StringMap<InferredContract> Known;
+  // Bottom-up in rounds: a file is inferred again when the contracts of
+  // what it calls changed since; recursion across files settles within a
+  // few rounds, and what does not is cut off there.
+  constexpr unsigned MaxRounds = 5;
+  DriverOptions WithKnown;
+  std::optional<ApiModel> M;
+  // The options and model of a round: Base plus what is known so far.
+  auto Prepare = [&] {
+    WithKnown = Base;
+    for (const auto &E : Known)
+      WithKnown.Contracts.push_back(E.getValue());
+    Expected<ApiModel> L = loadApiModel(WithKnown);
+    if (!L) {
+      consumeError(L.takeError());
+      return false;
+    }
+    M = std::move(*L);
+    return true;
+  };
+  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
+    if (Round != 1 && !Prepare())
+      break;
+    bool Changed = false;
+    if (Round == 1) {
+      // Now the project's functions are known: files calling them start
+      // over from "not known yet", so recursion between files converges
+      // from below instead of from the C-API convention.
+      for (const auto &E : Known)
+        Base.ProjectFunctions.insert(E.getKey());
+      for (InferSlot &S : Slots)
+        if (llvm::any_of(S.Found.Callees, [&](const std::string &N) {
+              return Base.ProjectFunctions.contains(N);
+            })) {
+          for (const InferredContract &C : S.Found.Contracts)
+            Known.erase(C.Spec.Name);
+          S.Deps.reset();
+        }
+      if (!Prepare())
+        break;
+    }
+    // What this round's model holds: a file's dependencies are judged
+    // against it, so what other files find now is seen next round.
+    StringMap<InferredContract> Snap = Known;
+    for (InferSlot &S : Slots) {
+      std::string Deps = depsDigest(S.Found, Snap, Base.ProjectFunctions);
+      if (S.Deps && *S.Deps == Deps)
+        continue;
+      std::string Key;
+      if (!BO.CacheDir.empty()) {
+        BLAKE3 H;
+        H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
+        H.update("infer-contracts-1");
+        H.update(Deps);
+        Key = toHex(H.final<16>(), /*LowerCase=*/true);
+      }
+      std::optional<FileContracts> F;
+      if (!Key.empty())
+        if (std::optional<std::string> Doc =
+                lookupCachedDoc(BO.CacheDir, Key, *S.Cmd, Hashes))
+          F = parseContractsDoc(*Doc);
+      if (!F) {
+        AnalysisRecord Rec;
+        F = inferFileContracts(*S.Cmd, WithKnown, *M, &Rec.Inputs);
+        if (!F->Error.empty()) {
+          if (Errors && Round == 0)
+            Errors->push_back({S.Cmd->File, "contracts not inferred: " +
+                                                F->Error});
+        } else if (!Key.empty()) {
+          Rec.ResultsDoc = contractsDoc(*F);
+          storeCached(BO.CacheDir, Key, Rec);
+        }
+      }
+      S.Deps = depsDigest(*F, Snap, Base.ProjectFunctions);
+      S.Found = std::move(*F);
+      for (const InferredContract &C : S.Found.Contracts) {
+        auto It = Known.find(C.Spec.Name);
+        if (It != Known.end() &&
+            contractToJson(It->second) == contractToJson(C))
+          continue;
+        Known[C.Spec.Name] = C;
+        Changed = true;
+      }
+    }
+    if (!Changed && Round > 0)
+      break;
+  }
+  std::vector<InferredContract> Out;
+  for (const auto &E : Known)
+    Out.push_back(E.getValue());
+  llvm::sort(Out, [](const InferredContract &A, const InferredContract &B) {
+    return A.Spec.Name < B.Spec.Name;
+  });
+  return Out;
 }

@@ -117,6 +117,21 @@ static SmallString<256> entryPath(StringRef Dir, StringRef Key) {
 std::optional<Results> refcheck::lookupCached(StringRef Dir, StringRef Key,
                                               const FileCommand &Cmd,
                                               InputHashes &Hashes) {
+  std::optional<std::string> Doc = lookupCachedDoc(Dir, Key, Cmd, Hashes);
+  if (!Doc)
+    return std::nullopt;
+  Expected<Results> R = parseJsonResults(*Doc);
+  if (!R) {
+    consumeError(R.takeError());
+    return std::nullopt;
+  }
+  return std::move(*R);
+}
+
+std::optional<std::string> refcheck::lookupCachedDoc(StringRef Dir,
+                                                     StringRef Key,
+                                                     const FileCommand &Cmd,
+                                                     InputHashes &Hashes) {
   auto Buf = MemoryBuffer::getFile(entryPath(Dir, Key));
   if (!Buf)
     return std::nullopt;
@@ -135,12 +150,7 @@ std::optional<Results> refcheck::lookupCached(StringRef Dir, StringRef Key,
     if (Now.empty() || Now != In.Hash)
       return std::nullopt;
   }
-  Expected<Results> R = parseJsonResults(Rec->ResultsDoc);
-  if (!R) {
-    consumeError(R.takeError());
-    return std::nullopt;
-  }
-  return std::move(*R);
+  return std::move(Rec->ResultsDoc);
 }
 
 void refcheck::storeCached(StringRef Dir, StringRef Key,

@@ -42,6 +42,13 @@ std::optional<Results> lookupCached(llvm::StringRef Dir, llvm::StringRef Key,
                                     const FileCommand &Cmd,
                                     InputHashes &Hashes);
 
+/// The document of a valid entry (every input unchanged), whatever it holds
+/// (results, or a file's inferred contracts).
+std::optional<std::string> lookupCachedDoc(llvm::StringRef Dir,
+                                           llvm::StringRef Key,
+                                           const FileCommand &Cmd,
+                                           InputHashes &Hashes);
+
 /// Stores the record; failures are ignored, as a cache may be read-only or
 /// full.
 void storeCached(llvm::StringRef Dir, llvm::StringRef Key,

@@ -29,6 +29,16 @@ bool refcheck::isPyObjectPointerType(QualType T) {
   return false;
 }
 
+bool refcheck::isPyReturnMacro(const ReturnStmt *RS, const ASTContext &Ctx) {
+  SourceLocation L = RS->getBeginLoc();
+  if (!L.isMacroID())
+    return false;
+  StringRef Name = Lexer::getImmediateMacroName(L, Ctx.getSourceManager(),
+                                                Ctx.getLangOpts());
+  return Name == "Py_RETURN_NONE" || Name == "Py_RETURN_TRUE" ||
+         Name == "Py_RETURN_FALSE" || Name == "Py_RETURN_NOTIMPLEMENTED";
+}
+
 llvm::StringRef refcheck::userFacingName(llvm::StringRef Name) {
   if (Name.starts_with("_") && Name.ends_with("_SizeT"))
     return Name.drop_front().drop_back(6);

@@ -35,6 +35,12 @@ const clang::FunctionDecl *referencedFunction(const clang::Expr *E);
 llvm::StringRef recordName(const clang::RecordDecl *RD);
 llvm::StringRef recordName(clang::QualType T);
 
+/// `return` written as Py_RETURN_NONE, Py_RETURN_TRUE, Py_RETURN_FALSE or
+/// Py_RETURN_NOTIMPLEMENTED: a reference the function owns (on 3.12+ the
+/// macros return the immortal object without Py_INCREF, which is correct
+/// there).
+bool isPyReturnMacro(const clang::ReturnStmt *RS, const clang::ASTContext &Ctx);
+
 /// The callee's identifier, or "".
 llvm::StringRef directCalleeName(const clang::CallExpr *CE);
 
@@ -86,6 +92,7 @@ void registerExceptionStateChecker(clang::ento::CheckerRegistry &Registry);
 void registerNullResultChecker(clang::ento::CheckerRegistry &Registry);
 void registerFormatChecker(clang::ento::CheckerRegistry &Registry);
 void registerMethodDefChecker(clang::ento::CheckerRegistry &Registry);
+void registerContractInferenceChecker(clang::ento::CheckerRegistry &Registry);
 
 } // namespace refcheck
 #endif

@@ -795,18 +795,6 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
 }
 
 
-/// Py_RETURN_NONE and friends: on Python 3.12+ they return the immortal
-/// object without Py_INCREF, which is correct there.
-static bool isReturnMacro(const ReturnStmt *RS, CheckerContext &C) {
-  SourceLocation L = RS->getBeginLoc();
-  if (!L.isMacroID())
-    return false;
-  StringRef Name = Lexer::getImmediateMacroName(L, C.getSourceManager(),
-                                                C.getLangOpts());
-  return Name == "Py_RETURN_NONE" || Name == "Py_RETURN_TRUE" ||
-         Name == "Py_RETURN_FALSE" || Name == "Py_RETURN_NOTIMPLEMENTED";
-}
-
 void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   if (!C.inTopFrame())
     return; // an inlined callee's result goes on living in the caller
@@ -834,7 +822,7 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
                               : State->set<StaticRefs>(R, *N - 1));
       return;
     }
-    if (!enabled(checks::BorrowedReturn) || isReturnMacro(RS, C))
+    if (!enabled(checks::BorrowedReturn) || isPyReturnMacro(RS, C.getASTContext()))
       return;
     if (ExplodedNode *EN = C.generateNonFatalErrorNode(State)) {
       std::string Name = "object";

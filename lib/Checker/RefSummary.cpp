@@ -101,8 +101,15 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
   case ReturnKind::AlwaysNull:
     S.Ret.K = ReturnEffect::AlwaysNull;
     break;
+  case ReturnKind::Unknown:
+    S.Ret.K = ReturnEffect::Unknown;
+    break;
   }
   S.Ret.CanFail = Spec.CanFail;
+  // An inferred contract whose paths disagree on an argument.
+  for (unsigned I : Spec.UnknownArgs)
+    if (I < N)
+      S.Args.push_back({I, ArgEffect::Unknown});
 }
 
 /// Varargs described by a format string: 'N' steals (the built value keeps
@@ -166,6 +173,9 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (FD && FD->getIdentifier())
     S.Callee = userFacingName(FD->getIdentifier()->getName()).str();
+  else if (FD)
+    S.Callee = contractName(FD); // constructors: 'Holder::Holder'
+
   unsigned N = Call.getNumArgs();
 
   if (isConsumingSlotCall(Call.getOriginExpr()))

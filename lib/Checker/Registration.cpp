@@ -18,4 +18,5 @@ void refcheck::registerExtraCheckers(clang::ento::CheckerRegistry &Registry) {
   registerNullResultChecker(Registry);
   registerFormatChecker(Registry);
   registerMethodDefChecker(Registry);
+  registerContractInferenceChecker(Registry);
 }

@@ -7,7 +7,10 @@
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 #include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
@@ -271,6 +274,60 @@ refcheck::planCommands(const DriverOptions &Opts) {
   return Out;
 }
 
+std::vector<FileCommand>
+refcheck::projectCommands(const DriverOptions &Opts,
+                          const std::vector<FileCommand> &Planned) {
+  std::vector<FileCommand> Out = Planned;
+  if (Opts.Files.empty())
+    return Out;
+  auto AbsOf = [](const FileCommand &C) {
+    SmallString<256> P(C.File);
+    sys::fs::make_absolute(P);
+    sys::path::remove_dots(P, true);
+    return P.str().str();
+  };
+  StringSet<> Seen, Databases;
+  for (const FileCommand &C : Planned) {
+    Seen.insert(AbsOf(C));
+    StringRef DB = C.Provenance;
+    if (DB.consume_front("compile database "))
+      Databases.insert(DB);
+  }
+  for (const auto &E : Databases) {
+    auto DB = loadDatabase(E.getKey());
+    if (!DB) {
+      consumeError(DB.takeError());
+      continue;
+    }
+    SmallString<256> Cwd;
+    sys::fs::current_path(Cwd);
+    for (const std::string &F : (*DB)->getAllFiles()) {
+      StringRef Ext = sys::path::extension(F);
+      if (!llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".C", ".m"}, Ext) ||
+          !sys::fs::exists(F))
+        continue;
+      SmallString<256> Abs(F);
+      sys::path::remove_dots(Abs, true);
+      if (!Seen.insert(Abs).second)
+        continue;
+      auto CCs = (*DB)->getCompileCommands(Abs);
+      if (CCs.empty())
+        continue;
+      StringRef Rel = Abs;
+      std::string Shown = Rel.consume_front(Cwd) && Rel.consume_front("/")
+                              ? Rel.str()
+                              : Abs.str().str();
+      FileCommand C = fromDatabase(Shown, CCs.front(), E.getKey());
+      C.Args.insert(C.Args.begin(), Opts.ExtraArgsBefore.begin(),
+                    Opts.ExtraArgsBefore.end());
+      for (const std::string &A : Opts.ExtraArgs)
+        C.Args.push_back(A);
+      Out.push_back(std::move(C));
+    }
+  }
+  return Out;
+}
+
 std::string refcheck::resolveApiDb(const DriverOptions &Opts) {
   if (!Opts.ApiDb.empty() || Opts.Files.empty())
     return Opts.ApiDb;
@@ -297,6 +354,8 @@ Expected<ApiModel> refcheck::loadApiModel(const DriverOptions &Opts) {
       return std::move(E);
   for (const ApiAnnotation &A : Opts.ApiFacts)
     M.addConfigFact(A);
+  for (const InferredContract &C : Opts.Contracts)
+    M.addInferred(C.Spec, C.Error);
   return M;
 }
 
@@ -426,7 +485,7 @@ private:
   void addStep(const ento::PathDiagnosticPiece &P, Finding &F) const {
     PathStep S;
     place(P.getLocation().asLocation(), S.File, S.Line, S.Column);
-    S.Message = P.getString().str();
+    S.Message = withContractOrigin(P.getString());
     if (!S.Message.empty())
       F.Path.push_back(std::move(S));
   }
@@ -449,10 +508,36 @@ private:
     }
   }
 
+  /// A note or message about a call to a function whose contract was
+  /// inferred says so, and where from: "'check' takes the reference
+  /// (inferred from src/util.c:31)".
+  static std::string withContractOrigin(StringRef Msg) {
+    const CheckerConfig *Config = activeCheckerConfig();
+    size_t Open = Msg.find('\'');
+    if (!Config || !Config->Model || Open == StringRef::npos)
+      return Msg.str();
+    size_t Close = Msg.find('\'', Open + 1);
+    if (Close == StringRef::npos)
+      return Msg.str();
+    StringRef Name = Msg.slice(Open + 1, Close);
+    const FunctionSpec *S = Config->Model->lookup(Name);
+    if (!S || S->From != Source::Inferred || S->Origin.empty())
+      return Msg.str();
+    std::string Origin = " (inferred from " + S->Origin + ")";
+    if (Msg == ("Reference stolen by '" + Name + "'").str())
+      return ("'" + Name + "' takes the reference" + Origin).str();
+    for (StringRef About : {"stolen by '", "returned by '", "released by '"})
+      if (Msg.contains((About + Name + "'").str()))
+        return (Msg + Origin).str();
+    if (Msg.starts_with(("'" + Name + "' steals").str()))
+      return (Msg + Origin).str();
+    return Msg.str();
+  }
+
   void add(const ento::PathDiagnostic &PD) {
     Finding F;
     F.Check = PD.getBugType().str();
-    F.Message = PD.getVerboseDescription().str();
+    F.Message = withContractOrigin(PD.getVerboseDescription());
     SourceLocation Loc = PD.getLocation().asLocation();
     place(Loc, F.File, F.Line, F.Column);
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
@@ -505,15 +590,93 @@ private:
   }
 };
 
+/// Hands contracts to the analysis as the annotations a user would write
+/// (refcheck::steals_arg, refcheck::returns_borrowed / returns_new), on
+/// every declaration of the function: the analyzed file's own functions (so
+/// their bodies own the parameters they steal) and C++ members and
+/// constructors, which the ApiModel cannot name. In inference mode, also
+/// lists the functions called but not defined here.
+class ContractAnnotator : public ASTConsumer {
+  const StringMap<const InferredContract *> &Contracts;
+  std::vector<std::string> *Callees;
+
+public:
+  ContractAnnotator(const StringMap<const InferredContract *> &Contracts,
+                    std::vector<std::string> *Callees)
+      : Contracts(Contracts), Callees(Callees) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    struct Visitor : RecursiveASTVisitor<Visitor> {
+      ASTContext &Ctx;
+      const StringMap<const InferredContract *> &Contracts;
+      StringSet<> Called;
+      Visitor(ASTContext &Ctx,
+              const StringMap<const InferredContract *> &Contracts)
+          : Ctx(Ctx), Contracts(Contracts) {}
+      bool shouldVisitTemplateInstantiations() const { return true; }
+      void callee(const FunctionDecl *FD) {
+        if (FD && !FD->hasBody() && !Ctx.getSourceManager().isInSystemHeader(
+                                        FD->getLocation()))
+          Called.insert(contractName(FD));
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        callee(CE->getDirectCallee());
+        return true;
+      }
+      bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+        callee(CE->getConstructor());
+        return true;
+      }
+      void annotate(FunctionDecl *FD, StringRef What, Expr *Arg = nullptr) {
+        for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+          if (A->getAnnotation() == What && !Arg)
+            return;
+        Expr *Args[] = {Arg};
+        FD->addAttr(AnnotateAttr::CreateImplicit(Ctx, What, Arg ? Args : nullptr,
+                                                 Arg ? 1 : 0));
+      }
+      bool VisitFunctionDecl(FunctionDecl *FD) {
+        if (Contracts.empty())
+          return true;
+        auto It = Contracts.find(contractName(FD));
+        if (It == Contracts.end())
+          return true;
+        const FunctionSpec &S = It->second->Spec;
+        for (auto [I, K] : S.Steals) {
+          if (K != StealKind::Always || I >= FD->getNumParams())
+            continue;
+          QualType IntTy = Ctx.IntTy;
+          Expr *N = IntegerLiteral::Create(
+              Ctx, llvm::APInt(Ctx.getIntWidth(IntTy), I + 1), IntTy,
+              FD->getLocation());
+          annotate(FD, "refcheck::steals_arg", N);
+        }
+        if (S.Return == ReturnKind::Borrowed)
+          annotate(FD, "refcheck::returns_borrowed");
+        return true;
+      }
+    } V(Ctx, Contracts);
+    V.TraverseDecl(Ctx.getTranslationUnitDecl());
+    if (Callees)
+      for (const auto &E : V.Called)
+        Callees->push_back(E.getKey().str());
+  }
+};
+
 class RefcheckAction : public ASTFrontendAction {
   const DriverOptions &Opts;
   Results &Out;
   std::vector<InputFile> *Inputs;
+  /// Inference mode: the contracts found, and the functions called.
+  FileContracts *Infer;
+  const StringMap<const InferredContract *> &AsAnnotations;
 
 public:
   RefcheckAction(const DriverOptions &Opts, Results &Out,
-                 std::vector<InputFile> *Inputs)
-      : Opts(Opts), Out(Out), Inputs(Inputs) {}
+                 std::vector<InputFile> *Inputs, FileContracts *Infer,
+                 const StringMap<const InferredContract *> &AsAnnotations)
+      : Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
+        AsAnnotations(AsAnnotations) {}
 
   void EndSourceFileAction() override {
     if (!Inputs)
@@ -538,19 +701,26 @@ public:
                                                  StringRef) override {
     AnalyzerOptions &AO = CI.getAnalyzerOpts();
     AO.CheckersAndPackages.clear();
-    for (const char *Name : checkerFullNames())
-      AO.CheckersAndPackages.push_back({Name, true});
+    if (Infer) {
+      AO.CheckersAndPackages.push_back({ContractInferenceName, true});
+      // Every function is explored as a top-level one too, even where it
+      // was inlined into a caller.
+      AO.InliningMode = All;
+    } else {
+      for (const char *Name : checkerFullNames())
+        AO.CheckersAndPackages.push_back({Name, true});
+    }
     // Modelling only: __builtin_expect and friends, noreturn functions.
     AO.CheckersAndPackages.push_back({"core.builtin.BuiltinFunctions", true});
     AO.CheckersAndPackages.push_back({"core.builtin.NoReturnFunctions", true});
     AO.AnalysisDiagOpt = PD_NONE;
-    AO.ShouldCrosscheckWithZ3 = Opts.CrosscheckZ3 && z3Available();
+    AO.ShouldCrosscheckWithZ3 = !Infer && Opts.CrosscheckZ3 && z3Available();
     AO.AnalyzerDisplayProgress = false;
     for (const std::string &KV : Opts.AnalyzerConfig) {
       auto [K, V] = StringRef(KV).split('=');
       AO.Config[K] = V.str();
     }
-    bool Verify = CI.getDiagnosticOpts().VerifyDiagnostics;
+    bool Verify = !Infer && CI.getDiagnosticOpts().VerifyDiagnostics;
     auto Consumer = ento::CreateAnalysisConsumer(CI);
     Consumer->AddCheckerRegistrationFn(registerCheckers);
 #if LLVM_VERSION_MAJOR >= 21
@@ -560,7 +730,13 @@ public:
     Consumer->AddDiagnosticConsumer(
         new FindingCollector(CI, Out, Verify, Opts.VerifyNotes));
 #endif
-    return Consumer;
+    if (AsAnnotations.empty() && !Infer)
+      return Consumer;
+    std::vector<std::unique_ptr<ASTConsumer>> Both;
+    Both.push_back(std::make_unique<ContractAnnotator>(
+        AsAnnotations, Infer ? &Infer->Callees : nullptr));
+    Both.push_back(std::move(Consumer));
+    return std::make_unique<MultiplexConsumer>(std::move(Both));
   }
 };
 
@@ -568,13 +744,18 @@ class RefcheckActionFactory : public FrontendActionFactory {
   const DriverOptions &Opts;
   Results &Out;
   std::vector<InputFile> *Inputs;
+  FileContracts *Infer;
+  const StringMap<const InferredContract *> &AsAnnotations;
 
 public:
   RefcheckActionFactory(const DriverOptions &Opts, Results &Out,
-                        std::vector<InputFile> *Inputs)
-      : Opts(Opts), Out(Out), Inputs(Inputs) {}
+                        std::vector<InputFile> *Inputs, FileContracts *Infer,
+                        const StringMap<const InferredContract *> &AsAnnotations)
+      : Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
+        AsAnnotations(AsAnnotations) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<RefcheckAction>(Opts, Out, Inputs);
+    return std::make_unique<RefcheckAction>(Opts, Out, Inputs, Infer,
+                                            AsAnnotations);
   }
 };
 } // namespace
@@ -594,13 +775,12 @@ static std::string resourceDir() {
   return REFCHECK_CLANG_RESOURCE_DIR;
 }
 
-Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
-                              const ApiModel &Model, bool *VerifyFailed,
-                              std::vector<InputFile> *Inputs) {
-  Results R;
+/// The compile command refcheck runs for Cmd: clang's resource folder,
+/// refcheck's macros, the file's flags. In inference mode clang's -verify
+/// is dropped: nothing is reported there.
+static CompileCommand toolCommand(const FileCommand &Cmd, bool Infer) {
   SmallString<256> Abs(Cmd.File);
   sys::fs::make_absolute(Abs);
-
   CompileCommand CC;
   CC.Directory = Cmd.Directory;
   CC.Filename = Abs.str().str();
@@ -618,14 +798,134 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
         "-Dcpychecker_returns_borrowed_ref=annotate(\"refcheck::returns_borrowed\")",
         "-Dcpychecker_steals_reference_to_arg(n)=annotate(\"refcheck::steals_arg\",n)"})
     CC.CommandLine.push_back(D);
-  for (const std::string &A : Cmd.Args)
-    CC.CommandLine.push_back(A);
+  for (size_t I = 0; I < Cmd.Args.size(); ++I) {
+    StringRef A = Cmd.Args[I];
+    if (Infer && A == "-Xclang" && I + 1 < Cmd.Args.size() &&
+        StringRef(Cmd.Args[I + 1]).starts_with("-verify")) {
+      ++I;
+      continue;
+    }
+    if (Infer && A.starts_with("-verify"))
+      continue;
+    CC.CommandLine.push_back(A.str());
+  }
   CC.CommandLine.push_back(CC.Filename);
+  return CC;
+}
+
+/// Names relative to the compile's folder (-IInclude) made absolute.
+static void makeInputsAbsolute(std::vector<InputFile> &Inputs,
+                               StringRef Directory) {
+  for (InputFile &In : Inputs) {
+    SmallString<256> P(In.Path);
+    if (!sys::path::is_absolute(P)) {
+      if (Directory.empty())
+        sys::fs::make_absolute(P);
+      else
+        sys::fs::make_absolute(Directory, P);
+    }
+    sys::path::remove_dots(P, true);
+    In.Path = P.str().str();
+  }
+}
+
+/// The contracts Opts carries for functions Cmd's file defines: they reach
+/// its analysis as annotations, not through the model.
+static bool isOwnContract(const InferredContract &C, const FileCommand &Cmd) {
+  SmallString<256> Abs(Cmd.File);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, true);
+  return C.Spec.originFile() == displayPath(Abs);
+}
+
+FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
+                                           const DriverOptions &Opts,
+                                           const ApiModel &Model,
+                                           std::vector<InputFile> *Inputs) {
+  FileContracts Out;
+  CompileCommand CC = toolCommand(Cmd, /*Infer=*/true);
   SingleCommandDatabase DB(CC);
+  CheckerConfig Config;
+  Config.Model = &Model;
+  Config.InferContracts = true;
+  Config.InferredSink = &Out.Contracts;
+  Config.ProjectFunctions = &Opts.ProjectFunctions;
+  ScopedCheckerConfig Scope(Config);
+  ClangTool Tool(DB, {CC.Filename});
+  for (const auto &[Path, Text] : Cmd.VirtualFiles)
+    Tool.mapVirtualFile(Path, Text);
+  IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  CompileDiagnostics Diags(DiagOpts.get(), Opts.Verbose);
+  Tool.setDiagnosticConsumer(&Diags);
+  Tool.setPrintErrorMessage(false);
+  // C++ members of other files are known by annotation only.
+  StringMap<const InferredContract *> AsAnnotations;
+  for (const InferredContract &C : Opts.Contracts)
+    if (StringRef(C.Spec.Name).contains("::"))
+      AsAnnotations[C.Spec.Name] = &C;
+  Results Unused;
+  RefcheckActionFactory Factory(Opts, Unused, Inputs, &Out, AsAnnotations);
+  int RC = 1;
+  CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { RC = Tool.run(&Factory); })) {
+    Out = FileContracts();
+    Out.Error = "the analyzer crashed on this file";
+    return Out;
+  }
+  if (Diags.NumErrorsSeen > 0 || RC != 0) {
+    Out = FileContracts();
+    Out.Error = "cannot be parsed; first error: " + Diags.FirstError;
+    return Out;
+  }
+  for (InferredContract &C : Out.Contracts) {
+    auto [File, Line] = StringRef(C.Spec.Origin).rsplit(':');
+    SmallString<256> P(File);
+    if (!sys::path::is_absolute(P))
+      sys::fs::make_absolute(Cmd.Directory.empty() ? "" : Cmd.Directory, P);
+    sys::path::remove_dots(P, true);
+    C.Spec.Origin = displayPath(P) + ":" + Line.str();
+  }
+  llvm::sort(Out.Contracts, [](const InferredContract &A,
+                               const InferredContract &B) {
+    return A.Spec.Name < B.Spec.Name;
+  });
+  llvm::sort(Out.Callees);
+  if (Inputs)
+    makeInputsAbsolute(*Inputs, Cmd.Directory);
+  return Out;
+}
+
+Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
+                              const ApiModel &Model, bool *VerifyFailed,
+                              std::vector<InputFile> *Inputs) {
+  Results R;
+  CompileCommand CC = toolCommand(Cmd, /*Infer=*/false);
+  SingleCommandDatabase DB(CC);
+
+  // The file's own contracts become annotations on its functions (their
+  // bodies own the parameters they steal); C++ members' too. The model
+  // keeps the other files' contracts.
+  StringMap<const InferredContract *> AsAnnotations;
+  std::optional<ApiModel> Filtered;
+  if (!Opts.Contracts.empty()) {
+    DriverOptions Others = Opts;
+    Others.Contracts.clear();
+    for (const InferredContract &C : Opts.Contracts) {
+      if (isOwnContract(C, Cmd) || StringRef(C.Spec.Name).contains("::"))
+        AsAnnotations[C.Spec.Name] = &C;
+      else
+        Others.Contracts.push_back(C);
+    }
+    if (Others.Contracts.size() != Opts.Contracts.size())
+      if (Expected<ApiModel> M = loadApiModel(Others))
+        Filtered = std::move(*M);
+      else
+        consumeError(M.takeError());
+  }
 
   bool Verify = isVerifyMode(Cmd);
   CheckerConfig Config;
-  Config.Model = &Model;
+  Config.Model = Filtered ? &*Filtered : &Model;
   for (const std::string &C : Opts.DisabledChecks)
     Config.Disabled.insert(C);
   ScopedCheckerConfig Scope(Config);
@@ -638,7 +938,7 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   Tool.setDiagnosticConsumer(&Diags);
   Tool.setPrintErrorMessage(false);
 
-  RefcheckActionFactory Factory(Opts, R, Inputs);
+  RefcheckActionFactory Factory(Opts, R, Inputs, nullptr, AsAnnotations);
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
@@ -667,18 +967,7 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   }
   R.FilesAnalyzed = 1;
   if (Inputs) {
-    // Names relative to the compile's folder (-IInclude) made absolute.
-    for (InputFile &In : *Inputs) {
-      SmallString<256> P(In.Path);
-      if (!sys::path::is_absolute(P)) {
-        if (Cmd.Directory.empty())
-          sys::fs::make_absolute(P);
-        else
-          sys::fs::make_absolute(Cmd.Directory, P);
-      }
-      sys::path::remove_dots(P, true);
-      In.Path = P.str().str();
-    }
+    makeInputsAbsolute(*Inputs, Cmd.Directory);
     llvm::sort(*Inputs, [](const InputFile &A, const InputFile &B) {
       return A.Path < B.Path;
     });

@@ -22,15 +22,29 @@ struct CheckName {
 /// `steals-arg: 2` or `steals-arg: 2, 3`.
 struct ArgNumbers {
   std::vector<unsigned> Args;
+  bool operator==(const ArgNumbers &O) const { return Args == O.Args; }
 };
 struct RawChecks {
   std::optional<std::vector<CheckName>> Enable;
   std::vector<CheckName> Disable;
 };
+/// An error convention by name (`error: null-sets`).
+struct ErrorName {
+  ErrorKind Kind = ErrorKind::Unknown;
+};
 struct RawAnnotation {
   std::string Function;
   std::optional<ReturnKind> Returns;
   ArgNumbers StealsArg;
+  ArgNumbers StealsArgOnSuccess;
+  ArgNumbers UnknownArg;
+  std::optional<bool> CanFail;
+  std::optional<ErrorName> Error;
+  std::string InferredFrom;
+};
+/// What --write-contracts writes: annotations only.
+struct AnnotationsOnly {
+  std::vector<RawAnnotation> Annotations;
 };
 struct RawConfig {
   RawChecks Checks;
@@ -80,7 +94,23 @@ template <> struct ScalarEnumerationTraits<ReturnKind> {
     io.enumCase(K, "new", ReturnKind::NewRef);
     io.enumCase(K, "borrowed", ReturnKind::Borrowed);
     io.enumCase(K, "none", ReturnKind::NotAnObject);
+    io.enumCase(K, "null", ReturnKind::AlwaysNull);
+    io.enumCase(K, "unknown", ReturnKind::Unknown);
   }
+};
+template <> struct ScalarTraits<ErrorName> {
+  static void output(const ErrorName &E, void *, raw_ostream &OS) {
+    OS << toString(E.Kind);
+  }
+  static StringRef input(StringRef S, void *, ErrorName &E) {
+    std::optional<ErrorKind> K = errorKindNamed(S);
+    if (!K)
+      return "unknown error convention (null-sets, negative-sets, sets, "
+             "null-no-exception, no-effect, ...; see docs/api-model.md)";
+    E.Kind = *K;
+    return {};
+  }
+  static QuotingType mustQuote(StringRef) { return QuotingType::None; }
 };
 template <> struct ScalarEnumerationTraits<OutputFormat> {
   static void enumeration(IO &io, OutputFormat &F) {
@@ -101,15 +131,28 @@ template <> struct MappingTraits<RawAnnotation> {
   static void mapping(IO &io, RawAnnotation &A) {
     io.mapRequired("function", A.Function);
     io.mapOptional("returns", A.Returns);
-    io.mapOptional("steals-arg", A.StealsArg);
+    io.mapOptional("steals-arg", A.StealsArg, ArgNumbers());
+    io.mapOptional("steals-arg-on-success", A.StealsArgOnSuccess,
+                   ArgNumbers());
+    io.mapOptional("unknown-arg", A.UnknownArg, ArgNumbers());
+    io.mapOptional("can-fail", A.CanFail);
+    io.mapOptional("error", A.Error);
+    io.mapOptional("inferred-from", A.InferredFrom, std::string());
   }
   static std::string validate(IO &, RawAnnotation &A) {
     if (A.Function.empty())
       return "an annotation needs a function name";
-    if (!A.Returns && A.StealsArg.Args.empty())
+    if (!A.Returns && A.StealsArg.Args.empty() &&
+        A.StealsArgOnSuccess.Args.empty() && A.UnknownArg.Args.empty() &&
+        !A.CanFail && !A.Error)
       return "annotation of '" + A.Function +
              "' says nothing: give returns: new|borrowed|none or steals-arg: N";
     return "";
+  }
+};
+template <> struct MappingTraits<AnnotationsOnly> {
+  static void mapping(IO &io, AnnotationsOnly &C) {
+    io.mapRequired("annotations", C.Annotations);
   }
 };
 template <> struct MappingTraits<RawConfig> {
@@ -123,6 +166,43 @@ template <> struct MappingTraits<RawConfig> {
   }
 };
 } // namespace llvm::yaml
+
+static ApiAnnotation fromRaw(const RawAnnotation &R) {
+  ApiAnnotation A;
+  A.Function = R.Function;
+  A.Returns = R.Returns;
+  A.StealsArgs = R.StealsArg.Args;
+  A.StealsArgsOnSuccess = R.StealsArgOnSuccess.Args;
+  A.UnknownArgs = R.UnknownArg.Args;
+  A.CanFail = R.CanFail;
+  if (R.Error)
+    A.Error = uint8_t(R.Error->Kind);
+  A.InferredFrom = R.InferredFrom;
+  return A;
+}
+
+std::string refcheck::annotationsToYaml(ArrayRef<ApiAnnotation> Annotations) {
+  AnnotationsOnly Raw;
+  for (const ApiAnnotation &A : Annotations) {
+    RawAnnotation R;
+    R.Function = A.Function;
+    R.Returns = A.Returns;
+    R.StealsArg.Args = A.StealsArgs;
+    R.StealsArgOnSuccess.Args = A.StealsArgsOnSuccess;
+    R.UnknownArg.Args = A.UnknownArgs;
+    R.CanFail = A.CanFail;
+    if (A.Error)
+      R.Error = ErrorName{ErrorKind(*A.Error)};
+    R.InferredFrom = A.InferredFrom;
+    Raw.Annotations.push_back(std::move(R));
+  }
+  std::string Text;
+  raw_string_ostream OS(Text);
+  yaml::Output Out(OS);
+  Out << Raw;
+  OS.flush();
+  return Text;
+}
 
 static void collectDiag(const SMDiagnostic &D, void *Ctx) {
   auto *Out = static_cast<std::string *>(Ctx);
@@ -157,7 +237,7 @@ Expected<ProjectConfig> refcheck::parseProjectConfig(StringRef Text,
   if (Raw.Checks.Enable && Raw.Checks.Enable->empty())
     C.EnabledChecks.push_back(""); // `enable: []`: nothing runs
   for (RawAnnotation &A : Raw.Annotations)
-    C.Annotations.push_back({A.Function, A.Returns, A.StealsArg.Args});
+    C.Annotations.push_back(fromRaw(A));
   if (!Raw.Baseline.empty()) {
     SmallString<256> B(Raw.Baseline);
     if (!sys::path::is_absolute(B)) {

@@ -5,6 +5,7 @@
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/Driver.h"
+#include "refcheck/ProjectConfig.h"
 #include "refcheck/Report.h"
 #include "ReviewOptions.h"
 
@@ -131,13 +132,58 @@ static cl::opt<std::string> WorkerJob("worker", cl::Hidden,
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the checks and exit"),
                                 cl::cat(Cat));
-static cl::opt<bool> ListApi("list-api",
-                             cl::desc("Print the API model in use and exit"),
-                             cl::cat(Cat));
+static cl::opt<bool> ListApi(
+    "list-api",
+    cl::desc("Print the API model in use and exit; with files or -p, "
+             "including the contracts inferred from the project's functions"),
+    cl::cat(Cat));
+static cl::opt<std::string> WriteContracts(
+    "write-contracts",
+    cl::desc("Write the contracts inferred from the project's functions to "
+             "FILE as .refcheck.yaml annotations, then go on"),
+    cl::value_desc("FILE"), cl::cat(Cat));
+static cl::opt<bool> NoContracts(
+    "no-contracts",
+    cl::desc("Do not infer the contracts of the project's own functions "
+             "(calls to functions of other files then follow the C-API "
+             "convention)"),
+    cl::cat(Cat));
 
 static int fail(const Twine &Msg) {
   errs() << "refcheck: error: " << Msg << '\n';
   return 2;
+}
+
+static int listApi(const ApiModel &Model) {
+  for (const FunctionSpec *S : Model.all()) {
+    outs() << S->Name << ": returns " << toString(S->Return);
+    for (auto [I, K] : S->Steals)
+      outs() << ", steals arg " << I
+             << (K == StealKind::OnSuccess ? " on success" : "");
+    for (unsigned I : S->UnknownArgs)
+      outs() << ", arg " << I << " unknown";
+    if (S->From == Source::Inferred) {
+      if (S->returnsObject() && !S->CanFail)
+        outs() << ", never NULL";
+      outs() << " [inferred from " << S->Origin << "]\n";
+    } else {
+      outs() << " [" << toString(S->From) << "]\n";
+    }
+  }
+  // Error conventions (null-without-exception, exception-not-cleared,
+  // unchecked-null).
+  for (const ErrorSpec *E : Model.allErrors()) {
+    outs() << E->Name << ": error " << toString(E->Kind);
+    for (size_t I = 0; I < E->NonNullArgs.size(); ++I) {
+      outs() << (I ? "," : ", non-NULL args ");
+      if (E->NonNullArgs[I] == ErrorSpec::LastArg)
+        outs() << "last";
+      else
+        outs() << E->NonNullArgs[I];
+    }
+    outs() << " [" << toString(E->From) << "]\n";
+  }
+  return 0;
 }
 
 int main(int argc, const char **argv) {
@@ -237,7 +283,7 @@ int main(int argc, const char **argv) {
   }
 
   std::optional<std::vector<FileCommand>> Planned;
-  if (Opts.Files.empty() && Opts.BuildDir && !ListApi) {
+  if (Opts.Files.empty() && Opts.BuildDir) {
     // The whole compile database: plan first, so the API model can come
     // from the CPython tree the files are in.
     Expected<std::vector<FileCommand>> P = planCommands(Opts);
@@ -256,29 +302,8 @@ int main(int argc, const char **argv) {
     return fail(toString(Model.takeError()));
   if (Planned)
     Opts.ApiDb = resolveApiDb(ModelOpts);
-  if (ListApi) {
-    for (const FunctionSpec *S : Model->all()) {
-      outs() << S->Name << ": returns " << toString(S->Return);
-      for (auto [I, K] : S->Steals)
-        outs() << ", steals arg " << I
-               << (K == StealKind::OnSuccess ? " on success" : "");
-      outs() << " [" << toString(S->From) << "]\n";
-    }
-    // Error conventions (null-without-exception, exception-not-cleared,
-    // unchecked-null).
-    for (const ErrorSpec *E : Model->allErrors()) {
-      outs() << E->Name << ": error " << toString(E->Kind);
-      for (size_t I = 0; I < E->NonNullArgs.size(); ++I) {
-        outs() << (I ? "," : ", non-NULL args ");
-        if (E->NonNullArgs[I] == ErrorSpec::LastArg)
-          outs() << "last";
-        else
-          outs() << E->NonNullArgs[I];
-      }
-      outs() << " [builtin]\n";
-    }
-    return 0;
-  }
+  if (ListApi && Opts.Files.empty() && !Planned)
+    return listApi(*Model);
   if (Opts.Files.empty() && !Planned)
     return fail("no input files (usage: refcheck [options] FILE... "
                 "[-- COMPILER-ARGS], or -p BUILD-DIR for the whole compile "
@@ -291,6 +316,47 @@ int main(int argc, const char **argv) {
     if (P->empty())
       return fail("no input file matches --include/--exclude");
     Planned = std::move(*P);
+  }
+
+  BatchOptions BO;
+  BO.Jobs = Jobs;
+  BO.TimeoutSeconds = Timeout;
+  BO.MemoryLimitMiB = MemoryLimit;
+  BO.CacheDir = NoCache ? "" : CacheDir.empty() ? defaultCacheDir()
+                                                : std::string(CacheDir);
+  BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
+  BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+
+  // The project's own functions: their contracts, inferred from every file
+  // of the compile database (or the files given), so calls between files
+  // are judged by what the callee does.
+  std::vector<refcheck::FileError> InferErrors;
+  if (!NoContracts && !ShowCommands) {
+    std::vector<FileCommand> Project = projectCommands(Opts, *Planned);
+    if (Project.size() > 1 || ListApi || !WriteContracts.empty()) {
+      Opts.Contracts =
+          inferProjectContracts(Project, Opts, *Model, BO, &InferErrors);
+      for (const InferredContract &C : Opts.Contracts)
+        Model->addInferred(C.Spec, C.Error);
+    }
+  }
+  if (!WriteContracts.empty()) {
+    std::vector<ApiAnnotation> As;
+    for (const InferredContract &C : Opts.Contracts)
+      As.push_back(toAnnotation(C));
+    std::error_code EC;
+    raw_fd_ostream Out(WriteContracts, EC, sys::fs::OF_Text);
+    if (EC)
+      return fail("cannot write '" + WriteContracts + "': " + EC.message());
+    Out << "# Contracts refcheck inferred from the project's functions\n"
+           "# (refcheck --write-contracts). Review them; as annotations in\n"
+           "# .refcheck.yaml they override inference.\n"
+        << annotationsToYaml(As);
+  }
+  if (ListApi) {
+    for (const refcheck::FileError &E : InferErrors)
+      errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
+    return listApi(*Model);
   }
 
   if (ShowCommands) {
@@ -325,14 +391,6 @@ int main(int argc, const char **argv) {
     AnyVerify |= isVerifyMode(Cmd);
   }
 
-  BatchOptions BO;
-  BO.Jobs = Jobs;
-  BO.TimeoutSeconds = Timeout;
-  BO.MemoryLimitMiB = MemoryLimit;
-  BO.CacheDir = NoCache ? "" : CacheDir.empty() ? defaultCacheDir()
-                                                : std::string(CacheDir);
-  BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
-  BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   std::vector<FileStat> Stats;
   Results All =
       runBatch(*Planned, Opts, *Model, BO, &VerifyFailed, &Stats);
@@ -352,6 +410,11 @@ int main(int argc, const char **argv) {
   if (Error E = finishReview(*Review, All, Analyzed))
     return fail(toString(std::move(E)));
 
+  for (const refcheck::FileError &E : InferErrors)
+    if (llvm::none_of(All.Errors, [&](const refcheck::FileError &A) {
+          return A.File == E.File;
+        }))
+      errs() << "refcheck: warning: " << E.File << ": " << E.Message << '\n';
   for (const refcheck::FileError &E : All.Errors)
     errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
 

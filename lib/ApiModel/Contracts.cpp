@@ -1,0 +1,81 @@
+//===- Contracts.cpp - Inferred contracts as JSON and as annotations ------===//
+#include "refcheck/ApiModel.h"
+
+using namespace refcheck;
+using namespace llvm;
+
+json::Value refcheck::contractToJson(const InferredContract &C) {
+  const FunctionSpec &S = C.Spec;
+  json::Array Steals;
+  for (auto [I, K] : S.Steals)
+    Steals.push_back(json::Array{int64_t(I), int64_t(K)});
+  json::Object O{{"name", S.Name},
+                 {"returns", int64_t(S.Return)},
+                 {"can_fail", S.CanFail},
+                 {"steals", std::move(Steals)},
+                 {"unknown", json::Array(S.UnknownArgs)},
+                 {"origin", S.Origin}};
+  if (C.Error)
+    O["error"] = int64_t(*C.Error);
+  return O;
+}
+
+std::optional<InferredContract>
+refcheck::contractFromJson(const json::Value &V) {
+  const json::Object *O = V.getAsObject();
+  if (!O)
+    return std::nullopt;
+  InferredContract C;
+  FunctionSpec &S = C.Spec;
+  std::optional<StringRef> Name = O->getString("name");
+  std::optional<int64_t> Returns = O->getInteger("returns");
+  if (!Name || Name->empty() || !Returns || *Returns < 0 ||
+      *Returns > int64_t(ReturnKind::Unknown))
+    return std::nullopt;
+  S.Name = Name->str();
+  S.Return = ReturnKind(*Returns);
+  S.CanFail = O->getBoolean("can_fail").value_or(true);
+  S.From = Source::Inferred;
+  S.Origin = O->getString("origin").value_or("").str();
+  if (const json::Array *A = O->getArray("steals"))
+    for (const json::Value &E : *A) {
+      const json::Array *P = E.getAsArray();
+      if (!P || P->size() != 2)
+        return std::nullopt;
+      std::optional<int64_t> I = (*P)[0].getAsInteger();
+      std::optional<int64_t> K = (*P)[1].getAsInteger();
+      if (!I || !K || *I < 0 || *K < 0 || *K > int64_t(StealKind::OnSuccess))
+        return std::nullopt;
+      S.Steals.push_back({unsigned(*I), StealKind(*K)});
+    }
+  if (const json::Array *A = O->getArray("unknown"))
+    for (const json::Value &E : *A) {
+      std::optional<int64_t> I = E.getAsInteger();
+      if (!I || *I < 0)
+        return std::nullopt;
+      S.UnknownArgs.push_back(unsigned(*I));
+    }
+  if (std::optional<int64_t> E = O->getInteger("error")) {
+    if (*E < 0 || *E > int64_t(ErrorKind::Restores))
+      return std::nullopt;
+    C.Error = ErrorKind(*E);
+  }
+  return C;
+}
+
+ApiAnnotation refcheck::toAnnotation(const InferredContract &C) {
+  const FunctionSpec &S = C.Spec;
+  ApiAnnotation A;
+  A.Function = S.Name;
+  A.Returns = S.Return;
+  for (auto [I, K] : S.Steals)
+    (K == StealKind::Always ? A.StealsArgs : A.StealsArgsOnSuccess)
+        .push_back(I + 1);
+  for (unsigned I : S.UnknownArgs)
+    A.UnknownArgs.push_back(I + 1);
+  A.CanFail = S.CanFail;
+  if (C.Error)
+    A.Error = uint8_t(*C.Error);
+  A.InferredFrom = S.Origin;
+  return A;
+}

@@ -1,0 +1,23 @@
+#include <Python.h>
+
+PyObject *check(PyObject *res);
+
+/* Clean: check() takes the new reference and returns it (or fails). */
+static PyObject *is_ok(PyObject *self, PyObject *arg) {
+    long x = PyLong_AsLong(arg);
+    return check(PyBool_FromLong(x));
+}
+
+/* Buggy twin: the reference belongs to check() once passed. */
+static PyObject *twice(PyObject *self, PyObject *arg) {
+    PyObject *n = PyLong_FromLong(1);
+    PyObject *r = check(n);
+    Py_DECREF(n);
+    return r;
+}
+
+static PyMethodDef methods[] = {
+    {"is_ok", is_ok, METH_O, NULL},
+    {"twice", twice, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};

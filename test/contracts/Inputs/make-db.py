@@ -1,0 +1,14 @@
+# Writes DIR/compile_commands.json for every .c/.cpp file of DIR, compiled
+# from DIR against this interpreter's headers: make-db.py DIR
+import json, os, sys, sysconfig
+root = sys.argv[1]
+inc = sysconfig.get_paths()["include"]
+entries = []
+for name in sorted(os.listdir(root)):
+    if name.endswith((".c", ".cpp")):
+        cc = "c++" if name.endswith(".cpp") else "cc"
+        entries.append({"directory": root, "file": name,
+                        "arguments": [cc, "-c", "-I" + inc, "-O2",
+                                      "-o", name + ".o", name]})
+with open(os.path.join(root, "compile_commands.json"), "w") as f:
+    json.dump(entries, f, indent=1)

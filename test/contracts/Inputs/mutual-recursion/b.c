@@ -1,0 +1,10 @@
+#include <Python.h>
+
+PyObject *walk_a(PyObject *obj, int depth);
+
+/* With walk_a (a.c): takes the reference and hands it back at the end. */
+PyObject *walk_b(PyObject *obj, int depth) {
+    if (depth <= 0)
+        return obj;
+    return walk_a(obj, depth - 1);
+}
