@@ -475,10 +475,19 @@ public:
           << O->getString("candidates").value_or("").str() << "), "
           << O->getInteger("tests_recorded").value_or(0) << " tests ["
           << format("%.1f", O->getNumber("seconds").value_or(0)) << "s]\n";
-      if (const json::Array *Ps = O->getArray("problems"))
+      // A few problems (files that do not load, crashes) always; all
+      // with -v.
+      if (const json::Array *Ps = O->getArray("problems")) {
+        size_t Shown = 0;
         for (const json::Value &Pr : *Ps)
-          if (auto S = Pr.getAsString(); S && Opts.Verbose)
+          if (auto S = Pr.getAsString(); S && (Opts.Verbose || Shown < 5)) {
             Log << "refcheck: recording: " << *S << '\n';
+            ++Shown;
+          }
+        if (Shown < Ps->size())
+          Log << "refcheck: recording: " << Ps->size() - Shown
+              << " more problems (-v shows them)\n";
+      }
     }
     std::set<std::string> RootSet;
     if (const json::Object *Fs = O->getObject("files"))

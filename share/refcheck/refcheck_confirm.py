@@ -14,7 +14,21 @@ import builtins
 import gc
 import json
 import os
+import re
 import sys
+
+
+def add_paths(paths):
+    """Puts the tests' import roots first on sys.path, except a standard
+    library (a CPython tree's Lib/, which holds os.py): that goes last, so
+    the interpreter's own standard library and its compiled parts stay in
+    charge (the tree's sysconfig would look for data this interpreter does
+    not have)."""
+    for p in reversed(paths):
+        if os.path.isfile(os.path.join(p, "os.py")):
+            sys.path.append(p)
+        else:
+            sys.path.insert(0, p)
 
 
 def write(path, doc):
@@ -616,8 +630,7 @@ def cmd_record_file(args):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):
         pass
-    for p in reversed(args.path):
-        sys.path.insert(0, p)
+    add_paths(args.path)
     skip = set(args.skip)
     args.file = os.path.abspath(args.file)
     out = open(args.out, "a", encoding="utf-8")
@@ -966,6 +979,9 @@ def cmd_record(args):
         if t["outcome"] == "ran":
             sets[tid] = tuple(dotted_suffixes(t[k])
                               for k in ("calls", "slots", "types"))
+    # Tests that crashed or hung while recording: the index's guess stands.
+    not_ran = {shown(tid, t["kind"]) for tid, t in tests.items()
+               if t["outcome"] != "ran"}
     result = {}
     for e in entries:
         found = {}
@@ -985,7 +1001,8 @@ def cmd_record(args):
         soft = last.startswith("__") or not any(
             e in v[0] for v in sets.values())
         for s in static["entries"].get(e, []):
-            unrecorded = os.path.abspath(s["file"]) not in recorded_files
+            unrecorded = os.path.abspath(s["file"]) not in recorded_files \
+                or s["id"] in not_ran
             if (unrecorded or soft) and s["id"] not in found and \
                     not any(f["file"] == s["file"] and f["id"].split(
                         "[")[0].endswith(s["id"].rpartition("::")[2])
@@ -1009,13 +1026,19 @@ def cmd_record(args):
 
 
 def file_kind(path):
-    """unittest when the file imports unittest, else pytest."""
+    """For a project without pytest configuration: pytest when the file
+    has module-level test functions and does not mention unittest (it is
+    written for pytest), else unittest (CPython's test_json/test_x.py gets
+    its TestCase from its package)."""
     try:
         with open(path, "rb") as f:
             text = f.read()
     except OSError:
+        return "unittest"
+    if b"unittest" not in text and re.search(rb"(?m)^(async )?def test",
+                                            text):
         return "pytest"
-    return "unittest" if b"unittest" in text else "pytest"
+    return "unittest"
 
 
 # ---------------------------------------------------------------- check
@@ -1244,8 +1267,7 @@ def cmd_measure(args):
     if not debug and not args.blocks_only:
         sys.stderr.write("refcheck_confirm: not a debug build\n")
         sys.exit(3)
-    for p in reversed(args.path):
-        sys.path.insert(0, p)
+    add_paths(args.path)
     if args.kind == "pytest":
         # Node ids name files relative to where refcheck runs.
         args.ids = [os.path.abspath(i.split("::", 1)[0]) +
