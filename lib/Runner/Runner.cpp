@@ -329,15 +329,10 @@ public:
     if (!sys::fs::exists(Helper))
       return err("helper script '" + Helper + "' is missing (reinstall "
                  "refcheck: it belongs in share/refcheck)");
-    TempFile J(".json");
-    ProcResult R = runProcess(Python, {Helper, "probe", "--out", J.Path}, 120);
-    auto V = json::parse(J.read());
-    if (R.RC != 0 || !V) {
-      if (!V)
-        consumeError(V.takeError());
-      return err("'" + Python + "' cannot run refcheck's helper: " +
-                 (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
-    }
+    auto V = runHelper("probe", {}, 120,
+                       "'" + Python + "' cannot run refcheck's helper");
+    if (!V)
+      return V.takeError();
     const json::Object *O = V->getAsObject();
     if (const json::Array *Ver = O->getArray("version"); Ver && Ver->size() > 1) {
       P.Major = (*Ver)[0].getAsInteger().value_or(0);
@@ -364,6 +359,32 @@ public:
     return Error::success();
   }
 
+  /// Runs one command of the helper script (Args after `--out FILE`) and
+  /// returns the JSON document it wrote, or an error starting with What.
+  Expected<json::Value> runHelper(StringRef Command,
+                                  const std::vector<std::string> &Args,
+                                  unsigned Timeout, StringRef What) {
+    TempFile J(".json");
+    std::vector<std::string> Argv{Helper, Command.str(), "--out", J.Path};
+    Argv.insert(Argv.end(), Args.begin(), Args.end());
+    ProcResult R = runProcess(Python, Argv, Timeout);
+    auto V = json::parse(J.read());
+    if (R.RC == 0 && V && V->getAsObject())
+      return std::move(*V);
+    if (!V)
+      consumeError(V.takeError());
+    return err(What + ": " +
+               (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
+  }
+
+  static void addEach(std::vector<std::string> &Args, StringRef Flag,
+                      const std::set<std::string> &Values) {
+    for (const std::string &V : Values) {
+      Args.push_back(Flag.str());
+      Args.push_back(V);
+    }
+  }
+
   /// --build: runs the command in the current folder, before anything.
   Error build() {
     if (Opts.Build.empty())
@@ -386,21 +407,12 @@ public:
   Error check(const std::set<std::string> &Entries) {
     if (Entries.empty())
       return Error::success();
-    TempFile J(".json");
-    std::vector<std::string> Args{Helper, "check", "--out", J.Path,
-                                  "--project", Opts.ProjectDir};
-    for (const std::string &E : Entries) {
-      Args.push_back("--entry");
-      Args.push_back(E);
-    }
-    ProcResult R = runProcess(Python, Args, 600);
-    auto V = json::parse(J.read());
-    if (R.RC != 0 || !V) {
-      if (!V)
-        consumeError(V.takeError());
-      return err("checking the extension's import failed: " +
-                 (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
-    }
+    std::vector<std::string> Args{"--project", Opts.ProjectDir};
+    addEach(Args, "--entry", Entries);
+    auto V = runHelper("check", Args, 600,
+                       "checking the extension's import failed");
+    if (!V)
+      return V.takeError();
     const json::Object *O = V->getAsObject();
     if (const json::Array *Ps = O->getArray("problems"); Ps && !Ps->empty())
       return err((*Ps)[0].getAsString().value_or("").str());
@@ -420,11 +432,9 @@ public:
   index(const std::set<std::string> &Entries,
         const std::vector<std::string> &Dirs) {
     std::map<std::string, std::vector<Selected>> ByEntry, ByFile;
-    if (Dirs.empty())
+    if (Dirs.empty() || Entries.empty())
       return std::make_pair(ByEntry, ByFile);
-    TempFile J(".json");
-    std::vector<std::string> Args{Helper, Opts.Record ? "record" : "index",
-                                  "--out", J.Path};
+    std::vector<std::string> Args;
     if (Opts.Record) {
       // The recording's processes get the same per-test budget, times the
       // few tests a file usually holds.
@@ -435,26 +445,15 @@ public:
             std::to_string(Opts.TimeoutSeconds ? Opts.TimeoutSeconds * 4
                                                : 0)})
         Args.push_back(A);
-      for (const std::string &R : ExtRoots) {
-        Args.push_back("--path");
-        Args.push_back(R);
-      }
+      addEach(Args, "--path", {ExtRoots.begin(), ExtRoots.end()});
     }
-    for (const std::string &E : Entries) {
-      Args.push_back("--entry");
-      Args.push_back(E);
-    }
-    for (const std::string &D : Dirs)
-      Args.push_back(D);
-    ProcResult R = runProcess(Python, Args, 0);
-    auto V = json::parse(J.read());
-    if (R.RC != 0 || !V) {
-      if (!V)
-        consumeError(V.takeError());
-      return err(std::string(Opts.Record ? "recording" : "indexing") +
-                 " tests failed: " +
-                 (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
-    }
+    addEach(Args, "--entry", Entries);
+    Args.insert(Args.end(), Dirs.begin(), Dirs.end());
+    auto V = runHelper(Opts.Record ? "record" : "index", Args, 0,
+                       Opts.Record ? "recording tests failed"
+                                   : "indexing tests failed");
+    if (!V)
+      return V.takeError();
     const json::Object *O = V->getAsObject();
     if (const json::Object *Es = O->getObject("entries"))
       for (const auto &[E, List] : *Es)

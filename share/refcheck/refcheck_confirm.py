@@ -548,9 +548,7 @@ class Recorder:
         """Notes v's C type (and, one level down, the C types of the
         attributes of a Python instance)."""
         t = type(v)
-        ct = self.ctypes.get(t)
-        if ct is None:
-            ct = self.ctype(t)
+        ct = self.ctype_of(v)
         if ct:
             self.types.add(ct)
             return (ct,)
@@ -558,16 +556,14 @@ class Recorder:
         if type(d) is not dict or isinstance(v, (type, self.module_type)) \
                 or len(d) > 64:
             return ()
-        found = []
-        for a in d.values():
-            ta = type(a)
-            ca = self.ctypes.get(ta)
-            if ca is None:
-                ca = self.ctype(ta)
-            if ca:
-                self.types.add(ca)
-                found.append(ca)
+        found = [ca for ca in map(self.ctype_of, d.values()) if ca]
+        self.types.update(found)
         return found
+
+    def ctype_of(self, v):
+        t = type(v)
+        r = self.ctypes.get(t)
+        return self.ctype(t) if r is None else r
 
     def profile(self, frame, event, arg):
         calls = self.calls
