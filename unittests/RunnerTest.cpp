@@ -1,6 +1,9 @@
 #include "refcheck/Finding.h"
 #include "refcheck/Report.h"
 #include "refcheck/Runner.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include "gtest/gtest.h"
 
 using namespace refcheck;
@@ -120,8 +123,16 @@ TEST(Runner, ConfirmationSurvivesJsonRoundTrip) {
   Crash.Outcome = "crashed";
   Crash.Detail = "Segmentation fault";
   C.Tests.push_back(Crash);
+  C.Reaching = {{"test_m.T.test_a", "call", 0.25},
+                {"test_m.T.test_crash", "static", -1}};
   F.Confirm = C;
   R.Findings.push_back(F);
+  Finding Untested = F;
+  Untested.Id = "fedcba9876543210";
+  Untested.Confirm = Confirmation();
+  Untested.Confirm->Status = "no-test-found";
+  Untested.Confirm->WouldReach = "repr() of a m.T";
+  R.Findings.push_back(Untested);
   std::string S;
   llvm::raw_string_ostream OS(S);
   writeJson(OS, R);
@@ -136,6 +147,13 @@ TEST(Runner, ConfirmationSurvivesJsonRoundTrip) {
   EXPECT_EQ(G.Confirm->Tests[0].Leaked, T.Leaked);
   EXPECT_EQ(G.Confirm->Tests[1].Outcome, "crashed");
   EXPECT_EQ(G.Confirm->Tests[1].Detail, "Segmentation fault");
+  ASSERT_EQ(G.Confirm->Reaching.size(), 2u);
+  EXPECT_EQ(G.Confirm->Reaching[0].Test, "test_m.T.test_a");
+  EXPECT_EQ(G.Confirm->Reaching[0].Via, "call");
+  EXPECT_DOUBLE_EQ(G.Confirm->Reaching[0].Seconds, 0.25);
+  EXPECT_EQ(G.Confirm->Reaching[1].Via, "static");
+  EXPECT_LT(G.Confirm->Reaching[1].Seconds, 0);
+  EXPECT_EQ(Back->Findings.at(1).Confirm->WouldReach, "repr() of a m.T");
   // And once more: stable.
   std::string S2;
   llvm::raw_string_ostream OS2(S2);
@@ -161,4 +179,34 @@ TEST(EntryPointIndex, WalksCallersUpToTheDepthLimit) {
   Other.Callers["meth_a"] = {"PyInit_m"};
   I.merge(Other);
   EXPECT_EQ(I.lookup("helper"), (std::vector<std::string>{"m", "m.a", "m.b"}));
+}
+
+TEST(Runner, EvidenceRanksCallSlotTypeStatic) {
+  EXPECT_GT(viaRank("call"), viaRank("slot"));
+  EXPECT_GT(viaRank("slot"), viaRank("type"));
+  EXPECT_GT(viaRank("type"), viaRank("static"));
+}
+
+TEST(Runner, WouldReachNamesThePythonOperation) {
+  EXPECT_EQ(wouldReach("pkg._core.checked"), "calling pkg._core.checked");
+  EXPECT_EQ(wouldReach("pkg._core.Box.__repr__"),
+            "repr() of a pkg._core.Box");
+  EXPECT_EQ(wouldReach("pkg._core.Box.__new__"), "creating a pkg._core.Box");
+  EXPECT_EQ(wouldReach("m.T.__weird__"), "the __weird__ slot of a m.T");
+}
+
+TEST(Runner, DefaultBuildFollowsTheProjectFiles) {
+  llvm::SmallString<128> Dir;
+  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("refcheck-build", Dir));
+  EXPECT_EQ(defaultBuildCommand("py", Dir), "");
+  llvm::SmallString<128> Toml(Dir);
+  llvm::sys::path::append(Toml, "pyproject.toml");
+  { std::error_code EC; llvm::raw_fd_ostream(Toml, EC) << "[project]\n"; }
+  EXPECT_EQ(defaultBuildCommand("py", Dir),
+            "py -m pip install --no-build-isolation -e .");
+  llvm::SmallString<128> Setup(Dir);
+  llvm::sys::path::append(Setup, "setup.py");
+  { std::error_code EC; llvm::raw_fd_ostream(Setup, EC) << "\n"; }
+  EXPECT_EQ(defaultBuildCommand("py", Dir), "py setup.py build_ext --inplace");
+  llvm::sys::fs::remove_directories(Dir);
 }

@@ -35,13 +35,32 @@ struct TestRun {
   double Seconds = 0;
 };
 
+/// A test that reaches a finding's function, and the evidence for it.
+struct ReachingTest {
+  std::string Test;
+  /// "call" (the profiler saw the test call the C function), "slot" (a
+  /// builtin dispatching to the slot ran with an instance of the type at
+  /// hand), "type" (an instance of the type was seen during the test) or
+  /// "static" (the test's source names the entry point).
+  std::string Via;
+  /// What recording the test took; < 0 when it was not recorded.
+  double Seconds = -1;
+};
+
 /// The result of the dynamic confirmation of one finding.
 struct Confirmation {
   /// "confirmed", "not-reproduced", "no-test-found" or "unmeasurable".
   std::string Status;
   /// Why, in one sentence (for no-test-found and unmeasurable especially).
   std::string Reason;
+  /// The tests measured, in the order they ran.
   std::vector<TestRun> Tests;
+  /// Every test found to reach the finding, best evidence and cheapest
+  /// first (Tests is a prefix of these, up to --max-tests).
+  std::vector<ReachingTest> Reaching;
+  /// When no test reaches it: what Python code would, e.g.
+  /// "call shapes._core.checked" or "repr() of a shapes._core.Box".
+  std::string WouldReach;
 };
 
 struct Finding {

@@ -34,6 +34,17 @@ struct ConfirmOptions {
   unsigned MaxTests = 25;
   /// Test ids to measure besides those selected for findings (--measure).
   std::vector<std::string> ExtraTests;
+  /// Find the tests that reach each finding by running the candidate tests
+  /// once under a profiler (cached); false: the name-based index only.
+  bool Record = true;
+  /// Record every test file when there are at most this many; else those
+  /// the index names and those named after the finding's module.
+  unsigned RecordLimit = 300;
+  /// Shell command that builds the extension for Python, run first in the
+  /// current folder; empty: build nothing.
+  std::string Build;
+  /// The project: where the extension binaries and the package live.
+  std::string ProjectDir = ".";
   /// refcheck_confirm.py; empty: findHelperScript().
   std::string HelperScript;
   bool Verbose = false;
@@ -72,6 +83,19 @@ std::string findHelperScript();
 /// Default folders to index: Lib/test of the CPython tree holding the first
 /// finding, else tests/ and test/ of the current folder.
 std::vector<std::string> defaultTestDirs(const Results &R);
+
+/// What `--build` without a command runs in Dir for Python: `PY setup.py
+/// build_ext --inplace` next to a setup.py, `PY -m pip install
+/// --no-build-isolation -e .` next to a pyproject.toml alone; empty when
+/// neither is there.
+std::string defaultBuildCommand(llvm::StringRef Python, llvm::StringRef Dir);
+
+/// Rank of a reaching test's evidence: call 3, slot 2, type 1, static 0.
+int viaRank(llvm::StringRef Via);
+
+/// What Python code would reach entry point Entry ("m.T.__repr__" ->
+/// "repr() of a m.T instance").
+std::string wouldReach(llvm::StringRef Entry);
 
 /// Runs the loop and sets Finding::Confirm on every finding. Measured lines
 /// are written to Log as they come. Fails (with one explaining sentence)

@@ -115,6 +115,14 @@ Expected<Results> refcheck::parseJsonResults(StringRef Text) {
                   Run.Leaked.push_back(S->str());
             Conf.Tests.push_back(std::move(Run));
           }
+        if (const json::Array *Rs = C->getArray("reaching"))
+          for (const json::Value &RV : *Rs)
+            if (const json::Object *RO = RV.getAsObject())
+              Conf.Reaching.push_back(
+                  {RO->getString("id").value_or("").str(),
+                   RO->getString("via").value_or("").str(),
+                   RO->getNumber("seconds").value_or(-1)});
+        Conf.WouldReach = C->getString("would_reach").value_or("").str();
         if (Conf.Status.empty())
           return Bad("a confirmation lacks \"status\"");
         F.Confirm = std::move(Conf);

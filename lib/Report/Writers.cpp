@@ -42,6 +42,18 @@ std::vector<std::string> refcheck::confirmationLines(const Finding &F) {
       S += (I ? ", " : "") + F.EntryPoints[I];
     Out.push_back(S);
   }
+  if (!C.Reaching.empty()) {
+    S = "reached by " + std::to_string(C.Reaching.size()) +
+        (C.Reaching.size() == 1 ? " test: " : " tests: ");
+    for (size_t I = 0; I < C.Reaching.size() && I < 5; ++I)
+      S += (I ? ", " : "") + C.Reaching[I].Test + " (" + C.Reaching[I].Via +
+           ")";
+    if (C.Reaching.size() > 5)
+      S += ", ...";
+    Out.push_back(S);
+  }
+  if (!C.WouldReach.empty())
+    Out.push_back("a test would reach it with: " + C.WouldReach);
   for (const TestRun &T : C.Tests) {
     S = "test " + T.Test + ": " + T.Outcome;
     if (T.Outcome == "measured" || T.Outcome == "failed") {
@@ -80,6 +92,18 @@ json::Object refcheck::confirmationJson(const Confirmation &Conf) {
   json::Object C{{"status", Conf.Status}, {"tests", std::move(Tests)}};
   if (!Conf.Reason.empty())
     C["reason"] = Conf.Reason;
+  if (!Conf.Reaching.empty()) {
+    json::Array Reaching;
+    for (const ReachingTest &R : Conf.Reaching) {
+      json::Object O{{"id", R.Test}, {"via", R.Via}};
+      if (R.Seconds >= 0)
+        O["seconds"] = R.Seconds;
+      Reaching.push_back(std::move(O));
+    }
+    C["reaching"] = std::move(Reaching);
+  }
+  if (!Conf.WouldReach.empty())
+    C["would_reach"] = Conf.WouldReach;
   return C;
 }
 

@@ -6,6 +6,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -157,6 +158,61 @@ std::vector<std::string> refcheck::defaultTestDirs(const Results &R) {
   return Dirs;
 }
 
+std::string refcheck::defaultBuildCommand(StringRef Python, StringRef Dir) {
+  SmallString<256> P(Dir);
+  sys::path::append(P, "setup.py");
+  if (sys::fs::exists(P))
+    return (Python + " setup.py build_ext --inplace").str();
+  P = Dir;
+  sys::path::append(P, "pyproject.toml");
+  if (sys::fs::exists(P))
+    return (Python + " -m pip install --no-build-isolation -e .").str();
+  return "";
+}
+
+int refcheck::viaRank(StringRef Via) {
+  return StringSwitch<int>(Via)
+      .Case("call", 3)
+      .Case("slot", 2)
+      .Case("type", 1)
+      .Default(0);
+}
+
+std::string refcheck::wouldReach(StringRef Entry) {
+  auto [Owner, Last] = Entry.rsplit('.');
+  // Type slots: the Python operation that runs them.
+  static const StringMap<StringRef> Ops = {
+      {"__new__", "creating a %s"},
+      {"__init__", "creating a %s"},
+      {"__repr__", "repr() of a %s"},
+      {"__str__", "str() of a %s"},
+      {"__hash__", "hash() of a %s"},
+      {"__iter__", "iter() over a %s"},
+      {"__next__", "next() on an iterator of %s"},
+      {"__len__", "len() of a %s"},
+      {"__getitem__", "indexing a %s"},
+      {"__setitem__", "assigning an item of a %s"},
+      {"__contains__", "`in` on a %s"},
+      {"__call__", "calling a %s"},
+      {"__eq__", "comparing a %s"},
+      {"__getattribute__", "reading an attribute of a %s"},
+      {"__setattr__", "setting an attribute of a %s"},
+      {"__del__", "dropping the last reference to a %s"},
+      {"__add__", "`+` on a %s"},
+      {"__bool__", "truth value of a %s"},
+  };
+  if (Last.starts_with("__") && Last.ends_with("__")) {
+    auto It = Ops.find(Last);
+    if (It != Ops.end()) {
+      std::string Fmt = It->second.str();
+      size_t Pos = Fmt.find("%s");
+      return Fmt.replace(Pos, 2, Owner.str());
+    }
+    return ("the " + Last + " slot of a " + Owner).str();
+  }
+  return ("calling " + Entry).str();
+}
+
 //===----------------------------------------------------------------------===//
 // Processes
 //===----------------------------------------------------------------------===//
@@ -237,9 +293,12 @@ struct Probe {
   bool Debug = false, Regrtest = false;
 };
 
-/// One test (or set of tests) to measure, and where its modules import from.
+/// One test (or set of tests) to measure, and where its modules import from;
+/// how it was found to reach the finding and what recording it took.
 struct Selected {
   std::string Id, Kind, Root, File;
+  std::string Via = "static";
+  double Seconds = -1;
 };
 
 class Confirmer {
@@ -248,6 +307,8 @@ class Confirmer {
   std::string Python, Helper;
   Probe P;
   std::vector<std::string> Roots;
+  /// Import roots of the project's built extensions (from `check`).
+  std::vector<std::string> ExtRoots;
   std::map<std::string, TestRun> Cache;
 
 public:
@@ -268,15 +329,10 @@ public:
     if (!sys::fs::exists(Helper))
       return err("helper script '" + Helper + "' is missing (reinstall "
                  "refcheck: it belongs in share/refcheck)");
-    TempFile J(".json");
-    ProcResult R = runProcess(Python, {Helper, "probe", "--out", J.Path}, 120);
-    auto V = json::parse(J.read());
-    if (R.RC != 0 || !V) {
-      if (!V)
-        consumeError(V.takeError());
-      return err("'" + Python + "' cannot run refcheck's helper: " +
-                 (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
-    }
+    auto V = runHelper("probe", {}, 120,
+                       "'" + Python + "' cannot run refcheck's helper");
+    if (!V)
+      return V.takeError();
     const json::Object *O = V->getAsObject();
     if (const json::Array *Ver = O->getArray("version"); Ver && Ver->size() > 1) {
       P.Major = (*Ver)[0].getAsInteger().value_or(0);
@@ -303,30 +359,101 @@ public:
     return Error::success();
   }
 
+  /// Runs one command of the helper script (Args after `--out FILE`) and
+  /// returns the JSON document it wrote, or an error starting with What.
+  Expected<json::Value> runHelper(StringRef Command,
+                                  const std::vector<std::string> &Args,
+                                  unsigned Timeout, StringRef What) {
+    TempFile J(".json");
+    std::vector<std::string> Argv{Helper, Command.str(), "--out", J.Path};
+    Argv.insert(Argv.end(), Args.begin(), Args.end());
+    ProcResult R = runProcess(Python, Argv, Timeout);
+    auto V = json::parse(J.read());
+    if (R.RC == 0 && V && V->getAsObject())
+      return std::move(*V);
+    if (!V)
+      consumeError(V.takeError());
+    return err(What + ": " +
+               (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
+  }
+
+  static void addEach(std::vector<std::string> &Args, StringRef Flag,
+                      const std::set<std::string> &Values) {
+    for (const std::string &V : Values) {
+      Args.push_back(Flag.str());
+      Args.push_back(V);
+    }
+  }
+
+  /// --build: runs the command in the current folder, before anything.
+  Error build() {
+    if (Opts.Build.empty())
+      return Error::success();
+    Log << "refcheck: building: " << Opts.Build << '\n';
+    Log.flush();
+    ProcResult R = runProcess("/bin/sh", {"-c", Opts.Build}, 3600);
+    if (R.NotRun || R.Crashed || R.TimedOut || R.RC != 0)
+      return err("--build: '" + Opts.Build + "' failed (" +
+                 (R.Message.empty() ? "exit status " + std::to_string(R.RC)
+                                    : R.Message) +
+                 "): " + lastLines(R.Output, 1));
+    if (Opts.Verbose)
+      Log << "refcheck: built [" << format("%.1f", R.Seconds) << "s]\n";
+    return Error::success();
+  }
+
+  /// The extensions the entry points name must import under Python, built
+  /// for it (its ABI tag): one line saying what is wrong, else nothing.
+  Error check(const std::set<std::string> &Entries) {
+    if (Entries.empty())
+      return Error::success();
+    std::vector<std::string> Args{"--project", Opts.ProjectDir};
+    addEach(Args, "--entry", Entries);
+    auto V = runHelper("check", Args, 600,
+                       "checking the extension's import failed");
+    if (!V)
+      return V.takeError();
+    const json::Object *O = V->getAsObject();
+    if (const json::Array *Ps = O->getArray("problems"); Ps && !Ps->empty())
+      return err((*Ps)[0].getAsString().value_or("").str());
+    if (const json::Array *Ns = O->getArray("notes"); Ns && Opts.Verbose)
+      for (const json::Value &N : *Ns)
+        Log << "refcheck: note: " << N.getAsString().value_or("") << '\n';
+    if (const json::Array *Rs = O->getArray("roots"))
+      for (const json::Value &Root : *Rs)
+        if (auto S = Root.getAsString())
+          ExtRoots.push_back(S->str());
+    return Error::success();
+  }
+
   /// Entry point -> tests, and test file -> all its tests.
   Expected<std::pair<std::map<std::string, std::vector<Selected>>,
                      std::map<std::string, std::vector<Selected>>>>
   index(const std::set<std::string> &Entries,
         const std::vector<std::string> &Dirs) {
     std::map<std::string, std::vector<Selected>> ByEntry, ByFile;
-    if (Dirs.empty())
+    if (Dirs.empty() || Entries.empty())
       return std::make_pair(ByEntry, ByFile);
-    TempFile J(".json");
-    std::vector<std::string> Args{Helper, "index", "--out", J.Path};
-    for (const std::string &E : Entries) {
-      Args.push_back("--entry");
-      Args.push_back(E);
+    std::vector<std::string> Args;
+    if (Opts.Record) {
+      // The recording's processes get the same per-test budget, times the
+      // few tests a file usually holds.
+      for (std::string A :
+           {std::string("--project"), Opts.ProjectDir,
+            std::string("--record-limit"), std::to_string(Opts.RecordLimit),
+            std::string("--timeout"),
+            std::to_string(Opts.TimeoutSeconds ? Opts.TimeoutSeconds * 4
+                                               : 0)})
+        Args.push_back(A);
+      addEach(Args, "--path", {ExtRoots.begin(), ExtRoots.end()});
     }
-    for (const std::string &D : Dirs)
-      Args.push_back(D);
-    ProcResult R = runProcess(Python, Args, 600);
-    auto V = json::parse(J.read());
-    if (R.RC != 0 || !V) {
-      if (!V)
-        consumeError(V.takeError());
-      return err("indexing tests failed: " +
-                 (R.Message.empty() ? lastLines(R.Output, 1) : R.Message));
-    }
+    addEach(Args, "--entry", Entries);
+    Args.insert(Args.end(), Dirs.begin(), Dirs.end());
+    auto V = runHelper(Opts.Record ? "record" : "index", Args, 0,
+                       Opts.Record ? "recording tests failed"
+                                   : "indexing tests failed");
+    if (!V)
+      return V.takeError();
     const json::Object *O = V->getAsObject();
     if (const json::Object *Es = O->getObject("entries"))
       for (const auto &[E, List] : *Es)
@@ -337,7 +464,30 @@ public:
                   {TO->getString("id").value_or("").str(),
                    TO->getString("kind").value_or("").str(),
                    TO->getString("root").value_or("").str(),
-                   TO->getString("file").value_or("").str()});
+                   TO->getString("file").value_or("").str(),
+                   TO->getString("via").value_or("static").str(),
+                   TO->getNumber("seconds").value_or(-1)});
+    if (Opts.Record) {
+      Log << "refcheck: recorded " << O->getInteger("recorded_files").value_or(0)
+          << " test files (" << O->getInteger("cached_files").value_or(0)
+          << " from the cache; "
+          << O->getString("candidates").value_or("").str() << "), "
+          << O->getInteger("tests_recorded").value_or(0) << " tests ["
+          << format("%.1f", O->getNumber("seconds").value_or(0)) << "s]\n";
+      // A few problems (files that do not load, crashes) always; all
+      // with -v.
+      if (const json::Array *Ps = O->getArray("problems")) {
+        size_t Shown = 0;
+        for (const json::Value &Pr : *Ps)
+          if (auto S = Pr.getAsString(); S && (Opts.Verbose || Shown < 5)) {
+            Log << "refcheck: recording: " << *S << '\n';
+            ++Shown;
+          }
+        if (Shown < Ps->size())
+          Log << "refcheck: recording: " << Ps->size() - Shown
+              << " more problems (-v shows them)\n";
+      }
+    }
     std::set<std::string> RootSet;
     if (const json::Object *Fs = O->getObject("files"))
       for (const auto &[File, Info] : *Fs) {
@@ -382,6 +532,7 @@ public:
       if (Opts.BlocksOnly)
         Args.push_back("--blocks-only");
       std::set<std::string> Paths(Roots.begin(), Roots.end());
+      Paths.insert(ExtRoots.begin(), ExtRoots.end());
       for (const Selected &S : Tests)
         if (!S.Root.empty())
           Paths.insert(S.Root);
@@ -534,6 +685,10 @@ public:
     for (const Finding &F : Res.Findings)
       for (const std::string &E : Repeatable(F))
         Entries.insert(E);
+    if (Error E = build())
+      return E;
+    if (Error E = check(Entries))
+      return E;
     auto Idx = index(Entries, Dirs);
     if (!Idx)
       return Idx.takeError();
@@ -575,12 +730,34 @@ public:
         F.Confirm = std::move(C);
         continue;
       }
-      std::map<std::string, Selected> Tests;
+      // Every test reaching one of the entry points, with its best
+      // evidence; then best evidence, cheapest, id first.
+      std::map<std::string, Selected> ById;
       for (const std::string &E : Reaching)
-        for (const Selected &S : ByEntry[E])
-          Tests.emplace(S.Id, S);
+        for (const Selected &S : ByEntry[E]) {
+          auto [It, New] = ById.emplace(S.Id, S);
+          if (!New && viaRank(S.Via) > viaRank(It->second.Via))
+            It->second = S;
+        }
+      std::vector<Selected> Tests;
+      for (auto &[Id, S] : ById)
+        Tests.push_back(S);
+      std::stable_sort(Tests.begin(), Tests.end(),
+                       [](const Selected &A, const Selected &B) {
+                         if (viaRank(A.Via) != viaRank(B.Via))
+                           return viaRank(A.Via) > viaRank(B.Via);
+                         double SA = A.Seconds < 0 ? 1e9 : A.Seconds,
+                                SB = B.Seconds < 0 ? 1e9 : B.Seconds;
+                         return SA < SB;
+                       });
+      for (const Selected &S : Tests)
+        C.Reaching.push_back({S.Id, S.Via, S.Seconds});
       if (Tests.empty()) {
         C.Status = "no-test-found";
+        std::vector<std::string> Ways;
+        for (const std::string &E : Reaching)
+          Ways.push_back(wouldReach(E));
+        C.WouldReach = join(Ways, "; or ");
         C.Reason = "no test in " +
                    (Dirs.empty() ? std::string("(no test folder)")
                                  : join(Dirs, ", ")) +
@@ -590,21 +767,34 @@ public:
         F.Confirm = std::move(C);
         continue;
       }
+      std::map<std::string, unsigned> ByVia;
+      for (const Selected &S : Tests)
+        ++ByVia[S.Via];
+      std::string How;
+      for (const char *V : {"call", "slot", "type", "static"})
+        if (ByVia.count(V))
+          How += (How.empty() ? "" : ", ") + std::to_string(ByVia[V]) + " " +
+                 V;
       Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
           << ": " << Tests.size() << (Tests.size() == 1 ? " test" : " tests")
-          << " reach " << join(Reaching, ", ") << '\n';
-      unsigned N = 0;
-      for (const auto &[Id, S] : Tests) {
-        if (N++ == Opts.MaxTests) {
-          C.Reason = "measured the first " + std::to_string(Opts.MaxTests) +
-                     " of " + std::to_string(Tests.size()) + " tests";
+          << " reach " << join(Reaching, ", ") << " (" << How << ")\n";
+      // Best evidence and cheapest first, until one leaks or the budget
+      // is spent.
+      bool Confirmed = false;
+      for (const Selected &S : Tests) {
+        if (C.Tests.size() == Opts.MaxTests) {
+          C.Reason = "measured " + std::to_string(Opts.MaxTests) + " of " +
+                     std::to_string(Tests.size()) +
+                     " reaching tests (--max-tests), none leaked";
           break;
         }
         C.Tests.push_back(measureOne(S));
         FilesToBisect.insert(S.File);
+        if (!C.Tests.back().Leaked.empty()) {
+          Confirmed = true;
+          break;
+        }
       }
-      bool Confirmed = any_of(
-          C.Tests, [](const TestRun &T) { return !T.Leaked.empty(); });
       C.Status = Confirmed ? "confirmed" : "not-reproduced";
       F.Confirm = std::move(C);
     }

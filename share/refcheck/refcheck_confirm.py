@@ -14,7 +14,21 @@ import builtins
 import gc
 import json
 import os
+import re
 import sys
+
+
+def add_paths(paths):
+    """Puts the tests' import roots first on sys.path, except a standard
+    library (a CPython tree's Lib/, which holds os.py): that goes last, so
+    the interpreter's own standard library and its compiled parts stay in
+    charge (the tree's sysconfig would look for data this interpreter does
+    not have)."""
+    for p in reversed(paths):
+        if os.path.isfile(os.path.join(p, "os.py")):
+            sys.path.append(p)
+        else:
+            sys.path.insert(0, p)
 
 
 def write(path, doc):
@@ -394,9 +408,11 @@ def matches(entry, uses):
     return "." in parent and parent in uses.suffixes and last in uses.attrs
 
 
-def cmd_index(args):
-    entries = sorted(set(args.entry))
-    modules = load_modules(args.dirs, entries)
+def static_index(dirs, entries):
+    """The name-based index: entry -> tests whose source names it, and the
+    test files parsed (with their tests)."""
+    entries = sorted(set(entries))
+    modules = load_modules(dirs, entries)
     helpers = {}
     for m in modules:
         helpers.update(m.functions)
@@ -425,9 +441,715 @@ def cmd_index(args):
                 if matches(e, uses):
                     result[e].append({"id": test_id, "kind": kind,
                                       "root": m.root, "file": m.path})
-    roots = sorted({import_root(d)[0] for d in args.dirs})
-    write(args.out, {"entries": result, "files": files, "roots": roots,
-                     "modules_indexed": len(modules)})
+    roots = sorted({import_root(d)[0] for d in dirs})
+    return {"entries": result, "files": files, "roots": roots,
+            "modules_indexed": len(modules)}
+
+
+def cmd_index(args):
+    write(args.out, static_index(args.dirs, args.entry))
+
+
+# ---------------------------------------------------------------- record
+
+# What a test reaches, recorded by running it under a profiler. Three
+# kinds of evidence, from the most precise to the least:
+#   call  the profiler's c_call event named the C function (a module
+#         function, or a method of a C type): the test called it;
+#   slot  a builtin that dispatches to a type slot (repr() -> tp_repr,
+#         len() -> sq_length/mp_length, ...) was called while an instance
+#         of the C type was a local of the calling frame (or an attribute
+#         of one);
+#   type  an instance of the C type was seen during the test (a local of
+#         a returning Python frame or one of its attributes, a return
+#         value, the self of a method call): its slots, getters and
+#         deallocation may have run.
+# The name-based index (static_index) is the fourth, "static".
+TIERS = {"call": 3, "slot": 2, "type": 1, "static": 0}
+
+# builtins.NAME -> the slot entry names it may reach.
+SLOT_BUILTINS = {
+    "repr": ("__repr__",), "ascii": ("__repr__",), "print": ("__str__",
+                                                             "__repr__"),
+    "format": ("__format__", "__str__"), "len": ("__len__",),
+    "iter": ("__iter__",), "next": ("__next__",), "hash": ("__hash__",),
+    "abs": ("__abs__",), "divmod": ("__divmod__",), "pow": ("__pow__",),
+    "round": ("__round__",), "getattr": ("__getattribute__",),
+    "hasattr": ("__getattribute__",), "setattr": ("__setattr__",),
+    "delattr": ("__setattr__",), "sorted": ("__iter__", "__next__", "__eq__"),
+    "min": ("__iter__", "__next__", "__eq__"), "max": ("__iter__",
+                                                      "__next__", "__eq__"),
+    "sum": ("__iter__", "__next__", "__add__"), "any": ("__iter__",
+                                                       "__next__"),
+    "all": ("__iter__", "__next__"), "callable": ("__call__",),
+    "dir": ("__dir__",), "isinstance": ("__instancecheck__",),
+}
+
+HEAPTYPE = 1 << 9
+
+
+class Recorder:
+    """The profiler: collects, per test, the C-level names it reaches."""
+
+    def __init__(self):
+        import types
+        self.module_type = types.ModuleType
+        self.calls = self.slots = self.types = None
+        self.ctypes = {}    # type -> "module.Type" of its C part, or ""
+        self.names = {}     # (owner, name) -> "module.Type.name" or ""
+        self.ext_modules = {}
+        self.own = set()    # code objects of this file: not recorded
+        for v in list(globals().values()) + list(vars(Recorder).values()):
+            code = getattr(v, "__code__", None)
+            if code is not None:
+                self.own.add(code)
+
+    def is_c_module(self, name):
+        r = self.ext_modules.get(name)
+        if r is None:
+            mod = sys.modules.get(name)
+            f = getattr(mod, "__file__", None) or ""
+            if mod is None:
+                r = False
+            elif not f:
+                r = name in sys.builtin_module_names
+            else:
+                import importlib.machinery
+                r = f.endswith(tuple(importlib.machinery.EXTENSION_SUFFIXES))
+            self.ext_modules[name] = r
+        return r
+
+    def ctype(self, t):
+        """'module.Type' of the first C type in t's MRO below object."""
+        r = self.ctypes.get(t)
+        if r is None:
+            r = ""
+            for c in t.__mro__:
+                if c is object:
+                    break
+                mod = getattr(c, "__module__", None)
+                if not isinstance(mod, str):
+                    continue
+                if mod == "builtins":
+                    break  # the core types: everywhere, not the project's
+                if not (c.__flags__ & HEAPTYPE) or self.is_c_module(mod):
+                    r = mod + "." + c.__qualname__
+                    break
+            self.ctypes[t] = r
+        return r
+
+    def start(self, calls, slots, types):
+        self.calls, self.slots, self.types = calls, slots, types
+
+    def stop(self):
+        self.calls = self.slots = self.types = None
+
+    def see(self, v):
+        """Notes v's C type (and, one level down, the C types of the
+        attributes of a Python instance)."""
+        t = type(v)
+        ct = self.ctype_of(v)
+        if ct:
+            self.types.add(ct)
+            return (ct,)
+        d = getattr(v, "__dict__", None) if t.__flags__ & HEAPTYPE else None
+        if type(d) is not dict or isinstance(v, (type, self.module_type)) \
+                or len(d) > 64:
+            return ()
+        found = [ca for ca in map(self.ctype_of, d.values()) if ca]
+        self.types.update(found)
+        return found
+
+    def ctype_of(self, v):
+        t = type(v)
+        r = self.ctypes.get(t)
+        return self.ctype(t) if r is None else r
+
+    def profile(self, frame, event, arg):
+        calls = self.calls
+        if calls is None:
+            return
+        if event == "c_call":
+            s = getattr(arg, "__self__", None)
+            if isinstance(s, self.module_type):
+                name = s.__name__ + "." + arg.__name__
+                calls.add(name)
+                slot_names = SLOT_BUILTINS.get(arg.__name__) \
+                    if s.__name__ == "builtins" else None
+                if slot_names and frame.f_code.co_flags & 1:  # optimized
+                    for v in frame.f_locals.values():
+                        for ct in self.see(v):
+                            for sl in slot_names:
+                                self.slots.add(ct + "." + sl)
+                return
+            if s is None:
+                return
+            key = (s if isinstance(s, type) else type(s), arg.__name__)
+            name = self.names.get(key)
+            if name is None:
+                name = ""
+                for c in key[0].__mro__:
+                    if key[1] in c.__dict__:
+                        ct = self.ctype(c)
+                        if ct and ct.rpartition(".")[2] == c.__qualname__:
+                            name = ct + "." + key[1]
+                        break
+                self.names[key] = name
+            if name:
+                calls.add(name)
+                self.types.add(name.rpartition(".")[0])
+        elif event == "return":
+            if frame.f_code in self.own:
+                return
+            if arg is not None:
+                self.see(arg)
+            if frame.f_code.co_flags & 1:
+                for v in frame.f_locals.values():
+                    if v is not None:
+                        self.see(v)
+
+
+def emit(out, doc):
+    out.write(json.dumps(doc) + "\n")
+    out.flush()
+
+
+def cmd_record_file(args):
+    """Runs one test file's tests one after the other under the profiler,
+    writing one JSON line per test to --out: {"start": id} before it and
+    its names after it (a crash leaves a start without its end)."""
+    import tempfile
+    import threading
+    import time
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
+    add_paths(args.path)
+    skip = set(args.skip)
+    args.file = os.path.abspath(args.file)
+    out = open(args.out, "a", encoding="utf-8")
+    rec = Recorder()
+    home = tempfile.mkdtemp(prefix="refcheck-record-")
+    os.chdir(home)
+    state = {}
+
+    def begin(test_id):
+        emit(out, {"start": test_id})
+        state["t"] = time.perf_counter()
+        state["sets"] = (set(), set(), set())
+        rec.start(*state["sets"])
+
+    def end(test_id, outcome):
+        rec.stop()
+        calls, slots, types = state["sets"]
+        emit(out, {"id": test_id, "outcome": outcome,
+                   "seconds": round(time.perf_counter() - state["t"], 4),
+                   "calls": sorted(calls), "slots": sorted(slots),
+                   "types": sorted(t for t in types if t)})
+
+    sys.setprofile(rec.profile)
+    threading.setprofile(rec.profile)
+    if args.kind == "pytest":
+        import pytest
+
+        class Plugin:
+            def pytest_collection_modifyitems(self, session, config, items):
+                root = str(config.rootpath)
+                items[:] = [i for i in items
+                            if os.path.join(root, i.nodeid) not in skip]
+
+            @pytest.hookimpl(hookwrapper=True)
+            def pytest_runtest_protocol(self, item, nextitem):
+                tid = os.path.join(str(item.config.rootpath), item.nodeid)
+                begin(tid)
+                yield
+                end(tid, "ran")
+        rc = pytest.main(["-q", "-p", "no:cacheprovider", "-p",
+                          "no:randomly", args.file], plugins=[Plugin()])
+        if rc not in (0, 1, 5):
+            emit(out, {"error": "pytest could not run %s (exit status %d; "
+                                "is the package importable?)" % (
+                                    args.file, rc)})
+    else:
+        import unittest
+        sys.setprofile(None)
+        loader = unittest.TestLoader()
+        try:
+            suite = loader.loadTestsFromName(args.module)
+        except Exception as e:  # the file cannot be imported
+            emit(out, {"error": "cannot load %s: %s" % (
+                args.module, str(e).splitlines()[0] if str(e) else
+                type(e).__name__)})
+            return
+
+        def flat(s):
+            for t in s:
+                if isinstance(t, unittest.TestSuite):
+                    yield from flat(t)
+                else:
+                    yield t
+        tests = [t for t in flat(suite) if t.id() not in skip]
+        for t in tests:
+            if t.id().startswith("unittest.loader._Failed"):
+                err = getattr(t, "_exception", None)
+                lines = [ln for ln in str(err or t.id()).splitlines()
+                         if ln.strip()]
+                emit(out, {"error": "cannot load %s: %s" % (
+                    args.module, lines[-1].strip() if lines else t.id())})
+        tests = [t for t in tests
+                 if not t.id().startswith("unittest.loader._Failed")]
+
+        class Result(unittest.TestResult):
+            def startTest(self, test):
+                super().startTest(test)
+                begin(test.id())
+
+            def stopTest(self, test):
+                end(test.id(), "ran")
+                super().stopTest(test)
+        sys.setprofile(rec.profile)
+        unittest.TestSuite(tests).run(Result())
+    sys.setprofile(None)
+    threading.setprofile(None)
+    os.chdir("/")
+    import shutil
+    shutil.rmtree(home, ignore_errors=True)
+
+
+PYTEST_MARKERS = (("conftest.py", None), ("pytest.ini", None),
+                  ("tox.ini", "[pytest]"), ("setup.cfg", "[tool:pytest]"),
+                  ("pyproject.toml", "[tool.pytest"))
+
+
+def uses_pytest(folder):
+    """Does the project holding folder run its tests with pytest (a
+    conftest.py or a pytest section in its configuration)?"""
+    folder = os.path.abspath(folder)
+    for _ in range(4):
+        for name, section in PYTEST_MARKERS:
+            p = os.path.join(folder, name)
+            if not os.path.isfile(p):
+                continue
+            if section is None:
+                return True
+            try:
+                with open(p, encoding="utf-8", errors="replace") as f:
+                    if section in f.read():
+                        return True
+            except OSError:
+                pass
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return False
+
+
+def stamp_tree(folders, h, skip_tests=True):
+    """Feeds the path, size and mtime of every Python file and extension
+    binary under folders into the hash h."""
+    import importlib.machinery
+    exts = (".py",) + tuple(importlib.machinery.EXTENSION_SUFFIXES) + (
+        ".so", ".pyd")
+    count = 0
+    for folder in sorted(set(os.path.abspath(f) for f in folders)):
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames
+                                 if not d.startswith(".") and
+                                 d != "__pycache__")
+            for name in sorted(filenames):
+                if not name.endswith(exts):
+                    continue
+                if skip_tests and is_test_file(name):
+                    continue
+                p = os.path.join(dirpath, name)
+                try:
+                    st = os.stat(p)
+                except OSError:
+                    continue
+                h.update(("%s|%d|%d\n" % (p, st.st_size,
+                                          st.st_mtime_ns)).encode())
+                count += 1
+    return count
+
+
+def record_cache_dir():
+    base = os.environ.get("XDG_CACHE_HOME") or \
+        os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "refcheck", "call-index")
+
+
+def record_one_file(path, root, dotted, kind, paths, timeout):
+    """Records one test file in child processes, going on after a test
+    that crashes or hangs. Returns (tests, problems)."""
+    import subprocess
+    import tempfile
+    tests, problems, skip = {}, [], []
+    for _ in range(20):
+        fd, out = tempfile.mkstemp(prefix="refcheck-record-", suffix=".jsonl")
+        os.close(fd)
+        cmd = [sys.executable, "-B", os.path.abspath(__file__),
+               "record-file", "--out", out, "--kind", kind,
+               "--module", dotted, "--file", path]
+        for p in paths:
+            cmd += ["--path", p]
+        for s in skip:
+            cmd += ["--skip", s]
+        status = None
+        try:
+            rc = subprocess.run(cmd, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL,
+                                timeout=timeout or None).returncode
+            status = None if rc >= 0 else "crashed (signal %d)" % -rc
+        except subprocess.TimeoutExpired:
+            status = "timed out after %ds" % timeout
+        started = None
+        progress = False
+        with open(out, encoding="utf-8") as f:
+            for line in f:
+                try:
+                    d = json.loads(line)
+                except ValueError:
+                    continue
+                if "error" in d:
+                    problems.append(d["error"])
+                elif "start" in d:
+                    started = d["start"]
+                else:
+                    d["root"] = root
+                    d["file"] = path
+                    tests[d["id"]] = d
+                    started = None
+                    progress = True
+        os.unlink(out)
+        if status is None or started is None:
+            if status:
+                problems.append("%s: %s" % (path, status))
+            break
+        # The test that was running crashed or hung: note it, go on
+        # with the rest of the file.
+        problems.append("%s %s while recording" % (started, status))
+        tests[started] = {"id": started, "outcome": status, "root": root,
+                          "file": path, "seconds": 0, "calls": [],
+                          "slots": [], "types": []}
+        skip.append(started)
+        skip.extend(t for t in tests if t not in skip)
+        if not progress and started in skip[:-1]:
+            break
+    return tests, problems
+
+
+def candidate_files(files, static, entries, limit):
+    """Test files to record: all of them when there are at most limit;
+    else those the name-based index found, and those named after a module
+    of an entry (test_json* for _json)."""
+    if len(files) <= limit:
+        return files, "all %d test files" % len(files)
+    wanted = set(static["files"])
+    stems = set()
+    for e in entries:
+        top = e.split(".")[0].lstrip("_").lower()
+        if top:
+            stems.add("test_" + top)
+    chosen = []
+    for f in files:
+        rel = f[0]
+        parts = [p.lower() for p in rel.split(os.sep)]
+        named = any(p.startswith(s) for p in parts[-2:] for s in stems)
+        if f[0] in wanted or named:
+            chosen.append(f)
+    return chosen, "%d of %d test files (named by the index or after the " \
+        "module)" % (len(chosen), len(files))
+
+
+def dotted_suffixes(names):
+    out = set()
+    for n in names:
+        out.add(n)
+        i = n.find(".")
+        while i >= 0 and n.find(".", i + 1) >= 0:
+            out.add(n[i + 1:])
+            i = n.find(".", i + 1)
+    return out
+
+
+def entry_tier(entry, calls, slots, types):
+    """The best evidence that a test with these recorded names reaches
+    the Python name entry, or None."""
+    if entry in calls:
+        return "call"
+    parent, _, last = entry.rpartition(".")
+    if last.startswith("__") and last.endswith("__") and entry in slots:
+        return "slot"
+    if parent in types:
+        return "type"
+    return None
+
+
+def cmd_record(args):
+    import hashlib
+    import time
+    t0 = time.perf_counter()
+    entries = sorted(set(args.entry))
+    static = static_index(args.dirs, entries)
+    pytest_mode = {d: uses_pytest(d) for d in args.dirs}
+    files = []
+    for d in args.dirs:
+        root, _ = import_root(d)
+        for path, r, dotted in source_files([d]):
+            if is_test_file(os.path.basename(path)):
+                files.append((path, r, dotted, "pytest" if pytest_mode[d]
+                              else None))
+    chosen, how = candidate_files(files, static, entries, args.record_limit)
+    h = hashlib.sha256()
+    h.update(("%s|%d|%s\n" % (sys.executable, CACHE_VERSION,
+                              sys.version)).encode())
+    try:
+        st = os.stat(os.path.realpath(sys.executable))
+        h.update(("%d|%d\n" % (st.st_size, st.st_mtime_ns)).encode())
+    except OSError:
+        pass
+    roots = sorted({import_root(d)[0] for d in args.dirs} |
+                   set(args.project))
+    stamp_tree(roots, h)
+    project_key = h.hexdigest()
+    paths = sorted({import_root(d)[0] for d in args.dirs} |
+                   {os.path.abspath(p) for p in args.path + args.project})
+    cache = record_cache_dir()
+    tests, problems = {}, []
+    recorded = cached = 0
+    for path, root, dotted, kind in chosen:
+        if kind is None:
+            kind = "unittest" if path in static["files"] and all(
+                "::" not in t for t in static["files"][path]["tests"]) \
+                else file_kind(path)
+        st = os.stat(path)
+        key = hashlib.sha256(("%s|%d|%d|%s|%s|%s" % (
+            os.path.abspath(path), st.st_size, st.st_mtime_ns, kind,
+            project_key, "|".join(paths))).encode()).hexdigest()[:32]
+        cfile = os.path.join(cache, key + ".json")
+        doc = None
+        if not args.no_cache:
+            try:
+                with open(cfile, encoding="utf-8") as f:
+                    doc = json.load(f)
+                cached += 1
+            except (OSError, ValueError):
+                doc = None
+        if doc is None:
+            got, probs = record_one_file(path, root, dotted, kind, paths,
+                                         args.timeout)
+            doc = {"file": path, "kind": kind, "tests": got,
+                   "problems": probs}
+            recorded += 1
+            try:
+                os.makedirs(cache, exist_ok=True)
+                tmp = cfile + ".%d.tmp" % os.getpid()
+                with open(tmp, "w", encoding="utf-8") as f:
+                    json.dump(doc, f)
+                os.replace(tmp, cfile)
+            except OSError:
+                pass
+        problems.extend(doc["problems"])
+        for tid, t in doc["tests"].items():
+            t["kind"] = doc["kind"]
+            tests[tid] = t
+    cwd = os.getcwd()
+
+    def shown(tid, kind):
+        if kind != "pytest":
+            return tid
+        p, sep, rest = tid.partition("::")
+        rel = os.path.relpath(p, cwd)
+        return (p if rel.startswith("..") else rel) + sep + rest
+
+    recorded_files = {os.path.abspath(t["file"]) for t in tests.values()}
+    # A module's runtime name may be longer than its PyModuleDef name:
+    # single-phase init names `_ext` `pkg._ext` when imported from pkg. An
+    # entry point matches any dotted suffix (of two names or more).
+    sets = {}
+    for tid, t in tests.items():
+        if t["outcome"] == "ran":
+            sets[tid] = tuple(dotted_suffixes(t[k])
+                              for k in ("calls", "slots", "types"))
+    # Tests that crashed or hung while recording: the index's guess stands.
+    not_ran = {shown(tid, t["kind"]) for tid, t in tests.items()
+               if t["outcome"] != "ran"}
+    result = {}
+    for e in entries:
+        found = {}
+        for tid, t in tests.items():
+            if tid not in sets:
+                continue
+            tier = entry_tier(e, *sets[tid])
+            if tier:
+                sid = shown(tid, t["kind"])
+                found[sid] = {"id": sid, "kind": t["kind"], "via": tier,
+                              "seconds": t["seconds"], "root": t["root"],
+                              "file": t["file"]}
+        # The index's guesses count where the recording cannot contradict
+        # them: tests of files not recorded, and slots, getters and the
+        # like that no profiler event shows.
+        last = e.rpartition(".")[2]
+        soft = last.startswith("__") or not any(
+            e in v[0] for v in sets.values())
+        for s in static["entries"].get(e, []):
+            unrecorded = os.path.abspath(s["file"]) not in recorded_files \
+                or s["id"] in not_ran
+            if (unrecorded or soft) and s["id"] not in found and \
+                    not any(f["file"] == s["file"] and f["id"].split(
+                        "[")[0].endswith(s["id"].rpartition("::")[2])
+                        for f in found.values() if s["kind"] == "pytest"):
+                found[s["id"]] = dict(s, via="static", seconds=None)
+        result[e] = sorted(found.values(), key=lambda f: (
+            -TIERS[f["via"]], f["seconds"] if f["seconds"] is not None
+            else 1e9, f["id"]))
+    write(args.out, {
+        "entries": result,
+        "static": {e: [s["id"] for s in v]
+                   for e, v in static["entries"].items()},
+        "files": {f: {"root": v["root"], "tests": v["tests"]}
+                  for f, v in static["files"].items()},
+        "roots": paths,
+        "candidates": how,
+        "recorded_files": recorded, "cached_files": cached,
+        "tests_recorded": len(tests), "problems": problems[:50],
+        "seconds": round(time.perf_counter() - t0, 2),
+    })
+
+
+def file_kind(path):
+    """For a project without pytest configuration: pytest when the file
+    has module-level test functions and does not mention unittest (it is
+    written for pytest), else unittest (CPython's test_json/test_x.py gets
+    its TestCase from its package)."""
+    try:
+        with open(path, "rb") as f:
+            text = f.read()
+    except OSError:
+        return "unittest"
+    if b"unittest" not in text and re.search(rb"(?m)^(async )?def test",
+                                            text):
+        return "pytest"
+    return "unittest"
+
+
+# ---------------------------------------------------------------- check
+
+def unbuilt_module(parts, projects, suffixes):
+    """(package, its folder) when the project holds the package the entry
+    point's name starts with (directly or under src/), without the next
+    name in it as a module or package, nor any extension binary built for
+    this interpreter: the extension is not built yet."""
+    for project in projects:
+        for base in (project, os.path.join(project, "src")):
+            folder = base
+            for k, part in enumerate(parts[:-1]):
+                if not os.path.isfile(os.path.join(folder, part,
+                                                   "__init__.py")):
+                    break
+                folder = os.path.join(folder, part)
+                nxt = parts[k + 1]
+                if os.path.exists(os.path.join(folder, nxt + ".py")) or \
+                        os.path.isdir(os.path.join(folder, nxt)):
+                    continue
+                if any(f.endswith(suffixes) for f in os.listdir(folder)):
+                    return None
+                return ".".join(parts[:k + 1]), folder
+    return None
+
+
+def cmd_check(args):
+    """Can this interpreter import the extension modules the entry points
+    name? Looks for each module's binary under the project folders (or an
+    importable module of that name, like the interpreter's own _json); a
+    binary built for another interpreter (its ABI tag) or a package that
+    fails to import is a problem. Writes the import roots to add."""
+    import importlib
+    import importlib.machinery
+    import importlib.util
+    import sysconfig
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    if hasattr(sys, "gettotalrefcount"):
+        # A debug interpreter imports release-built binaries too, but their
+        # Py_INCREF/Py_DECREF do not update the reference total: only its
+        # own tag (the 'd' ABI flag) measures right.
+        suffixes = (sysconfig.get_config_var("EXT_SUFFIX"),)
+    binaries = {}
+    for folder in args.project:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames
+                                 if not d.startswith(".") and
+                                 d not in ("__pycache__", "build"))
+            for fn in sorted(filenames):
+                if fn.endswith((".so", ".pyd")) and "." in fn:
+                    binaries.setdefault(fn.split(".", 1)[0], []).append(
+                        os.path.join(dirpath, fn))
+    for p in reversed(args.path):
+        sys.path.insert(0, os.path.abspath(p))
+    problems, notes, roots, done = [], [], [], set()
+    for entry in sorted(set(args.entry)):
+        parts = entry.split(".")
+        for k in range(len(parts), 0, -1):
+            name = ".".join(parts[:k])
+            short = parts[k - 1]
+            if short not in binaries:
+                continue
+            if name in done:
+                break
+            done.add(name)
+            good = [b for b in binaries[short]
+                    if os.path.basename(b)[len(short):] in suffixes]
+            if not good:
+                other = binaries[short][0]
+                problems.append(
+                    "extension '%s' is built for another interpreter: %s "
+                    "has the tag '%s', %s imports '%s' (rebuild it, e.g. "
+                    "with --build)" % (name, other,
+                                       os.path.basename(other)[len(short):],
+                                       os.path.basename(sys.executable),
+                                       suffixes[0]))
+                break
+            folder, dotted = import_root(os.path.dirname(good[0]))
+            mod = (dotted + "." if dotted else "") + short
+            if folder not in sys.path:
+                sys.path.insert(0, folder)
+            if folder not in roots:
+                roots.append(folder)
+            try:
+                importlib.import_module(mod)
+            except BaseException as e:  # any failure is the user's news
+                msg = str(e).strip().splitlines()
+                problems.append("cannot import '%s' (%s): %s%s" % (
+                    mod, good[0], type(e).__name__,
+                    ": " + msg[-1] if msg else ""))
+            break
+        else:
+            missing = unbuilt_module(parts, args.project, suffixes)
+            if missing and missing[0] not in done:
+                done.add(missing[0])
+                problems.append(
+                    "the extension of package '%s' is not built: no "
+                    "*%s in %s (build it in place for %s, e.g. with "
+                    "--build)" % (missing[0], suffixes[0], missing[1],
+                                  os.path.basename(sys.executable)))
+                continue
+            top = parts[0]
+            if top in done:
+                continue
+            done.add(top)
+            try:
+                found = top in sys.builtin_module_names or \
+                    importlib.util.find_spec(top) is not None
+            except (ImportError, ValueError):
+                found = False
+            if not found:
+                notes.append("no module '%s' is built under %s nor "
+                             "importable" % (top, ", ".join(args.project)))
+    write(args.out, {"problems": problems, "notes": notes, "roots": roots})
 
 
 # ---------------------------------------------------------------- measure
@@ -541,8 +1263,7 @@ def cmd_measure(args):
     if not debug and not args.blocks_only:
         sys.stderr.write("refcheck_confirm: not a debug build\n")
         sys.exit(3)
-    for p in reversed(args.path):
-        sys.path.insert(0, p)
+    add_paths(args.path)
     if args.kind == "pytest":
         # Node ids name files relative to where refcheck runs.
         args.ids = [os.path.abspath(i.split("::", 1)[0]) +
@@ -609,9 +1330,31 @@ def main():
     p.add_argument("--kind", default="unittest")
     p.add_argument("--path", action="append", default=[])
     p.add_argument("ids", nargs="+")
+    p = sub.add_parser("record")
+    p.add_argument("--out", required=True)
+    p.add_argument("--entry", action="append", default=[])
+    p.add_argument("--project", action="append", default=[])
+    p.add_argument("--path", action="append", default=[])
+    p.add_argument("--timeout", type=int, default=600)
+    p.add_argument("--record-limit", type=int, default=300)
+    p.add_argument("--no-cache", action="store_true")
+    p.add_argument("dirs", nargs="+")
+    p = sub.add_parser("record-file")
+    p.add_argument("--out", required=True)
+    p.add_argument("--kind", default="unittest")
+    p.add_argument("--module", required=True)
+    p.add_argument("--file", required=True)
+    p.add_argument("--path", action="append", default=[])
+    p.add_argument("--skip", action="append", default=[])
+    p = sub.add_parser("check")
+    p.add_argument("--out", required=True)
+    p.add_argument("--entry", action="append", default=[])
+    p.add_argument("--project", action="append", default=[])
+    p.add_argument("--path", action="append", default=[])
     args = ap.parse_args()
-    {"probe": cmd_probe, "index": cmd_index, "measure": cmd_measure}[
-        args.cmd](args)
+    {"probe": cmd_probe, "index": cmd_index, "measure": cmd_measure,
+     "record": cmd_record, "record-file": cmd_record_file,
+     "check": cmd_check}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -103,6 +103,29 @@ static cl::opt<unsigned> CrossFileDepth(
              "compile database for findings with no entry point in their "
              "own file (default 3; 0: off)"),
     cl::init(3), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+// Finding the tests by running them, and building the extension first.
+static cl::opt<bool> StaticOnly(
+    "static-only",
+    cl::desc("Find tests by name only (no recording run under a profiler)"),
+    cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<unsigned> RecordLimit(
+    "record-limit",
+    cl::desc("Record every test file when there are at most N (default "
+             "300); else the files the name index and the module name "
+             "point at"),
+    cl::init(300), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<std::string> BuildOpt(
+    "build", cl::ValueOptional,
+    cl::desc("Build the extension for --python first; --build alone: "
+             "PY setup.py build_ext --inplace (or pip install -e . for a "
+             "pyproject.toml)"),
+    cl::value_desc("CMD"), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<std::string> ProjectOpt(
+    "project",
+    cl::desc("Folder of the project: its extension binaries and package "
+             "(default: the current folder)"),
+    cl::value_desc("DIR"), cl::init("."), cl::sub(ConfirmSub),
+    cl::cat(ConfirmCat));
 static cl::opt<bool> VerboseOpt("v", cl::desc("Say what is run"),
                                 cl::sub(ConfirmSub), cl::cat(ConfirmCat));
 
@@ -169,6 +192,19 @@ int refcheck::runConfirmCommand(int argc, const char **argv) {
   Opts.ExtraTests.assign(MeasureIds.begin(), MeasureIds.end());
   Opts.MaxTests = MaxTests;
   Opts.Verbose = VerboseOpt;
+  Opts.Record = !StaticOnly;
+  Opts.RecordLimit = RecordLimit;
+  Opts.ProjectDir = ProjectOpt;
+  if (!sys::fs::is_directory(ProjectOpt))
+    return fail("--project: '" + ProjectOpt + "' is not a folder");
+  if (BuildOpt.getNumOccurrences()) {
+    Opts.Build = BuildOpt.empty()
+                     ? defaultBuildCommand(Opts.Python, Opts.ProjectDir)
+                     : std::string(BuildOpt);
+    if (Opts.Build.empty())
+      return fail("--build: no setup.py or pyproject.toml in '" +
+                  ProjectOpt + "'; give the command: --build=CMD");
+  }
   if (UseRegrtest && BlocksOnly)
     return fail("--use-regrtest and --blocks-only cannot be combined "
                 "(regrtest -R needs a debug build)");
