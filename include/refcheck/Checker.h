@@ -14,36 +14,23 @@ class CheckerRegistry;
 
 namespace refcheck {
 
-/// The analyzer-visible name of refcheck's checker.
-inline constexpr const char *CheckerFullName = "refcheck.PythonRefCount";
-
-/// Check ids, as shown in `[refcheck.<id>]`, JSON and suppressions.
+/// Check ids, as shown in `[refcheck.<id>]`, JSON and suppressions
+/// (refcheck/Checks.def declares them).
 namespace checks {
-inline constexpr const char *RefLeak = "ref-leak";
-inline constexpr const char *OverRelease = "over-release";
-inline constexpr const char *UseAfterRelease = "use-after-release";
-inline constexpr const char *BorrowedReturn = "borrowed-return";
-inline constexpr const char *StealOfBorrowed = "steal-of-borrowed";
-// Beyond refcounts (ExceptionStateChecker, NullResultChecker, FormatChecker,
-// MethodDefChecker).
-inline constexpr const char *NullWithoutException = "null-without-exception";
-inline constexpr const char *ExceptionNotCleared = "exception-not-cleared";
-inline constexpr const char *UncheckedNull = "unchecked-null";
-inline constexpr const char *FormatMismatch = "format-mismatch";
-inline constexpr const char *MethodDefMismatch = "methoddef-mismatch";
+#define CHECK(Name, Id, Checker, OffByDefault, Summary, Description)          \
+  inline constexpr const char *Name = Id;
+#include "refcheck/Checks.def"
 } // namespace checks
 
 struct CheckInfo {
   const char *Id;
   const char *Summary;
-  /// A paragraph for reports (SARIF's fullDescription); docs/checks.md has
-  /// the examples.
   const char *Description = "";
-  /// Off unless asked for with --enable (its triaged false-positive rate on
-  /// real code is too high to be on by default).
   bool OffByDefault = false;
+  /// The analyzer-visible name of the checker that reports it.
+  const char *CheckerName = "";
 };
-/// Every check, in documentation order.
+/// Every check, in documentation order (refcheck/Checks.def).
 llvm::ArrayRef<CheckInfo> allChecks();
 bool isKnownCheck(llvm::StringRef Id);
 
@@ -76,9 +63,6 @@ const CheckerConfig *activeCheckerConfig();
 /// The analyzer-visible names of every checker registerCheckers() adds; the
 /// driver enables them all (each stays silent for its disabled checks).
 llvm::ArrayRef<const char *> checkerFullNames();
-
-/// Registers the checkers beyond refcounts (lib/Checker/Registration.cpp).
-void registerExtraCheckers(clang::ento::CheckerRegistry &Registry);
 
 } // namespace refcheck
 #endif

@@ -327,19 +327,6 @@ void FormatChecker::checkASTCodeBody(const Decl *D, AnalysisManager &Mgr,
   V.TraverseDecl(const_cast<Decl *>(D));
 }
 
-static void registerFmtChecker(CheckerManager &Mgr) {
-  auto *C = Mgr.registerChecker<FormatChecker>();
-  C->Config = activeCheckerConfig();
-}
-
-static bool shouldRegisterFmtChecker(const CheckerManager &) {
-  const CheckerConfig *Cfg = activeCheckerConfig();
-  return !Cfg || Cfg->isEnabled(checks::FormatMismatch);
-}
-
-void refcheck::registerFormatChecker(CheckerRegistry &Registry) {
-  Registry.addChecker(registerFmtChecker, shouldRegisterFmtChecker,
-                      "refcheck.Format",
-                      "Format strings of PyArg_Parse*/Py_BuildValue",
-                      "docs/checks.md", /*IsHidden=*/false);
+void refcheck::registerFormatChecker(CheckerManager &Mgr) {
+  registerWithConfig<FormatChecker>(Mgr);
 }

@@ -250,18 +250,6 @@ void MethodDefChecker::checkASTDecl(const VarDecl *VD, AnalysisManager &Mgr,
   }
 }
 
-static void registerMDChecker(CheckerManager &Mgr) {
-  auto *C = Mgr.registerChecker<MethodDefChecker>();
-  C->Config = activeCheckerConfig();
-}
-
-static bool shouldRegisterMDChecker(const CheckerManager &) {
-  const CheckerConfig *Cfg = activeCheckerConfig();
-  return !Cfg || Cfg->isEnabled(checks::MethodDefMismatch);
-}
-
-void refcheck::registerMethodDefChecker(CheckerRegistry &Registry) {
-  Registry.addChecker(registerMDChecker, shouldRegisterMDChecker,
-                      "refcheck.MethodDef", "PyMethodDef tables",
-                      "docs/checks.md", /*IsHidden=*/false);
+void refcheck::registerMethodDefChecker(CheckerManager &Mgr) {
+  registerWithConfig<MethodDefChecker>(Mgr);
 }
