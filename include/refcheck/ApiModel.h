@@ -71,7 +71,6 @@ struct FunctionSpec {
   Source From = Source::Builtin;
 
   StealKind stealOf(unsigned Arg) const;
-  bool returnsObject() const { return Return != ReturnKind::NotAnObject; }
 };
 
 /// Per vararg of a format code: what C type it must have. Parse formats take
