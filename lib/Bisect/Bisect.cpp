@@ -854,7 +854,7 @@ Expected<Result> Bisector::run() {
   if (Opts.Dynamic && Opts.Good.empty())
     return err("--dynamic needs --good=REV");
   if (Error E = setUp())
-    return std::move(E);
+    return E;
 
   auto Bad = resolve(Opts.Bad, "bad");
   if (!Bad)
@@ -878,7 +878,7 @@ Expected<Result> Bisector::run() {
                  " (" + R.BadSha.substr(0, 12) +
                  "); name the file as it is there");
     if (Error E = loadHistory(H, R.BadSha))
-      return std::move(E);
+      return E;
     Files.push_back(std::move(H));
   }
 
@@ -934,7 +934,7 @@ Expected<Result> Bisector::run() {
 
   if (!Opts.Dynamic)
     if (Error E = loadDatabase())
-      return std::move(E);
+      return E;
 
   // The temporary worktree. Its path is recorded before `git worktree add`
   // runs, so an interrupt during the add is cleaned up too.

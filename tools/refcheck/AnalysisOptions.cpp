@@ -162,5 +162,5 @@ Expected<std::unique_ptr<raw_ostream>> refcheck::openOutput(StringRef Path) {
   if (EC)
     return createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
                              EC.message().c_str());
-  return std::move(OS);
+  return OS;
 }
