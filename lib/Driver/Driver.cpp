@@ -272,6 +272,7 @@ refcheck::planCommands(const DriverOptions &Opts) {
                      Opts.ExtraArgsBefore.end());
     for (const std::string &A : Opts.ExtraArgs)
       Cmd->Args.push_back(A);
+    treatPythonHeadersAsSystem(*Cmd);
     Cmd->ProjectRoot = projectRootFor(Abs, DbFolder);
     Out.push_back(std::move(*Cmd));
   }
