@@ -13,20 +13,24 @@ static Finding make(const char *File, unsigned Line, const char *Fn) {
   F.Column = 5;
   F.Function = Fn;
   F.Origin = "PyList_New#1";
-  F.Id = computeFindingId(F.Check, F.Function, F.Origin);
+  F.Id = computeFindingId(F.Check, F.File, F.Function, F.Origin);
   F.Path.push_back({File, Line - 1, 3, "New reference returned by 'PyList_New'"});
   return F;
 }
 
-TEST(FindingId, DependsOnCheckFunctionAndOriginOnly) {
-  std::string A = computeFindingId("ref-leak", "f", "PyList_New#1");
+TEST(FindingId, DependsOnCheckFileFunctionAndOriginOnly) {
+  std::string A = computeFindingId("ref-leak", "a.c", "f", "PyList_New#1");
   EXPECT_EQ(A.size(), 16u);
-  EXPECT_EQ(A, computeFindingId("ref-leak", "f", "PyList_New#1"));
-  EXPECT_NE(A, computeFindingId("ref-leak", "g", "PyList_New#1"));
-  EXPECT_NE(A, computeFindingId("over-release", "f", "PyList_New#1"));
-  EXPECT_NE(A, computeFindingId("ref-leak", "f", "PyList_New#2"));
+  EXPECT_EQ(A, computeFindingId("ref-leak", "a.c", "f", "PyList_New#1"));
+  EXPECT_NE(A, computeFindingId("ref-leak", "b.c", "f", "PyList_New#1"));
+  EXPECT_NE(A, computeFindingId("ref-leak", "a.c", "g", "PyList_New#1"));
+  EXPECT_NE(A, computeFindingId("over-release", "a.c", "f", "PyList_New#1"));
+  EXPECT_NE(A, computeFindingId("ref-leak", "a.c", "f", "PyList_New#2"));
   // No ambiguity from concatenation.
-  EXPECT_NE(computeFindingId("ab", "c", "d"), computeFindingId("a", "bc", "d"));
+  EXPECT_NE(computeFindingId("ab", "c", "d", "e"),
+            computeFindingId("a", "bc", "d", "e"));
+  EXPECT_NE(computeFindingId("a", "b", "cd", "e"),
+            computeFindingId("a", "bc", "d", "e"));
 }
 
 TEST(Results, CanonicalOrderDoesNotDependOnInputOrder) {

@@ -1,4 +1,5 @@
 // Table-driven: every format code, what varargs it consumes.
+#include "FormatCaseName.h"
 #include "refcheck/ApiModel.h"
 #include "gtest/gtest.h"
 
@@ -72,7 +73,15 @@ TEST_P(FormatCodes, ConsumesTheRightVarargs) {
   EXPECT_EQ(shape(Items), C.Objects) << C.Fmt;
 }
 
-INSTANTIATE_TEST_SUITE_P(AllCodes, FormatCodes, ::testing::ValuesIn(Cases));
+namespace {
+// Found by GoogleTest through argument-dependent lookup.
+[[maybe_unused]] void PrintTo(const Case &C, std::ostream *OS) {
+  printFormatCase(C.Fmt, C.Style, OS);
+}
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(AllCodes, FormatCodes, ::testing::ValuesIn(Cases),
+                         caseName<Case>);
 
 TEST(FormatCodes, ObjectOfTypeCheckedCodeIsTheSecondVararg) {
   bool Ok = false;

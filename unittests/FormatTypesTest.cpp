@@ -1,5 +1,6 @@
 // Table-driven: every format code of PyArg_Parse* and Py_BuildValue, and the
 // C type format-mismatch checks each of its varargs against.
+#include "FormatCaseName.h"
 #include "refcheck/ApiModel.h"
 #include "gtest/gtest.h"
 
@@ -131,7 +132,15 @@ TEST_P(FormatTypes, EveryCodeHasItsCType) {
   EXPECT_EQ(render(Items), C.Types) << C.Fmt;
 }
 
-INSTANTIATE_TEST_SUITE_P(AllCodes, FormatTypes, ::testing::ValuesIn(Cases));
+namespace {
+// Found by GoogleTest through argument-dependent lookup.
+[[maybe_unused]] void PrintTo(const TypeCase &C, std::ostream *OS) {
+  printFormatCase(C.Fmt, C.Style, OS);
+}
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(AllCodes, FormatTypes, ::testing::ValuesIn(Cases),
+                         caseName<TypeCase>);
 
 TEST(FormatTypes, SpellingKeepsTheModifier) {
   bool Ok = false;
@@ -175,8 +184,9 @@ TEST(ErrorModel, ConventionsComeFromTheTable) {
       {"PyCapsule_GetPointer", ErrorKind::NullOnMisuse},
       {"PyState_FindModule", ErrorKind::NullIfAbsent},
   };
-  for (auto &R : Rows)
+  for (auto &R : Rows) {
     EXPECT_EQ(M.errorKindOf(R.Name), R.Kind) << R.Name;
+  }
 }
 
 TEST(ErrorModel, FallsBackOnTheOwnershipTable) {

@@ -140,7 +140,7 @@ TEST(Baseline, WrittenAndReadBack) {
     F.Check = "ref-leak";
     F.Function = Fn;
     F.Origin = "PyList_New#1";
-    F.Id = computeFindingId(F.Check, F.Function, F.Origin);
+    F.Id = computeFindingId(F.Check, "a.c", F.Function, F.Origin);
     R.Findings.push_back(F);
   }
   ASSERT_FALSE(bool(writeBaseline(Path, R)));
@@ -149,7 +149,7 @@ TEST(Baseline, WrittenAndReadBack) {
   EXPECT_EQ(Ids->size(), 2u);
   Finding New = R.Findings[0];
   New.Function = "h";
-  New.Id = computeFindingId(New.Check, New.Function, New.Origin);
+  New.Id = computeFindingId(New.Check, "a.c", New.Function, New.Origin);
   R.Findings.push_back(New);
   EXPECT_EQ(applyBaseline(R, *Ids), 2u);
   ASSERT_EQ(R.Findings.size(), 1u);

@@ -20,9 +20,10 @@ TEST(Runner, RunsAreStabColonRun) {
   for (const char *Bad : {"3", "3:", ":3", "a:b", "3:0", "-1:3"}) {
     auto E = parseRuns(Bad);
     EXPECT_FALSE(bool(E)) << Bad;
-    if (!E)
+    if (!E) {
       EXPECT_NE(llvm::toString(E.takeError()).find("STAB:RUN"),
                 std::string::npos);
+    }
   }
 }
 

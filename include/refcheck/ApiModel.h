@@ -96,7 +96,6 @@ struct FunctionSpec {
   }
 
   StealKind stealOf(unsigned Arg) const;
-  bool returnsObject() const { return Return != ReturnKind::NotAnObject; }
 };
 
 /// Per vararg of a format code: what C type it must have. Parse formats take

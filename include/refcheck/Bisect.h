@@ -26,8 +26,18 @@ struct Target {
   std::string Function;
   /// Empty: any check.
   std::string Check;
+  /// The finding as --bad shows it, once judged. Where its function does
+  /// not exist, the same check, origin and message in another function is
+  /// the same finding before a rename; with --finding, the same check,
+  /// function and origin is it in a file under another name.
+  std::optional<Finding> Seen;
+  /// Earlier names of the function, learned by following the finding: a
+  /// revision that defines one of them without the finding is good.
+  std::vector<std::string> Aliases;
 
   bool matches(const Finding &F) const;
+  /// The function the target is in: Function, or Seen's.
+  std::string function() const;
   /// "finding 1234abcd" or "a ref-leak finding in 'f'".
   std::string describe() const;
 };
@@ -44,7 +54,11 @@ struct AnalysisOptions {
   std::vector<std::string> TrailingArgs;
 };
 
-enum class Verdict { Good, Bad, Skip };
+/// Absent: the finding is not there, and neither is its function (nor a
+/// finding like it under another name): not a proof of "good", since the
+/// function may have had another name. Halving treats it as good; a first
+/// bad commit right after one says so.
+enum class Verdict { Good, Bad, Skip, Absent };
 llvm::StringRef toString(Verdict V);
 
 /// What one analysis of one revision found.
@@ -56,6 +70,11 @@ struct Judgement {
   std::vector<Finding> Matches;
   /// Findings in the same function (any check), for "one of several".
   unsigned InFunction = 0;
+  /// Bad by a finding like the target's in another function: its name.
+  std::string FollowedFrom;
+  /// Absent: the functions that have a finding of the target's check with
+  /// its origin or its message (where it may be under another name).
+  std::vector<std::string> SameFindingIn;
   /// CPU time of the analysis (or of the --dynamic commands).
   double CpuSeconds = 0;
   /// The analysis could not be started at all: nothing to do with the
@@ -87,6 +106,8 @@ struct Step {
   std::string Kind;
   Verdict V = Verdict::Skip;
   std::string Reason;
+  /// Bad by the finding under this earlier function name.
+  std::string FollowedFrom;
   /// The file's name at this revision (it may have been renamed since).
   std::string File;
   /// Wall time of the step (checkout included), and the CPU time of its
@@ -100,6 +121,12 @@ struct Result {
   CommitInfo FirstBad;
   /// When !Found: every commit that may be the first bad one.
   std::vector<CommitInfo> Candidates;
+  /// The target's function does not exist before FirstBad and the finding
+  /// could not be followed there: "'F' does not exist before REV
+  /// (renamed?)", with the functions of the parent that have a finding like
+  /// it. Found is false then.
+  std::string NotBefore;
+  std::vector<std::string> SameFindingIn;
   /// The target's findings at the first bad commit (static mode).
   std::vector<Finding> Matches;
   unsigned InFunction = 0;

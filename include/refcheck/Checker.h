@@ -15,39 +15,28 @@ class CheckerRegistry;
 
 namespace refcheck {
 
-/// The analyzer-visible name of refcheck's checker.
-inline constexpr const char *CheckerFullName = "refcheck.PythonRefCount";
-/// The checker that infers a project's contracts (inference mode only).
+/// The checker that infers a project's contracts (inference mode only;
+/// not in Checks.def, the driver turns it on itself).
 inline constexpr const char *ContractInferenceName =
     "refcheck.ContractInference";
 
-/// Check ids, as shown in `[refcheck.<id>]`, JSON and suppressions.
+/// Check ids, as shown in `[refcheck.<id>]`, JSON and suppressions
+/// (refcheck/Checks.def declares them).
 namespace checks {
-inline constexpr const char *RefLeak = "ref-leak";
-inline constexpr const char *OverRelease = "over-release";
-inline constexpr const char *UseAfterRelease = "use-after-release";
-inline constexpr const char *BorrowedReturn = "borrowed-return";
-inline constexpr const char *StealOfBorrowed = "steal-of-borrowed";
-// Beyond refcounts (ExceptionStateChecker, NullResultChecker, FormatChecker,
-// MethodDefChecker).
-inline constexpr const char *NullWithoutException = "null-without-exception";
-inline constexpr const char *ExceptionNotCleared = "exception-not-cleared";
-inline constexpr const char *UncheckedNull = "unchecked-null";
-inline constexpr const char *FormatMismatch = "format-mismatch";
-inline constexpr const char *MethodDefMismatch = "methoddef-mismatch";
+#define CHECK(Name, Id, Checker, OffByDefault, Summary, Description)          \
+  inline constexpr const char *Name = Id;
+#include "refcheck/Checks.def"
 } // namespace checks
 
 struct CheckInfo {
   const char *Id;
   const char *Summary;
-  /// A paragraph for reports (SARIF's fullDescription); docs/checks.md has
-  /// the examples.
   const char *Description = "";
-  /// Off unless asked for with --enable (its triaged false-positive rate on
-  /// real code is too high to be on by default).
   bool OffByDefault = false;
+  /// The analyzer-visible name of the checker that reports it.
+  const char *CheckerName = "";
 };
-/// Every check, in documentation order.
+/// Every check, in documentation order (refcheck/Checks.def).
 llvm::ArrayRef<CheckInfo> allChecks();
 bool isKnownCheck(llvm::StringRef Id);
 
@@ -98,8 +87,6 @@ bool wantsContract(const clang::FunctionDecl *FD);
 /// for C functions, its qualified name for C++ members and constructors.
 std::string contractName(const clang::FunctionDecl *FD);
 
-/// Registers the checkers beyond refcounts (lib/Checker/Registration.cpp).
-void registerExtraCheckers(clang::ento::CheckerRegistry &Registry);
 
 } // namespace refcheck
 #endif

@@ -104,10 +104,11 @@ struct Results {
   void append(Results Other);
 };
 
-/// Hash of check + function + origin: no line numbers, so the id survives
-/// edits elsewhere in the file.
-std::string computeFindingId(llvm::StringRef Check, llvm::StringRef Function,
-                             llvm::StringRef Origin);
+/// Hash of check + file (relative to the project root) + function + origin:
+/// no line numbers, so the id survives edits elsewhere in the file
+/// (docs/json-format.md).
+std::string computeFindingId(llvm::StringRef Check, llvm::StringRef File,
+                             llvm::StringRef Function, llvm::StringRef Origin);
 
 /// Reads a document written by writeJson() back.
 llvm::Expected<Results> parseJsonResults(llvm::StringRef Text);

@@ -27,6 +27,9 @@ struct FileCommand {
   std::vector<std::pair<std::string, std::string>> VirtualFiles;
   /// Where the flags came from, for --verbose and errors.
   std::string Provenance;
+  /// Absolute folder that finding ids name files relative to: see
+  /// projectRootFor().
+  std::string ProjectRoot;
 };
 
 /// The include folders of a Python installation.
@@ -43,6 +46,15 @@ llvm::Expected<PythonIncludes> queryPythonIncludes(llvm::StringRef Python);
 /// relative path), if any.
 std::optional<std::string> findFolderAbove(llvm::StringRef File,
                                            llvm::StringRef Rel);
+
+/// The project root of AbsFile, which finding ids name files relative to:
+/// the first of the compile database's folder (DbFolder, may be empty), the
+/// git root and the current folder that holds the file; the git root or the
+/// current folder when none does.
+std::string projectRootFor(llvm::StringRef AbsFile, llvm::StringRef DbFolder);
+
+/// Path relative to Root when it is under Root, else Path itself.
+std::string pathUnder(llvm::StringRef Root, llvm::StringRef Path);
 
 /// The root of the CPython source tree File is in (the nearest folder above
 /// it with Include/Python.h), if any.

@@ -53,5 +53,9 @@ std::optional<FunctionExtent> findFunction(const SourceLines &Src,
                                            llvm::StringRef Name,
                                            unsigned Inside);
 
+/// Whether Src defines a function named Name (findFunction() finds a
+/// definition that starts on a line naming it).
+bool definesFunction(const SourceLines &Src, llvm::StringRef Name);
+
 } // namespace refcheck
 #endif

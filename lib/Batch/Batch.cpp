@@ -44,7 +44,8 @@ static json::Value toJson(const FileCommand &C) {
                       {"directory", C.Directory},
                       {"args", json::Array(C.Args)},
                       {"virtual_files", std::move(Virtual)},
-                      {"provenance", C.Provenance}};
+                      {"provenance", C.Provenance},
+                      {"project_root", C.ProjectRoot}};
 }
 
 static json::Value toJson(const DriverOptions &O) {
@@ -96,6 +97,7 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   C.Directory = string(*Cmd, "directory");
   C.Args = strings(*Cmd, "args");
   C.Provenance = string(*Cmd, "provenance");
+  C.ProjectRoot = string(*Cmd, "project_root");
   if (const json::Array *A = Cmd->getArray("virtual_files"))
     for (const json::Value &E : *A)
       if (const json::Array *Pair = E.getAsArray(); Pair && Pair->size() == 2)

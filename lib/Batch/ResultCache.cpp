@@ -99,6 +99,7 @@ std::string refcheck::cacheKey(const FileCommand &Cmd,
   sys::fs::make_absolute(File);
   Add(File);
   Add(Cmd.Directory);
+  Add("root=" + Cmd.ProjectRoot);
   for (const std::string &A : Cmd.Args)
     Add("arg=" + A);
   for (const auto &[Path, Text] : Cmd.VirtualFiles) {

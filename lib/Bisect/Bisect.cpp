@@ -10,6 +10,7 @@
 #include "Process.h"
 #include "refcheck/Bisect.h"
 #include "refcheck/Flags.h"
+#include "refcheck/SourceText.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -37,8 +38,45 @@ using namespace refcheck::bisect;
 
 bool Target::matches(const Finding &F) const {
   if (!FindingId.empty())
-    return F.Id == FindingId;
+    return F.Id == FindingId ||
+           (Seen && F.Check == Seen->Check && F.Function == Seen->Function &&
+            F.Origin == Seen->Origin);
   return F.Function == Function && (Check.empty() || F.Check == Check);
+}
+
+std::string Target::function() const {
+  if (!Function.empty())
+    return Function;
+  return Seen ? Seen->Function : "";
+}
+
+/// The same finding under another function name: same check, origin and
+/// message (the message names variables and callees, not the function).
+static bool sameFinding(const Finding &F, const Finding &Seen) {
+  return F.Check == Seen.Check && F.Origin == Seen.Origin &&
+         F.Message == Seen.Message;
+}
+
+/// A finding that may be the target's, changed: the target's check, and its
+/// origin or its message when the target was seen.
+static bool similarFinding(const Finding &F, const Target &T) {
+  if (!T.Seen)
+    return T.Check.empty() || F.Check == T.Check;
+  return F.Check == T.Seen->Check &&
+         (F.Origin == T.Seen->Origin || F.Message == T.Seen->Message);
+}
+
+static bool definedIn(const std::vector<std::string> &Files, StringRef Fn) {
+  return llvm::any_of(Files, [&](const std::string &F) {
+    std::optional<SourceLines> Src = readSourceLines(F);
+    return !Src || definesFunction(*Src, Fn);
+  });
+}
+
+static bool anyDefinedIn(const std::vector<std::string> &Files,
+                         const std::vector<std::string> &Names) {
+  return llvm::any_of(Names,
+                      [&](const std::string &N) { return definedIn(Files, N); });
 }
 
 std::string Target::describe() const {
@@ -53,6 +91,7 @@ StringRef bisect::toString(Verdict V) {
   case Verdict::Good: return "good";
   case Verdict::Bad: return "bad";
   case Verdict::Skip: return "skip";
+  case Verdict::Absent: return "absent";
   }
   return "skip";
 }
@@ -373,6 +412,38 @@ Judgement analyze(Session &S, const std::vector<std::string> &Files,
     J.Reason = "no file was analyzed (excluded by a .refcheck.yaml?)";
     return J;
   }
+  // No finding in the function: good only if the function is there.
+  std::string Fn = T.function();
+  if (!Fn.empty() && !definedIn(Files, Fn)) {
+    if (T.Seen)
+      for (const Finding &F : R->Findings)
+        if (sameFinding(F, *T.Seen))
+          J.Matches.push_back(F);
+    if (!J.Matches.empty()) {
+      J.V = Verdict::Bad;
+      J.FollowedFrom = J.Matches.front().Function;
+      J.Reason = "'" + Fn + "' does not exist; the same finding is in '" +
+                 J.FollowedFrom + "'";
+      for (const Finding &F : R->Findings)
+        J.InFunction += F.Function == J.FollowedFrom;
+      return J;
+    }
+    // Under a name it had, without the finding: good.
+    if (anyDefinedIn(Files, T.Aliases)) {
+      J.V = Verdict::Good;
+      return J;
+    }
+    for (const Finding &F : R->Findings)
+      if (similarFinding(F, T) && !llvm::is_contained(J.SameFindingIn,
+                                                      F.Function))
+        J.SameFindingIn.push_back(F.Function);
+    J.V = Verdict::Absent;
+    J.Reason = "'" + Fn + "' does not exist (renamed?)";
+    if (!J.SameFindingIn.empty())
+      J.Reason += "; a finding like it is in '" +
+                  join(J.SameFindingIn, "', '") + "'";
+    return J;
+  }
   J.V = Verdict::Good;
   return J;
 }
@@ -390,9 +461,11 @@ class Bisector {
   std::map<std::pair<std::string, std::string>, bool> AncestorCache;
   std::map<std::string, Judgement> Judged;
   Result R;
+  /// Opts.T, and the finding once --bad has shown it.
+  Target T;
 
 public:
-  explicit Bisector(const Options &O) : Opts(O) {}
+  explicit Bisector(const Options &O) : Opts(O), T(O.T) {}
 
   Expected<Result> run();
 
@@ -632,7 +705,7 @@ Expected<Judgement> Bisector::judgeStatic(StringRef Sha, Step &St) {
       !Rest.empty())
     ChildCwd = joinPath(S.Worktree, Rest);
   sys::fs::create_directories(ChildCwd);
-  Judgement J = analyze(S, Present, Missing, *DbDir, Opts.T, Opts.Analysis,
+  Judgement J = analyze(S, Present, Missing, *DbDir, T, Opts.Analysis,
                         S.Worktree, ChildCwd);
   if (interruptedBy())
     return interruptedError();
@@ -706,6 +779,7 @@ Expected<Judgement> Bisector::judge(StringRef Sha, StringRef Kind) {
   }
   St.V = J->V;
   St.Reason = J->Reason;
+  St.FollowedFrom = J->FollowedFrom;
   St.CpuSeconds = J->CpuSeconds;
   St.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() -
                                              Start)
@@ -780,7 +854,7 @@ Expected<Result> Bisector::run() {
   if (Opts.Dynamic && Opts.Good.empty())
     return err("--dynamic needs --good=REV");
   if (Error E = setUp())
-    return std::move(E);
+    return E;
 
   auto Bad = resolve(Opts.Bad, "bad");
   if (!Bad)
@@ -804,7 +878,7 @@ Expected<Result> Bisector::run() {
                  " (" + R.BadSha.substr(0, 12) +
                  "); name the file as it is there");
     if (Error E = loadHistory(H, R.BadSha))
-      return std::move(E);
+      return E;
     Files.push_back(std::move(H));
   }
 
@@ -860,7 +934,7 @@ Expected<Result> Bisector::run() {
 
   if (!Opts.Dynamic)
     if (Error E = loadDatabase())
-      return std::move(E);
+      return E;
 
   // The temporary worktree. Its path is recorded before `git worktree add`
   // runs, so an interrupt during the add is cleaned up too.
@@ -885,8 +959,10 @@ Expected<Result> Bisector::run() {
                ") is good: " + (Opts.Dynamic ? "the confirm command passes"
                                              : What + " is not there") +
                "; nothing to bisect");
-  if (JB->V == Verdict::Skip)
+  if (JB->V == Verdict::Skip || JB->V == Verdict::Absent)
     return err("cannot judge --bad " + Opts.Bad + ": " + JB->Reason);
+  if (!JB->Matches.empty())
+    T.Seen = JB->Matches.front();
   if (CheckGood) {
     auto JG = judge(R.GoodSha, "good");
     if (!JG)
@@ -945,7 +1021,10 @@ Expected<Result> Bisector::run() {
     auto J = judge(Next, "bisect");
     if (!J)
       return J.takeError();
-    if (J->V == Verdict::Good)
+    if (!J->FollowedFrom.empty() &&
+        !llvm::is_contained(T.Aliases, J->FollowedFrom))
+      T.Aliases.push_back(J->FollowedFrom);
+    if (J->V == Verdict::Good || J->V == Verdict::Absent)
       Goods.push_back(Next);
     else if (J->V == Verdict::Bad)
       BadSha = Next;
@@ -971,6 +1050,34 @@ Expected<Result> Bisector::run() {
   const Judgement &J = Judged[BadSha];
   R.Matches = J.Matches;
   R.InFunction = J.InFunction;
+  // Right after a revision without the function: the search cannot follow
+  // the finding further back.
+  if (R.Found && !Opts.Dynamic) {
+    auto Parents = S.gitOk(S.Repo, {"rev-list", "--parents", "-n", "1", BadSha});
+    if (!Parents)
+      return Parents.takeError();
+    SmallVector<StringRef> Shas;
+    StringRef(*Parents).trim().split(Shas, ' ', -1, false);
+    for (size_t I = 1; I < Shas.size(); ++I) {
+      auto P = Judged.find(Shas[I].str());
+      if (P == Judged.end() || P->second.V != Verdict::Absent)
+        continue;
+      // Judged before an earlier name was learned: judge it again.
+      if (!T.Aliases.empty()) {
+        auto Again = judge(Shas[I], "bisect");
+        if (!Again)
+          return Again.takeError();
+        P = Judged.find(Shas[I].str());
+        if (P->second.V != Verdict::Absent)
+          continue;
+      }
+      R.Found = false;
+      R.NotBefore = "'" + T.function() + "' does not exist before " +
+                    BadSha.substr(0, 12) + " (renamed?)";
+      R.SameFindingIn = P->second.SameFindingIn;
+      break;
+    }
+  }
 
   // How far a scan from --good, oldest first, would have to go.
   auto Order = S.gitOk(S.Repo, {"rev-list", "--reverse", "--topo-order",

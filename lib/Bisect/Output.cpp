@@ -2,6 +2,7 @@
 #include "refcheck/Bisect.h"
 #include "refcheck/Report.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -43,11 +44,26 @@ json::Object commitJson(const CommitInfo &C) {
 void bisect::writeText(raw_ostream &OS, const Result &R, const Options &Opts) {
   if (!R.GoodNote.empty())
     OS << "note: " << R.GoodNote << '\n';
+  auto Commit = [&](const CommitInfo &C) {
+    OS << C.Sha << '\n'
+       << "Author: " << C.Author << " <" << C.Email << ">\n"
+       << "Date:   " << C.Date << '\n'
+       << "    " << C.Subject << "\n\n";
+  };
   if (R.Found) {
-    OS << "First bad commit: " << R.FirstBad.Sha << '\n'
-       << "Author: " << R.FirstBad.Author << " <" << R.FirstBad.Email << ">\n"
-       << "Date:   " << R.FirstBad.Date << '\n'
-       << "    " << R.FirstBad.Subject << "\n\n";
+    OS << "First bad commit: ";
+    Commit(R.FirstBad);
+  } else if (!R.NotBefore.empty()) {
+    OS << "Stopped: " << R.NotBefore << ".\n";
+    if (R.SameFindingIn.empty())
+      OS << "No function of its parent has a finding like it: the commit may "
+            "have added the function with the finding.\n";
+    else
+      OS << "Functions of its parent with a finding like it (bisect them "
+            "with --function): "
+         << join(R.SameFindingIn, ", ") << '\n';
+    OS << "First commit with the function and the finding: ";
+    Commit(R.FirstBad);
   } else {
     OS << "Skipped commits leave " << R.Candidates.size()
        << " candidates; the first bad commit is one of:\n";
@@ -105,10 +121,14 @@ void bisect::writeJson(raw_ostream &OS, const Result &R, const Options &Opts) {
       O["reason"] = S.Reason;
     if (!S.File.empty())
       O["file"] = S.File;
+    if (!S.FollowedFrom.empty())
+      O["followed_from"] = S.FollowedFrom;
     Steps.push_back(std::move(O));
   }
   json::Object Doc{{"version", 1},
-                   {"status", R.Found ? "found" : "ambiguous"},
+                   {"status", R.Found                ? "found"
+                              : R.NotBefore.empty() ? "ambiguous"
+                                                    : "stopped"},
                    {"good", R.GoodSha},
                    {"bad", R.BadSha},
                    {"first_bad", commitJson(R.FirstBad)},
@@ -121,7 +141,10 @@ void bisect::writeJson(raw_ostream &OS, const Result &R, const Options &Opts) {
                    {"total_seconds", R.TotalSeconds}};
   if (!R.GoodNote.empty())
     Doc["note"] = R.GoodNote;
-  if (!R.Found) {
+  if (!R.NotBefore.empty()) {
+    Doc["stopped"] = R.NotBefore;
+    Doc["same_finding_in"] = json::Array(R.SameFindingIn);
+  } else if (!R.Found) {
     json::Array C;
     for (const CommitInfo &I : R.Candidates)
       C.push_back(commitJson(I));

@@ -2,7 +2,7 @@
 //
 // Small AST helpers shared by the checkers of lib/Checker (PyRefChecker,
 // ExceptionStateChecker, NullResultChecker, FormatChecker, MethodDefChecker),
-// and the registration functions of the checkers beyond refcounts.
+// and the registration functions of every checker.
 //
 //===----------------------------------------------------------------------===//
 #ifndef REFCHECK_LIB_CHECKER_CAPIHELPERS_H
@@ -86,12 +86,18 @@ public:
   }
 };
 
-/// Each checker beyond refcounts registers itself (Registration.cpp calls
-/// them from registerExtraCheckers).
-void registerExceptionStateChecker(clang::ento::CheckerRegistry &Registry);
-void registerNullResultChecker(clang::ento::CheckerRegistry &Registry);
-void registerFormatChecker(clang::ento::CheckerRegistry &Registry);
-void registerMethodDefChecker(clang::ento::CheckerRegistry &Registry);
+/// Each checker of refcheck/Checks.def defines its register<Name>Checker
+/// (Registration.cpp adds them all to the analyzer's registry).
+#define CHECKER(Name, FullName, Description, ModelsCalls)                      \
+  void register##Name##Checker(clang::ento::CheckerManager &Mgr);
+#include "refcheck/Checks.def"
+
+/// Registers CheckerT, which reads the config the driver made active.
+template <typename CheckerT>
+void registerWithConfig(clang::ento::CheckerManager &Mgr) {
+  Mgr.registerChecker<CheckerT>()->Config = activeCheckerConfig();
+}
+/// Contract inference is registered apart: it runs only in inference mode.
 void registerContractInferenceChecker(clang::ento::CheckerRegistry &Registry);
 
 } // namespace refcheck

@@ -476,20 +476,6 @@ void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
 // Registration
 //===----------------------------------------------------------------------===//
 
-static void registerExcChecker(CheckerManager &Mgr) {
-  auto *C = Mgr.registerChecker<ExceptionStateChecker>();
-  C->Config = activeCheckerConfig();
-}
-
-static bool shouldRegisterExcChecker(const CheckerManager &) {
-  const CheckerConfig *Cfg = activeCheckerConfig();
-  return !Cfg || Cfg->isEnabled(checks::NullWithoutException) ||
-         Cfg->isEnabled(checks::ExceptionNotCleared);
-}
-
-void refcheck::registerExceptionStateChecker(CheckerRegistry &Registry) {
-  Registry.addChecker(registerExcChecker, shouldRegisterExcChecker,
-                      "refcheck.ExceptionState",
-                      "Exception-state discipline of the CPython C API",
-                      "docs/checks.md", /*IsHidden=*/false);
+void refcheck::registerExceptionStateChecker(CheckerManager &Mgr) {
+  registerWithConfig<ExceptionStateChecker>(Mgr);
 }

@@ -60,7 +60,6 @@ int intMacro(Preprocessor &PP, StringRef Name) {
 }
 
 struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
-  const FormatChecker &Checker;
   const BugType &BT;
   const Decl *D;
   AnalysisManager &Mgr;
@@ -70,9 +69,9 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
   bool SizeTClean;
   int PyMinor;
 
-  CallVisitor(const FormatChecker &Checker, const BugType &BT, const Decl *D,
-              AnalysisManager &Mgr, BugReporter &BR, const ApiModel *Model)
-      : Checker(Checker), BT(BT), D(D), Mgr(Mgr), BR(BR), Model(Model),
+  CallVisitor(const BugType &BT, const Decl *D, AnalysisManager &Mgr,
+              BugReporter &BR, const ApiModel *Model)
+      : BT(BT), D(D), Mgr(Mgr), BR(BR), Model(Model),
         Ctx(Mgr.getASTContext()) {
     Preprocessor &PP = Mgr.getPreprocessor();
     const IdentifierInfo *II = PP.getIdentifierInfo("PY_SSIZE_T_CLEAN");
@@ -82,8 +81,14 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
 
   void report(const Expr *At, const CallExpr *CE, StringRef Callee,
               const Twine &Msg) {
+    // Several codes of one format can be wrong: the argument tells them
+    // apart.
+    std::string Key = ordinalKey(Callee, CE, D);
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (CE->getArg(I) == At)
+        Key += ":arg" + std::to_string(I + 1);
     auto R = std::make_unique<OriginBugReport>(
-        BT, ordinalKey(Callee, CE, D), Msg.str(),
+        BT, Key, Msg.str(),
         PathDiagnosticLocation::createBegin(At, BR.getSourceManager(),
                                             Mgr.getAnalysisDeclContext(D)),
         D);
@@ -323,23 +328,10 @@ void FormatChecker::checkASTCodeBody(const Decl *D, AnalysisManager &Mgr,
                                      BugReporter &BR) const {
   if (Config && !Config->isEnabled(checks::FormatMismatch))
     return;
-  CallVisitor V(*this, FormatBug, D, Mgr, BR, Config ? Config->Model : nullptr);
+  CallVisitor V(FormatBug, D, Mgr, BR, Config ? Config->Model : nullptr);
   V.TraverseDecl(const_cast<Decl *>(D));
 }
 
-static void registerFmtChecker(CheckerManager &Mgr) {
-  auto *C = Mgr.registerChecker<FormatChecker>();
-  C->Config = activeCheckerConfig();
-}
-
-static bool shouldRegisterFmtChecker(const CheckerManager &) {
-  const CheckerConfig *Cfg = activeCheckerConfig();
-  return !Cfg || Cfg->isEnabled(checks::FormatMismatch);
-}
-
-void refcheck::registerFormatChecker(CheckerRegistry &Registry) {
-  Registry.addChecker(registerFmtChecker, shouldRegisterFmtChecker,
-                      "refcheck.Format",
-                      "Format strings of PyArg_Parse*/Py_BuildValue",
-                      "docs/checks.md", /*IsHidden=*/false);
+void refcheck::registerFormatChecker(CheckerManager &Mgr) {
+  registerWithConfig<FormatChecker>(Mgr);
 }

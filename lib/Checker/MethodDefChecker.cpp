@@ -66,23 +66,11 @@ const Convention Conventions[] = {
      {Param::Type, Param::Array, Param::SSize, Param::Object}},
 };
 
-StringRef typeName(QualType T) {
-  const RecordType *RT = T.getCanonicalType()->getAs<RecordType>();
-  if (!RT)
-    return "";
-  const RecordDecl *RD = RT->getDecl();
-  if (!RD->getName().empty())
-    return RD->getName();
-  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-    return TD->getName();
-  return "";
-}
-
 bool isMethodDefType(QualType T) {
   if (const TypedefType *TT = T->getAs<TypedefType>())
     if (TT->getDecl()->getName() == "PyMethodDef")
       return true;
-  return typeName(T) == "PyMethodDef";
+  return recordName(T) == "PyMethodDef";
 }
 
 bool paramFits(QualType T, Param P, ASTContext &Ctx) {
@@ -94,7 +82,7 @@ bool paramFits(QualType T, Param P, ASTContext &Ctx) {
   case Param::Type:
     // Opaque under the limited API: struct _typeobject has no fields there.
     return VoidPtr || isPyObjectPointerType(C) ||
-           (C->isPointerType() && typeName(C->getPointeeType()) == "_typeobject");
+           (C->isPointerType() && recordName(C->getPointeeType()) == "_typeobject");
   case Param::Array:
     return VoidPtr || (C->isPointerType() &&
                        (C->getPointeeType()->isPointerType() ||
@@ -250,18 +238,6 @@ void MethodDefChecker::checkASTDecl(const VarDecl *VD, AnalysisManager &Mgr,
   }
 }
 
-static void registerMDChecker(CheckerManager &Mgr) {
-  auto *C = Mgr.registerChecker<MethodDefChecker>();
-  C->Config = activeCheckerConfig();
-}
-
-static bool shouldRegisterMDChecker(const CheckerManager &) {
-  const CheckerConfig *Cfg = activeCheckerConfig();
-  return !Cfg || Cfg->isEnabled(checks::MethodDefMismatch);
-}
-
-void refcheck::registerMethodDefChecker(CheckerRegistry &Registry) {
-  Registry.addChecker(registerMDChecker, shouldRegisterMDChecker,
-                      "refcheck.MethodDef", "PyMethodDef tables",
-                      "docs/checks.md", /*IsHidden=*/false);
+void refcheck::registerMethodDefChecker(CheckerManager &Mgr) {
+  registerWithConfig<MethodDefChecker>(Mgr);
 }

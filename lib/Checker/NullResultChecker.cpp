@@ -286,19 +286,6 @@ void NullResultChecker::checkPreStmt(const ReturnStmt *RS,
   C.emitReport(std::move(R));
 }
 
-static void registerNullChecker(CheckerManager &Mgr) {
-  auto *C = Mgr.registerChecker<NullResultChecker>();
-  C->Config = activeCheckerConfig();
-}
-
-static bool shouldRegisterNullChecker(const CheckerManager &) {
-  const CheckerConfig *Cfg = activeCheckerConfig();
-  return !Cfg || Cfg->isEnabled(checks::UncheckedNull);
-}
-
-void refcheck::registerNullResultChecker(CheckerRegistry &Registry) {
-  Registry.addChecker(registerNullChecker, shouldRegisterNullChecker,
-                      "refcheck.NullResult",
-                      "Results of failing C-API calls used unchecked",
-                      "docs/checks.md", /*IsHidden=*/false);
+void refcheck::registerNullResultChecker(CheckerManager &Mgr) {
+  registerWithConfig<NullResultChecker>(Mgr);
 }

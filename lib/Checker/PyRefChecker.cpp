@@ -79,80 +79,6 @@ ScopedCheckerConfig::ScopedCheckerConfig(const CheckerConfig &Config)
 ScopedCheckerConfig::~ScopedCheckerConfig() { ActiveConfig = Previous; }
 const CheckerConfig *refcheck::activeCheckerConfig() { return ActiveConfig; }
 
-static const CheckInfo Checks[] = {
-    {checks::RefLeak,
-     "a new reference is lost without being released or transferred",
-     "A reference the function owns (returned by a call such as "
-     "PyList_New, or taken with Py_INCREF) is lost on some path: its "
-     "variable dies, is overwritten, or the function returns without "
-     "releasing it, returning it or handing it to a function that steals "
-     "it. The object is never freed."},
-    {checks::OverRelease,
-     "a reference the code does not own is released (borrowed, or released "
-     "twice)",
-     "Py_DECREF or Py_XDECREF of a reference the function does not own: a "
-     "borrowed reference (PyDict_GetItem, PyList_GetItem, a parameter), one "
-     "already released, or one already stolen. The object can be freed while "
-     "others still use it; the crash comes later, elsewhere."},
-    {checks::UseAfterRelease,
-     "an object is used after the code's last reference was released or "
-     "stolen",
-     "An object is passed to a call, dereferenced or returned after the "
-     "function released or handed over its last reference to it. The object "
-     "may already be freed."},
-    {checks::BorrowedReturn,
-     "a borrowed reference is returned where a new one is owed",
-     "A function whose callers expect a new reference (a method, a getter, "
-     "a function documented to return a new reference) returns a borrowed "
-     "one, such as Py_None or a dict item, without Py_INCREF or "
-     "Py_NewRef. Its callers will release a reference they were never "
-     "given."},
-    {checks::StealOfBorrowed,
-     "a borrowed reference is passed to a function that steals it",
-     "A borrowed reference is passed to a function that steals its "
-     "argument (PyList_SET_ITEM, PyTuple_SetItem, PyModule_AddObject on "
-     "success, Py_BuildValue's N). The callee will release a reference the "
-     "caller never owned."},
-    {checks::NullWithoutException,
-     "NULL (or -1) is returned while no exception is set",
-     "A function with the C-API contract (a method, getter, slot or "
-     "PyInit_*) returns NULL, or -1 from an int slot, on a path where no "
-     "exception is set. Python raises SystemError ('error return without "
-     "exception set') and the real cause is lost.",
-     /*OffByDefault=*/true},
-    {checks::ExceptionNotCleared,
-     "a success value is returned while an exception is set",
-     "A function with the C-API contract returns a result (or 0 from an "
-     "int slot) while an exception is set, typically after ignoring a "
-     "failed call. Python reports SystemError, or the stale exception "
-     "surfaces later somewhere unrelated."},
-    {checks::UncheckedNull,
-     "a result that may be NULL (or an ambiguous -1) is used unchecked",
-     "The result of a call that returns NULL on failure is dereferenced or "
-     "passed where NULL is not accepted (Py_DECREF, PyTuple_SET_ITEM, "
-     "PyList_Append) before it is checked; or an ambiguous -1 from "
-     "PyLong_AsLong and friends reaches a successful return without "
-     "PyErr_Occurred().",
-     /*OffByDefault=*/true},
-    {checks::FormatMismatch,
-     "a PyArg_Parse*/Py_BuildValue format does not match its arguments",
-     "The format string of PyArg_ParseTuple*, Py_BuildValue, "
-     "PyObject_CallFunction or PyObject_CallMethod does not match its "
-     "arguments: their number, the C type of each, '#' lengths under "
-     "PY_SSIZE_T_CLEAN, 'O' versus 'N', or the keyword list length."},
-    {checks::MethodDefMismatch,
-     "a PyMethodDef entry's flags do not match its function, or the table "
-     "lacks its sentinel",
-     "A PyMethodDef entry's calling convention (METH_NOARGS, METH_O, "
-     "METH_VARARGS, METH_KEYWORDS, METH_FASTCALL, METH_METHOD) does not "
-     "match the C function's parameters or return type, or is not one "
-     "Python accepts; or the table has no {NULL} sentinel."},
-};
-
-llvm::ArrayRef<CheckInfo> refcheck::allChecks() { return Checks; }
-bool refcheck::isKnownCheck(llvm::StringRef Id) {
-  return llvm::any_of(Checks, [&](const CheckInfo &C) { return Id == C.Id; });
-}
 
 //===----------------------------------------------------------------------===//
 // The checker
@@ -1098,18 +1024,8 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
 // Registration
 //===----------------------------------------------------------------------===//
 
-static void registerPyRefChecker(CheckerManager &Mgr) {
-  PyRefChecker *C = Mgr.registerChecker<PyRefChecker>();
-  C->Config = ActiveConfig;
-  C->Summaries.reset(ActiveConfig ? ActiveConfig->Model : nullptr);
-}
-
-static bool shouldRegisterPyRefChecker(const CheckerManager &) { return true; }
-
-void refcheck::registerCheckers(CheckerRegistry &Registry) {
-  Registry.addChecker(registerPyRefChecker, shouldRegisterPyRefChecker,
-                      CheckerFullName,
-                      "Reference counting rules of the CPython C API",
-                      "docs/checks.md", /*IsHidden=*/false);
-  registerExtraCheckers(Registry);
+void refcheck::registerPyRefChecker(CheckerManager &Mgr) {
+  registerWithConfig<PyRefChecker>(Mgr);
+  Mgr.getChecker<PyRefChecker>()->Summaries.reset(
+      activeCheckerConfig() ? activeCheckerConfig()->Model : nullptr);
 }

@@ -20,7 +20,8 @@ StringRef refcheck::calleeNameOf(const Stmt *S) {
 std::string refcheck::originKey(const Stmt *Origin, const Decl *Enclosing) {
   StringRef Name = calleeNameOf(Origin);
   if (Name.empty())
-    return "expr";
+    return ordinalKey(Origin ? Origin->getStmtClassName() : "expr", Origin,
+                      Enclosing);
   struct Counter : RecursiveASTVisitor<Counter> {
     StringRef Name;
     const Stmt *Target;
@@ -197,9 +198,20 @@ void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
   const ExplodedNode *ON = findOriginNode(N, Sym);
   const RefState *RS = getRefState(ON->getState(), Sym);
   const Stmt *Origin = RS ? RS->origin() : nullptr;
-  std::string Key = Origin
-                        ? originKey(Origin, ON->getLocationContext()->getDecl())
-                        : "param";
+  std::string Key;
+  if (Origin) {
+    Key = originKey(Origin, ON->getLocationContext()->getDecl());
+  } else {
+    Key = "param";
+    if (const auto *SRV = dyn_cast<SymbolRegionValue>(Sym))
+      if (const auto *VR = dyn_cast<VarRegion>(SRV->getRegion()))
+        Key += ":" + VR->getDecl()->getNameAsString();
+  }
+  // One object can go wrong at several places: the site tells them apart in
+  // the id (after ";at=", which the driver keeps out of the origin).
+  if (const Stmt *Site = N->getStmtForDiagnostics())
+    Key += ";at=" + ordinalKey(Site->getStmtClassName(), Site,
+                               N->getStackFrame()->getDecl());
   auto R = std::make_unique<PathSensitiveBugReport>(BT, "origin=" + Key,
                                                     Msg.str(), N);
   R->markInteresting(Sym);

@@ -86,7 +86,7 @@ loadDatabase(StringRef JsonPath) {
                              "cannot read compile database '%s': %s",
                              JsonPath.str().c_str(), First.str().c_str());
   }
-  return std::move(DB);
+  return DB;
 }
 
 /// Turns a database entry into refcheck's form: drops the compiler, the
@@ -232,7 +232,12 @@ refcheck::planCommands(const DriverOptions &Opts) {
     sys::path::remove_dots(Abs, true);
 
     std::optional<FileCommand> Cmd;
+    std::string DbFolder;
     if (ExplicitDB) {
+      SmallString<256> Db(ExplicitPath);
+      sys::fs::make_absolute(Db);
+      sys::path::remove_dots(Db, true);
+      DbFolder = sys::path::parent_path(Db).str();
       auto CCs = ExplicitDB->getCompileCommands(Abs);
       if (CCs.empty())
         return createStringError(
@@ -245,8 +250,10 @@ refcheck::planCommands(const DriverOptions &Opts) {
         if (!DB)
           return DB.takeError();
         auto CCs = (*DB)->getCompileCommands(Abs);
-        if (!CCs.empty())
+        if (!CCs.empty()) {
           Cmd = fromDatabase(File, CCs.front(), *Found);
+          DbFolder = sys::path::parent_path(*Found).str();
+        }
       }
     }
     if (!Cmd) {
@@ -269,6 +276,7 @@ refcheck::planCommands(const DriverOptions &Opts) {
     for (const std::string &A : Opts.ExtraArgs)
       Cmd->Args.push_back(A);
     treatPythonHeadersAsSystem(*Cmd);
+    Cmd->ProjectRoot = projectRootFor(Abs, DbFolder);
     Out.push_back(std::move(*Cmd));
   }
   return Out;
@@ -351,7 +359,7 @@ Expected<ApiModel> refcheck::loadApiModel(const DriverOptions &Opts) {
   std::string Dat = resolveApiDb(Opts);
   if (!Dat.empty())
     if (Error E = M.loadRefcountsDat(Dat))
-      return std::move(E);
+      return E;
   for (const ApiAnnotation &A : Opts.ApiFacts)
     M.addConfigFact(A);
   for (const InferredContract &C : Opts.Contracts)
@@ -450,13 +458,14 @@ static std::string displayPath(StringRef Path) {
 /// Turns the analyzer's path diagnostics into Findings.
 class FindingCollector : public ento::PathDiagnosticConsumer {
   CompilerInstance &CI;
+  const FileCommand &Cmd;
   Results &Out;
   bool Verify, VerifyNotes;
 
 public:
-  FindingCollector(CompilerInstance &CI, Results &Out, bool Verify,
-                   bool VerifyNotes)
-      : CI(CI), Out(Out), Verify(Verify), VerifyNotes(VerifyNotes) {}
+  FindingCollector(CompilerInstance &CI, const FileCommand &Cmd, Results &Out,
+                   bool Verify, bool VerifyNotes)
+      : CI(CI), Cmd(Cmd), Out(Out), Verify(Verify), VerifyNotes(VerifyNotes) {}
 
   StringRef getName() const override { return "refcheck"; }
   PathGenerationScheme getGenerationScheme() const override { return Minimal; }
@@ -480,6 +489,20 @@ private:
     File = displayPath(P.getFilename());
     Line = P.getLine();
     Col = P.getColumn();
+  }
+
+  /// The file of L relative to the project root, for the finding id.
+  std::string projectPath(SourceLocation L) const {
+    const SourceManager &SM = CI.getSourceManager();
+    PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
+    if (P.isInvalid())
+      return "";
+    SmallString<256> Abs(P.getFilename());
+    if (!sys::path::is_absolute(Abs) && !Cmd.Directory.empty())
+      sys::fs::make_absolute(Cmd.Directory, Abs);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, true);
+    return pathUnder(Cmd.ProjectRoot, Abs);
   }
 
   void addStep(const ento::PathDiagnosticPiece &P, Finding &F) const {
@@ -543,14 +566,19 @@ private:
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
       F.Function = ND->getNameAsString();
     StringRef Short = PD.getShortDescription();
-    if (Short.consume_front("origin="))
-      F.Origin = Short.str();
+    StringRef Site;
+    if (Short.consume_front("origin=")) {
+      auto [Origin, At] = Short.split(";at=");
+      F.Origin = Origin.str();
+      Site = At;
+    }
     collect(PD.path, F);
     // The last event restates the warning itself.
     if (!F.Path.empty() && F.Path.back().Message == F.Message &&
         F.Path.back().Line == F.Line)
       F.Path.pop_back();
-    F.Id = computeFindingId(F.Check, F.Function, F.Origin);
+    F.Id = computeFindingId(F.Check, projectPath(Loc), F.Function,
+                            Site.empty() ? F.Origin : Short);
     if (Verify)
       emitAsDiagnostics(PD, F);
     Out.Findings.push_back(std::move(F));
@@ -664,6 +692,7 @@ public:
 };
 
 class RefcheckAction : public ASTFrontendAction {
+  const FileCommand &Cmd;
   const DriverOptions &Opts;
   Results &Out;
   std::vector<InputFile> *Inputs;
@@ -672,10 +701,11 @@ class RefcheckAction : public ASTFrontendAction {
   const StringMap<const InferredContract *> &AsAnnotations;
 
 public:
-  RefcheckAction(const DriverOptions &Opts, Results &Out,
-                 std::vector<InputFile> *Inputs, FileContracts *Infer,
+  RefcheckAction(const FileCommand &Cmd, const DriverOptions &Opts,
+                 Results &Out, std::vector<InputFile> *Inputs,
+                 FileContracts *Infer,
                  const StringMap<const InferredContract *> &AsAnnotations)
-      : Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
+      : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
         AsAnnotations(AsAnnotations) {}
 
   void EndSourceFileAction() override {
@@ -725,10 +755,10 @@ public:
     Consumer->AddCheckerRegistrationFn(registerCheckers);
 #if LLVM_VERSION_MAJOR >= 21
     Consumer->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
-        CI, Out, Verify, Opts.VerifyNotes));
+        CI, Cmd, Out, Verify, Opts.VerifyNotes));
 #else
     Consumer->AddDiagnosticConsumer(
-        new FindingCollector(CI, Out, Verify, Opts.VerifyNotes));
+        new FindingCollector(CI, Cmd, Out, Verify, Opts.VerifyNotes));
 #endif
     if (AsAnnotations.empty() && !Infer)
       return Consumer;
@@ -741,6 +771,7 @@ public:
 };
 
 class RefcheckActionFactory : public FrontendActionFactory {
+  const FileCommand &Cmd;
   const DriverOptions &Opts;
   Results &Out;
   std::vector<InputFile> *Inputs;
@@ -748,13 +779,14 @@ class RefcheckActionFactory : public FrontendActionFactory {
   const StringMap<const InferredContract *> &AsAnnotations;
 
 public:
-  RefcheckActionFactory(const DriverOptions &Opts, Results &Out,
-                        std::vector<InputFile> *Inputs, FileContracts *Infer,
+  RefcheckActionFactory(const FileCommand &Cmd, const DriverOptions &Opts,
+                        Results &Out, std::vector<InputFile> *Inputs,
+                        FileContracts *Infer,
                         const StringMap<const InferredContract *> &AsAnnotations)
-      : Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
+      : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
         AsAnnotations(AsAnnotations) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<RefcheckAction>(Opts, Out, Inputs, Infer,
+    return std::make_unique<RefcheckAction>(Cmd, Opts, Out, Inputs, Infer,
                                             AsAnnotations);
   }
 };
@@ -781,6 +813,8 @@ static std::string resourceDir() {
 static CompileCommand toolCommand(const FileCommand &Cmd, bool Infer) {
   SmallString<256> Abs(Cmd.File);
   sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, true);
+
   CompileCommand CC;
   CC.Directory = Cmd.Directory;
   CC.Filename = Abs.str().str();
@@ -864,7 +898,7 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
     if (StringRef(C.Spec.Name).contains("::"))
       AsAnnotations[C.Spec.Name] = &C;
   Results Unused;
-  RefcheckActionFactory Factory(Opts, Unused, Inputs, &Out, AsAnnotations);
+  RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations);
   int RC = 1;
   CrashRecoveryContext CRC;
   if (!CRC.RunSafely([&] { RC = Tool.run(&Factory); })) {
@@ -938,7 +972,12 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   Tool.setDiagnosticConsumer(&Diags);
   Tool.setPrintErrorMessage(false);
 
-  RefcheckActionFactory Factory(Opts, R, Inputs, nullptr, AsAnnotations);
+  // Commands made outside planCommands() name no root: the usual one.
+  FileCommand Rooted = Cmd;
+  if (Rooted.ProjectRoot.empty())
+    Rooted.ProjectRoot = projectRootFor(CC.Filename, "");
+  RefcheckActionFactory Factory(Rooted, Opts, R, Inputs, nullptr,
+                                AsAnnotations);
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
@@ -972,7 +1011,7 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
       return A.Path < B.Path;
     });
   }
-  // Issue 6: the Python names that reach each finding (a second, cheap parse;
+  // The Python names that reach each finding (a second, cheap parse;
   // only for files with findings).
   addEntryPoints(R, CC.Directory, CC.Filename, CC.CommandLine,
                  Cmd.VirtualFiles);

@@ -70,6 +70,31 @@ std::optional<std::string> refcheck::findFolderAbove(StringRef File,
   return std::nullopt;
 }
 
+std::string refcheck::pathUnder(StringRef Root, StringRef Path) {
+  StringRef R(Path);
+  if (!Root.empty() && R.consume_front(Root) &&
+      (Root.ends_with("/") || R.consume_front("/")))
+    return R.str();
+  return Path.str();
+}
+
+std::string refcheck::projectRootFor(StringRef AbsFile, StringRef DbFolder) {
+  auto Holds = [&](StringRef Root) {
+    return !Root.empty() && pathUnder(Root, AbsFile) != AbsFile;
+  };
+  if (Holds(DbFolder))
+    return DbFolder.str();
+  // A .git folder, or the .git file of a linked worktree.
+  std::optional<std::string> Git = findFolderAbove(AbsFile, ".git");
+  if (Git && Holds(*Git))
+    return *Git;
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  if (Holds(Cwd) || !Git)
+    return Cwd.str().str();
+  return *Git;
+}
+
 std::optional<std::string> refcheck::findCPythonRoot(StringRef File) {
   return findFolderAbove(File, "Include/Python.h");
 }

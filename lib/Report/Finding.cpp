@@ -10,10 +10,12 @@
 using namespace refcheck;
 using namespace llvm;
 
-std::string refcheck::computeFindingId(StringRef Check, StringRef Function,
-                                       StringRef Origin) {
+std::string refcheck::computeFindingId(StringRef Check, StringRef File,
+                                       StringRef Function, StringRef Origin) {
   SHA256 H;
   H.update(Check);
+  H.update("\x1f");
+  H.update(File);
   H.update("\x1f");
   H.update(Function);
   H.update("\x1f");

@@ -118,7 +118,7 @@ struct SarifBuilder {
           json::Object{{"name", F.Function}, {"kind", "function"}}};
     Res["locations"] = json::Array{std::move(Loc)};
     if (!F.Id.empty())
-      Res["partialFingerprints"] = json::Object{{"refcheckId/v1", F.Id}};
+      Res["partialFingerprints"] = json::Object{{"refcheckId/v2", F.Id}};
     // The path: every note, then the finding itself.
     json::Array Steps;
     auto AddStep = [&](StringRef File, unsigned Line, unsigned Col,

@@ -174,3 +174,11 @@ refcheck::findFunction(const SourceLines &Src, StringRef Name,
   }
   return std::nullopt;
 }
+
+bool refcheck::definesFunction(const SourceLines &Src, StringRef Name) {
+  for (unsigned L = 1; L <= Src.size(); ++L)
+    if (Src.line(L).contains(Name))
+      if (auto E = findFunction(Src, Name, L); E && E->NameLine == L)
+        return true;
+  return false;
+}

@@ -5,6 +5,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
+#include <map>
 
 using namespace refcheck;
 using namespace llvm;
@@ -122,7 +123,10 @@ refcheck::applySuppressions(Results &R,
 std::vector<Finding>
 refcheck::unusedSuppressionFindings(const std::vector<Suppression> &Unused) {
   std::vector<Finding> Out;
+  // Same comment text in one file: told apart by their order, not lines.
+  std::map<std::pair<std::string, std::string>, unsigned> Seen;
   for (const Suppression &S : Unused) {
+    unsigned Ordinal = ++Seen[{S.File, S.Text}];
     Finding F;
     F.Check = "unused-suppression";
     F.File = S.File;
@@ -133,8 +137,8 @@ refcheck::unusedSuppressionFindings(const std::vector<Suppression> &Unused) {
                           "' names no check (write ignore[CHECK])"
                     : "Suppression '" + S.Text + "' suppresses nothing";
     F.Origin = S.Text;
-    F.Id = computeFindingId(F.Check, S.File, S.Text + "#" +
-                                                 std::to_string(S.Line));
+    F.Id = computeFindingId(F.Check, S.File, "",
+                            S.Text + "#" + std::to_string(Ordinal));
     Out.push_back(std::move(F));
   }
   return Out;

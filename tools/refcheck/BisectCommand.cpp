@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "BisectCommand.h"
+#include "AnalysisOptions.h"
 #include "refcheck/Bisect.h"
 #include "refcheck/Checker.h"
 
@@ -17,23 +18,8 @@ using namespace refcheck;
 
 namespace {
 
-cl::SubCommand BisectCmd(
-    "bisect",
-    "Find the commit that introduced a finding, analyzing each revision in a "
-    "temporary git worktree (the checkout is never touched).\n\n"
-    "  refcheck bisect --bad REV [--good REV] (--finding ID | --function NAME "
-    "[--check CHECK]) FILE... [-- COMPILER-ARGS]\n"
-    "  refcheck bisect --dynamic --good REV --bad REV [--build CMD] --confirm "
-    "CMD\n\n"
-    "Exit status: 0 found, 1 skipped commits left several candidates, 2 "
-    "usage or input error, 128+N killed by signal N.");
-cl::SubCommand StepCmd(
-    "bisect-step",
-    "Judge the current checkout for `git bisect run`: exit 0 when the "
-    "finding is absent (good), 1 when it is there (bad), 125 when the files "
-    "are missing or do not parse (skip), 128 on a usage error (stops git "
-    "bisect run).\n\n"
-    "  git bisect run refcheck bisect-step --function NAME FILE...");
+cl::SubCommand &BisectCmd = bisectCommand();
+cl::SubCommand &StepCmd = bisectStepCommand();
 
 cl::OptionCategory Cat("refcheck bisect options");
 
@@ -84,36 +70,6 @@ cl::opt<std::string> ConfirmCmd(
              "exit 0 good, 125 skip, 1-127 bad, others stop"),
     cl::value_desc("CMD"), cl::sub(BisectCmd), cl::cat(Cat));
 
-// Analysis options, handed to each analysis as a normal run takes them.
-cl::opt<std::string> BuildDir("p",
-                              cl::desc("Folder with compile_commands.json "
-                                       "(its paths are mapped onto the "
-                                       "temporary worktree)"),
-                              cl::value_desc("build-dir"), BOTH);
-cl::opt<std::string> Python("python",
-                            cl::desc("Interpreter whose headers serve files "
-                                     "outside a CPython tree"),
-                            BOTH);
-cl::opt<std::string> ApiDb("api-db", cl::desc("A refcounts.dat to load"),
-                           cl::value_desc("FILE"), BOTH);
-cl::list<std::string> ExtraArgs("extra-arg",
-                                cl::desc("Compiler argument to append"), BOTH);
-cl::list<std::string> ExtraArgsBefore("extra-arg-before",
-                                      cl::desc("Compiler argument to prepend"),
-                                      BOTH);
-cl::list<std::string> Disable("disable", cl::desc("Turn a check off"),
-                              cl::value_desc("check"), BOTH);
-cl::opt<bool> Z3("z3-crosscheck", cl::desc("Refute infeasible paths with Z3"),
-                 cl::init(true), BOTH);
-cl::list<std::string> AnalyzerConfig("analyzer-config",
-                                     cl::desc("Static Analyzer option"),
-                                     BOTH);
-
-int fail(const Twine &Msg, int Status) {
-  errs() << "refcheck: error: " << Msg << '\n';
-  return Status;
-}
-
 /// Checks the target options and fills in the analysis options.
 std::optional<std::string> collect(bisect::Target &T,
                                    bisect::AnalysisOptions &A,
@@ -127,39 +83,17 @@ std::optional<std::string> collect(bisect::Target &T,
     return "unknown check '" + Check + "' (see refcheck --list-checks)";
   if (NeedTarget && FindingId.empty() && Function.empty())
     return "say which finding: --finding=ID or --function=NAME";
-  for (const std::string &C : Disable)
-    if (!isKnownCheck(C))
-      return "unknown check '" + C + "' (see refcheck --list-checks)";
+  if (auto Err = checkAnalysisOptions())
+    return Err;
   T.FindingId = FindingId;
   T.Function = Function;
   T.Check = Check;
   static int Anchor;
   A.Refcheck = sys::fs::getMainExecutable(Argv0, &Anchor);
-  if (!BuildDir.empty())
-    A.BuildDir = BuildDir;
+  A.BuildDir = buildDirOption();
   // The analyses of `bisect` run in the temporary worktree: paths to things
-  // outside the revision (an interpreter, an API database) are made absolute.
-  auto Absolute = [](const std::string &P) {
-    SmallString<256> S(P);
-    sys::fs::make_absolute(S);
-    return S.str().str();
-  };
-  if (Python.getNumOccurrences())
-    A.PassThrough.push_back(
-        "--python=" +
-        (StringRef(Python).contains('/') ? Absolute(Python) : Python));
-  if (!ApiDb.empty())
-    A.PassThrough.push_back("--api-db=" + Absolute(ApiDb));
-  for (const std::string &X : ExtraArgs)
-    A.PassThrough.push_back("--extra-arg=" + X);
-  for (const std::string &X : ExtraArgsBefore)
-    A.PassThrough.push_back("--extra-arg-before=" + X);
-  for (const std::string &X : Disable)
-    A.PassThrough.push_back("--disable=" + X);
-  if (!Z3)
-    A.PassThrough.push_back("--z3-crosscheck=false");
-  for (const std::string &X : AnalyzerConfig)
-    A.PassThrough.push_back("--analyzer-config=" + X);
+  // outside the revision (an interpreter, an API database) are absolute.
+  A.PassThrough = analysisArguments();
   A.TrailingArgs = Trailing;
   return std::nullopt;
 }
@@ -185,15 +119,10 @@ int runBisect(const std::vector<std::string> &Trailing, const char *Argv0) {
     Opts.Progress = &errs();
 
   // Open the output first: a bad -o should not cost a bisection.
-  std::unique_ptr<raw_fd_ostream> File;
-  raw_ostream *OS = &outs();
-  if (!OutFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutFile, EC, sys::fs::OF_Text);
-    if (EC)
-      return fail("cannot write '" + OutFile + "': " + EC.message(), 2);
-    OS = File.get();
-  }
+  auto Out = openOutput(OutFile);
+  if (!Out)
+    return fail(toString(Out.takeError()), 2);
+  raw_ostream *OS = Out->get();
 
   bisect::installInterruptHandlers();
   Expected<bisect::Result> R = bisect::run(Opts);
@@ -227,20 +156,24 @@ int runStep(const std::vector<std::string> &Trailing, const char *Argv0) {
     return 128 + Sig;
   if (J.Fatal)
     return fail(J.Reason, 128);
-  outs() << toString(J.V);
+  outs() << toString(J.V == bisect::Verdict::Absent ? bisect::Verdict::Skip
+                                                    : J.V);
   if (J.V == bisect::Verdict::Bad) {
     const Finding &F = J.Matches.front();
     outs() << ": " << F.File << ':' << F.Line << ':' << F.Column << ": "
            << F.Message << " [refcheck." << F.Check << "] in '" << F.Function
            << "' [id " << F.Id << "]";
-  } else if (J.V == bisect::Verdict::Skip) {
+  } else if (J.V == bisect::Verdict::Skip ||
+             J.V == bisect::Verdict::Absent) {
     outs() << ": " << J.Reason;
   }
   outs() << '\n';
   switch (J.V) {
   case bisect::Verdict::Good: return 0;
   case bisect::Verdict::Bad: return 1;
-  case bisect::Verdict::Skip: return 125;
+  // Without the function, "good" is not known: git bisect skips it.
+  case bisect::Verdict::Skip:
+  case bisect::Verdict::Absent: return 125;
   }
   return 125;
 }

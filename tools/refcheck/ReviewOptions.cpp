@@ -1,8 +1,11 @@
 //===- ReviewOptions.cpp - Config, baselines, suppressions, --diff --------===//
 #include "ReviewOptions.h"
+#include "AnalysisOptions.h"
 #include "refcheck/Checker.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace refcheck;
@@ -39,11 +42,37 @@ static cl::opt<std::string> Diff(
              "(--diff), and report only findings whose path touches a "
              "changed line"),
     cl::value_desc("REV"), cl::ValueOptional, cl::cat(reviewCategory()));
-static cl::list<std::string>
-    Enable("enable",
-           cl::desc("Turn a check on that is off by default (--list-checks) "
-                    "or that the config turns off (repeatable)"),
-           cl::value_desc("check"), cl::cat(reviewCategory()));
+
+static bool isSourceName(StringRef Arg) {
+  StringRef Ext = sys::path::extension(Arg);
+  return llvm::is_contained({".c", ".cc", ".cpp", ".cxx", ".C", ".m", ".h"},
+                            Ext);
+}
+
+std::vector<std::string>
+refcheck::joinOptionalValues(ArrayRef<const char *> Args) {
+  std::vector<std::string> Out;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    StringRef A = Args[I];
+    StringRef Name = A.ltrim('-');
+    bool TakesNext = false;
+    if (A.starts_with("-") && I + 1 < Args.size() &&
+        !StringRef(Args[I + 1]).starts_with("-")) {
+      StringRef Next = Args[I + 1];
+      if (Name == "write-baseline")
+        TakesNext = !isSourceName(Next);
+      else if (Name == "diff")
+        TakesNext = !sys::fs::exists(Next);
+    }
+    if (TakesNext) {
+      Out.push_back((A + "=" + Args[I + 1]).str());
+      ++I;
+    } else {
+      Out.push_back(A.str());
+    }
+  }
+  return Out;
+}
 
 Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
                                               OutputFormat &Format,
@@ -65,10 +94,8 @@ Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
     S.Config = std::move(*C);
   }
 
-  for (const std::string &C : Enable)
-    if (!isKnownCheck(C))
-      return createStringError(inconvertibleErrorCode(),
-                               "unknown check '" + C + "' (see --list-checks)");
+  // --enable's names were checked with the other analysis options.
+  std::vector<std::string> Enable = enabledChecks();
   // A check is on unless the config turns it off, or it is off by default
   // and neither the config's `checks: enable` list nor --enable names it.
   // --disable wins.

@@ -19,6 +19,12 @@ namespace refcheck {
 
 llvm::cl::OptionCategory &reviewCategory();
 
+/// `--write-baseline FILE` and `--diff REV` take their value with a space
+/// too (both may also go without one): joins the next argument to the
+/// option when it cannot be an input (a C/C++ source for --write-baseline,
+/// an existing path for --diff), so llvm::cl sees `--write-baseline=FILE`.
+std::vector<std::string> joinOptionalValues(llvm::ArrayRef<const char *> Args);
+
 struct ReviewState {
   std::optional<ProjectConfig> Config;
   std::optional<ChangedLines> Changed;

@@ -1,4 +1,5 @@
 //===- refcheck.cpp - Command line over refcheck's libraries --------------===//
+#include "AnalysisOptions.h"
 #include "BisectCommand.h"
 #include "refcheck/Batch.h"
 #include "ConfirmCommand.h"
@@ -25,12 +26,6 @@ static cl::OptionCategory Cat("refcheck options");
 
 static cl::list<std::string> Files(cl::Positional, cl::desc("FILE..."),
                                    cl::cat(Cat));
-static cl::opt<std::string>
-    BuildDir("p", cl::desc("Folder with compile_commands.json (or the file "
-                           "itself). Without it, a compile_commands.json "
-                           "above each file is used if it lists the file; "
-                           "otherwise flags are detected (see docs/usage.md)"),
-             cl::value_desc("build-dir"), cl::cat(Cat));
 static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format"), cl::init(OutputFormat::Text),
     cl::values(clEnumValN(OutputFormat::Text, "text",
@@ -46,37 +41,6 @@ static cl::opt<OutputFormat> Format(
     cl::cat(Cat));
 static cl::opt<std::string> OutFile("o", cl::desc("Write the output to FILE"),
                                     cl::value_desc("FILE"), cl::cat(Cat));
-static cl::list<std::string>
-    ExtraArgs("extra-arg",
-              cl::desc("Compiler argument to append (repeatable); use this "
-                       "where `--` is unavailable, e.g. from pre-commit"),
-              cl::cat(Cat));
-static cl::list<std::string>
-    ExtraArgsBefore("extra-arg-before",
-                    cl::desc("Compiler argument to prepend (repeatable)"),
-                    cl::cat(Cat));
-static cl::opt<std::string>
-    Python("python",
-           cl::desc("Interpreter whose headers serve files outside a CPython "
-                    "tree (default: python3)"),
-           cl::init("python3"), cl::cat(Cat));
-static cl::opt<std::string>
-    ApiDb("api-db",
-          cl::desc("CPython's Doc/data/refcounts.dat to load (found "
-                   "automatically inside a CPython tree)"),
-          cl::value_desc("FILE"), cl::cat(Cat));
-static cl::list<std::string>
-    Disable("disable", cl::desc("Turn a check off (repeatable; "
-                                "--list-checks lists them)"),
-            cl::value_desc("check"), cl::cat(Cat));
-static cl::opt<bool> Z3("z3-crosscheck",
-                        cl::desc("Refute infeasible paths with Z3 when the "
-                                 "LLVM build has it (default: on)"),
-                        cl::init(true), cl::cat(Cat));
-static cl::list<std::string>
-    AnalyzerConfig("analyzer-config",
-                   cl::desc("Static Analyzer option key=value (repeatable)"),
-                   cl::cat(Cat));
 static cl::opt<bool> Verbose("v", cl::desc("Show flag provenance and every "
                                            "compiler diagnostic"),
                              cl::cat(Cat));
@@ -149,10 +113,6 @@ static cl::opt<bool> NoContracts(
              "convention)"),
     cl::cat(Cat));
 
-static int fail(const Twine &Msg) {
-  errs() << "refcheck: error: " << Msg << '\n';
-  return 2;
-}
 
 static int listApi(const ApiModel &Model) {
   for (const FunctionSpec *S : Model.all()) {
@@ -188,11 +148,11 @@ static int listApi(const ApiModel &Model) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
-  // Subcommands (issue 6): `refcheck confirm ...` has its own options.
+  // `refcheck confirm ...` has its own options.
   if (argc > 1 && StringRef(argv[1]) == "confirm")
     return runConfirmCommand(argc, argv);
   // Split at `--`: what follows is compiler arguments.
-  std::vector<const char *> Ours;
+  std::vector<const char *> Given;
   std::vector<std::string> Trailing;
   bool AfterDashDash = false;
   for (int I = 0; I < argc; ++I) {
@@ -203,9 +163,13 @@ int main(int argc, const char **argv) {
     if (AfterDashDash)
       Trailing.push_back(argv[I]);
     else
-      Ours.push_back(argv[I]);
+      Given.push_back(argv[I]);
   }
-  cl::HideUnrelatedOptions({&Cat, &reviewCategory()});
+  std::vector<std::string> Joined = joinOptionalValues(Given);
+  std::vector<const char *> Ours;
+  for (const std::string &A : Joined)
+    Ours.push_back(A.c_str());
+  cl::HideUnrelatedOptions({&Cat, &analysisCategory(), &reviewCategory()});
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "refcheck " << REFCHECK_VERSION << " (LLVM "
        << REFCHECK_LLVM_VERSION_MAJOR << ", Z3 crosscheck "
@@ -246,25 +210,15 @@ int main(int argc, const char **argv) {
   }
 
   DriverOptions Opts;
+  if (auto Err = checkAnalysisOptions())
+    return fail(*Err);
   Opts.Files.assign(Files.begin(), Files.end());
-  if (!BuildDir.empty())
-    Opts.BuildDir = BuildDir;
+  applyAnalysisOptions(Opts);
   Opts.TrailingArgs = Trailing;
-  Opts.ExtraArgs.assign(ExtraArgs.begin(), ExtraArgs.end());
-  Opts.ExtraArgsBefore.assign(ExtraArgsBefore.begin(), ExtraArgsBefore.end());
-  Opts.Python = Python;
-  Opts.ApiDb = ApiDb;
-  Opts.CrosscheckZ3 = Z3;
-  Opts.AnalyzerConfig.assign(AnalyzerConfig.begin(), AnalyzerConfig.end());
   Opts.Verbose = Verbose;
   Opts.VerifyNotes = VerifyNotes;
   Opts.Include.assign(IncludeGlobs.begin(), IncludeGlobs.end());
   Opts.Exclude.assign(ExcludeGlobs.begin(), ExcludeGlobs.end());
-  for (const std::string &C : Disable) {
-    if (!isKnownCheck(C))
-      return fail("unknown check '" + C + "' (see --list-checks)");
-    Opts.DisabledChecks.push_back(C);
-  }
   // .refcheck.yaml, --diff, baselines: see ReviewOptions.h.
   OutputFormat Fmt = Format;
   Expected<ReviewState> Review =
@@ -273,12 +227,10 @@ int main(int argc, const char **argv) {
     return fail(toString(Review.takeError()));
   if (Opts.Files.empty() && Review->NothingSelected) {
     // Every named (or changed) file is excluded: nothing to report.
-    std::error_code EC;
-    raw_fd_ostream Out(OutFile.empty() ? std::string("-") : OutFile.getValue(),
-                       EC, sys::fs::OF_Text);
-    if (EC)
-      return fail("cannot write '" + OutFile + "': " + EC.message());
-    writeResults(Out, Results(), Fmt, makeReportContext(argv[0]));
+    auto Out = openOutput(OutFile);
+    if (!Out)
+      return fail(toString(Out.takeError()));
+    writeResults(**Out, Results(), Fmt, makeReportContext(argv[0]));
     return 0;
   }
 
@@ -418,15 +370,10 @@ int main(int argc, const char **argv) {
   for (const refcheck::FileError &E : All.Errors)
     errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
 
-  std::unique_ptr<raw_fd_ostream> File;
-  raw_ostream *OS = &outs();
-  if (!OutFile.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutFile, EC, sys::fs::OF_Text);
-    if (EC)
-      return fail("cannot write '" + OutFile + "': " + EC.message());
-    OS = File.get();
-  }
+  auto Out = openOutput(OutFile);
+  if (!Out)
+    return fail(toString(Out.takeError()));
+  raw_ostream *OS = Out->get();
   if (!AnyVerify || Fmt != OutputFormat::Text || !OutFile.empty()) {
     Results Shown = All;
     if (Fmt == OutputFormat::Text)

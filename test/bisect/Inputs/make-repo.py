@@ -20,38 +20,12 @@ History (oldest first; tags in brackets):
 Dates are fixed so that the shas are the same on every run.
 """
 import os
-import subprocess
 import sys
 
-repo = sys.argv[1]
-os.makedirs(repo)
-env = dict(os.environ,
-           GIT_AUTHOR_NAME="Ada Author", GIT_AUTHOR_EMAIL="ada@example.org",
-           GIT_COMMITTER_NAME="Ada Author",
-           GIT_COMMITTER_EMAIL="ada@example.org",
-           GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
-clock = [1700000000]
+from throwaway_repo import Repo
 
-
-def git(*args):
-    clock[0] += 3600
-    env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = "%d +0000" % clock[0]
-    subprocess.run(["git", "-C", repo] + list(args), env=env, check=True,
-                   stdout=subprocess.DEVNULL)
-
-
-def write(path, text):
-    full = os.path.join(repo, path)
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as f:
-        f.write(text)
-
-
-def commit(msg, tag=None):
-    git("add", "-A")
-    git("commit", "-q", "-m", msg)
-    if tag:
-        git("tag", tag)
+r = Repo(sys.argv[1])
+git, write, commit = r.git, r.write, r.commit
 
 
 HEADER = "#define PY_SSIZE_T_CLEAN\n#include <Python.h>\n\n"
@@ -108,7 +82,7 @@ git("checkout", "-q", "-b", "side")
 write("other.c", "int other;\n")
 commit("Side branch: add other.c")
 git("checkout", "-q", "main")
-os.makedirs(os.path.join(repo, "src"))
+os.makedirs(os.path.join(r.path, "src"))
 git("mv", "mod.c", "src/ext.c")
 commit("Move mod.c to src/ext.c", "renamed1")
 write("README", "A module, in src/.\n")

@@ -30,7 +30,7 @@ for res in run["results"]:
     loc = res["locations"][0]
     print("result", res["ruleId"], where(loc),
           loc["logicalLocations"][0]["name"],
-          "fingerprint", res["partialFingerprints"]["refcheckId/v1"])
+          "fingerprint", res["partialFingerprints"]["refcheckId/v2"])
     for flow in res["codeFlows"]:
         for thread in flow["threadFlows"]:
             for step in thread["locations"]:
