@@ -121,6 +121,8 @@ ApiModel ApiModel::builtin() {
     ErrorSpec E;
     E.Name = R.Name;
     E.Kind = R.Kind;
+    E.FailsOnlyOnMemory = R.Facts & ErrorRow::OnlyMemory;
+    E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
     SmallVector<StringRef, 4> Parts;
     StringRef(R.NonNullArgs).split(Parts, ',', -1, /*KeepEmpty=*/false);
     for (StringRef P : Parts) {
@@ -245,6 +247,8 @@ std::string ApiModel::fingerprint() const {
     std::string Row = E->Name + "|e" + std::to_string(int(E->Kind));
     for (unsigned I : E->NonNullArgs)
       Row += "," + std::to_string(I);
+    Row += "|" + std::to_string(E->FailsOnlyOnMemory) +
+           std::to_string(E->ZeroOnSuccess);
     H.update(Row);
   }
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);

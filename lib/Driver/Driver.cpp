@@ -3,6 +3,7 @@
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/EntryPoints.h"
+#include "refcheck/Report.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
@@ -456,9 +457,13 @@ private:
     place(Loc, F.File, F.Line, F.Column);
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
       F.Function = ND->getNameAsString();
-    StringRef Short = PD.getShortDescription();
-    if (Short.consume_front("origin="))
-      F.Origin = Short.str();
+    ReportTag Tag = decodeReportTag(PD.getShortDescription());
+    F.Origin = Tag.Origin;
+    F.Impact = Tag.Impact.value_or(ImpactClass::EveryCall);
+    if (F.Impact != ImpactClass::EveryCall) {
+      F.ImpactCall = Tag.Call;
+      F.ImpactReason = Tag.Reason;
+    }
     collect(PD.path, F);
     // The last event restates the warning itself.
     if (!F.Path.empty() && F.Path.back().Message == F.Message &&
@@ -473,8 +478,9 @@ private:
   void emitAsDiagnostics(const ento::PathDiagnostic &PD, const Finding &F) {
     DiagnosticsEngine &DE = CI.getDiagnostics();
     unsigned WarnID =
-        DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [refcheck.%1]");
-    DE.Report(PD.getLocation().asLocation(), WarnID) << F.Message << F.Check;
+        DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [refcheck.%1]%2");
+    DE.Report(PD.getLocation().asLocation(), WarnID)
+        << F.Message << F.Check << impactSuffix(F);
     if (!VerifyNotes)
       return;
     unsigned NoteID = DE.getCustomDiagID(DiagnosticsEngine::Note, "%0");

@@ -39,6 +39,17 @@ static cl::opt<std::string> Diff(
              "(--diff), and report only findings whose path touches a "
              "changed line"),
     cl::value_desc("REV"), cl::ValueOptional, cl::cat(reviewCategory()));
+static cl::opt<ImpactClass> MinImpact(
+    "min-impact",
+    cl::desc("Report only findings at least this urgent (docs/checks.md, "
+             "\"Impact\"); the default reports all"),
+    cl::values(clEnumValN(ImpactClass::EveryCall, "every-call",
+                          "only bugs that happen whenever the code runs"),
+               clEnumValN(ImpactClass::ErrorPath, "error-path",
+                          "also bugs on error paths"),
+               clEnumValN(ImpactClass::AllocationFailure, "allocation-failure",
+                          "also bugs that need an allocation to fail (all)")),
+    cl::init(ImpactClass::AllocationFailure), cl::cat(reviewCategory()));
 static cl::list<std::string>
     Enable("enable",
            cl::desc("Turn a check on that is off by default (--list-checks) "
@@ -154,6 +165,9 @@ Error refcheck::finishReview(const ReviewState &S, Results &R,
       R.Findings.push_back(std::move(F));
   if (S.Changed)
     applyChangedLines(R, *S.Changed);
+  // Last, so that a baseline written with --min-impact still holds every
+  // finding.
+  erase_if(R.Findings, [](const Finding &F) { return F.Impact > MinImpact; });
   R.canonicalize();
   return Error::success();
 }

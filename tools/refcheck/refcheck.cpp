@@ -275,6 +275,10 @@ int main(int argc, const char **argv) {
         else
           outs() << E->NonNullArgs[I];
       }
+      if (E->FailsOnlyOnMemory)
+        outs() << ", fails only on memory errors";
+      if (E->ZeroOnSuccess)
+        outs() << ", 0 on success";
       outs() << " [builtin]\n";
     }
     return 0;
