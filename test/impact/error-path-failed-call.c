@@ -16,6 +16,12 @@ tag(PyObject *self, PyObject *obj)
     Py_RETURN_NONE; // expected-warning {{Returning a result while an exception is set: clear it (PyErr_Clear) or return NULL [refcheck.exception-not-cleared] [error-path: when 'PyObject_SetAttrString' fails]}}
 }
 
+
+static PyMethodDef methods[] = {
+    {"tag", tag, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 // CHECK: error-path-failed-call.c:16:5: warning: Returning a result while an exception is set: clear it (PyErr_Clear) or return NULL [refcheck.exception-not-cleared] [error-path: when 'PyObject_SetAttrString' fails]
 // JSON: "impact": "error-path",
 // JSON-NEXT: "impact_call": "PyObject_SetAttrString",

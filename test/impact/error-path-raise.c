@@ -13,3 +13,8 @@ warn_only(PyObject *self, PyObject *arg)
     }
     Py_RETURN_NONE;
 }
+
+static PyMethodDef methods[] = {
+    {"warn_only", warn_only, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};

@@ -17,7 +17,13 @@ lookup(PyObject *self, PyObject *key)
     return v;
 }
 
-// CHECK: every-call-lookup-miss.c:16:9: warning: Returning NULL without setting an exception: Python raises SystemError ('error return without exception set') [refcheck.null-without-exception]{{$}}
+
+static PyMethodDef methods[] = {
+    {"lookup", lookup, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+// CHECK: every-call-lookup-miss.c:15:9: warning: Returning NULL without setting an exception: Python raises SystemError ('error return without exception set') [refcheck.null-without-exception]{{$}}
 // JSON: "impact": "every-call",
 // JSON-NEXT: "impact_call": "",
 // JSON-NEXT: "impact_reason": "",

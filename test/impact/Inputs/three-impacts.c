@@ -29,3 +29,9 @@ append_number(PyObject *list, long i)
     Py_XDECREF(item);
     return rc;
 }
+
+static PyMethodDef methods[] = {
+    {"f", f, METH_VARARGS, NULL},
+    {"tag", tag, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
