@@ -1,0 +1,324 @@
+//===- RefDiagnostics.cpp - Reports of the refcount checker ---------------===//
+#include "RefDiagnostics.h"
+#include "CApiHelpers.h"
+#include "refcheck/Checker.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+using namespace ento;
+using namespace refcheck;
+
+StringRef refcheck::calleeNameOf(const Stmt *S) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (const IdentifierInfo *II = FD->getIdentifier())
+        return userFacingName(II->getName());
+  return "";
+}
+
+std::string refcheck::originKey(const Stmt *Origin, const Decl *Enclosing) {
+  StringRef Name = calleeNameOf(Origin);
+  if (Name.empty())
+    return "expr";
+  struct Counter : RecursiveASTVisitor<Counter> {
+    StringRef Name;
+    const Stmt *Target;
+    unsigned Seen = 0, Index = 0;
+    bool VisitCallExpr(CallExpr *CE) {
+      if (calleeNameOf(CE) == Name) {
+        ++Seen;
+        if (CE == Target)
+          Index = Seen;
+      }
+      return true;
+    }
+  } C;
+  C.Name = Name;
+  C.Target = Origin;
+  if (Enclosing && Enclosing->getBody())
+    C.TraverseStmt(Enclosing->getBody());
+  return (Name + "#" + Twine(C.Index ? C.Index : 1)).str();
+}
+
+std::string refcheck::refOpSpelling(const Stmt *S, const RefOpMap &RefOps) {
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
+    return RefOps.lookupAsWritten(*CE) ? calleeNameOf(CE).str() : "";
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(S))
+    if (UO->isIncrementDecrementOp())
+      return UO->isIncrementOp() ? "ob_refcnt++" : "ob_refcnt--";
+  return "";
+}
+
+RefDiagnostics::RefDiagnostics(const CheckerBase *Checker,
+                               const RefOpMap &RefOps)
+    : LeakBug(Checker, checks::RefLeak, "refcheck", /*SuppressOnSink=*/true),
+      OverReleaseBug(Checker, checks::OverRelease, "refcheck"),
+      UseAfterReleaseBug(Checker, checks::UseAfterRelease, "refcheck"),
+      BorrowedReturnBug(Checker, checks::BorrowedReturn, "refcheck"),
+      StealOfBorrowedBug(Checker, checks::StealOfBorrowed, "refcheck"),
+      RefOps(RefOps) {}
+
+//===----------------------------------------------------------------------===//
+// Messages
+//===----------------------------------------------------------------------===//
+
+/// " (a parameter)" or " (from 'F')": where a borrowed reference came from.
+static std::string borrowedFrom(const RefState &RS, StringRef Lead) {
+  StringRef From = calleeNameOf(RS.origin());
+  if (From.empty())
+    return " (a parameter)";
+  return (Lead + " '" + From + "'").str();
+}
+
+std::string RefDiagnostics::overRelease(const RefState &RS) {
+  if (RS.kind() == RefState::Released)
+    return "Reference released twice: the object may already be freed";
+  if (RS.kind() == RefState::Stolen)
+    return "Reference released after it was stolen by '" +
+           calleeNameOf(RS.transfer()).str() + "'";
+  if (StringRef From = calleeNameOf(RS.origin()); !From.empty())
+    return "Borrowed reference from '" + From.str() +
+           "' is released; the code does not own it";
+  return "Borrowed reference (a parameter) is released; the code does "
+         "not own it";
+}
+
+std::string RefDiagnostics::useAfterRelease(const RefState &RS) {
+  return std::string("Object used after its reference was ") +
+         (RS.kind() == RefState::Released
+              ? "released"
+              : "stolen and its container released");
+}
+
+std::string RefDiagnostics::passedAfterRelease(StringRef Callee,
+                                               const RefState &RS) {
+  return "Object passed to '" + Callee.str() + "' after its " +
+         (RS.kind() == RefState::Released
+              ? "reference was released"
+              : "reference was stolen and its container released");
+}
+
+std::string RefDiagnostics::returnedAfterRelease(const RefState &RS) {
+  return std::string("Returning an object whose reference was ") +
+         (RS.kind() == RefState::Released ? "released" : "stolen");
+}
+
+std::string RefDiagnostics::dereferencedAfterRelease() {
+  return "Object dereferenced after its last reference was released";
+}
+
+std::string RefDiagnostics::borrowedReturn(const RefState &RS) {
+  return "Returning a borrowed reference" + borrowedFrom(RS, " from") +
+         " where a new reference is owed; add Py_NewRef()";
+}
+
+std::string RefDiagnostics::stealOfBorrowed(StringRef Callee,
+                                            const RefState &RS) {
+  std::string From = calleeNameOf(RS.origin()).empty()
+                         ? " (a parameter)"
+                         : " (from '" + calleeNameOf(RS.origin()).str() + "')";
+  return "'" + Callee.str() + "' steals a reference, but this one is borrowed" +
+         From + "; add Py_INCREF first";
+}
+
+std::string RefDiagnostics::owedField(const Stmt *Store) {
+  std::string Field = "an owning field";
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Store))
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      Field = "owning field '" + ME->getMemberDecl()->getNameAsString() + "'";
+  return "No Py_INCREF for the borrowed reference stored into " + Field +
+         "; the field will release a reference it never got";
+}
+
+std::string RefDiagnostics::storedIntoOwningField(StringRef Field) {
+  return "Borrowed reference stored into owning field '" + Field.str() +
+         "'; it needs a Py_INCREF";
+}
+
+std::string RefDiagnostics::assumeStealFails(StringRef Callee) {
+  return "Assuming '" + Callee.str() + "' fails; it does not take the reference";
+}
+
+//===----------------------------------------------------------------------===//
+// Reports
+//===----------------------------------------------------------------------===//
+
+/// The first node on the path where Sym got its current RefState.
+static const ExplodedNode *findOriginNode(const ExplodedNode *N,
+                                          SymbolRef Sym) {
+  const ExplodedNode *Origin = N;
+  while (N) {
+    if (!getRefState(N->getState(), Sym))
+      break;
+    Origin = N;
+    N = N->getFirstPred();
+  }
+  return Origin;
+}
+
+/// A local variable of N's function that held Sym last, for messages.
+static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
+  const StackFrameContext *Frame = N ? N->getStackFrame() : nullptr;
+  // A parameter's initial value is not an explicit binding.
+  if (const auto *SRV = dyn_cast<SymbolRegionValue>(Sym))
+    if (const auto *VR = dyn_cast<VarRegion>(SRV->getRegion()))
+      if (VR->getStackFrame() == Frame)
+        return VR->getDecl()->getNameAsString();
+  for (int Steps = 0; N && Steps < 256; ++Steps, N = N->getFirstPred()) {
+    struct Finder : StoreManager::BindingsHandler {
+      SymbolRef Sym;
+      const StackFrameContext *Frame;
+      const VarRegion *Found = nullptr;
+      bool HandleBinding(StoreManager &, Store, const MemRegion *R,
+                         SVal V) override {
+        if (V.getAsLocSymbol() == Sym)
+          if (const auto *VR = dyn_cast<VarRegion>(R))
+            if (VR->getStackFrame() == Frame) {
+              Found = VR;
+              return false;
+            }
+        return true;
+      }
+    } F;
+    F.Sym = Sym;
+    F.Frame = Frame;
+    ProgramStateRef St = N->getState();
+    St->getStateManager().getStoreManager().iterBindings(St->getStore(), F);
+    if (F.Found)
+      return F.Found->getDecl()->getNameAsString();
+  }
+  return "";
+}
+
+void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
+                            ExplodedNode *N, CheckerContext &C) const {
+  const ExplodedNode *ON = findOriginNode(N, Sym);
+  const RefState *RS = getRefState(ON->getState(), Sym);
+  const Stmt *Origin = RS ? RS->origin() : nullptr;
+  std::string Key = Origin
+                        ? originKey(Origin, ON->getLocationContext()->getDecl())
+                        : "param";
+  auto R = std::make_unique<PathSensitiveBugReport>(BT, "origin=" + Key,
+                                                    Msg.str(), N);
+  R->markInteresting(Sym);
+  R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
+  C.emitReport(std::move(R));
+}
+
+void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
+                                ExplodedNode *N, CheckerContext &C) const {
+  const ExplodedNode *ON = findOriginNode(N, Sym);
+  const Stmt *Origin = RS.origin();
+  StringRef From = calleeNameOf(Origin);
+  std::string Holder = holderName(N->getFirstPred(), Sym);
+  std::string Msg;
+  if (std::string How = refOpSpelling(Origin, RefOps); !How.empty())
+    Msg = "Reference taken with '" + How + "'";
+  else if (!From.empty())
+    Msg = "New reference from '" + From.str() + "'";
+  else
+    Msg = "New reference";
+  if (!Holder.empty())
+    Msg += " (held in '" + Holder + "')";
+  Msg += " is leaked";
+  if (RS.count() > 1)
+    Msg += " (" + std::to_string(RS.count()) + " references)";
+
+  const LocationContext *OLC = ON->getLocationContext();
+  PathDiagnosticLocation Unique =
+      PathDiagnosticLocation::createBegin(Origin, C.getSourceManager(), OLC);
+  auto R = std::make_unique<PathSensitiveBugReport>(
+      LeakBug, "origin=" + originKey(Origin, OLC->getDecl()), Msg, N, Unique,
+      OLC->getDecl());
+  R->markInteresting(Sym);
+  R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
+  C.emitReport(std::move(R));
+}
+
+void RefDiagnostics::reportStaticReturn(StringRef Name, const Expr *RetE,
+                                        ExplodedNode *N,
+                                        CheckerContext &C) const {
+  auto BR = std::make_unique<PathSensitiveBugReport>(
+      BorrowedReturnBug, ("origin=static:" + Name).str(),
+      ("Returning " + Name +
+       " without taking a reference; use Py_NewRef() or "
+       "Py_RETURN_NONE-style macros")
+          .str(),
+      N);
+  BR->addRange(RetE->getSourceRange());
+  C.emitReport(std::move(BR));
+}
+
+//===----------------------------------------------------------------------===//
+// Path notes
+//===----------------------------------------------------------------------===//
+
+void RefHistoryVisitor::Profile(llvm::FoldingSetNodeID &ID) const {
+  static int Tag = 0;
+  ID.AddPointer(&Tag);
+  ID.AddPointer(Sym);
+}
+
+PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
+                                                    BugReporterContext &BRC,
+                                                    PathSensitiveBugReport &BR) {
+  const ExplodedNode *Pred = N->getFirstPred();
+  if (!Pred)
+    return nullptr;
+  const RefState *Now = getRefState(N->getState(), Sym);
+  const RefState *Before = getRefState(Pred->getState(), Sym);
+  if (!Now || (Before && *Now == *Before))
+    return nullptr;
+  const Stmt *S = N->getStmtForDiagnostics();
+  if (!S)
+    return nullptr;
+  std::string Msg;
+  StringRef Callee = calleeNameOf(S);
+  switch (Now->kind()) {
+  case RefState::Owned:
+    if (!Before || Before->isBorrowed()) {
+      std::string How = refOpSpelling(S, RefOps);
+      if (Now->origin() == S && !How.empty())
+        Msg = "Reference taken with '" + How + "'";
+      else if (!Callee.empty())
+        Msg = "New reference returned by '" + Callee.str() + "'";
+      else
+        Msg = "New reference acquired";
+      if (Before)
+        Msg += " (was borrowed)";
+    } else if (Before->isOwned() && Now->count() > Before->count()) {
+      Msg = "Reference count incremented; " + std::to_string(Now->count()) +
+            " references owned";
+    } else if (Before->isOwned()) {
+      std::string Left = std::to_string(Now->count()) +
+                         (Now->count() == 1 ? " reference" : " references") +
+                         " still owned";
+      std::string How = refOpSpelling(S, RefOps);
+      if (How.empty() && !Callee.empty())
+        Msg = "One reference stolen by '" + Callee.str() + "'; " + Left;
+      else
+        Msg = "Reference released; " + Left;
+    } else {
+      return nullptr;
+    }
+    break;
+  case RefState::Borrowed:
+    Msg = Callee.empty()
+              ? "Borrowed reference"
+              : "Borrowed reference returned by '" + Callee.str() + "'";
+    break;
+  case RefState::Released:
+    Msg = "Last owned reference released" +
+          (Callee.empty() ? std::string() : " by '" + Callee.str() + "'") +
+          "; the object may be freed";
+    break;
+  case RefState::Stolen:
+    Msg = "Reference stolen by '" + Callee.str() + "'";
+    break;
+  }
+  PathDiagnosticLocation Pos(S, BRC.getSourceManager(),
+                             N->getLocationContext());
+  return std::make_shared<PathDiagnosticEventPiece>(Pos, Msg, true);
+}

@@ -1,0 +1,119 @@
+//===- RefState.h - What the refcount checker knows of one reference -*- C++ -*-===//
+//
+// The per-symbol state of PyRefChecker, shared by the transitions
+// (PyRefChecker.cpp) and the diagnostics (RefDiagnostics.cpp). The program
+// state traits themselves live in PyRefChecker.cpp; other files read them
+// through getRefState().
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_LIB_CHECKER_REFSTATE_H
+#define REFCHECK_LIB_CHECKER_REFSTATE_H
+
+#include "clang/AST/Stmt.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "llvm/ADT/FoldingSet.h"
+
+namespace refcheck {
+
+/// What the code holds of one object:
+///   Owned(n)  it owns n references and must release or transfer them (new
+///             references from the API, Py_INCREF, Py_NewRef);
+///   Borrowed  somebody else owns it (PyDict_GetItem, PyArg_Parse outputs);
+///   Released  its last owned reference was given back with Py_DECREF;
+///   Stolen    a stealing call took its last owned reference.
+class RefState {
+public:
+  enum Kind : uint8_t { Owned, Borrowed, Released, Stolen };
+
+private:
+  Kind K;
+  unsigned Count;              ///< owned references, for Owned
+  const clang::Stmt *Origin;   ///< where the reference came from
+  const clang::Stmt *Transfer; ///< the call that released or stole it
+  /// For Stolen: the container that took the reference (the tuple of
+  /// PyTuple_SET_ITEM, the module of PyModule_AddObject), if known. The
+  /// object stays alive as long as it does.
+  clang::ento::SymbolRef Holder;
+  /// For Stolen: our reference to the holder was released since.
+  bool HolderGone = false;
+  /// For Owned: somebody else holds the object alive too (we took our
+  /// reference with Py_INCREF on a borrowed object, or handed the object to
+  /// a container that keeps its own), so releasing ours does not free it.
+  bool OnBorrow = false;
+
+  RefState(Kind K, unsigned Count, const clang::Stmt *Origin,
+           const clang::Stmt *Transfer,
+           clang::ento::SymbolRef Holder = nullptr, bool HolderGone = false,
+           bool OnBorrow = false)
+      : K(K), Count(Count), Origin(Origin), Transfer(Transfer),
+        Holder(Holder), HolderGone(HolderGone), OnBorrow(OnBorrow) {}
+
+public:
+  static RefState owned(unsigned N, const clang::Stmt *Origin) {
+    return RefState(Owned, N, Origin, nullptr);
+  }
+  static RefState borrowed(const clang::Stmt *Origin) {
+    return RefState(Borrowed, 0, Origin, nullptr);
+  }
+  RefState released(const clang::Stmt *By) const {
+    return RefState(Released, 0, Origin, By);
+  }
+  RefState stolen(const clang::Stmt *By, clang::ento::SymbolRef Into) const {
+    return RefState(Stolen, 0, Origin, By, Into);
+  }
+  RefState holderReleased() const {
+    return RefState(K, Count, Origin, Transfer, Holder, true);
+  }
+  RefState withCount(unsigned N) const {
+    return RefState(Owned, N, Origin, nullptr, nullptr, false, OnBorrow);
+  }
+  /// One reference taken on a borrowed object.
+  static RefState ownedOnBorrow(const clang::Stmt *Origin) {
+    return RefState(Owned, 1, Origin, nullptr, nullptr, false, true);
+  }
+  bool onBorrow() const { return OnBorrow; }
+  /// Someone else (a list it was appended to) now holds it alive too.
+  RefState heldElsewhere() const {
+    return RefState(K, Count, Origin, Transfer, Holder, HolderGone, true);
+  }
+
+  Kind kind() const { return K; }
+  bool isOwned() const { return K == Owned; }
+  bool isBorrowed() const { return K == Borrowed; }
+  bool isGone() const { return K == Released || K == Stolen; }
+  unsigned count() const { return Count; }
+  const clang::Stmt *origin() const { return Origin; }
+  const clang::Stmt *transfer() const { return Transfer; }
+  clang::ento::SymbolRef holder() const { return Holder; }
+  bool holderGone() const { return HolderGone; }
+
+  bool operator==(const RefState &O) const {
+    return K == O.K && Count == O.Count && Origin == O.Origin &&
+           Transfer == O.Transfer && Holder == O.Holder &&
+           HolderGone == O.HolderGone && OnBorrow == O.OnBorrow;
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddInteger(K);
+    ID.AddInteger(Count);
+    ID.AddPointer(Origin);
+    ID.AddPointer(Transfer);
+    ID.AddPointer(Holder);
+    ID.AddBoolean(HolderGone);
+    ID.AddBoolean(OnBorrow);
+  }
+};
+
+/// The RefState recorded for Sym in State, or nullptr.
+const RefState *getRefState(clang::ento::ProgramStateRef State,
+                            clang::ento::SymbolRef Sym);
+
+/// Refcount operations, matched by name and evaluated by the checker. The
+/// object is always the last argument (_Py_DECREF takes file and line first
+/// in debug builds of 3.8-3.11).
+/// _Py_Dealloc (reached by Py_DECREF as a macro before 3.8) frees the object
+/// whose count the code already brought to zero.
+enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef, Dealloc };
+
+} // namespace refcheck
+
+#endif

@@ -1,0 +1,315 @@
+//===- RefSummary.cpp - What one call does to references ------------------===//
+#include "RefSummary.h"
+#include "CApiHelpers.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+using namespace ento;
+using namespace refcheck;
+
+const FunctionSpec *
+RefSummaryManager::specFor(const FunctionDecl *FD) const {
+  if (!Model || !FD || !FD->getIdentifier())
+    return nullptr;
+  return functionSpecFor(Model, FD->getIdentifier()->getName());
+}
+
+SmallVector<unsigned, 2>
+RefSummaryManager::annotatedSteals(const FunctionDecl *FD) {
+  SmallVector<unsigned, 2> Out;
+  if (!FD)
+    return Out;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() != "refcheck::steals_arg" || A->args_size() != 1)
+      continue;
+    if (std::optional<llvm::APSInt> N =
+            (*A->args_begin())->getIntegerConstantExpr(FD->getASTContext()))
+      if (*N >= 1)
+        Out.push_back(N->getZExtValue() - 1);
+  }
+  return Out;
+}
+
+bool RefSummaryManager::isInlineStealer(const CallEvent &Call,
+                                        const FunctionSpec *Spec) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  return Spec && !Spec->Steals.empty() && FD && FD->hasBody() &&
+         Call.getOriginExpr();
+}
+
+/// Type slots called through a function pointer that take over their
+/// argument: `Py_TYPE(op)->tp_dealloc(op)`, `tp->tp_free(op)`.
+static bool isConsumingSlotCall(const Expr *CE) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(CE);
+  if (!Call || Call->getDirectCallee() || Call->getNumArgs() == 0)
+    return false;
+  const auto *ME =
+      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  if (!ME)
+    return false;
+  StringRef Slot = ME->getMemberDecl()->getName();
+  return Slot == "tp_dealloc" || Slot == "tp_free";
+}
+
+void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
+                                 const CallEvent &Call,
+                                 CallSummary &S) const {
+  unsigned N = Call.getNumArgs();
+  bool AtEval = isInlineStealer(Call, &Spec);
+  S.Evaluated = AtEval;
+  for (auto [Idx, Kind] : Spec.Steals) {
+    if (Idx >= N)
+      continue;
+    switch (Kind) {
+    case StealKind::No:
+      break;
+    case StealKind::Always:
+      S.Args.push_back({Idx, ArgEffect::StealAlways, HolderKind::FirstArg,
+                        AtEval ? EffectTime::Eval : EffectTime::PostCall});
+      break;
+    case StealKind::OnSuccess:
+      S.Args.push_back(
+          {Idx, ArgEffect::StealOnSuccess, HolderKind::FirstArg});
+      break;
+    }
+  }
+  fromFormat(Spec, Call, S);
+  for (unsigned I : Spec.InOutArgs)
+    if (I < N)
+      S.Args.push_back({I, ArgEffect::InOut});
+  for (unsigned I : Spec.Keeps)
+    if (I < N)
+      S.Args.push_back({I, ArgEffect::Keep});
+  for (unsigned I : Spec.NewRefOutArgs)
+    if (I < N)
+      S.Args.push_back({I, ArgEffect::NewRefOut});
+  S.OutArgsOnPositive = Call.getResultType()->isIntegerType();
+
+  switch (Spec.Return) {
+  case ReturnKind::NotAnObject:
+    S.Ret.K = ReturnEffect::NotObject;
+    break;
+  case ReturnKind::NewRef:
+    S.Ret.K = ReturnEffect::New;
+    break;
+  case ReturnKind::Borrowed:
+    S.Ret.K = ReturnEffect::Borrowed;
+    break;
+  case ReturnKind::AlwaysNull:
+    S.Ret.K = ReturnEffect::AlwaysNull;
+    break;
+  }
+  S.Ret.CanFail = Spec.CanFail;
+}
+
+/// Varargs described by a format string: 'N' steals (the built value keeps
+/// the object), PyArg_Parse's object outputs and PyArg_UnpackTuple's are
+/// borrowed. A build format refcheck cannot read may steal any argument:
+/// what was known of the objects passed is forgotten rather than guessed.
+void RefSummaryManager::fromFormat(const FunctionSpec &Spec,
+                                   const CallEvent &Call,
+                                   CallSummary &S) const {
+  unsigned N = Call.getNumArgs();
+  if (Spec.Format == FormatStyle::None || Spec.FormatArg >= N)
+    return;
+  const auto *SL = dyn_cast<StringLiteral>(
+      Call.getArgExpr(Spec.FormatArg)->IgnoreParenImpCasts());
+  bool Ok = false;
+  std::vector<FormatItem> Items;
+  if (SL && SL->getCharByteWidth() == 1)
+    Items = parseFormat(SL->getString(), Spec.Format, Ok);
+  // Varargs start after the fixed parameters (after the keyword list for
+  // PyArg_ParseTupleAndKeywords).
+  unsigned Arg = Spec.FormatArg + 1;
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+      FD && FD->isVariadic())
+    Arg = std::max(Arg, FD->getNumParams());
+  if (!Ok && Spec.Format == FormatStyle::BuildValue)
+    for (unsigned I = Arg; I < N; ++I)
+      S.Args.push_back({I, ArgEffect::Forget});
+  SmallVector<unsigned, 4> BorrowedOuts;
+  for (const FormatItem &It : Items) {
+    unsigned ObjArg = Arg + It.ObjectArg;
+    Arg += It.NumArgs;
+    if (ObjArg >= N)
+      break;
+    if (It.IsObject && It.Steals)
+      S.Args.push_back(
+          {ObjArg, ArgEffect::StealAlways, HolderKind::Result});
+    else if (It.IsObject && Spec.Format == FormatStyle::ParseArgs)
+      BorrowedOuts.push_back(ObjArg);
+  }
+  if (Spec.Format == FormatStyle::Unpack)
+    for (unsigned I = Spec.FormatArg + 3; I < N; ++I)
+      BorrowedOuts.push_back(I);
+  for (unsigned I : BorrowedOuts)
+    S.Args.push_back({I, ArgEffect::BorrowedOut});
+}
+
+void RefSummaryManager::fromAnnotations(const FunctionDecl *FD,
+                                        CallSummary &S) const {
+  if (!FD)
+    return;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() == "refcheck::returns_borrowed")
+      S.Ret.K = ReturnEffect::Borrowed;
+    else if (A->getAnnotation() == "refcheck::returns_new")
+      S.Ret.K = ReturnEffect::New;
+  }
+}
+
+CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
+  CallSummary S;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (FD && FD->getIdentifier())
+    S.Callee = userFacingName(FD->getIdentifier()->getName()).str();
+  unsigned N = Call.getNumArgs();
+
+  if (isConsumingSlotCall(Call.getOriginExpr()))
+    S.Args.push_back({0, ArgEffect::Dealloc});
+  for (unsigned Idx : annotatedSteals(FD))
+    if (Idx < N)
+      S.Args.push_back({Idx, ArgEffect::StealAlways});
+
+  const FunctionSpec *Spec = specFor(FD);
+  S.Described = Spec != nullptr;
+  if (Spec)
+    fromSpec(*Spec, Call, S);
+
+  // The result. Annotations on the declaration override the row; without
+  // either, the C-API convention: a new reference.
+  bool ReturnsObject = isPyObjectPointerType(Call.getResultType());
+  if (!Spec)
+    S.Ret.K = ReturnEffect::New;
+  fromAnnotations(FD, S);
+  if (S.Ret.K == ReturnEffect::New && !Spec &&
+      returnsOnlyNull(Call.getDecl()))
+    S.Ret.K = ReturnEffect::AlwaysNull;
+  if (!ReturnsObject)
+    S.Ret.K = ReturnEffect::NotObject;
+
+  // What the pointer escape tells. A function of this file the analyzer did
+  // not inline (its budget ran out, or it is variadic) may keep what it is
+  // given: the function is checked on its own, and here its arguments are
+  // no longer judged. Otherwise a callee borrows its PyObject* arguments by
+  // the C-API convention; only an argument handed over as something else
+  // (void*, an integer) is forgotten.
+  if (FD && FD->hasBody() && !Spec &&
+      FD->getASTContext().getSourceManager().isInMainFile(
+          FD->getLocation())) {
+    for (unsigned I = 0; I < N; ++I)
+      S.Args.push_back(
+          {I, ArgEffect::Unknown, HolderKind::None, EffectTime::Escape});
+    return S;
+  }
+  for (unsigned I = 0; I < N; ++I) {
+    bool Borrows = true;
+    if (FD && I < FD->getNumParams())
+      Borrows = isPyObjectPointerType(FD->getParamDecl(I)->getType());
+    else if (!FD)
+      Borrows = isPyObjectPointerType(Call.getArgExpr(I)->getType());
+    if (!Borrows)
+      S.Args.push_back(
+          {I, ArgEffect::Forget, HolderKind::None, EffectTime::Escape});
+  }
+  return S;
+}
+
+/// Argument Clinic: a `foo_impl` parameter that the generated wrapper fills
+/// with a converter giving a new reference (`PyUnicode_FSConverter(arg,
+/// &path)`, then `foo_impl(module, path)`) is owned by foo_impl, which must
+/// release it. One pass over the file, on first use, finds every such
+/// parameter: in each function, the variables a converter fills, then the
+/// calls they are passed on to.
+bool RefSummaryManager::ownedOnEntry(const ParmVarDecl *PVD) {
+  const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
+  if (!FD || !Model)
+    return false;
+  if (!OwnedParamsKnown) {
+    OwnedParamsKnown = true;
+    struct Scan : RecursiveASTVisitor<Scan> {
+      const ApiModel &Model;
+      decltype(OwnedParams) &Out;
+      llvm::SmallPtrSet<const VarDecl *, 4> Filled; ///< in the current body
+      Scan(const ApiModel &M, decltype(OwnedParams) &Out)
+          : Model(M), Out(Out) {}
+      static const VarDecl *localVar(const Expr *E) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+        const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+        return V && V->hasLocalStorage() ? V : nullptr;
+      }
+      bool TraverseFunctionDecl(FunctionDecl *D) {
+        if (!D->hasBody())
+          return true;
+        // The variables whose address a converter writes a new reference to.
+        struct Conv : RecursiveASTVisitor<Conv> {
+          const ApiModel &Model;
+          llvm::SmallPtrSet<const VarDecl *, 4> &Filled;
+          Conv(const ApiModel &M, llvm::SmallPtrSet<const VarDecl *, 4> &F)
+              : Model(M), Filled(F) {}
+          bool VisitCallExpr(CallExpr *CE) {
+            const FunctionDecl *F = CE->getDirectCallee();
+            const FunctionSpec *S =
+                F && F->getIdentifier() ? Model.lookup(F->getName()) : nullptr;
+            if (S)
+              for (unsigned I : S->NewRefOutArgs)
+                if (I < CE->getNumArgs())
+                  if (const auto *UO = dyn_cast<UnaryOperator>(
+                          CE->getArg(I)->IgnoreParenImpCasts());
+                      UO && UO->getOpcode() == UO_AddrOf)
+                    if (const VarDecl *V = localVar(UO->getSubExpr()))
+                      Filled.insert(V);
+            return true;
+          }
+        };
+        Filled.clear();
+        Conv(Model, Filled).TraverseStmt(D->getBody());
+        if (Filled.empty())
+          return true;
+        return RecursiveASTVisitor::TraverseFunctionDecl(D);
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee)
+          return true;
+        for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+          if (const VarDecl *V = localVar(CE->getArg(I)); V && Filled.count(V))
+            Out[Callee->getCanonicalDecl()].push_back(I);
+        return true;
+      }
+    } S(*Model, OwnedParams);
+    S.TraverseDecl(FD->getASTContext().getTranslationUnitDecl());
+  }
+  auto It = OwnedParams.find(FD->getCanonicalDecl());
+  return It != OwnedParams.end() &&
+         llvm::is_contained(It->second, PVD->getFunctionScopeIndex());
+}
+
+/// Like CPython's error helpers (`return set_error(...)` in _hashopenssl.c).
+/// Variadic ones are never inlined, so this is read from the body.
+bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  if (!FD || !FD->hasBody())
+    return false;
+  auto [Known, New] = NullOnly.try_emplace(FD);
+  if (!New)
+    return Known->second;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ASTContext &Ctx;
+    unsigned Returns = 0, NullReturns = 0;
+    explicit Finder(ASTContext &Ctx) : Ctx(Ctx) {}
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      ++Returns;
+      if (const Expr *E = RS->getRetValue())
+        if (E->IgnoreParenCasts()->isNullPointerConstant(
+                Ctx, Expr::NPC_ValueDependentIsNotNull))
+          ++NullReturns;
+      return true;
+    }
+  } F(FD->getASTContext());
+  F.TraverseStmt(FD->getBody());
+  return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
+}

@@ -1,0 +1,146 @@
+//===- RefSummary.h - What one call does to references ----------*- C++ -*-===//
+//
+// A CallSummary says, for one call site, what the call does to each object
+// argument and what its result is. RefSummaryManager builds it from every
+// source refcheck has about the callee, in this order:
+//   1. the ApiModel row (built-in table, refcounts.dat, .refcheck.yaml; and
+//      contracts inferred from the project's own functions, which arrive
+//      as ApiModel rows of their own source: see fromSpec());
+//   2. annotations on the callee's declaration (REFCHECK_* macros and
+//      cpychecker attributes), which override the row;
+//   3. the format string of Py_BuildValue / PyArg_Parse* style calls,
+//      resolved to one effect per vararg;
+//   4. what the callee's body in this file shows (an error helper every
+//      return of which is NULL), or the C-API convention when nothing is
+//      known: a PyObject* result is a new reference, arguments are borrowed.
+// PyRefChecker applies the summary; it never looks at the sources itself.
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_LIB_CHECKER_REFSUMMARY_H
+#define REFCHECK_LIB_CHECKER_REFSUMMARY_H
+
+#include "refcheck/ApiModel.h"
+#include "clang/AST/Decl.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <string>
+
+namespace refcheck {
+
+/// What a call does to the reference the caller passes as one argument.
+enum class ArgEffect : uint8_t {
+  Borrow,         ///< the callee borrows it (the C-API default)
+  StealAlways,    ///< taken whether or not the call succeeds
+  StealOnSuccess, ///< taken only when the call returns 0
+  StealOnFailure, ///< taken only when the call fails (returns -1 or NULL)
+  Keep,           ///< the callee takes a reference of its own (PyList_Append)
+  NewRefOut,      ///< the pointee receives a new reference
+  BorrowedOut,    ///< the pointee receives a borrowed reference
+  InOut,          ///< the pointee's reference is consumed and replaced
+  Dealloc,        ///< the callee frees the object (tp_dealloc, tp_free)
+  Forget,         ///< what was known of the object no longer holds
+  Unknown,        ///< nobody can tell: stop judging the object
+};
+
+/// What a call's result is.
+struct ReturnEffect {
+  enum Kind : uint8_t {
+    NotObject,  ///< no reference is returned
+    New,        ///< a new reference (NULL on failure when CanFail)
+    Borrowed,   ///< owned by somebody else
+    AlwaysNull, ///< always NULL (error helpers)
+    Alias,      ///< the object passed as argument AliasArg, or NULL on
+                ///< failure when CanFail
+    Unknown,    ///< nobody can tell: the result is not judged
+  };
+  Kind K = NotObject;
+  unsigned AliasArg = 0;
+  bool CanFail = true;
+};
+
+/// When PyRefChecker applies an argument's effect.
+enum class EffectTime : uint8_t {
+  PostCall, ///< after the call (the usual case)
+  Eval,     ///< while evaluating the call itself, instead of its inline body
+  Escape,   ///< when the pointer escapes into the call
+};
+
+/// Who keeps a stolen object alive.
+enum class HolderKind : uint8_t { None, FirstArg, Result };
+
+struct ArgRule {
+  unsigned Index;
+  ArgEffect Effect;
+  HolderKind Holder = HolderKind::None;
+  EffectTime When = EffectTime::PostCall;
+};
+
+/// What one call site does to references. Rules apply in order; a
+/// conditional steal splits the path, and the rules after it apply to the
+/// path where the argument was taken only.
+struct CallSummary {
+  std::string Callee; ///< as users write it, for messages
+  llvm::SmallVector<ArgRule, 4> Args;
+  ReturnEffect Ret;
+  /// The result says whether the new-reference out-arguments were set: they
+  /// are filled when an int result is > 0, NULL otherwise (PyDict_GetItemRef).
+  bool OutArgsOnPositive = false;
+  /// An ApiModel row describes the callee.
+  bool Described = false;
+  /// The checker evaluates the call itself (EffectTime::Eval rules, the
+  /// result) instead of inlining the callee's body from the headers.
+  bool Evaluated = false;
+};
+
+class RefSummaryManager {
+public:
+  void reset(const ApiModel *M) { Model = M; }
+
+  /// The summary of one call site.
+  CallSummary summarize(const clang::ento::CallEvent &Call);
+
+  /// The ApiModel row for FD, by its name as declared and as written.
+  const FunctionSpec *specFor(const clang::FunctionDecl *FD) const;
+
+  /// 0-based indices of the parameters FD is annotated to steal
+  /// (refcheck::steals_arg, or cpychecker_steals_reference_to_arg).
+  static llvm::SmallVector<unsigned, 2>
+  annotatedSteals(const clang::FunctionDecl *FD);
+
+  /// Argument Clinic: the parameter is filled by a converter that gives a
+  /// new reference, so the function owns it on entry.
+  bool ownedOnEntry(const clang::ParmVarDecl *PVD);
+
+  /// A function of this file every return of which is a null pointer.
+  bool returnsOnlyNull(const clang::Decl *D);
+
+  /// Stealing API functions that are inline in the headers (3.11+
+  /// PyTuple_SET_ITEM): their steals apply at evaluation, instead of the
+  /// inlined store.
+  static bool isInlineStealer(const clang::ento::CallEvent &Call,
+                              const FunctionSpec *Spec);
+
+private:
+  /// The ApiModel's view of the callee, as rules. Each source of facts,
+  /// inferred contracts included, reaches the checker through here: a new
+  /// kind of fact becomes a new ArgEffect or ReturnEffect, never a special
+  /// case in the checker.
+  void fromSpec(const FunctionSpec &Spec, const clang::ento::CallEvent &Call,
+                CallSummary &S) const;
+  void fromFormat(const FunctionSpec &Spec, const clang::ento::CallEvent &Call,
+                  CallSummary &S) const;
+  void fromAnnotations(const clang::FunctionDecl *FD, CallSummary &S) const;
+
+  const ApiModel *Model = nullptr;
+  /// ownedOnEntry's answers for the whole file: per function (canonical
+  /// declaration), the parameters it owns.
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>>
+      OwnedParams;
+  bool OwnedParamsKnown = false;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
+};
+
+} // namespace refcheck
+
+#endif
