@@ -117,6 +117,112 @@ TEST(ApiModel, FingerprintChangesWithTheModel) {
   EXPECT_NE(A.fingerprint(), B.fingerprint());
 }
 
+//===----------------------------------------------------------------------===//
+// The two built-in tables: well formed, and saying the same thing
+//===----------------------------------------------------------------------===//
+#include "../lib/ApiModel/BuiltinTable.h"
+#include "llvm/Support/Error.h"
+#include <map>
+
+// Every function with a row in both tables: the error convention agrees
+// with the ownership row's can-fail column. One failure per disagreement.
+TEST(BuiltinTables, OwnershipAndErrorRowsAgree) {
+  std::map<std::string, const ErrorRow *> Errors;
+  for (size_t I = 0; I < NumErrorRows; ++I)
+    Errors[ErrorRows[I].Name] = &ErrorRows[I];
+  unsigned Pairs = 0;
+  for (size_t I = 0; I < NumBuiltinRows; ++I) {
+    auto It = Errors.find(BuiltinRows[I].Name);
+    if (It == Errors.end())
+      continue;
+    ++Pairs;
+    llvm::Error E = checkRowsAgree(BuiltinRows[I], *It->second);
+    EXPECT_FALSE(bool(E)) << llvm::toString(std::move(E));
+  }
+  EXPECT_GT(Pairs, 100u);
+}
+
+TEST(BuiltinTables, AgreementCatchesEachKindOfDisagreement) {
+  auto Disagree = [](BuiltinRow R, ErrorRow E) {
+    llvm::Error Err = checkRowsAgree(R, E);
+    bool Bad = bool(Err);
+    llvm::consumeError(std::move(Err));
+    return Bad;
+  };
+  // A lookup that returns NULL when absent cannot be "never fails".
+  EXPECT_TRUE(Disagree({"lookup", ReturnKind::Borrowed, false, "", "",
+                        FormatStyle::None, 0},
+                       {"lookup", ErrorKind::NullNoSet, ""}));
+  EXPECT_FALSE(Disagree({"lookup", ReturnKind::Borrowed, true, "", "",
+                         FormatStyle::None, 0},
+                        {"lookup", ErrorKind::NullNoSet, ""}));
+  // A getter that is NULL only when misused never fails.
+  EXPECT_TRUE(Disagree({"get", ReturnKind::Borrowed, true, "", "",
+                        FormatStyle::None, 0},
+                       {"get", ErrorKind::NullOnMisuse, "0"}));
+  // An object result that is NULL when no exception is pending.
+  EXPECT_TRUE(Disagree({"take", ReturnKind::NewRef, false, "", "",
+                        FormatStyle::None, 0},
+                       {"take", ErrorKind::Clears, ""}));
+  // int results.
+  EXPECT_TRUE(Disagree({"set", ReturnKind::NotAnObject, false, "", "",
+                        FormatStyle::None, 0},
+                       {"set", ErrorKind::NegSets, ""}));
+  EXPECT_TRUE(Disagree({"put", ReturnKind::NotAnObject, true, "", "",
+                        FormatStyle::None, 0},
+                       {"put", ErrorKind::NoEffect, ""}));
+  EXPECT_TRUE(Disagree({"obj", ReturnKind::NewRef, true, "", "",
+                        FormatStyle::None, 0},
+                       {"obj", ErrorKind::NegSets, ""}));
+  EXPECT_TRUE(Disagree({"raise", ReturnKind::AlwaysNull, false, "", "",
+                        FormatStyle::None, 0},
+                       {"raise", ErrorKind::NullSets, ""}));
+}
+
+TEST(BuiltinTables, EveryRowIsWellFormed) {
+  for (size_t I = 0; I < NumBuiltinRows; ++I) {
+    llvm::Expected<FunctionSpec> S = specFromRow(BuiltinRows[I]);
+    EXPECT_TRUE(bool(S)) << llvm::toString(S.takeError());
+  }
+  for (size_t I = 0; I < NumErrorRows; ++I) {
+    llvm::Expected<ErrorSpec> E = errorSpecFromRow(ErrorRows[I]);
+    EXPECT_TRUE(bool(E)) << llvm::toString(E.takeError());
+  }
+}
+
+TEST(BuiltinTables, MalformedRowsAreErrorsNamingRowAndCell) {
+  auto OwnershipError = [](const char *Steals, const char *Out,
+                           FormatStyle F = FormatStyle::None,
+                           unsigned FormatArg = 0) {
+    BuiltinRow R{"Bad_Row", ReturnKind::NotAnObject, true, Steals, Out, F,
+                 FormatArg};
+    llvm::Expected<FunctionSpec> S = specFromRow(R);
+    return S ? std::string() : llvm::toString(S.takeError());
+  };
+  EXPECT_EQ(OwnershipError("a2,s0", "n1"), "");
+  std::string Msg = OwnershipError("q2", "");
+  EXPECT_NE(Msg.find("Bad_Row"), std::string::npos) << Msg;
+  EXPECT_NE(Msg.find("'q2'"), std::string::npos) << Msg;
+  EXPECT_NE(OwnershipError("a", ""), "");        // no index
+  EXPECT_NE(OwnershipError("a2,", ""), "");      // empty cell
+  EXPECT_NE(OwnershipError("a2x", ""), "");      // trailing junk
+  EXPECT_NE(OwnershipError("a1,s1", ""), "");    // the same argument twice
+  EXPECT_NE(OwnershipError("", "a1"), "");       // steal tag in the out column
+  EXPECT_NE(OwnershipError("n1", ""), "");       // out tag in the steals column
+  EXPECT_NE(OwnershipError("a99", ""), "");      // no such argument
+  EXPECT_NE(OwnershipError("", "", FormatStyle::None, 1), "");
+  EXPECT_NE(OwnershipError("", "x", FormatStyle::None), "");
+
+  auto ErrorRowError = [](const char *NonNull) {
+    llvm::Expected<ErrorSpec> E =
+        errorSpecFromRow({"Bad_Error_Row", ErrorKind::NullSets, NonNull});
+    return E ? std::string() : llvm::toString(E.takeError());
+  };
+  EXPECT_EQ(ErrorRowError("0,L"), "");
+  EXPECT_NE(ErrorRowError("first"), "");
+  EXPECT_NE(ErrorRowError("0,,1"), "");
+  EXPECT_NE(ErrorRowError("0,").find("Bad_Error_Row"), std::string::npos);
+
 TEST(ApiModel, KnowsWhichCallsFailOnlyWhenMemoryRunsOut) {
   ApiModel M = ApiModel::builtin();
   auto MemoryOnly = [&](const char *Name) {

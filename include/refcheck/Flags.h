@@ -56,5 +56,13 @@ FileCommand cpythonTreeCommand(llvm::StringRef File, llvm::StringRef Root,
 /// Flags for an extension file outside any CPython tree.
 FileCommand hostPythonCommand(llvm::StringRef File, const PythonIncludes &Host);
 
+/// Turns every `-I DIR` whose DIR holds Python.h into `-isystem DIR`
+/// (relative DIRs are read from Cmd.Directory). The analyzer then treats the
+/// C API as a library: an opaque call such as PyModule_AddObject no longer
+/// invalidates the extension's own globals, so `g = PyDict_New();
+/// Py_INCREF(g); PyModule_AddObject(m, "g", g)` still knows what `g` holds
+/// after the call.
+void treatPythonHeadersAsSystem(FileCommand &Cmd);
+
 } // namespace refcheck
 #endif

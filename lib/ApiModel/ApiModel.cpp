@@ -2,8 +2,10 @@
 #include "refcheck/ApiModel.h"
 #include "BuiltinTable.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SHA256.h"
 #include <algorithm>
@@ -81,58 +83,163 @@ StealKind FunctionSpec::stealOf(unsigned Arg) const {
   return StealKind::No;
 }
 
-/// Parses the `aN,sN` / `nN,xN` cells of the built-in table.
-static void parseCells(StringRef Cells, FunctionSpec &S) {
+static Error rowError(StringRef Row, const Twine &Msg) {
+  return createStringError(inconvertibleErrorCode(),
+                           "built-in table row '" + Row + "': " + Msg);
+}
+
+/// Parses a comma list of `<tag><argument>` cells (`a2,s0`, `n1`, `x0`),
+/// where Tags are the tags this column allows.
+static Error parseCells(StringRef Row, StringRef Column, StringRef Cells,
+                        StringRef Tags, FunctionSpec &S) {
   SmallVector<StringRef, 4> Parts;
-  Cells.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  Cells.split(Parts, ',', -1, /*KeepEmpty=*/true);
+  if (Cells.empty())
+    return Error::success();
+  llvm::SmallDenseSet<unsigned, 4> Seen;
   for (StringRef P : Parts) {
     unsigned N = 0;
-    char Tag = P.front();
-    if (P.drop_front().getAsInteger(10, N))
-      continue;
-    switch (Tag) {
+    if (P.empty() || !Tags.contains(P.front()))
+      return rowError(Row, Column + " cell '" + P + "' does not start with " +
+                               "one of '" + Tags + "'");
+    if (P.drop_front().getAsInteger(10, N) || N > 15)
+      return rowError(Row, Column + " cell '" + P +
+                               "' needs an argument index 0-15 after its tag");
+    if (!Seen.insert(N).second)
+      return rowError(Row, Column + " column names argument " + Twine(N) +
+                               " twice");
+    switch (P.front()) {
     case 'a': S.Steals.push_back({N, StealKind::Always}); break;
     case 's': S.Steals.push_back({N, StealKind::OnSuccess}); break;
     case 'k': S.Keeps.push_back(N); break;
     case 'n': S.NewRefOutArgs.push_back(N); break;
     case 'x': S.InOutArgs.push_back(N); break;
-    default: break;
     }
   }
+  return Error::success();
+}
+
+Expected<FunctionSpec> refcheck::specFromRow(const BuiltinRow &R) {
+  StringRef Name = R.Name ? R.Name : "";
+  if (Name.empty())
+    return rowError("", "no name");
+  FunctionSpec S;
+  S.Name = Name.str();
+  S.Return = R.Return;
+  S.CanFail = R.CanFail;
+  if (Error E = parseCells(Name, "steals", R.Steals ? R.Steals : "", "ask", S))
+    return std::move(E);
+  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nx", S))
+    return std::move(E);
+  if (R.Format == FormatStyle::None && R.FormatArg != 0)
+    return rowError(Name, "a format argument without a format style");
+  S.Format = R.Format;
+  S.FormatArg = R.FormatArg;
+  S.From = Source::Builtin;
+  return S;
+}
+
+Expected<ErrorSpec> refcheck::errorSpecFromRow(const ErrorRow &R) {
+  StringRef Name = R.Name ? R.Name : "";
+  if (Name.empty())
+    return rowError("", "no name");
+  ErrorSpec E;
+  E.Name = Name.str();
+  E.Kind = R.Kind;
+  E.FailsOnlyOnMemory = R.Facts & ErrorRow::OnlyMemory;
+  E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
+  StringRef Cells = R.NonNullArgs ? R.NonNullArgs : "";
+  if (Cells.empty())
+    return E;
+  SmallVector<StringRef, 4> Parts;
+  Cells.split(Parts, ',', -1, /*KeepEmpty=*/true);
+  for (StringRef P : Parts) {
+    unsigned N = 0;
+    if (P == "L")
+      E.NonNullArgs.push_back(ErrorSpec::LastArg);
+    else if (!P.getAsInteger(10, N) && N <= 15)
+      E.NonNullArgs.push_back(N);
+    else
+      return rowError(Name, "non-NULL argument '" + P +
+                                "' is neither an index 0-15 nor 'L'");
+  }
+  return E;
+}
+
+Error refcheck::checkRowsAgree(const BuiltinRow &R, const ErrorRow &E) {
+  std::optional<bool> MayFail; // what E's convention says of R's result
+  switch (E.Kind) {
+  case ErrorKind::NullSets:
+  case ErrorKind::NullMaybeSets:
+  case ErrorKind::NullNoSet:
+  case ErrorKind::NullIfAbsent:
+  case ErrorKind::Unknown:
+    MayFail = true;
+    break;
+  case ErrorKind::NoEffect:
+  case ErrorKind::Restores:
+    MayFail = false;
+    break;
+  case ErrorKind::NullOnMisuse:
+    // Correct use never sees NULL; an int or pointer result that is not an
+    // object (PyModule_GetState) is still checked by careful code.
+    if (R.Return != ReturnKind::NotAnObject)
+      MayFail = false;
+    break;
+  case ErrorKind::Occurred:
+  case ErrorKind::Clears:
+    // An object result is NULL when there is no exception.
+    MayFail = R.Return != ReturnKind::NotAnObject;
+    break;
+  case ErrorKind::NegSets:
+  case ErrorKind::ZeroSets:
+  case ErrorKind::Ambiguous:
+    MayFail = R.Return == ReturnKind::NotAnObject ? std::optional<bool>(true)
+                                                  : std::nullopt;
+    if (!MayFail)
+      return rowError(R.Name, "returns an object, but its error convention "
+                              "is '" + Twine(toString(E.Kind)) + "'");
+    break;
+  case ErrorKind::AlwaysSets:
+    if (R.Return == ReturnKind::NewRef || R.Return == ReturnKind::Borrowed)
+      return rowError(R.Name, "returns an object, but always sets an "
+                              "exception");
+    MayFail = false;
+    break;
+  }
+  if (R.Return == ReturnKind::AlwaysNull && E.Kind != ErrorKind::AlwaysSets)
+    return rowError(R.Name, "always returns NULL, but its error convention "
+                            "is '" + Twine(toString(E.Kind)) + "'");
+  if (MayFail && *MayFail != R.CanFail)
+    return rowError(R.Name, Twine(R.CanFail ? "can fail" : "never fails") +
+                                " in the ownership table, but its error "
+                                "convention is '" +
+                                toString(E.Kind) + "'");
+  return Error::success();
 }
 
 ApiModel ApiModel::builtin() {
+  // A bad row is a bug in refcheck itself: stop rather than run on a model
+  // that silently lacks it.
+  auto Fatal = [](Error E) {
+    report_fatal_error(Twine(toString(std::move(E))), /*gen_crash_diag=*/false);
+  };
   ApiModel M;
   for (size_t I = 0; I < NumBuiltinRows; ++I) {
-    const BuiltinRow &R = BuiltinRows[I];
-    FunctionSpec S;
-    S.Name = R.Name;
-    S.Return = R.Return;
-    S.CanFail = R.CanFail;
-    parseCells(R.Steals, S);
-    parseCells(R.Out, S);
-    S.Format = R.Format;
-    S.FormatArg = R.FormatArg;
-    S.From = Source::Builtin;
-    M.add(std::move(S));
+    Expected<FunctionSpec> S = specFromRow(BuiltinRows[I]);
+    if (!S)
+      Fatal(S.takeError());
+    if (M.lookup(S->Name))
+      Fatal(rowError(S->Name, "listed twice in the ownership table"));
+    M.add(std::move(*S));
   }
   for (size_t I = 0; I < NumErrorRows; ++I) {
-    const ErrorRow &R = ErrorRows[I];
-    ErrorSpec E;
-    E.Name = R.Name;
-    E.Kind = R.Kind;
-    E.FailsOnlyOnMemory = R.Facts & ErrorRow::OnlyMemory;
-    E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
-    SmallVector<StringRef, 4> Parts;
-    StringRef(R.NonNullArgs).split(Parts, ',', -1, /*KeepEmpty=*/false);
-    for (StringRef P : Parts) {
-      unsigned N = 0;
-      if (P == "L")
-        E.NonNullArgs.push_back(ErrorSpec::LastArg);
-      else if (!P.getAsInteger(10, N))
-        E.NonNullArgs.push_back(N);
-    }
-    M.addError(std::move(E));
+    Expected<ErrorSpec> E = errorSpecFromRow(ErrorRows[I]);
+    if (!E)
+      Fatal(E.takeError());
+    if (M.lookupError(E->Name))
+      Fatal(rowError(E->Name, "listed twice in the error table"));
+    M.addError(std::move(*E));
   }
   return M;
 }

@@ -7,7 +7,10 @@
 // argument N but keeps a reference of its own to it: the list of
 // PyList_Append holds the item alive), and `out` is a comma list of
 // `nN` (the pointee of argument N receives a new reference) or `xN` (the
-// pointee's reference is consumed and replaced by a new one).
+// pointee's reference is consumed and replaced by a new one). `can-fail`
+// says whether correct use can see the error value (a NULL result, -1): it
+// must agree with the function's row in ErrorTable.cpp (checkRowsAgree,
+// checked by a unit test). A malformed cell stops refcheck at start-up.
 //
 // Functions nobody describes follow the C-API convention instead (see
 // docs/api-model.md): returning PyObject* means returning a new reference.
@@ -83,9 +86,9 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"_PyDict_GetItemIdWithError",    Bor, Fails, "",          "",    NoFmt, 0},
     {"_PyDict_GetItemStringWithError",Bor, Fails, "",          "",    NoFmt, 0},
     {"_PyDict_GetItem_KnownHash",     Bor, Fails, "",          "",    NoFmt, 0},
-    {"PyList_GetItem",                Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyList_GetItem",                Bor, Never, "",          "",    NoFmt, 0},
     {"PyList_GET_ITEM",               Bor, Never, "",          "",    NoFmt, 0},
-    {"PyTuple_GetItem",               Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyTuple_GetItem",               Bor, Never, "",          "",    NoFmt, 0},
     {"PyTuple_GET_ITEM",              Bor, Never, "",          "",    NoFmt, 0},
     {"PySequence_Fast_GET_ITEM",      Bor, Never, "",          "",    NoFmt, 0},
     {"PyStructSequence_GetItem",      Bor, Never, "",          "",    NoFmt, 0},
@@ -103,7 +106,7 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyImport_AddModuleObject",      Bor, Fails, "",          "",    NoFmt, 0},
     {"PyState_FindModule",            Bor, Fails, "",          "",    NoFmt, 0},
     {"PyThreadState_GetDict",         Bor, Fails, "",          "",    NoFmt, 0},
-    {"PyWeakref_GetObject",           Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyWeakref_GetObject",           Bor, Never, "",          "",    NoFmt, 0},
     {"PyWeakref_GET_OBJECT",          Bor, Never, "",          "",    NoFmt, 0},
     {"PyFunction_GetCode",            Bor, Never, "",          "",    NoFmt, 0},
     {"PyFunction_GetGlobals",         Bor, Never, "",          "",    NoFmt, 0},
@@ -116,10 +119,10 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyCell_GET",                    Bor, Never, "",          "",    NoFmt, 0},
     {"PyExceptionInstance_Class",     Bor, Never, "",          "",    NoFmt, 0},
     {"PyModule_GetFilenameObject",    New, Fails, "",          "",    NoFmt, 0},
-    {"PyType_GetModule",              Bor, Fails, "",          "",    NoFmt, 0},
-    {"PyType_GetModuleByDef",         Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyType_GetModule",              Bor, Never, "",          "",    NoFmt, 0},
+    {"PyType_GetModuleByDef",         Bor, Never, "",          "",    NoFmt, 0},
     {"PyType_GetDict",                New, Fails, "",          "",    NoFmt, 0},
-    {"_PyType_Lookup",                Bor, Never, "",          "",    NoFmt, 0},
+    {"_PyType_Lookup",                Bor, Fails, "",          "",    NoFmt, 0},
     {"_PyUnicode_FromId",             Bor, Fails, "",          "",    NoFmt, 0},
     {"_PyThreadState_GetDict",        Bor, Fails, "",          "",    NoFmt, 0},
     {"_PySys_GetObjectId",            Bor, Fails, "",          "",    NoFmt, 0},
@@ -274,7 +277,7 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyModule_AddObjectRef",         Int, Fails, "",          "",    NoFmt, 0},
     {"PyErr_NewException",            New, Fails, "",          "",    NoFmt, 0},
     {"PyErr_NewExceptionWithDoc",     New, Fails, "",          "",    NoFmt, 0},
-    {"PyErr_GetRaisedException",      New, Never, "",          "",    NoFmt, 0},
+    {"PyErr_GetRaisedException",      New, Fails, "",          "",    NoFmt, 0},
     {"PyErr_GetHandledException",     New, Never, "",          "",    NoFmt, 0},
     {"PyException_GetTraceback",      New, Never, "",          "",    NoFmt, 0},
     {"PyException_GetCause",          New, Never, "",          "",    NoFmt, 0},

@@ -29,5 +29,24 @@ struct ErrorRow {
 extern const ErrorRow ErrorRows[];
 extern const size_t NumErrorRows;
 extern const size_t NumBuiltinRows;
+
+/// A row of the ownership table in the model's form, or an error naming the
+/// row and its bad cell. ApiModel::builtin() stops on the first bad row.
+llvm::Expected<FunctionSpec> specFromRow(const BuiltinRow &R);
+/// The same for a row of the error table.
+llvm::Expected<ErrorSpec> errorSpecFromRow(const ErrorRow &R);
+
+/// Whether the two tables' rows for one function say the same thing about
+/// its failure; an error saying how they differ. The can-fail column of the
+/// ownership table says whether correct use can see the error value (NULL,
+/// -1); the error table's convention must agree:
+///   - an object result may be NULL (can fail) under null-sets,
+///     null-maybe-sets, null-no-exception, null-if-absent, occurred, clears
+///     and unknown; it never is under no-effect and null-on-misuse;
+///   - an always-NULL result goes with "sets";
+///   - any other result can fail under negative-sets, zero-sets,
+///     ambiguous, null-* and unknown; it cannot under no-effect, clears,
+///     restores and sets.
+llvm::Error checkRowsAgree(const BuiltinRow &R, const ErrorRow &E);
 } // namespace refcheck
 #endif

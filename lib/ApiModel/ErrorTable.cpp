@@ -216,7 +216,7 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyObject_CallMethodObjArgs",      Null,      "0,1"},
     {"PyObject_RichCompare",            Null,      "0,1"},
     {"PyObject_GetIter",                Null,      "0"},
-    {"PyObject_Type",                   Null,      "0"},
+    {"PyObject_Type",                   Misuse,    "0"},
     {"PySequence_Fast",                 Null,      "0"},
     {"PySequence_Tuple",                Null,      "0"},
     {"PySequence_List",                 Null,      "0"},

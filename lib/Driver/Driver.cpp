@@ -266,6 +266,7 @@ refcheck::planCommands(const DriverOptions &Opts) {
                      Opts.ExtraArgsBefore.end());
     for (const std::string &A : Opts.ExtraArgs)
       Cmd->Args.push_back(A);
+    treatPythonHeadersAsSystem(*Cmd);
     Out.push_back(std::move(*Cmd));
   }
   return Out;

@@ -190,3 +190,29 @@ FileCommand refcheck::hostPythonCommand(StringRef File,
   C.Provenance = "headers of Python " + Host.Version + " (" + Host.Include + ")";
   return C;
 }
+
+void refcheck::treatPythonHeadersAsSystem(FileCommand &Cmd) {
+  auto HoldsPythonH = [&](StringRef Dir) {
+    SmallString<256> P(Dir);
+    if (!sys::path::is_absolute(P))
+      sys::fs::make_absolute(Cmd.Directory, P);
+    sys::path::append(P, "Python.h");
+    return sys::fs::exists(P);
+  };
+  std::vector<std::string> Out;
+  Out.reserve(Cmd.Args.size());
+  for (size_t I = 0; I < Cmd.Args.size(); ++I) {
+    StringRef A = Cmd.Args[I];
+    if (A == "-I" && I + 1 < Cmd.Args.size() && HoldsPythonH(Cmd.Args[I + 1])) {
+      Out.push_back("-isystem");
+      Out.push_back(Cmd.Args[++I]);
+      continue;
+    }
+    if (A.starts_with("-I") && A.size() > 2 && HoldsPythonH(A.drop_front(2))) {
+      Out.push_back(("-isystem" + A.drop_front(2)).str());
+      continue;
+    }
+    Out.push_back(A.str());
+  }
+  Cmd.Args = std::move(Out);
+}
