@@ -222,6 +222,7 @@ TEST(BuiltinTables, MalformedRowsAreErrorsNamingRowAndCell) {
   EXPECT_NE(ErrorRowError("first"), "");
   EXPECT_NE(ErrorRowError("0,,1"), "");
   EXPECT_NE(ErrorRowError("0,").find("Bad_Error_Row"), std::string::npos);
+}
 
 TEST(ApiModel, KnowsWhichCallsFailOnlyWhenMemoryRunsOut) {
   ApiModel M = ApiModel::builtin();
