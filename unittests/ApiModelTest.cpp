@@ -282,3 +282,42 @@ TEST(BuiltinTables, MalformedRowsAreErrorsNamingRowAndCell) {
   EXPECT_NE(ErrorRowError("0,,1"), "");
   EXPECT_NE(ErrorRowError("0,").find("Bad_Error_Row"), std::string::npos);
 }
+
+TEST(ApiModel, KnowsWhichCallsFailOnlyWhenMemoryRunsOut) {
+  ApiModel M = ApiModel::builtin();
+  auto MemoryOnly = [&](const char *Name) {
+    const ErrorSpec *E = M.lookupError(Name);
+    return E && E->FailsOnlyOnMemory;
+  };
+  for (const char *Name :
+       {"PyModule_AddObject", "PyType_Ready", "PyList_Append", "PyList_New",
+        "PyTuple_New", "PyLong_FromLong", "PyDict_New", "Py_BuildValue",
+        "PyMem_Malloc", "PyErr_NoMemory", "malloc"})
+    EXPECT_TRUE(MemoryOnly(Name)) << Name;
+  // Calls that fail on bad input, missing attributes or arbitrary Python
+  // code are not.
+  for (const char *Name :
+       {"PyArg_ParseTuple", "PyObject_GetAttrString", "PyObject_Call",
+        "PyImport_ImportModule", "PyLong_AsLong", "PyErr_SetString",
+        "PyDict_SetItem", "PyObject_IsTrue"})
+    EXPECT_FALSE(MemoryOnly(Name)) << Name;
+  // A row that only states the fact keeps the convention the ownership
+  // table derives.
+  EXPECT_EQ(M.errorKindOf("PyList_New"), ErrorKind::NullSets);
+  EXPECT_EQ(M.errorKindOf("malloc"), ErrorKind::Unknown);
+}
+
+TEST(ApiModel, KnowsWhichIntResultsAreZeroOnSuccess) {
+  ApiModel M = ApiModel::builtin();
+  auto ZeroOk = [&](const char *Name) {
+    const ErrorSpec *E = M.lookupError(Name);
+    return E && E->ZeroOnSuccess;
+  };
+  EXPECT_TRUE(ZeroOk("PyType_Ready"));
+  EXPECT_TRUE(ZeroOk("PyObject_SetAttrString"));
+  EXPECT_TRUE(ZeroOk("PyDict_SetItem"));
+  // 1 is a value of these.
+  EXPECT_FALSE(ZeroOk("PyObject_IsTrue"));
+  EXPECT_FALSE(ZeroOk("PyDict_Contains"));
+  EXPECT_FALSE(ZeroOk("PyObject_GetOptionalAttr"));
+}

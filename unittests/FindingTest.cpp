@@ -91,3 +91,43 @@ TEST(TextWriter, ClangStyleWithNotes) {
             "a.c:11:3: note: New reference returned by 'PyList_New'\n"
             "1 finding.\n");
 }
+
+TEST(Impact, RoundTripsThroughJsonAndShowsInText) {
+  Results R;
+  R.Findings = {make("a.c", 12, "f")};
+  R.Findings[0].Impact = ImpactClass::AllocationFailure;
+  R.Findings[0].ImpactCall = "PyLong_FromLong";
+  R.Findings[0].ImpactReason = "when 'PyLong_FromLong' fails";
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  writeJson(OS, R);
+  auto Back = parseJsonResults(OS.str());
+  ASSERT_TRUE(bool(Back)) << llvm::toString(Back.takeError());
+  ASSERT_EQ(Back->Findings.size(), 1u);
+  const Finding &F = Back->Findings[0];
+  EXPECT_EQ(F.Impact, ImpactClass::AllocationFailure);
+  EXPECT_EQ(F.ImpactCall, "PyLong_FromLong");
+  EXPECT_EQ(impactSuffix(F),
+            " [allocation-failure: when 'PyLong_FromLong' fails]");
+  // every-call has no suffix, and is what a document without the field
+  // means.
+  EXPECT_EQ(impactSuffix(make("a.c", 3, "g")), "");
+  auto Old = parseJsonResults(
+      R"({"version": 1, "findings": [{"id": "x", "check": "ref-leak"}]})");
+  ASSERT_TRUE(bool(Old)) << llvm::toString(Old.takeError());
+  EXPECT_EQ(Old->Findings[0].Impact, ImpactClass::EveryCall);
+  auto Bad = parseJsonResults(
+      R"({"version": 1, "findings": [{"id": "x", "check": "ref-leak", "impact": "often"}]})");
+  ASSERT_FALSE(bool(Bad));
+  EXPECT_NE(llvm::toString(Bad.takeError()).find("often"), std::string::npos);
+}
+
+TEST(Impact, ClassNamesParseBack) {
+  for (ImpactClass I : {ImpactClass::EveryCall, ImpactClass::ErrorPath,
+                        ImpactClass::AllocationFailure})
+    EXPECT_EQ(parseImpactClass(toString(I)), I);
+  EXPECT_FALSE(parseImpactClass("sometimes"));
+  // Ordered by urgency, which --min-impact relies on.
+  EXPECT_LT(ImpactClass::EveryCall, ImpactClass::ErrorPath);
+  EXPECT_LT(ImpactClass::ErrorPath, ImpactClass::AllocationFailure);
+}

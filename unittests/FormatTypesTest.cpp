@@ -191,8 +191,10 @@ TEST(ErrorModel, ConventionsComeFromTheTable) {
 
 TEST(ErrorModel, FallsBackOnTheOwnershipTable) {
   ApiModel M = ApiModel::builtin();
-  // New references that can fail: NULL with an exception.
-  EXPECT_EQ(M.lookupError("PyList_New"), nullptr);
+  // New references that can fail: NULL with an exception. (PyList_New has
+  // a row only to say that it fails only on memory errors.)
+  EXPECT_EQ(M.lookupError("PyObject_Repr"), nullptr);
+  EXPECT_EQ(M.errorKindOf("PyObject_Repr"), ErrorKind::NullSets);
   EXPECT_EQ(M.errorKindOf("PyList_New"), ErrorKind::NullSets);
   // Cannot fail: no effect.
   EXPECT_EQ(M.errorKindOf("PyTuple_GET_ITEM"), ErrorKind::NoEffect);

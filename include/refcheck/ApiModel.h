@@ -199,6 +199,15 @@ struct ErrorSpec {
   std::vector<unsigned> NonNullArgs;
   /// In NonNullArgs: the last argument, whatever the count.
   static constexpr unsigned LastArg = ~0u;
+  /// The call fails only when memory runs out (or when misused in ways
+  /// correct code does not): allocators, constructors of ints and
+  /// containers, PyModule_AddObject, PyType_Ready, PyList_Append. A path
+  /// that assumes it fails is an allocation-failure path (docs/checks.md).
+  bool FailsOnlyOnMemory = false;
+  /// An int result is exactly 0 on success, so any non-zero value is the
+  /// failure (`if (PyType_Ready(&T))`); without it only a negative value is
+  /// (PyObject_IsTrue returns 1 as a value).
+  bool ZeroOnSuccess = false;
   /// The result may be NULL (or the error value) and must be checked.
   bool resultNeedsCheck() const {
     return Kind == ErrorKind::NullSets || Kind == ErrorKind::NullMaybeSets ||

@@ -3,6 +3,7 @@
 #define REFCHECK_CHECKER_H
 
 #include "refcheck/ApiModel.h"
+#include "refcheck/Finding.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -69,6 +70,23 @@ public:
 private:
   const CheckerConfig *Previous;
 };
+
+/// What a refcheck report's short description carries to the driver: the
+/// finding's origin key (for its id) and, for path-sensitive reports, its
+/// impact (lib/Checker/Impact.h).
+struct ReportTag {
+  std::string Origin;
+  /// Unset for reports that do not classify their path (AST-based checks,
+  /// whose findings hold on every call).
+  std::optional<ImpactClass> Impact;
+  /// The call whose failure or error branch the path assumes, and the
+  /// phrase that says so ("when 'PyList_New' fails").
+  std::string Call, Reason;
+};
+/// "origin=KEY", then one "impact=", "call=", "reason=" line each when set.
+std::string encodeReportTag(const ReportTag &T);
+/// The inverse; a description without "origin=" gives an empty tag.
+ReportTag decodeReportTag(llvm::StringRef ShortDescription);
 
 /// Adds refcheck's checker to an analyzer's registry (no plugin needed).
 void registerCheckers(clang::ento::CheckerRegistry &Registry);

@@ -63,6 +63,23 @@ struct Confirmation {
   std::string WouldReach;
 };
 
+/// How often a finding's bug happens, from the path that shows it
+/// (docs/checks.md, "Impact"). In decreasing order of urgency.
+enum class ImpactClass : uint8_t {
+  /// No failure is assumed on the path: it happens whenever the code runs.
+  EveryCall,
+  /// Only when a call fails or an error branch is taken (bad arguments, a
+  /// missing attribute, an exception raised by called code).
+  ErrorPath,
+  /// Only when an allocation fails, or a call that fails only on memory
+  /// errors (ApiModel: ErrorSpec::FailsOnlyOnMemory).
+  AllocationFailure,
+};
+
+/// "every-call", "error-path", "allocation-failure".
+const char *toString(ImpactClass I);
+std::optional<ImpactClass> parseImpactClass(llvm::StringRef S);
+
 struct Finding {
   /// Stable across runs and unrelated edits: see computeFindingId().
   std::string Id;
@@ -78,6 +95,12 @@ struct Finding {
   /// the callee and its occurrence among same-named calls in its function.
   std::string Origin;
   std::vector<PathStep> Path;
+  ImpactClass Impact = ImpactClass::EveryCall;
+  /// For the other classes: the call whose failure (or the error branch
+  /// whose call) the path assumes, e.g. "PyArg_ParseTuple", and the phrase
+  /// that says so, e.g. "when 'PyArg_ParseTuple' fails".
+  std::string ImpactCall;
+  std::string ImpactReason;
   /// Python-visible names that reach Function: `module.function`,
   /// `module.Type.method`, `module.Type.__new__`... (lib/EntryPoints).
   std::vector<std::string> EntryPoints;

@@ -35,6 +35,10 @@ struct ReportContext {
 /// path notes, then one line per file that could not be analyzed.
 void writeText(llvm::raw_ostream &OS, const Results &R);
 
+/// What the text formats append to a finding's line: empty for every-call,
+/// else ` [error-path: when 'PyArg_ParseTuple' fails]`.
+std::string impactSuffix(const Finding &F);
+
 /// One finding as the JSON document (docs/json-format.md) shows it.
 llvm::json::Object findingJson(const Finding &F);
 

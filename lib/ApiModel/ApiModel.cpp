@@ -155,6 +155,8 @@ Expected<ErrorSpec> refcheck::errorSpecFromRow(const ErrorRow &R) {
   ErrorSpec E;
   E.Name = Name.str();
   E.Kind = R.Kind;
+  E.FailsOnlyOnMemory = R.Facts & ErrorRow::OnlyMemory;
+  E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
   StringRef Cells = R.NonNullArgs ? R.NonNullArgs : "";
   if (Cells.empty())
     return E;
@@ -404,6 +406,8 @@ std::string ApiModel::fingerprint() const {
     std::string Row = E->Name + "|e" + std::to_string(int(E->Kind));
     for (unsigned I : E->NonNullArgs)
       Row += "," + std::to_string(I);
+    Row += "|" + std::to_string(E->FailsOnlyOnMemory) +
+           std::to_string(E->ZeroOnSuccess);
     H.update(Row);
   }
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);

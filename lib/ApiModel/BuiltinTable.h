@@ -21,6 +21,10 @@ struct ErrorRow {
   const char *Name;
   ErrorKind Kind;
   const char *NonNullArgs; ///< "0,1"; "L" is the last argument
+  /// ErrorRow::OnlyMemory | ErrorRow::ZeroOk (ErrorSpec's flags of the
+  /// same meaning).
+  unsigned Facts = 0;
+  static constexpr unsigned OnlyMemory = 1, ZeroOk = 2;
 };
 extern const ErrorRow ErrorRows[];
 extern const size_t NumErrorRows;

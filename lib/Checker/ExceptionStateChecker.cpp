@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CApiHelpers.h"
+#include "Impact.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -465,8 +466,8 @@ void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
   ExplodedNode *N = C.generateNonFatalErrorNode(State);
   if (!N)
     return;
-  auto R = std::make_unique<PathSensitiveBugReport>(
-      *BT, "origin=" + ordinalKey("return", RS, FD), Msg, N);
+  auto R = std::make_unique<PathReport>(*BT, ordinalKey("return", RS, FD),
+                                        Msg, N, model());
   R->addRange(RS->getSourceRange());
   R->addVisitor<ExcHistoryVisitor>();
   C.emitReport(std::move(R));

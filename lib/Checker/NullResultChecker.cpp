@@ -18,6 +18,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CApiHelpers.h"
+#include "Impact.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -153,10 +154,10 @@ ProgramStateRef NullResultChecker::checkUse(ProgramStateRef State,
                  " without a NULL check")
                     .str();
       const Decl *D = C.getLocationContext()->getStackFrame()->getDecl();
-      auto R = std::make_unique<PathSensitiveBugReport>(
-          UncheckedBug,
-          "origin=" + ordinalKey(From.empty() ? "call" : From, *Origin, D), Msg,
-          N);
+      // The crash needs the call to fail.
+      auto R = std::make_unique<PathReport>(
+          UncheckedBug, ordinalKey(From.empty() ? "call" : From, *Origin, D),
+          Msg, N, model(), From);
       R->markInteresting(Sym);
       C.emitReport(std::move(R));
     }
@@ -275,13 +276,14 @@ void NullResultChecker::checkPreStmt(const ReturnStmt *RS,
   if (!N)
     return;
   StringRef From = calleeOf(Culprit);
-  auto R = std::make_unique<PathSensitiveBugReport>(
-      UncheckedBug, "origin=" + ordinalKey(From, Culprit, FD),
+  // The exception leaks out only when the conversion fails.
+  auto R = std::make_unique<PathReport>(
+      UncheckedBug, ordinalKey(From, Culprit, FD),
       ("Result of '" + From +
        "' may be -1 with an exception set, and the function returns success "
        "without checking PyErr_Occurred()")
           .str(),
-      N);
+      N, model(), From);
   R->addRange(Culprit->getSourceRange());
   C.emitReport(std::move(R));
 }

@@ -1,6 +1,7 @@
 //===- RefDiagnostics.cpp - Reports of the refcount checker ---------------===//
 #include "RefDiagnostics.h"
 #include "CApiHelpers.h"
+#include "Impact.h"
 #include "refcheck/Checker.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -49,6 +50,13 @@ std::string refcheck::refOpSpelling(const Stmt *S, const RefOpMap &RefOps) {
     if (UO->isIncrementDecrementOp())
       return UO->isIncrementOp() ? "ob_refcnt++" : "ob_refcnt--";
   return "";
+}
+
+/// The model the driver made active: reports classify their path's impact
+/// with its error conventions.
+static const ApiModel *model() {
+  const CheckerConfig *C = activeCheckerConfig();
+  return C ? C->Model : nullptr;
 }
 
 RefDiagnostics::RefDiagnostics(const CheckerBase *Checker,
@@ -212,8 +220,7 @@ void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
   if (const Stmt *Site = N->getStmtForDiagnostics())
     Key += ";at=" + ordinalKey(Site->getStmtClassName(), Site,
                                N->getStackFrame()->getDecl());
-  auto R = std::make_unique<PathSensitiveBugReport>(BT, "origin=" + Key,
-                                                    Msg.str(), N);
+  auto R = std::make_unique<PathReport>(BT, Key, Msg.str(), N, model());
   R->markInteresting(Sym);
   R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
   C.emitReport(std::move(R));
@@ -241,9 +248,9 @@ void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
   const LocationContext *OLC = ON->getLocationContext();
   PathDiagnosticLocation Unique =
       PathDiagnosticLocation::createBegin(Origin, C.getSourceManager(), OLC);
-  auto R = std::make_unique<PathSensitiveBugReport>(
-      LeakBug, "origin=" + originKey(Origin, OLC->getDecl()), Msg, N, Unique,
-      OLC->getDecl());
+  auto R = std::make_unique<PathReport>(LeakBug,
+                                        originKey(Origin, OLC->getDecl()), Msg,
+                                        N, Unique, OLC->getDecl(), model());
   R->markInteresting(Sym);
   R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
   C.emitReport(std::move(R));
@@ -252,13 +259,13 @@ void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
 void RefDiagnostics::reportStaticReturn(StringRef Name, const Expr *RetE,
                                         ExplodedNode *N,
                                         CheckerContext &C) const {
-  auto BR = std::make_unique<PathSensitiveBugReport>(
-      BorrowedReturnBug, ("origin=static:" + Name).str(),
+  auto BR = std::make_unique<PathReport>(
+      BorrowedReturnBug, ("static:" + Name).str(),
       ("Returning " + Name +
        " without taking a reference; use Py_NewRef() or "
        "Py_RETURN_NONE-style macros")
           .str(),
-      N);
+      N, model());
   BR->addRange(RetE->getSourceRange());
   C.emitReport(std::move(BR));
 }

@@ -3,6 +3,7 @@
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/EntryPoints.h"
+#include "refcheck/Report.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
@@ -565,20 +566,22 @@ private:
     place(Loc, F.File, F.Line, F.Column);
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
       F.Function = ND->getNameAsString();
-    StringRef Short = PD.getShortDescription();
-    StringRef Site;
-    if (Short.consume_front("origin=")) {
-      auto [Origin, At] = Short.split(";at=");
-      F.Origin = Origin.str();
-      Site = At;
+    ReportTag Tag = decodeReportTag(PD.getShortDescription());
+    // One object going wrong at several places: the site (after ";at=")
+    // tells them apart in the id, and stays out of the origin.
+    auto [Origin, Site] = StringRef(Tag.Origin).split(";at=");
+    F.Origin = Origin.str();
+    F.Impact = Tag.Impact.value_or(ImpactClass::EveryCall);
+    if (F.Impact != ImpactClass::EveryCall) {
+      F.ImpactCall = Tag.Call;
+      F.ImpactReason = Tag.Reason;
     }
     collect(PD.path, F);
     // The last event restates the warning itself.
     if (!F.Path.empty() && F.Path.back().Message == F.Message &&
         F.Path.back().Line == F.Line)
       F.Path.pop_back();
-    F.Id = computeFindingId(F.Check, projectPath(Loc), F.Function,
-                            Site.empty() ? F.Origin : Short);
+    F.Id = computeFindingId(F.Check, projectPath(Loc), F.Function, Tag.Origin);
     if (Verify)
       emitAsDiagnostics(PD, F);
     Out.Findings.push_back(std::move(F));
@@ -587,8 +590,9 @@ private:
   void emitAsDiagnostics(const ento::PathDiagnostic &PD, const Finding &F) {
     DiagnosticsEngine &DE = CI.getDiagnostics();
     unsigned WarnID =
-        DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [refcheck.%1]");
-    DE.Report(PD.getLocation().asLocation(), WarnID) << F.Message << F.Check;
+        DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [refcheck.%1]%2");
+    DE.Report(PD.getLocation().asLocation(), WarnID)
+        << F.Message << F.Check << impactSuffix(F);
     if (!VerifyNotes)
       return;
     unsigned NoteID = DE.getCustomDiagID(DiagnosticsEngine::Note, "%0");

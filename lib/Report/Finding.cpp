@@ -23,6 +23,23 @@ std::string refcheck::computeFindingId(StringRef Check, StringRef File,
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);
 }
 
+const char *refcheck::toString(ImpactClass I) {
+  switch (I) {
+  case ImpactClass::EveryCall: return "every-call";
+  case ImpactClass::ErrorPath: return "error-path";
+  case ImpactClass::AllocationFailure: return "allocation-failure";
+  }
+  return "every-call";
+}
+
+std::optional<ImpactClass> refcheck::parseImpactClass(StringRef S) {
+  for (ImpactClass I : {ImpactClass::EveryCall, ImpactClass::ErrorPath,
+                        ImpactClass::AllocationFailure})
+    if (S == toString(I))
+      return I;
+  return std::nullopt;
+}
+
 static auto key(const Finding &F) {
   return std::tie(F.File, F.Line, F.Column, F.Check, F.Message, F.Id);
 }
@@ -84,6 +101,14 @@ Expected<Results> refcheck::parseJsonResults(StringRef Text) {
                               unsigned(S->getInteger("line").value_or(0)),
                               unsigned(S->getInteger("column").value_or(0)),
                               S->getString("message").value_or("").str()});
+      if (auto I = O->getString("impact")) {
+        std::optional<ImpactClass> C = parseImpactClass(*I);
+        if (!C)
+          return Bad("unknown \"impact\" '" + *I + "'");
+        F.Impact = *C;
+      }
+      F.ImpactCall = O->getString("impact_call").value_or("").str();
+      F.ImpactReason = O->getString("impact_reason").value_or("").str();
       if (const json::Array *EPs = O->getArray("entry_points"))
         for (const json::Value &EV : *EPs)
           if (auto S = EV.getAsString())

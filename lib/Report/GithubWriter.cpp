@@ -1,7 +1,9 @@
 //===- GithubWriter.cpp - GitHub Actions workflow commands ----------------===//
 //
 // `::warning file=F,line=L,col=C,title=T::MESSAGE`: GitHub turns each line
-// into an annotation on the pull request. Data is escaped as the runner
+// into an annotation on the pull request. The command follows the finding's
+// impact: `::error` for every-call, `::warning` for error-path, `::notice`
+// for allocation-failure. Data is escaped as the runner
 // expects ('%', CR, LF), properties also ':' and ','.
 //
 //===----------------------------------------------------------------------===//
@@ -38,12 +40,20 @@ void refcheck::writeGithub(raw_ostream &OS, const Results &R) {
   for (const Finding &F : R.Findings) {
     // The path notes go into the annotation's body, one per line.
     std::string Msg = F.Message;
+    if (!F.ImpactReason.empty())
+      Msg += " (" + std::string(toString(F.Impact)) + ": " + F.ImpactReason +
+             ")";
     for (const PathStep &S : F.Path)
       Msg += "\n" + S.File + ":" + std::to_string(S.Line) + ":" +
              std::to_string(S.Column) + ": " + S.Message;
     for (const std::string &L : confirmationLines(F))
       Msg += "\n" + L;
-    OS << "::warning file=" << escapeGithubProperty(F.File)
+    // every-call findings fail the check run's eye first; those that need
+    // an allocation to fail are notices.
+    const char *Command = F.Impact == ImpactClass::EveryCall   ? "error"
+                          : F.Impact == ImpactClass::ErrorPath ? "warning"
+                                                               : "notice";
+    OS << "::" << Command << " file=" << escapeGithubProperty(F.File)
        << ",line=" << F.Line << ",col=" << F.Column
        << ",title=" << escapeGithubProperty("refcheck " + F.Check)
        << "::" << escapeGithubData(Msg) << '\n';
@@ -61,7 +71,7 @@ void refcheck::writeGithub(raw_ostream &OS, const Results &R) {
     OS << ", " << R.Errors.size()
        << (R.Errors.size() == 1 ? " file" : " files") << " not analyzed";
   if (N > 10)
-    OS << " (GitHub shows only 10 warning annotations per step; all are "
-          "listed above, or use --format=sarif with code scanning)";
+    OS << " (GitHub shows only 10 annotations of each level per step; all "
+          "are listed above, or use --format=sarif with code scanning)";
   OS << ".\n";
 }

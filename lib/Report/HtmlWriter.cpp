@@ -1,8 +1,9 @@
 //===- HtmlWriter.cpp - One self-contained HTML page for a run ------------===//
 //
-// An index of the findings, then one section per finding: the source of its
-// function with every path step marked on its line (numbered bubbles, the
-// finding itself last), and the steps again as a list. No scripts, no
+// An index of the findings, then one section per impact class (every call,
+// error paths, allocation failures) holding its findings, each with the
+// source of its function and every path step marked on its line (numbered
+// bubbles, the finding itself last), and the steps again as a list. No scripts, no
 // external assets: the page is one file that opens anywhere.
 //
 //===----------------------------------------------------------------------===//
@@ -57,7 +58,31 @@ tr.note td{white-space:normal;padding:2px 8px 4px}
 .num{display:inline-block;min-width:16px;padding:0 3px;text-align:center;border-radius:8px;background:#23395d;color:#fff;font-size:11px;margin-right:4px}
 ol.steps{font-size:13px}
 .errors{background:#fff;border:1px solid #d9655b;padding:8px 16px;margin-bottom:24px}
+h2.impact{font-size:18px;margin:20px 0 4px}
+p.impact-note{margin:0 0 12px;color:#555}
+tr.impact-group th{background:#dfe5ee}
+.reason{color:#555;font-style:italic}
 )css";
+
+namespace {
+/// The report's sections, most urgent first.
+struct ImpactSection {
+  ImpactClass Class;
+  const char *Title;
+  const char *Note;
+};
+const ImpactSection Sections[] = {
+    {ImpactClass::EveryCall, "Every call",
+     "No failure is assumed on these paths: they happen whenever the code "
+     "runs. Fix these first."},
+    {ImpactClass::ErrorPath, "Error paths",
+     "These happen only when a call fails or an error branch is taken "
+     "(bad arguments, a missing attribute, an exception raised by called "
+     "code)."},
+    {ImpactClass::AllocationFailure, "Allocation failures",
+     "These happen only when memory runs out."},
+};
+} // namespace
 
 namespace {
 struct Mark {
@@ -161,32 +186,65 @@ void refcheck::writeHtml(raw_ostream &OS, const Results &R,
          << esc(E.Message) << "</li>\n";
     OS << "</ul></div>\n";
   }
+  // Findings by impact section, in canonical order within each; numbers
+  // follow the page.
+  std::vector<std::vector<const Finding *>> Groups(std::size(Sections));
+  for (const Finding &F : R.Findings)
+    for (size_t S = 0; S < std::size(Sections); ++S)
+      if (Sections[S].Class == F.Impact)
+        Groups[S].push_back(&F);
+
   if (N == 0)
     OS << "<p class=\"none\">No findings.</p>\n";
   else {
     OS << "<table class=\"index\"><tr><th>#</th><th>Location</th>"
           "<th>Check</th><th>Function</th><th>Message</th></tr>\n";
-    for (size_t I = 0; I < N; ++I) {
-      const Finding &F = R.Findings[I];
-      OS << "<tr><td><a href=\"#finding-" << I + 1 << "\">" << I + 1
-         << "</a></td><td>" << esc(F.File) << ':' << F.Line << ':'
-         << F.Column << "</td><td>" << esc(F.Check) << "</td><td>"
-         << esc(F.Function) << "</td><td>" << esc(F.Message)
-         << "</td></tr>\n";
+    size_t I = 0;
+    for (size_t S = 0; S < std::size(Sections); ++S) {
+      if (Groups[S].empty())
+        continue;
+      OS << "<tr class=\"impact-group\"><th colspan=\"5\"><a href=\"#impact-"
+         << toString(Sections[S].Class) << "\">" << Sections[S].Title
+         << "</a> (" << Groups[S].size() << ")</th></tr>\n";
+      for (const Finding *F : Groups[S]) {
+        ++I;
+        OS << "<tr><td><a href=\"#finding-" << I << "\">" << I
+           << "</a></td><td>" << esc(F->File) << ':' << F->Line << ':'
+           << F->Column << "</td><td>" << esc(F->Check) << "</td><td>"
+           << esc(F->Function) << "</td><td>" << esc(F->Message);
+        if (!F->ImpactReason.empty())
+          OS << " <span class=\"reason\">(" << esc(F->ImpactReason)
+             << ")</span>";
+        OS << "</td></tr>\n";
+      }
     }
     OS << "</table>\n";
   }
 
   StringMap<std::optional<SourceLines>> Sources;
-  for (size_t I = 0; I < N; ++I) {
-    const Finding &F = R.Findings[I];
-    OS << "<section class=\"finding\" id=\"finding-" << I + 1
+  size_t I = 0;
+  for (size_t G = 0; G < std::size(Sections); ++G) {
+    if (Groups[G].empty())
+      continue;
+    const ImpactSection &Sec = Sections[G];
+    OS << "<h2 class=\"impact\" id=\"impact-" << toString(Sec.Class)
+       << "\">" << Sec.Title << " (" << Groups[G].size()
+       << ")</h2>\n<p class=\"impact-note\">" << Sec.Note << "</p>\n";
+    for (const Finding *FP : Groups[G]) {
+    const Finding &F = *FP;
+    ++I;
+    OS << "<section class=\"finding\" id=\"finding-" << I
        << "\" data-id=\"" << esc(F.Id) << "\" data-check=\"" << esc(F.Check)
+       << "\" data-impact=\"" << toString(F.Impact)
        << "\">\n<h2><span class=\"check\">" << esc(F.Check) << "</span>"
        << esc(F.Message) << "</h2>\n<div class=\"meta\">" << esc(F.File)
        << ':' << F.Line << ':' << F.Column << " &middot; in <code>"
        << esc(F.Function) << "</code> &middot; id <code>" << esc(F.Id)
-       << "</code></div>\n";
+       << "</code>";
+    if (!F.ImpactReason.empty())
+      OS << " &middot; " << toString(F.Impact) << ": "
+         << esc(F.ImpactReason);
+    OS << "</div>\n";
 
     // Steps in the finding's own file are marked on the listing.
     std::map<unsigned, std::vector<Mark>> Marks;
@@ -203,7 +261,7 @@ void refcheck::writeHtml(raw_ostream &OS, const Results &R,
       It = Sources.insert({F.File, readSourceLines(F.File, Ctx.SourceRoot)})
                .first;
     if (It->second && !Marks.empty() && It->second->size() > 0)
-      writeListing(OS, I + 1, F, *It->second, Marks);
+      writeListing(OS, I, F, *It->second, Marks);
     else
       OS << "<p class=\"nosource\">(source of " << esc(F.File)
          << " not available)</p>\n";
@@ -222,6 +280,7 @@ void refcheck::writeHtml(raw_ostream &OS, const Results &R,
     OS << "<li class=\"step final\">" << esc(F.File) << ':' << F.Line << ':'
        << F.Column << ": <b>" << esc(F.Message) << "</b></li>\n</ol>\n";
     OS << "</section>\n";
+    }
   }
   OS << "</main></body></html>\n";
 }

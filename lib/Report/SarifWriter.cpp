@@ -1,8 +1,8 @@
 //===- SarifWriter.cpp - SARIF 2.1.0 ---------------------------------------===//
 //
 // One run: tool.driver with a rule per check, one result per finding with its
-// location relative to %SRCROOT%, its path as a code flow, and its stable id
-// as a partial fingerprint. Files that could not be analyzed become error
+// location relative to %SRCROOT%, its path as a code flow, its stable id
+// as a partial fingerprint, and its impact as level and rank. Files that could not be analyzed become error
 // notifications of the invocation.
 //
 //===----------------------------------------------------------------------===//
@@ -106,9 +106,22 @@ struct SarifBuilder {
 
   json::Object result(const Finding &F,
                       const std::vector<RuleInfo> &Rules) const {
+    // Urgency follows the impact: a bug on every call is an error, one
+    // that needs an allocation to fail a note.
+    const char *Level = "warning";
+    double Rank = 50;
+    switch (F.Impact) {
+    case ImpactClass::EveryCall: Level = "error"; Rank = 90; break;
+    case ImpactClass::ErrorPath: Level = "warning"; Rank = 50; break;
+    case ImpactClass::AllocationFailure: Level = "note"; Rank = 10; break;
+    }
+    std::string Text = F.Message;
+    if (!F.ImpactReason.empty())
+      Text += " (" + F.ImpactReason + ")";
     json::Object Res{{"ruleId", F.Check},
-                     {"level", "warning"},
-                     {"message", json::Object{{"text", F.Message}}}};
+                     {"level", Level},
+                     {"rank", Rank},
+                     {"message", json::Object{{"text", Text}}}};
     for (size_t I = 0; I < Rules.size(); ++I)
       if (Rules[I].Id == F.Check)
         Res["ruleIndex"] = int64_t(I);
@@ -139,6 +152,9 @@ struct SarifBuilder {
       Props["origin"] = F.Origin;
     if (!F.Id.empty())
       Props["refcheckId"] = F.Id;
+    Props["impact"] = toString(F.Impact);
+    if (!F.ImpactCall.empty())
+      Props["impactCall"] = F.ImpactCall;
     if (!F.EntryPoints.empty())
       Props["entryPoints"] = F.EntryPoints;
     if (F.Confirm)

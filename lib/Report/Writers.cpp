@@ -114,10 +114,21 @@ void refcheck::writeConfirmationText(raw_ostream &OS, const Finding &F) {
     OS << Where << L << '\n';
 }
 
+std::string refcheck::impactSuffix(const Finding &F) {
+  if (F.Impact == ImpactClass::EveryCall)
+    return "";
+  std::string S = " [";
+  S += toString(F.Impact);
+  if (!F.ImpactReason.empty())
+    S += ": " + F.ImpactReason;
+  return S + "]";
+}
+
 void refcheck::writeText(raw_ostream &OS, const Results &R) {
   for (const Finding &F : R.Findings) {
     OS << F.File << ':' << F.Line << ':' << F.Column << ": warning: "
-       << F.Message << " [refcheck." << F.Check << "]\n";
+       << F.Message << " [refcheck." << F.Check << "]" << impactSuffix(F)
+       << '\n';
     for (const PathStep &S : F.Path)
       OS << S.File << ':' << S.Line << ':' << S.Column << ": note: "
          << S.Message << '\n';
@@ -147,6 +158,9 @@ json::Object refcheck::findingJson(const Finding &F) {
                  {"function", F.Function},
                  {"origin", F.Origin},
                  {"path", std::move(Path)},
+                 {"impact", toString(F.Impact)},
+                 {"impact_call", F.ImpactCall},
+                 {"impact_reason", F.ImpactReason},
                  {"entry_points", F.EntryPoints}};
   if (F.Confirm)
     O.try_emplace("confirmation", confirmationJson(*F.Confirm));

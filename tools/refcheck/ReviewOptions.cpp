@@ -74,6 +74,18 @@ refcheck::joinOptionalValues(ArrayRef<const char *> Args) {
   return Out;
 }
 
+static cl::opt<ImpactClass> MinImpact(
+    "min-impact",
+    cl::desc("Report only findings at least this urgent (docs/checks.md, "
+             "\"Impact\"); the default reports all"),
+    cl::values(clEnumValN(ImpactClass::EveryCall, "every-call",
+                          "only bugs that happen whenever the code runs"),
+               clEnumValN(ImpactClass::ErrorPath, "error-path",
+                          "also bugs on error paths"),
+               clEnumValN(ImpactClass::AllocationFailure, "allocation-failure",
+                          "also bugs that need an allocation to fail (all)")),
+    cl::init(ImpactClass::AllocationFailure), cl::cat(reviewCategory()));
+
 Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
                                               OutputFormat &Format,
                                               bool FormatGiven) {
@@ -181,6 +193,9 @@ Error refcheck::finishReview(const ReviewState &S, Results &R,
       R.Findings.push_back(std::move(F));
   if (S.Changed)
     applyChangedLines(R, *S.Changed);
+  // Last, so that a baseline written with --min-impact still holds every
+  // finding.
+  erase_if(R.Findings, [](const Finding &F) { return F.Impact > MinImpact; });
   R.canonicalize();
   return Error::success();
 }

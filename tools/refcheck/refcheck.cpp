@@ -141,6 +141,10 @@ static int listApi(const ApiModel &Model) {
       else
         outs() << E->NonNullArgs[I];
     }
+    if (E->FailsOnlyOnMemory)
+      outs() << ", fails only on memory errors";
+    if (E->ZeroOnSuccess)
+      outs() << ", 0 on success";
     outs() << " [" << toString(E->From) << "]\n";
   }
   return 0;

@@ -1,0 +1,370 @@
+//===- Impact.cpp - How often a path-sensitive finding happens ------------===//
+//
+// The path is walked from the root to the error node. Each call on it whose
+// error convention says how it fails leaves a pending test on its result
+// (is it NULL, 0, negative, non-zero?); the test is decided by the first
+// later state that constrains the result one way or the other, which is how
+// the code's own `if (!r)` or the checker's split of a conditional steal
+// ("Assuming 'PyModule_AddObject' fails") shows on the path. A call that
+// always raises is an error branch where it is made.
+//
+//===----------------------------------------------------------------------===//
+#include "Impact.h"
+#include "CApiHelpers.h"
+
+#include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+using namespace ento;
+using namespace refcheck;
+
+//===----------------------------------------------------------------------===//
+// The report tag
+//===----------------------------------------------------------------------===//
+
+std::string refcheck::encodeReportTag(const ReportTag &T) {
+  std::string S = "origin=" + T.Origin;
+  if (T.Impact) {
+    S += "\nimpact=";
+    S += toString(*T.Impact);
+  }
+  if (!T.Call.empty())
+    S += "\ncall=" + T.Call;
+  if (!T.Reason.empty())
+    S += "\nreason=" + T.Reason;
+  return S;
+}
+
+ReportTag refcheck::decodeReportTag(llvm::StringRef Short) {
+  ReportTag T;
+  if (!Short.starts_with("origin="))
+    return T;
+  llvm::SmallVector<llvm::StringRef, 4> Lines;
+  Short.split(Lines, '\n');
+  for (llvm::StringRef L : Lines) {
+    auto [Key, Value] = L.split('=');
+    if (Key == "origin")
+      T.Origin = Value.str();
+    else if (Key == "impact")
+      T.Impact = parseImpactClass(Value);
+    else if (Key == "call")
+      T.Call = Value.str();
+    else if (Key == "reason")
+      T.Reason = Value.str();
+  }
+  return T;
+}
+
+const ReportTag &refcheck::moreFrequent(const ReportTag &A,
+                                        const ReportTag &B) {
+  ImpactClass IA = A.Impact.value_or(ImpactClass::EveryCall);
+  ImpactClass IB = B.Impact.value_or(ImpactClass::EveryCall);
+  return IB < IA ? B : A;
+}
+
+//===----------------------------------------------------------------------===//
+// Classifying a path
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// What a later state must prove about a call's result for the path to
+/// have taken its failure.
+enum class FailureTest : uint8_t { None, IsZero, IsNonZero, IsNegative };
+
+struct PendingCall {
+  SVal Result;
+  QualType Type;
+  FailureTest Test;
+  std::string Callee;
+  bool Memory;
+  /// PyErr_Occurred(): non-NULL is the error branch, not a failure.
+  bool ExceptionQuery;
+};
+
+/// One failure or error branch the path takes.
+struct Cause {
+  std::string Callee;
+  bool Memory;
+  std::string Reason;
+};
+
+enum class Proof { Yes, No, Unknown };
+
+Proof proves(ProgramStateRef State, const PendingCall &P) {
+  if (P.Test == FailureTest::IsNegative) {
+    SValBuilder &SVB = State->getStateManager().getSValBuilder();
+    auto Neg = SVB.evalBinOp(State, BO_LT, P.Result, SVB.makeZeroVal(P.Type),
+                             SVB.getConditionType())
+                   .getAs<DefinedOrUnknownSVal>();
+    if (!Neg || Neg->isUnknown())
+      return Proof::Unknown;
+    auto [Yes, No] = State->assume(*Neg);
+    if (Yes && !No)
+      return Proof::Yes;
+    if (No && !Yes)
+      return Proof::No;
+    return Proof::Unknown;
+  }
+  ConditionTruthVal Zero = State->isNull(P.Result);
+  if (Zero.isUnderconstrained())
+    return Proof::Unknown;
+  bool IsZero = Zero.isConstrainedTrue();
+  return IsZero == (P.Test == FailureTest::IsZero) ? Proof::Yes : Proof::No;
+}
+
+/// How CE's failure would show in its result, by its error convention. The
+/// C-API convention (a PyObject* result is NULL on failure) covers
+/// functions the model does not know, unless the analyzer went into their
+/// bodies (then the failures inside are on the path themselves).
+/// The function called, or the slot for a call through a type's slot
+/// (`type->tp_alloc(type, 0)`), which the model knows by the slot's name.
+StringRef calleeName(const CallExpr *CE) {
+  StringRef Name = directCalleeName(CE);
+  if (!Name.empty())
+    return Name;
+  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+    if (const IdentifierInfo *II = ME->getMemberDecl()->getIdentifier())
+      if (II->getName().starts_with("tp_"))
+        return II->getName();
+  return "";
+}
+
+std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
+                                          const ApiModel *Model,
+                                          bool Inlined) {
+  StringRef Name = calleeName(CE);
+  if (Name.empty())
+    return std::nullopt;
+  const ErrorSpec *Spec = errorSpecFor(Model, Name);
+  ErrorKind K = errorKindFor(Model, Name);
+  bool Memory = Spec && Spec->FailsOnlyOnMemory;
+  QualType T = CE->getType();
+  bool Ptr = T->isPointerType(), Int = T->isIntegerType();
+  FailureTest Test = FailureTest::None;
+  bool Query = false;
+  switch (K) {
+  case ErrorKind::NullSets:
+  case ErrorKind::NullOnMisuse:
+  case ErrorKind::NullIfAbsent:
+    if (Ptr)
+      Test = FailureTest::IsZero;
+    break;
+  case ErrorKind::NullNoSet:
+    // NULL means "absent" (PyDict_GetItem), except for allocators.
+    if (Ptr && Memory)
+      Test = FailureTest::IsZero;
+    break;
+  case ErrorKind::ZeroSets:
+    if (Int)
+      Test = FailureTest::IsZero;
+    break;
+  case ErrorKind::NegSets:
+    if (Int)
+      Test = Spec && Spec->ZeroOnSuccess ? FailureTest::IsNonZero
+                                         : FailureTest::IsNegative;
+    break;
+  case ErrorKind::Occurred:
+    if (Ptr) {
+      Test = FailureTest::IsNonZero;
+      Query = true;
+    }
+    break;
+  case ErrorKind::Unknown:
+    if (Ptr && Memory)
+      Test = FailureTest::IsZero;
+    else if (!Spec && !Inlined && !functionSpecFor(Model, Name) &&
+             isPyObjectPointerType(T))
+      Test = FailureTest::IsZero;
+    break;
+  default:
+    break;
+  }
+  if (Test == FailureTest::None)
+    return std::nullopt;
+  return PendingCall{Result, T, Test, userFacingName(Name).str(), Memory,
+                     Query};
+}
+
+std::string quoted(StringRef Callee) { return ("'" + Callee + "'").str(); }
+} // namespace
+
+ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
+                                 const ApiModel *Model,
+                                 StringRef NeedsFailureOf) {
+  std::vector<Cause> Causes;
+  if (!NeedsFailureOf.empty()) {
+    const ErrorSpec *Spec = errorSpecFor(Model, NeedsFailureOf);
+    std::string Name = userFacingName(NeedsFailureOf).str();
+    Causes.push_back({Name, Spec && Spec->FailsOnlyOnMemory,
+                      "when " + quoted(Name) + " fails"});
+  }
+
+  std::vector<const ExplodedNode *> Path;
+  for (const ExplodedNode *N = ErrorNode; N; N = N->getFirstPred())
+    Path.push_back(N);
+  std::reverse(Path.begin(), Path.end());
+
+  // Calls the analyzer went into, by call site and caller, until their
+  // result is seen.
+  llvm::DenseSet<std::pair<const Stmt *, const LocationContext *>> Inlined;
+  // Results already seen: a call has several nodes after it.
+  llvm::DenseSet<const SymExpr *> SeenSyms;
+  std::vector<PendingCall> Pending;
+  ProgramStateRef Last;
+  const Stmt *PrevCall = nullptr;
+
+  for (const ExplodedNode *N : Path) {
+    ProgramPoint P = N->getLocation();
+    const LocationContext *LC = N->getLocationContext();
+    if (auto CEE = P.getAs<CallExitEnd>()) {
+      Inlined.insert({CEE->getCalleeContext()->getCallSite(), LC});
+    } else if (P.getKind() == ProgramPoint::PostStmtKind) {
+      const auto *CE =
+          dyn_cast_or_null<CallExpr>(P.castAs<PostStmt>().getStmt());
+      if (CE && CE != PrevCall) {
+        SVal V = N->getSVal(CE);
+        const SymExpr *Sym = V.getAsSymbol(/*IncludeBaseRegions=*/true);
+        bool New = !Sym || SeenSyms.insert(Sym).second;
+        bool WasInlined = Inlined.erase({CE, LC});
+        StringRef Name = calleeName(CE);
+        if (New && !Name.empty()) {
+          if (errorKindFor(Model, Name) == ErrorKind::AlwaysSets) {
+            const ErrorSpec *Spec = errorSpecFor(Model, Name);
+            std::string U = userFacingName(Name).str();
+            Causes.push_back({U, Spec && Spec->FailsOnlyOnMemory,
+                              "on the error branch that calls " + quoted(U)});
+          } else if (!V.isUnknownOrUndef()) {
+            if (auto PC = failureTestFor(CE, V, Model, WasInlined))
+              Pending.push_back(std::move(*PC));
+          }
+        }
+      }
+      PrevCall = CE;
+    } else {
+      PrevCall = nullptr;
+    }
+    // Decide the pending tests on each new state.
+    ProgramStateRef State = N->getState();
+    if (State == Last || Pending.empty())
+      continue;
+    Last = State;
+    for (size_t I = 0; I < Pending.size();) {
+      Proof Pr = proves(State, Pending[I]);
+      if (Pr == Proof::Unknown) {
+        ++I;
+        continue;
+      }
+      if (Pr == Proof::Yes) {
+        const PendingCall &PC = Pending[I];
+        Causes.push_back(
+            {PC.Callee, PC.Memory,
+             PC.ExceptionQuery
+                 ? "when " + quoted(PC.Callee) + " reports an exception"
+                 : "when " + quoted(PC.Callee) + " fails"});
+      }
+      Pending.erase(Pending.begin() + I);
+    }
+  }
+
+  ReportTag T;
+  T.Impact = ImpactClass::EveryCall;
+  const Cause *Blame = nullptr;
+  for (const Cause &C : Causes)
+    if (!C.Memory) {
+      Blame = &C;
+      T.Impact = ImpactClass::ErrorPath;
+      break;
+    }
+  if (!Blame && !Causes.empty()) {
+    Blame = &Causes.front();
+    T.Impact = ImpactClass::AllocationFailure;
+  }
+  if (Blame) {
+    T.Call = Blame->Callee;
+    T.Reason = Blame->Reason;
+  }
+  return T;
+}
+
+//===----------------------------------------------------------------------===//
+// The report
+//===----------------------------------------------------------------------===//
+
+namespace refcheck {
+/// Classifies the path the analyzer chose to show, and settles the
+/// report's impact with the other reports of its equivalence class.
+class ImpactVisitor final : public BugReporterVisitor {
+  const ApiModel *Model;
+  std::string NeedsFailureOf;
+
+public:
+  ImpactVisitor(const ApiModel *Model, StringRef NeedsFailureOf)
+      : Model(Model), NeedsFailureOf(NeedsFailureOf.str()) {}
+
+  void Profile(llvm::FoldingSetNodeID &ID) const override {
+    static int Tag = 0;
+    ID.AddPointer(&Tag);
+  }
+  PathDiagnosticPieceRef VisitNode(const ExplodedNode *, BugReporterContext &,
+                                   PathSensitiveBugReport &) override {
+    return nullptr;
+  }
+  void finalizeVisitor(BugReporterContext &BRC, const ExplodedNode *End,
+                       PathSensitiveBugReport &BR) override {
+    ReportTag Own = decodeReportTag(BR.getShortDescription(false));
+    ReportTag Shown = classifyPath(End, Model, NeedsFailureOf);
+    Shown.Origin = Own.Origin;
+    ReportTag Best = moreFrequent(Shown, Own);
+    // Other reports of the same bug (the same class) reached it by other
+    // paths; each carries the impact of its own path.
+    for (BugReportEquivClass &EQ :
+         BRC.getBugReporter().equivalenceClasses()) {
+      auto Reports = EQ.getReports();
+      if (llvm::none_of(Reports, [&](const std::unique_ptr<BugReport> &R) {
+            return R.get() == &BR;
+          }))
+        continue;
+      for (const std::unique_ptr<BugReport> &R : Reports) {
+        ReportTag Other = decodeReportTag(R->getShortDescription(false));
+        if (Other.Impact)
+          Best = moreFrequent(Best, Other);
+      }
+      break;
+    }
+    Best.Origin = Own.Origin;
+    static_cast<PathReport &>(BR).setTag(Best);
+  }
+};
+} // namespace refcheck
+
+PathReport::PathReport(const BugType &BT, StringRef Origin, StringRef Msg,
+                       const ExplodedNode *N, const ApiModel *Model,
+                       StringRef NeedsFailureOf)
+    : PathSensitiveBugReport(BT, "origin=" + Origin.str(), Msg, N) {
+  init(Origin, N, Model, NeedsFailureOf);
+}
+
+PathReport::PathReport(const BugType &BT, StringRef Origin, StringRef Msg,
+                       const ExplodedNode *N, PathDiagnosticLocation UniqueLoc,
+                       const Decl *UniqueDecl, const ApiModel *Model,
+                       StringRef NeedsFailureOf)
+    : PathSensitiveBugReport(BT, "origin=" + Origin.str(), Msg, N, UniqueLoc,
+                             UniqueDecl) {
+  init(Origin, N, Model, NeedsFailureOf);
+}
+
+void PathReport::init(StringRef Origin, const ExplodedNode *N,
+                      const ApiModel *Model, StringRef NeedsFailureOf) {
+  ReportTag T = classifyPath(N, Model, NeedsFailureOf);
+  T.Origin = Origin.str();
+  setTag(T);
+  addVisitor<ImpactVisitor>(Model, NeedsFailureOf);
+}
+
+void PathReport::setTag(const ReportTag &T) {
+  ShortDescription = encodeReportTag(T);
+}
