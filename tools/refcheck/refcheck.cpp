@@ -123,7 +123,7 @@ static int listApi(const ApiModel &Model) {
     for (unsigned I : S->UnknownArgs)
       outs() << ", arg " << I << " unknown";
     if (S->From == Source::Inferred) {
-      if (S->returnsObject() && !S->CanFail)
+      if (S->Return != ReturnKind::NotAnObject && !S->CanFail)
         outs() << ", never NULL";
       outs() << " [inferred from " << S->Origin << "]\n";
     } else {
