@@ -368,3 +368,13 @@ void PathReport::init(StringRef Origin, const ExplodedNode *N,
 void PathReport::setTag(const ReportTag &T) {
   ShortDescription = encodeReportTag(T);
 }
+
+void PathReport::Profile(llvm::FoldingSetNodeID &ID) const {
+  ID.AddPointer(&getBugType());
+  ID.AddString(getDescription());
+  clang::ento::PathDiagnosticLocation UL = getUniqueingLocation();
+  if (UL.isValid())
+    UL.Profile(ID);
+  else
+    ID.AddPointer(getErrorNode()->getCurrentOrPreviousStmtForDiagnostics());
+}

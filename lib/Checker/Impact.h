@@ -52,6 +52,10 @@ public:
              const clang::Decl *UniqueDecl, const ApiModel *Model,
              llvm::StringRef NeedsFailureOf = "");
 
+  /// Uniqued by bug type, message and location only: the impact tag in the
+  /// short description must not split one bug into several reports.
+  void Profile(llvm::FoldingSetNodeID &ID) const override;
+
 private:
   friend class ImpactVisitor;
   void setTag(const ReportTag &T);
