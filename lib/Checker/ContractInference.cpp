@@ -306,8 +306,10 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   StringRef Name = FD && FD->getIdentifier() ? FD->getName() : "";
   ErrorKind EK = Name.empty() ? ErrorKind::Unknown
                               : errorKindFor(Config->Model, Name);
-  if (auto It = Local.find(contractName(FD ? FD : nullptr)); FD && It != Local.end() && It->second.Error)
-    EK = *It->second.Error;
+  if (FD)
+    if (auto It = Local.find(contractName(FD));
+        It != Local.end() && It->second.Error)
+      EK = *It->second.Error;
   const SourceManager &SM = C.getSourceManager();
   bool SystemLibc = FD && EK == ErrorKind::Unknown &&
                     SM.isInSystemHeader(FD->getLocation()) &&
