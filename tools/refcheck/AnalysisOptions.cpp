@@ -9,7 +9,7 @@ using namespace llvm;
 using namespace refcheck;
 
 cl::OptionCategory &refcheck::analysisCategory() {
-  static cl::OptionCategory Cat("refcheck analysis options (refcheck, bisect, bisect-step)");
+  static cl::OptionCategory Cat("refcheck analysis options (refcheck, bisect, bisect-step, confirm)");
   return Cat;
 }
 
@@ -41,18 +41,31 @@ cl::SubCommand &refcheck::bisectStepCommand() {
   return Cmd;
 }
 
+cl::SubCommand &refcheck::confirmCommand() {
+  static cl::SubCommand Cmd(
+      "confirm",
+      "Run the tests that reach each finding under a debug interpreter and "
+      "measure leaks (docs/confirm.md).\n\n"
+      "  refcheck confirm [options] FINDINGS.json\n"
+      "  refcheck confirm [options] -- FILE... [-- COMPILER-ARGS]\n\n"
+      "Exit status: 1 iff some finding is confirmed; 0 otherwise; 2 on usage "
+      "or input errors.");
+  return Cmd;
+}
+
 namespace {
-// `refcheck confirm` has options of the same names that mean other things
-// (its --python runs the tests): these are not in its subcommand.
 #define EVERYWHERE                                                             \
   cl::sub(cl::SubCommand::getTopLevel()), cl::sub(bisectCommand()),           \
-      cl::sub(bisectStepCommand()), cl::cat(analysisCategory())
+      cl::sub(bisectStepCommand()), cl::sub(confirmCommand()),                \
+      cl::cat(analysisCategory())
 
 cl::opt<std::string>
     BuildDir("p", cl::desc("Folder with compile_commands.json (or the file "
                            "itself). Without it, a compile_commands.json "
                            "above each file is used if it lists the file; "
-                           "otherwise flags are detected (see docs/usage.md)"),
+                           "otherwise flags are detected (see docs/usage.md). "
+                           "`confirm` also looks through its files for entry "
+                           "points across files"),
              cl::value_desc("build-dir"), EVERYWHERE);
 cl::list<std::string>
     ExtraArgs("extra-arg",
@@ -66,7 +79,8 @@ cl::list<std::string>
 cl::opt<std::string>
     Python("python",
            cl::desc("Interpreter whose headers serve files outside a CPython "
-                    "tree (default: python3)"),
+                    "tree (default: python3); `confirm` also runs the tests "
+                    "with it (default there: python3.11-dbg when present)"),
            cl::init("python3"), EVERYWHERE);
 cl::opt<std::string>
     ApiDb("api-db",
@@ -144,6 +158,12 @@ std::optional<std::string> refcheck::buildDirOption() {
   if (BuildDir.empty())
     return std::nullopt;
   return BuildDir.getValue();
+}
+
+std::optional<std::string> refcheck::pythonOption() {
+  if (!Python.getNumOccurrences())
+    return std::nullopt;
+  return Python.getValue();
 }
 
 std::vector<std::string> refcheck::enabledChecks() {

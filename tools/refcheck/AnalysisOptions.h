@@ -2,9 +2,9 @@
 //
 // -p, --python, --api-db, --extra-arg(-before), --enable, --disable,
 // --z3-crosscheck and --analyzer-config are declared once, in every
-// llvm::cl subcommand: `refcheck`, `bisect` and `bisect-step` read the same
-// option objects, validate them in one place and hand them on (to the
-// driver, or to the child analyses of bisect) in one place.
+// llvm::cl subcommand: `refcheck`, `bisect`, `bisect-step` and `confirm`
+// read the same option objects, validate them in one place and hand them on
+// (to the driver, or to the child analyses of bisect) in one place.
 //
 //===----------------------------------------------------------------------===//
 #ifndef REFCHECK_TOOLS_ANALYSISOPTIONS_H
@@ -27,6 +27,8 @@ llvm::cl::OptionCategory &analysisCategory();
 /// The `bisect` and `bisect-step` subcommands (BisectCommand.cpp).
 llvm::cl::SubCommand &bisectCommand();
 llvm::cl::SubCommand &bisectStepCommand();
+/// The `confirm` subcommand (ConfirmCommand.cpp).
+llvm::cl::SubCommand &confirmCommand();
 
 /// A usage error in the analysis options (an unknown check), or nullopt.
 std::optional<std::string> checkAnalysisOptions();
@@ -42,6 +44,9 @@ std::vector<std::string> analysisArguments();
 
 /// -p, when given.
 std::optional<std::string> buildDirOption();
+
+/// --python, when given (`confirm` has its own default).
+std::optional<std::string> pythonOption();
 
 /// --enable, as given.
 std::vector<std::string> enabledChecks();

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ConfirmCommand.h"
+#include "AnalysisOptions.h"
 #include "refcheck/Driver.h"
 #include "refcheck/EntryPoints.h"
 #include "refcheck/Report.h"
@@ -23,9 +24,9 @@
 using namespace llvm;
 using namespace refcheck;
 
-static cl::SubCommand
-    ConfirmSub("confirm", "Run the tests that reach each finding under a "
-                          "debug interpreter and measure leaks");
+// -p, --python and the other analysis options are shared with the other
+// subcommands (AnalysisOptions.cpp).
+static cl::SubCommand &ConfirmSub = confirmCommand();
 static cl::OptionCategory ConfirmCat("refcheck confirm options");
 
 static cl::opt<std::string> FindingsFile(cl::Positional, cl::sub(ConfirmSub),
@@ -36,11 +37,6 @@ static cl::list<std::string>
              cl::desc("Folder of tests to index (repeatable; default: Lib/test "
                       "in a CPython tree, else ./tests and ./test)"),
              cl::value_desc("DIR"), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
-static cl::opt<std::string>
-    PythonOpt("python",
-              cl::desc("Interpreter to run the tests with; a debug build "
-                       "(default: python3.11-dbg when present)"),
-              cl::value_desc("PATH"), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
 static cl::opt<std::string>
     Runs("runs",
          cl::desc("Warm-up and measured repetitions, as python -m test -R "
@@ -91,12 +87,6 @@ static cl::opt<OutputFormat> FormatOpt(
 static cl::opt<std::string> OutOpt("o", cl::desc("Write the findings to FILE"),
                                    cl::value_desc("FILE"), cl::sub(ConfirmSub),
                                    cl::cat(ConfirmCat));
-static cl::opt<std::string>
-    BuildDirOpt("p", cl::desc("Folder with compile_commands.json: flags for "
-                              "`-- FILE...`, and the files searched for "
-                              "entry points across files"),
-                cl::value_desc("build-dir"), cl::sub(ConfirmSub),
-                cl::cat(ConfirmCat));
 static cl::opt<unsigned> CrossFileDepth(
     "cross-file-depth",
     cl::desc("With -p: callers to walk through the other files of the "
@@ -129,11 +119,6 @@ static cl::opt<std::string> ProjectOpt(
 static cl::opt<bool> VerboseOpt("v", cl::desc("Say what is run"),
                                 cl::sub(ConfirmSub), cl::cat(ConfirmCat));
 
-static int fail(const Twine &Msg) {
-  errs() << "refcheck: error: " << Msg << '\n';
-  return 2;
-}
-
 /// python3.11-dbg when installed, else python3 (which will usually be
 /// refused with an explanation unless --blocks-only).
 static std::string defaultPython() {
@@ -142,48 +127,28 @@ static std::string defaultPython() {
   return "python3";
 }
 
-int refcheck::runConfirmCommand(int argc, const char **argv) {
+void refcheck::hideUnrelatedConfirmOptions() {
+  cl::HideUnrelatedOptions({&ConfirmCat, &analysisCategory()}, ConfirmSub);
+}
+
+int refcheck::runConfirmCommand(const std::vector<std::string> &Trailing,
+                                const char *Argv0) {
   // confirm [opts] FINDINGS.json | confirm [opts] -- FILE... [-- ARGS]
-  std::vector<const char *> Ours;
   std::vector<std::string> SourceFiles, CompilerArgs;
-  int DashDash = 0;
-  for (int I = 0; I < argc; ++I) {
-    if (DashDash < 2 && StringRef(argv[I]) == "--") {
-      ++DashDash;
-      continue;
-    }
-    if (DashDash == 0)
-      Ours.push_back(argv[I]);
-    else if (DashDash == 1)
-      SourceFiles.push_back(argv[I]);
-    else
-      CompilerArgs.push_back(argv[I]);
-  }
-  cl::HideUnrelatedOptions(ConfirmCat, ConfirmSub);
-  std::string ParseErr;
-  raw_string_ostream ErrOS(ParseErr);
-  if (!cl::ParseCommandLineOptions(
-          Ours.size(), Ours.data(),
-          "refcheck confirm: measures each finding's leak with the tests "
-          "that reach it\n\n"
-          "  refcheck confirm [options] FINDINGS.json\n"
-          "  refcheck confirm [options] -- FILE... [-- COMPILER-ARGS]\n\n"
-          "Exit status: 1 iff some finding is confirmed; 0 otherwise; 2 on "
-          "usage or input errors.\n",
-          &ErrOS)) {
-    ErrOS.flush();
-    StringRef First = StringRef(ParseErr).trim().split('\n').first;
-    First.consume_front("refcheck: ");
-    First.consume_front("refcheck confirm: ");
-    return fail(First);
-  }
+  auto Second = llvm::find(Trailing, "--");
+  SourceFiles.assign(Trailing.begin(), Second);
+  if (Second != Trailing.end())
+    CompilerArgs.assign(std::next(Second), Trailing.end());
+  if (auto Err = checkAnalysisOptions())
+    return fail(*Err);
+  std::optional<std::string> BuildDir = buildDirOption();
 
   ConfirmOptions Opts;
   auto SR = parseRuns(Runs);
   if (!SR)
     return fail(toString(SR.takeError()));
   std::tie(Opts.Stab, Opts.Run) = *SR;
-  Opts.Python = PythonOpt.empty() ? defaultPython() : PythonOpt;
+  Opts.Python = pythonOption().value_or(defaultPython());
   Opts.TestDirs.assign(TestDirs.begin(), TestDirs.end());
   Opts.TimeoutSeconds = Timeout;
   Opts.UseRegrtest = UseRegrtest;
@@ -226,8 +191,7 @@ int refcheck::runConfirmCommand(int argc, const char **argv) {
     // will run under.
     DriverOptions D;
     D.Files = SourceFiles;
-    if (!BuildDirOpt.empty())
-      D.BuildDir = BuildDirOpt;
+    applyAnalysisOptions(D);
     D.TrailingArgs = CompilerArgs;
     D.Python = Opts.Python;
     auto Model = loadApiModel(D);
@@ -248,8 +212,8 @@ int refcheck::runConfirmCommand(int argc, const char **argv) {
                 "refcheck confirm -- FILE...; see refcheck confirm --help)");
   }
 
-  if (!BuildDirOpt.empty() && CrossFileDepth > 0) {
-    auto N = addCrossFileEntryPoints(R, BuildDirOpt, CrossFileDepth);
+  if (BuildDir && CrossFileDepth > 0) {
+    auto N = addCrossFileEntryPoints(R, *BuildDir, CrossFileDepth);
     if (!N)
       return fail(toString(N.takeError()));
     if (VerboseOpt && *N)
@@ -257,23 +221,18 @@ int refcheck::runConfirmCommand(int argc, const char **argv) {
              << " files of the compile database\n";
   }
 
+  // Open the output first: a bad -o should not cost the measurements.
+  auto Out = openOutput(OutOpt);
+  if (!Out)
+    return fail(toString(Out.takeError()));
   // Progress lines stay out of a machine-read document on stdout.
   bool JsonToStdout = FormatOpt != OutputFormat::Text && OutOpt.empty();
   raw_ostream &Log = JsonToStdout ? errs() : outs();
   if (Error E = confirmFindings(R, Opts, Log))
     return fail(toString(std::move(E)));
 
-  std::unique_ptr<raw_fd_ostream> File;
-  raw_ostream *OS = &outs();
-  if (!OutOpt.empty()) {
-    std::error_code EC;
-    File = std::make_unique<raw_fd_ostream>(OutOpt, EC, sys::fs::OF_Text);
-    if (EC)
-      return fail("cannot write '" + OutOpt + "': " + EC.message());
-    OS = File.get();
-  }
-  writeResults(*OS, R, FormatOpt, makeReportContext(argv[0]));
-  OS->flush();
+  writeResults(**Out, R, FormatOpt, makeReportContext(Argv0));
+  (*Out)->flush();
 
   unsigned Counts[4] = {0, 0, 0, 0};
   const char *Names[4] = {"confirmed", "not-reproduced", "no-test-found",

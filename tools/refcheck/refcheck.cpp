@@ -152,9 +152,6 @@ static int listApi(const ApiModel &Model) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
-  // `refcheck confirm ...` has its own options.
-  if (argc > 1 && StringRef(argv[1]) == "confirm")
-    return runConfirmCommand(argc, argv);
   // Split at `--`: what follows is compiler arguments.
   std::vector<const char *> Given;
   std::vector<std::string> Trailing;
@@ -174,6 +171,7 @@ int main(int argc, const char **argv) {
   for (const std::string &A : Joined)
     Ours.push_back(A.c_str());
   cl::HideUnrelatedOptions({&Cat, &analysisCategory(), &reviewCategory()});
+  hideUnrelatedConfirmOptions();
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "refcheck " << REFCHECK_VERSION << " (LLVM "
        << REFCHECK_LLVM_VERSION_MAJOR << ", Z3 crosscheck "
@@ -197,6 +195,8 @@ int main(int argc, const char **argv) {
     fail(First);
     return usageErrorStatus();
   }
+  if (confirmCommand())
+    return runConfirmCommand(Trailing, argv[0]);
   if (subcommandChosen())
     return runSubcommand(Trailing, argv[0]);
 
