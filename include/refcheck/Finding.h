@@ -119,6 +119,18 @@ struct Results {
   std::vector<FileError> Errors;
   /// Number of files analyzed to completion.
   unsigned FilesAnalyzed = 0;
+  /// The absolute project root that relative paths are relative to (the
+  /// folder finding ids are computed from: docs/json-format.md), or empty
+  /// while paths are absolute or relative to the current folder.
+  std::string Root;
+
+  /// Names every file (of findings, path steps and errors) under Root
+  /// relative to it, and records Root; files elsewhere stay absolute.
+  /// Expects absolute paths (see makePathsAbsolute()).
+  void makePathsRelative(llvm::StringRef Root);
+  /// Makes every relative path absolute: against Root when it is set, else
+  /// against the current folder.
+  void makePathsAbsolute();
 
   /// Sorts findings and errors into a canonical order (file, line, column,
   /// check, message) and drops exact duplicates, so output never depends on

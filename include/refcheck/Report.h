@@ -25,8 +25,8 @@ struct ReportContext {
   /// Every check the run could report, in documentation order.
   std::vector<RuleInfo> Rules;
   /// Absolute folder that relative finding paths are relative to (the
-  /// current folder): SARIF's %SRCROOT%, and where the HTML report reads
-  /// sources from.
+  /// current folder; writeResults() uses the Results' Root when set):
+  /// SARIF's %SRCROOT%, and where the HTML report reads sources from.
   std::string SourceRoot;
   std::string ToolVersion;
 };

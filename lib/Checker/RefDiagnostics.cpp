@@ -4,6 +4,7 @@
 #include "Impact.h"
 #include "refcheck/Checker.h"
 
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
@@ -201,6 +202,60 @@ static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
   return "";
 }
 
+/// What the finding id knows of where Sym came from (docs/json-format.md):
+/// the origin call and its ordinal; when the call is in an inlined helper,
+/// the helper's name first (`deque_append:Py_INCREF#1`), so two helpers'
+/// calls stay apart; when an output argument received the reference rather
+/// than the result, its position (`PyErr_Fetch#1:out2`).
+static std::string symbolOriginKey(const Stmt *Origin, SymbolRef Sym,
+                                   const ExplodedNode *ON) {
+  const LocationContext *LC = ON->getLocationContext();
+  const LocationContext *Top = LC;
+  while (Top->getParent())
+    Top = Top->getParent();
+  // The function the origin is written in: the symbol may be tracked from
+  // an outer frame (a parameter the helper took a reference on).
+  const Decl *Home = nullptr;
+  if (Origin) {
+    ASTContext &Ctx = ON->getState()->getStateManager().getContext();
+    DynTypedNodeList Ps = Ctx.getParents(*Origin);
+    while (!Ps.empty() && !Home) {
+      if (const auto *D = Ps[0].get<Decl>()) {
+        if (isa<FunctionDecl>(D))
+          Home = D;
+        else
+          Ps = Ctx.getParents(*D);
+      } else if (const auto *S = Ps[0].get<Stmt>()) {
+        Ps = Ctx.getParents(*S);
+      } else {
+        break;
+      }
+    }
+  }
+  if (!Home)
+    Home = LC->getDecl();
+  std::string Key = originKey(Origin, Home);
+  if (Home != Top->getDecl())
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(Home))
+      Key = ND->getNameAsString() + ":" + Key;
+  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
+  ProgramStateRef St = ON->getState();
+  if (!CE || Home != LC->getDecl() ||
+      St->getSVal(CE, LC).getAsSymbol() == Sym)
+    return Key;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+    const auto *UO =
+        dyn_cast<UnaryOperator>(CE->getArg(I)->IgnoreParenImpCasts());
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      continue;
+    const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (VD && St->getSVal(St->getLValue(VD, LC)).getAsSymbol() == Sym)
+      return Key + ":out" + std::to_string(I + 1);
+  }
+  return Key;
+}
+
 void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
                             ExplodedNode *N, CheckerContext &C) const {
   const ExplodedNode *ON = findOriginNode(N, Sym);
@@ -208,7 +263,7 @@ void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
   const Stmt *Origin = RS ? RS->origin() : nullptr;
   std::string Key;
   if (Origin) {
-    Key = originKey(Origin, ON->getLocationContext()->getDecl());
+    Key = symbolOriginKey(Origin, Sym, ON);
   } else {
     Key = "param";
     if (const auto *SRV = dyn_cast<SymbolRegionValue>(Sym))
@@ -249,7 +304,7 @@ void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
   PathDiagnosticLocation Unique =
       PathDiagnosticLocation::createBegin(Origin, C.getSourceManager(), OLC);
   auto R = std::make_unique<PathReport>(LeakBug,
-                                        originKey(Origin, OLC->getDecl()), Msg,
+                                        symbolOriginKey(Origin, Sym, ON), Msg,
                                         N, Unique, OLC->getDecl(), model());
   R->markInteresting(Sym);
   R->addVisitor<RefHistoryVisitor>(Sym, RefOps);

@@ -487,9 +487,21 @@ private:
     PresumedLoc P = SM.getPresumedLoc(E);
     if (P.isInvalid())
       return;
-    File = displayPath(P.getFilename());
+    File = absoluteName(P.getFilename());
     Line = P.getLine();
     Col = P.getColumn();
+  }
+
+  /// A file name as the compiler saw it, made absolute (against the
+  /// command's folder) and free of `.`/`..`. The command line makes paths
+  /// relative to the project root once every file is analyzed.
+  std::string absoluteName(StringRef Name) const {
+    SmallString<256> Abs(Name);
+    if (!sys::path::is_absolute(Abs) && !Cmd.Directory.empty())
+      sys::fs::make_absolute(Cmd.Directory, Abs);
+    sys::fs::make_absolute(Abs);
+    sys::path::remove_dots(Abs, true);
+    return Abs.str().str();
   }
 
   /// The file of L relative to the project root, for the finding id.
@@ -498,12 +510,7 @@ private:
     PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(L));
     if (P.isInvalid())
       return "";
-    SmallString<256> Abs(P.getFilename());
-    if (!sys::path::is_absolute(Abs) && !Cmd.Directory.empty())
-      sys::fs::make_absolute(Cmd.Directory, Abs);
-    sys::fs::make_absolute(Abs);
-    sys::path::remove_dots(Abs, true);
-    return pathUnder(Cmd.ProjectRoot, Abs);
+    return pathUnder(Cmd.ProjectRoot, absoluteName(P.getFilename()));
   }
 
   void addStep(const ento::PathDiagnosticPiece &P, Finding &F) const {

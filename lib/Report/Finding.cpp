@@ -3,7 +3,9 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 #include <tuple>
 
@@ -58,6 +60,49 @@ void Results::canonicalize() {
   });
 }
 
+/// Calls Fn on every file name the results hold.
+template <typename Fn> static void forEachPath(Results &R, Fn F) {
+  for (Finding &Fd : R.Findings) {
+    F(Fd.File);
+    for (PathStep &S : Fd.Path)
+      F(S.File);
+  }
+  for (refcheck::FileError &E : R.Errors)
+    F(E.File);
+}
+
+void Results::makePathsRelative(StringRef NewRoot) {
+  SmallString<256> RootDir(NewRoot);
+  sys::path::remove_dots(RootDir, /*remove_dot_dot=*/true);
+  StringRef Dir = StringRef(RootDir).rtrim('/');
+  forEachPath(*this, [&](std::string &P) {
+    if (P.empty() || !sys::path::is_absolute(P))
+      return;
+    SmallString<256> Norm(P);
+    sys::path::remove_dots(Norm, /*remove_dot_dot=*/true);
+    StringRef Rest = Norm;
+    if (!Dir.empty() && Rest.consume_front(Dir) && Rest.consume_front("/"))
+      P = Rest.str();
+    else
+      P = Norm.str().str();
+  });
+  Root = RootDir.str().str();
+}
+
+void Results::makePathsAbsolute() {
+  forEachPath(*this, [&](std::string &P) {
+    if (P.empty() || sys::path::is_absolute(P))
+      return;
+    SmallString<256> Abs(P);
+    if (Root.empty())
+      sys::fs::make_absolute(Abs);
+    else
+      sys::fs::make_absolute(Root, Abs);
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    P = Abs.str().str();
+  });
+}
+
 void Results::append(Results Other) {
   for (Finding &F : Other.Findings)
     Findings.push_back(std::move(F));
@@ -80,6 +125,7 @@ Expected<Results> refcheck::parseJsonResults(StringRef Text) {
   if (Doc->getInteger("version") != 1)
     return Bad("missing or unsupported \"version\"");
   Results R;
+  R.Root = Doc->getString("root").value_or("").str();
   if (const json::Array *Fs = Doc->getArray("findings")) {
     for (const json::Value &FV : *Fs) {
       const json::Object *O = FV.getAsObject();

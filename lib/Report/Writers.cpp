@@ -178,11 +178,18 @@ void refcheck::writeJson(raw_ostream &OS, const Results &R) {
                    {"files_analyzed", R.FilesAnalyzed},
                    {"findings", std::move(Findings)},
                    {"errors", std::move(Errors)}};
+  if (!R.Root.empty())
+    Doc["root"] = R.Root;
   OS << formatv("{0:2}", json::Value(std::move(Doc))) << '\n';
 }
 
 void refcheck::writeResults(raw_ostream &OS, const Results &R,
-                            OutputFormat F, const ReportContext &Ctx) {
+                            OutputFormat F, const ReportContext &Given) {
+  // Relative paths are relative to the project root: SARIF's %SRCROOT%, and
+  // where the HTML page reads sources from.
+  ReportContext Ctx = Given;
+  if (!R.Root.empty())
+    Ctx.SourceRoot = R.Root;
   switch (F) {
   case OutputFormat::Text: return writeText(OS, R);
   case OutputFormat::Json: return writeJson(OS, R);

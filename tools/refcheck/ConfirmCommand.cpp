@@ -202,6 +202,8 @@ int refcheck::runConfirmCommand(const std::vector<std::string> &Trailing,
       return fail(toString(Plan.takeError()));
     for (const FileCommand &Cmd : *Plan)
       R.append(analyzeFile(Cmd, D, *Model));
+    R.makePathsAbsolute(); // errors name the files as given
+    R.makePathsRelative(Plan->front().ProjectRoot);
     R.canonicalize();
     for (const FileError &E : R.Errors)
       errs() << "refcheck: error: " << E.File << ": " << E.Message << '\n';
@@ -221,6 +223,13 @@ int refcheck::runConfirmCommand(const std::vector<std::string> &Trailing,
              << " files of the compile database\n";
   }
 
+  // Paths are relative to the findings' project root. Run from elsewhere,
+  // they are made absolute for the run, and relative again for the output.
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  if (!R.Root.empty() && !sys::fs::equivalent(R.Root, Cwd))
+    R.makePathsAbsolute();
+
   // Open the output first: a bad -o should not cost the measurements.
   auto Out = openOutput(OutOpt);
   if (!Out)
@@ -231,6 +240,8 @@ int refcheck::runConfirmCommand(const std::vector<std::string> &Trailing,
   if (Error E = confirmFindings(R, Opts, Log))
     return fail(toString(std::move(E)));
 
+  if (!R.Root.empty())
+    R.makePathsRelative(R.Root);
   writeResults(**Out, R, FormatOpt, makeReportContext(Argv0));
   (*Out)->flush();
 

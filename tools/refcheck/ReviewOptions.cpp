@@ -161,7 +161,11 @@ Expected<ReviewState> refcheck::prepareReview(DriverOptions &Opts,
 }
 
 Error refcheck::finishReview(const ReviewState &S, Results &R,
-                             const std::vector<std::string> &AnalyzedFiles) {
+                             const std::vector<std::string> &AnalyzedFiles,
+                             StringRef Root) {
+  // Suppression comments and changed lines are looked up in the files:
+  // absolute paths until the end.
+  R.makePathsAbsolute();
   SuppressionOutcome Sup = applySuppressions(R, AnalyzedFiles);
 
   std::string ConfigBaseline = S.Config ? S.Config->Baseline : "";
@@ -172,7 +176,9 @@ Error refcheck::finishReview(const ReviewState &S, Results &R,
       return createStringError(inconvertibleErrorCode(),
                                "--write-baseline needs a FILE (or a "
                                "baseline: in .refcheck.yaml)");
-    if (Error E = writeBaseline(Path, R))
+    Results Portable = R;
+    Portable.makePathsRelative(Root);
+    if (Error E = writeBaseline(Path, Portable))
       return E;
     errs() << "refcheck: wrote " << R.Findings.size()
            << (R.Findings.size() == 1 ? " finding" : " findings") << " to "
@@ -196,6 +202,7 @@ Error refcheck::finishReview(const ReviewState &S, Results &R,
   // Last, so that a baseline written with --min-impact still holds every
   // finding.
   erase_if(R.Findings, [](const Finding &F) { return F.Impact > MinImpact; });
+  R.makePathsRelative(Root);
   R.canonicalize();
   return Error::success();
 }

@@ -42,8 +42,11 @@ llvm::Expected<ReviewState> prepareReview(DriverOptions &Opts,
 
 /// Applies inline suppressions, the baseline (or writes one) and --diff to
 /// the run's findings. AnalyzedFiles are scanned for unused suppressions.
+/// Paths in R are made relative to Root (the project root), the baseline's
+/// too.
 llvm::Error finishReview(const ReviewState &S, Results &R,
-                         const std::vector<std::string> &AnalyzedFiles);
+                         const std::vector<std::string> &AnalyzedFiles,
+                         llvm::StringRef Root);
 
 } // namespace refcheck
 #endif

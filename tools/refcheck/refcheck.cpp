@@ -363,7 +363,10 @@ int main(int argc, const char **argv) {
   std::vector<std::string> Analyzed;
   for (const FileCommand &Cmd : *Planned)
     Analyzed.push_back(Cmd.File);
-  if (Error E = finishReview(*Review, All, Analyzed))
+  // Paths relative to the root the ids are computed from (the compile
+  // database's folder, else the git root, else the current folder).
+  if (Error E = finishReview(*Review, All, Analyzed,
+                             Planned->front().ProjectRoot))
     return fail(toString(std::move(E)));
 
   for (const refcheck::FileError &E : InferErrors)

@@ -1,0 +1,41 @@
+#include <Python.h>
+
+/* Two helpers take a reference on the caller's object; each path leaks the
+   one its helper took. Both origins are "the first Py_INCREF" of their
+   helper: the helper's name tells them apart. */
+static int keep_first(PyObject *v) {
+    Py_INCREF(v);
+    return 0;
+}
+
+static int keep_second(PyObject *v) {
+    Py_INCREF(v);
+    return 1;
+}
+
+static PyObject *pick(PyObject *self, PyObject *args) {
+    PyObject *v;
+    int which;
+    if (!PyArg_ParseTuple(args, "iO", &which, &v))
+        return NULL;
+    if (which) {
+        keep_first(v);
+        Py_RETURN_NONE;
+    }
+    keep_second(v);
+    Py_RETURN_NONE;
+}
+
+/* One call hands out three references through its output arguments; all
+   three are leaked: the argument's position tells them apart. */
+static PyObject *drop_error(PyObject *self, PyObject *args) {
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef methods[] = {
+    {"pick", pick, METH_VARARGS, NULL},
+    {"drop_error", drop_error, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
