@@ -303,9 +303,20 @@ void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
   const LocationContext *OLC = ON->getLocationContext();
   PathDiagnosticLocation Unique =
       PathDiagnosticLocation::createBegin(Origin, C.getSourceManager(), OLC);
-  auto R = std::make_unique<PathReport>(LeakBug,
-                                        symbolOriginKey(Origin, Sym, ON), Msg,
-                                        N, Unique, OLC->getDecl(), model());
+  // One object leaked at several places (a loop's `continue` and its end),
+  // or with several references at one place, is told apart in the id by the
+  // site and the count (after ";at=", which stays out of the origin).
+  std::string At;
+  if (const Stmt *Site = N->getStmtForDiagnostics())
+    At = ordinalKey(Site->getStmtClassName(), Site,
+                    N->getStackFrame()->getDecl());
+  if (RS.count() > 1)
+    At += ";refs=" + std::to_string(RS.count());
+  std::string Key = symbolOriginKey(Origin, Sym, ON);
+  if (!At.empty())
+    Key += ";at=" + At;
+  auto R = std::make_unique<PathReport>(LeakBug, Key, Msg, N, Unique,
+                                        OLC->getDecl(), model());
   R->markInteresting(Sym);
   R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
   C.emitReport(std::move(R));

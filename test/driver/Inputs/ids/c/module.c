@@ -34,8 +34,23 @@ static PyObject *drop_error(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+/* One object leaked at two places, by two returns, once held in 'r' and
+   once in 'kept': the place tells them apart. */
+static PyObject *two_exits(PyObject *self, PyObject *arg) {
+    PyObject *kept;
+    PyObject *r = PyObject_Str(arg);
+    if (r == NULL)
+        return NULL;
+    if (PyObject_IsTrue(arg))
+        return PyLong_FromLong(1);
+    kept = r;
+    r = NULL;
+    return PyLong_FromLong(PyObject_Length(kept));
+}
+
 static PyMethodDef methods[] = {
     {"pick", pick, METH_VARARGS, NULL},
     {"drop_error", drop_error, METH_VARARGS, NULL},
+    {"two_exits", two_exits, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
