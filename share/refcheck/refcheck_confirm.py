@@ -848,7 +848,10 @@ def candidate_files(files, static, entries, limit):
     of an entry (test_json* for _json)."""
     if len(files) <= limit:
         return files, "all %d test files" % len(files)
-    wanted = set(static["files"])
+    # The files holding a test the index found reaching an entry; not every
+    # file it parsed (a helper's name alone gets a file parsed).
+    wanted = {s["file"] for found in static["entries"].values()
+              for s in found}
     stems = set()
     for e in entries:
         top = e.split(".")[0].lstrip("_").lower()
