@@ -309,6 +309,11 @@ class Confirmer {
   std::vector<std::string> Roots;
   /// Import roots of the project's built extensions (from `check`).
   std::vector<std::string> ExtRoots;
+  /// Entry point -> why it cannot be measured: its module is the project's
+  /// but does not import (Blocked), or no such module exists for this
+  /// interpreter (Unimportable; the recording may still see it under its
+  /// runtime name).
+  std::map<std::string, std::string> Blocked, Unimportable;
   std::map<std::string, TestRun> Cache;
 
 public:
@@ -403,8 +408,10 @@ public:
   }
 
   /// The extensions the entry points name must import under Python, built
-  /// for it (its ABI tag): one line saying what is wrong, else nothing.
-  Error check(const std::set<std::string> &Entries) {
+  /// for it (its ABI tag). When none of them does: one line saying what is
+  /// wrong. Otherwise the entry points of the modules that do not import
+  /// are left out (their findings are unmeasurable, saying why).
+  Error check(std::set<std::string> &Entries) {
     if (Entries.empty())
       return Error::success();
     std::vector<std::string> Args{"--project", Opts.ProjectDir};
@@ -414,8 +421,20 @@ public:
     if (!V)
       return V.takeError();
     const json::Object *O = V->getAsObject();
+    auto Reasons = [&](StringRef Key, std::map<std::string, std::string> &M) {
+      if (const json::Object *B = O->getObject(Key))
+        for (const auto &[E, Why] : *B)
+          M[E.str()] = Why.getAsString().value_or("").str();
+    };
+    Reasons("blocked", Blocked);
+    Reasons("unimportable", Unimportable);
     if (const json::Array *Ps = O->getArray("problems"); Ps && !Ps->empty())
-      return err((*Ps)[0].getAsString().value_or("").str());
+      if (all_of(Entries, [&](const std::string &E) {
+            return Blocked.count(E) != 0;
+          }))
+        return err((*Ps)[0].getAsString().value_or("").str());
+    for (const auto &[E, Why] : Blocked)
+      Entries.erase(E);
     if (const json::Array *Ns = O->getArray("notes"); Ns && Opts.Verbose)
       for (const json::Value &N : *Ns)
         Log << "refcheck: note: " << N.getAsString().value_or("") << '\n';
@@ -719,15 +738,33 @@ public:
         continue;
       }
       std::vector<std::string> Reaching = Repeatable(F);
-      if (Reaching.empty()) {
+      auto Unmeasurable = [&](std::string Why) {
         C.Status = "unmeasurable";
-        C.Reason = "only module initialization (" +
-                   join(F.EntryPoints, ", ") +
-                   ") reaches it; it runs once per process, so repeating "
-                   "tests cannot measure it";
+        C.Reason = std::move(Why);
         Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
             << ": " << C.Status << " (" << C.Reason << ")\n";
         F.Confirm = std::move(C);
+      };
+      if (Reaching.empty()) {
+        Unmeasurable("only module initialization (" +
+                     join(F.EntryPoints, ", ") +
+                     ") reaches it; it runs once per process, so repeating "
+                     "tests cannot measure it");
+        continue;
+      }
+      // The entry points whose module does not import: another finding's
+      // module may still be measured.
+      std::string BlockedWhy;
+      llvm::erase_if(Reaching, [&](const std::string &E) {
+        auto It = Blocked.find(E);
+        if (It == Blocked.end())
+          return false;
+        if (BlockedWhy.empty())
+          BlockedWhy = It->second;
+        return true;
+      });
+      if (Reaching.empty()) {
+        Unmeasurable(BlockedWhy);
         continue;
       }
       // Every test reaching one of the entry points, with its best
@@ -750,6 +787,18 @@ public:
                                 SB = B.Seconds < 0 ? 1e9 : B.Seconds;
                          return SA < SB;
                        });
+      // A module this interpreter cannot import, that only tests naming it
+      // reach (no recorded test saw it run): they are skipped, and
+      // measuring them would show a clean run.
+      if (!Tests.empty() &&
+          all_of(Reaching,
+                 [&](const std::string &E) {
+                   return Unimportable.count(E) != 0;
+                 }) &&
+          none_of(Tests, [](const Selected &S) { return viaRank(S.Via) > 0; })) {
+        Unmeasurable(Unimportable[Reaching.front()]);
+        continue;
+      }
       for (const Selected &S : Tests)
         C.Reaching.push_back({S.Id, S.Via, S.Seconds});
       if (Tests.empty()) {

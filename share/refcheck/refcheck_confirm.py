@@ -848,7 +848,10 @@ def candidate_files(files, static, entries, limit):
     of an entry (test_json* for _json)."""
     if len(files) <= limit:
         return files, "all %d test files" % len(files)
-    wanted = set(static["files"])
+    # The files holding a test the index found reaching an entry; not every
+    # file it parsed (a helper's name alone gets a file parsed).
+    wanted = {s["file"] for found in static["entries"].values()
+              for s in found}
     stems = set()
     for e in entries:
         top = e.split(".")[0].lstrip("_").lower()
@@ -1067,7 +1070,9 @@ def cmd_check(args):
     name? Looks for each module's binary under the project folders (or an
     importable module of that name, like the interpreter's own _json); a
     binary built for another interpreter (its ABI tag) or a package that
-    fails to import is a problem. Writes the import roots to add."""
+    fails to import is a problem. Writes the import roots to add, and per
+    entry point the reason it cannot be measured: "blocked" (a problem of
+    its module) or "unimportable" (no such module for this interpreter)."""
     import importlib
     import importlib.machinery
     import importlib.util
@@ -1091,6 +1096,15 @@ def cmd_check(args):
     for p in reversed(args.path):
         sys.path.insert(0, os.path.abspath(p))
     problems, notes, roots, done = [], [], [], set()
+    # Module name -> why it cannot be measured (None: it can), so every
+    # entry point of a module gets its module's verdict.
+    verdict, blocked, unimportable = {}, {}, {}
+
+    def problem(name, entry, msg):
+        problems.append(msg)
+        verdict[name] = msg
+        blocked[entry] = msg
+
     for entry in sorted(set(args.entry)):
         parts = entry.split(".")
         for k in range(len(parts), 0, -1):
@@ -1099,13 +1113,16 @@ def cmd_check(args):
             if short not in binaries:
                 continue
             if name in done:
+                if verdict.get(name):
+                    blocked[entry] = verdict[name]
                 break
             done.add(name)
             good = [b for b in binaries[short]
                     if os.path.basename(b)[len(short):] in suffixes]
             if not good:
                 other = binaries[short][0]
-                problems.append(
+                problem(
+                    name, entry,
                     "extension '%s' is built for another interpreter: %s "
                     "has the tag '%s', %s imports '%s' (rebuild it, e.g. "
                     "with --build)" % (name, other,
@@ -1123,33 +1140,42 @@ def cmd_check(args):
                 importlib.import_module(mod)
             except BaseException as e:  # any failure is the user's news
                 msg = str(e).strip().splitlines()
-                problems.append("cannot import '%s' (%s): %s%s" % (
+                problem(name, entry, "cannot import '%s' (%s): %s%s" % (
                     mod, good[0], type(e).__name__,
                     ": " + msg[-1] if msg else ""))
             break
         else:
             missing = unbuilt_module(parts, args.project, suffixes)
-            if missing and missing[0] not in done:
-                done.add(missing[0])
-                problems.append(
-                    "the extension of package '%s' is not built: no "
-                    "*%s in %s (build it in place for %s, e.g. with "
-                    "--build)" % (missing[0], suffixes[0], missing[1],
-                                  os.path.basename(sys.executable)))
+            if missing:
+                if missing[0] not in done:
+                    done.add(missing[0])
+                    problem(
+                        missing[0], entry,
+                        "the extension of package '%s' is not built: no "
+                        "*%s in %s (build it in place for %s, e.g. with "
+                        "--build)" % (missing[0], suffixes[0], missing[1],
+                                      os.path.basename(sys.executable)))
+                elif verdict.get(missing[0]):
+                    blocked[entry] = verdict[missing[0]]
                 continue
             top = parts[0]
-            if top in done:
-                continue
-            done.add(top)
-            try:
-                found = top in sys.builtin_module_names or \
-                    importlib.util.find_spec(top) is not None
-            except (ImportError, ValueError):
-                found = False
-            if not found:
-                notes.append("no module '%s' is built under %s nor "
-                             "importable" % (top, ", ".join(args.project)))
-    write(args.out, {"problems": problems, "notes": notes, "roots": roots})
+            if top not in done:
+                done.add(top)
+                try:
+                    found = top in sys.builtin_module_names or \
+                        importlib.util.find_spec(top) is not None
+                except (ImportError, ValueError):
+                    found = False
+                if not found:
+                    verdict[top] = "no module '%s' is built under %s nor " \
+                        "importable by %s" % (
+                            top, ", ".join(args.project),
+                            os.path.basename(sys.executable))
+                    notes.append(verdict[top])
+            if verdict.get(top):
+                unimportable[entry] = verdict[top]
+    write(args.out, {"problems": problems, "notes": notes, "roots": roots,
+                     "blocked": blocked, "unimportable": unimportable})
 
 
 # ---------------------------------------------------------------- measure
