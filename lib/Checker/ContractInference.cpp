@@ -110,7 +110,8 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfInPlaceOld, const MemRegion *, SymbolRef)
 
 namespace {
 class ContractInferenceChecker
-    : public Checker<check::BeginFunction, check::PostCall, check::Bind,
+    : public Checker<check::BeginFunction, check::PreCall, check::PostCall,
+                     check::Bind,
                      check::PreStmt<ReturnStmt>, check::EndFunction,
                      check::EndAnalysis, check::DeadSymbols,
                      check::PointerEscape, eval::Call> {
@@ -118,15 +119,16 @@ class ContractInferenceChecker
   mutable std::vector<PathRecord> Paths;
   /// Contracts inferred earlier in this file (callees come first).
   mutable llvm::StringMap<InferredContract> Local;
-  /// What a call does, as PyRefChecker sees it.
-  mutable RefSummaryManager Summaries;
 
 public:
   const CheckerConfig *Config = nullptr;
+  /// What a call does, as PyRefChecker sees it.
+  mutable RefSummaryManager Summaries;
 
   ContractInferenceChecker() { Summaries.setLocal(&Local); }
   bool active() const { return Config && Config->InferContracts; }
   void checkBeginFunction(CheckerContext &C) const;
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
@@ -174,6 +176,20 @@ std::string refcheck::contractName(const FunctionDecl *FD) {
   if (isa<CXXMethodDecl>(FD) || !FD->getIdentifier())
     return FD->getQualifiedNameAsString();
   return FD->getName().str();
+}
+
+void ContractInferenceChecker::checkPreCall(const CallEvent &Call,
+                                            CheckerContext &C) const {
+  if (!active())
+    return;
+  // In-place calls (_PyBytes_Resize(&b, n)): the object each variable holds
+  // now, for the call's summary to judge after the call overwrote it.
+  ProgramStateRef State = recordInPlaceOld<InfInPlaceOld>(
+      C.getState(), Summaries.specFor(
+                        dyn_cast_or_null<FunctionDecl>(Call.getDecl())),
+      Call);
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void ContractInferenceChecker::checkBeginFunction(CheckerContext &C) const {
@@ -450,18 +466,9 @@ ProgramStateRef ContractInferenceChecker::checkPointerEscape(
     return State;
   CallSummary S = Summaries.summarize(*Call);
   for (const ArgRule &R : S.Args) {
-    if (Kind == PSK_IndirectEscapeOnCall &&
-        (R.Effect == ArgEffect::InOut ||
-         R.Effect == ArgEffect::ReplacedOnSuccess)) {
-      // The object the variable held, for the call's summary to judge.
-      if (const MemRegion *Var = inPlaceVariable(*Call, R.Index))
-        if (SymbolRef Old = Call->getState()
-                                ->getSVal(loc::MemRegionVal(Var))
-                                .getAsLocSymbol();
-            Old && Escaped.count(Old))
-          State = State->set<InfInPlaceOld>(Var, Old);
-      continue;
-    }
+    if (R.Effect == ArgEffect::InOut ||
+        R.Effect == ArgEffect::ReplacedOnSuccess)
+      continue; // recorded at the pre-call
     // An object handed over as something else (void*, an integer), or to a
     // function whose use of it nobody can tell, can no longer be followed.
     if (Kind != PSK_DirectEscapeOnCall || R.When != EffectTime::Escape)
@@ -736,8 +743,10 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       MaybeNull |= P.MaybeNull;
     }
     if (Alias) {
+      // NULL handed back means NULL passed: only an explicit NULL fails.
       S.Return = ReturnKind::Alias;
       S.AliasArg = unsigned(*Alias);
+      MaybeNull = false;
     } else if (Unknown || (New && Borrowed))
       S.Return = ReturnKind::Unknown;
     else if (New)

@@ -458,9 +458,15 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
 
 void PyRefChecker::checkPreCall(const CallEvent &Call,
                                 CheckerContext &C) const {
-  if (RefOps.lookup(Call) || !enabled(checks::UseAfterRelease))
+  if (RefOps.lookup(Call))
     return;
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = recordInPlaceOld<InPlaceOld>(
+      C.getState(),
+      Summaries.specFor(dyn_cast_or_null<FunctionDecl>(Call.getDecl())), Call);
+  if (State != C.getState())
+    C.addTransition(State);
+  if (!enabled(checks::UseAfterRelease))
+    return;
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
     SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol();
     if (!Sym)
@@ -484,6 +490,8 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     }
     return;
   }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void PyRefChecker::checkPostCall(const CallEvent &Call,
@@ -750,25 +758,12 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
     return State;
   }
   // An in-place call (_PyBytes_Resize(&b, n)) overwrites the variable: the
-  // object it held is kept for the call's summary to judge.
+  // object it held (recorded at the pre-call) is kept for the call's
+  // summary to judge.
   llvm::SmallPtrSet<SymbolRef, 2> InPlace;
-  if (Kind == PSK_IndirectEscapeOnCall && Call) {
-    CallSummary S = Summaries.summarize(*Call);
-    for (const ArgRule &R : S.Args) {
-      if (R.Effect != ArgEffect::InOut &&
-          R.Effect != ArgEffect::ReplacedOnSuccess)
-        continue;
-      const MemRegion *Var = inPlaceVariable(*Call, R.Index);
-      if (!Var)
-        continue;
-      SymbolRef Old =
-          Call->getState()->getSVal(loc::MemRegionVal(Var)).getAsLocSymbol();
-      if (Old && Escaped.count(Old)) {
-        State = State->set<InPlaceOld>(Var, Old);
-        InPlace.insert(Old);
-      }
-    }
-  }
+  if (Kind == PSK_IndirectEscapeOnCall)
+    for (auto [Var, Old] : State->get<InPlaceOld>())
+      InPlace.insert(Old);
   // Stored into untracked memory, reachable through a pointer handed to a
   // callee, or written to an out-parameter: no longer ours to release.
   for (SymbolRef Sym : Escaped) {
@@ -795,7 +790,8 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   bool OwesNewRef = FD && isPyObjectPointerType(FD->getReturnType());
   if (FD)
     for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-      if (A->getAnnotation() == "refcheck::returns_borrowed")
+      if (A->getAnnotation() == "refcheck::returns_borrowed" ||
+          A->getAnnotation() == "refcheck::returns_arg")
         OwesNewRef = false;
 
   SymbolRef Sym = V.getAsLocSymbol();

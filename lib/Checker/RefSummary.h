@@ -150,6 +150,25 @@ splitInPlace(clang::ento::ProgramStateRef State, const ArgRule &R,
              const CallSummary &S, const clang::ento::CallEvent &Call,
              clang::ento::CheckerContext &C, clang::ento::SymbolRef Old);
 
+/// Records, in the map Trait (local variable -> symbol), the object each
+/// in-place argument's variable holds before the call overwrites it.
+template <typename Trait>
+clang::ento::ProgramStateRef
+recordInPlaceOld(clang::ento::ProgramStateRef State, const FunctionSpec *Spec,
+                 const clang::ento::CallEvent &Call) {
+  if (!Spec)
+    return State;
+  for (const std::vector<unsigned> *Args :
+       {&Spec->InOutArgs, &Spec->ReplacedOnSuccessArgs})
+    for (unsigned I : *Args)
+      if (const clang::ento::MemRegion *Var = inPlaceVariable(Call, I))
+        if (clang::ento::SymbolRef Old =
+                State->getSVal(clang::ento::loc::MemRegionVal(Var))
+                    .getAsLocSymbol())
+          State = State->template set<Trait>(Var, Old);
+  return State;
+}
+
 class RefSummaryManager {
 public:
   void reset(const ApiModel *M) { Model = M; }

@@ -688,6 +688,9 @@ public:
         }
         if (S.Return == ReturnKind::Borrowed)
           annotate(FD, "refcheck::returns_borrowed");
+        // Hands back what it is given: its body owes no new reference.
+        if (S.Return == ReturnKind::Alias)
+          annotate(FD, "refcheck::returns_arg");
         return true;
       }
     } V(Ctx, Contracts);

@@ -11,6 +11,6 @@ swallow(void)
     PyErr_Fetch(&type, &value, &tb);
     if (type == NULL)
         return 0;
-    Py_DECREF(type);
-    return 1; // expected-warning {{New reference from 'PyErr_Fetch' (held in 'value') is leaked}} expected-warning {{New reference from 'PyErr_Fetch' (held in 'tb') is leaked}}
+    Py_DECREF(type); // expected-warning {{New reference from 'PyErr_Fetch' (held in 'value') is leaked}} expected-warning {{New reference from 'PyErr_Fetch' (held in 'tb') is leaked}}
+    return 1;
 }
