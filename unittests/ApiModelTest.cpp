@@ -166,8 +166,28 @@ TEST(InferredContracts, JsonRoundTripAndMalformedInput) {
   EXPECT_EQ(Back->Error, ErrorKind::NoEffect);
   EXPECT_EQ(Back->Spec.From, Source::Inferred);
 
+  // A check-wrapper: hands back argument 0, takes it when failing.
+  InferredContract W;
+  W.Spec.Name = "check";
+  W.Spec.Return = ReturnKind::Alias;
+  W.Spec.AliasArg = 1;
+  W.Spec.Steals = {{1, StealKind::OnFailure}};
+  std::optional<InferredContract> WBack = contractFromJson(contractToJson(W));
+  ASSERT_TRUE(WBack);
+  EXPECT_EQ(WBack->Spec.Return, ReturnKind::Alias);
+  EXPECT_EQ(WBack->Spec.AliasArg, 1u);
+  EXPECT_EQ(WBack->Spec.Steals, W.Spec.Steals);
+  // As an annotation and back into a model.
+  ApiModel M;
+  M.addConfigFact(toAnnotation(W));
+  ASSERT_TRUE(M.lookup("check"));
+  EXPECT_EQ(M.lookup("check")->Return, ReturnKind::Alias);
+  EXPECT_EQ(M.lookup("check")->AliasArg, 1u);
+  EXPECT_EQ(M.lookup("check")->Steals, W.Spec.Steals);
+
   for (const char *Bad :
        {R"({"returns": 1})", R"({"name": "f", "returns": 99})",
+        R"({"name": "f", "returns": 5, "alias_arg": -1})",
         R"({"name": "f", "returns": 1, "steals": [[0]]})",
         R"({"name": "f", "returns": 1, "error": 42})", R"([1, 2])"}) {
     llvm::Expected<llvm::json::Value> V = llvm::json::parse(Bad);
@@ -271,6 +291,11 @@ TEST(BuiltinTables, MalformedRowsAreErrorsNamingRowAndCell) {
   EXPECT_NE(OwnershipError("a99", ""), "");      // no such argument
   EXPECT_NE(OwnershipError("", "", FormatStyle::None, 1), "");
   EXPECT_NE(OwnershipError("", "x", FormatStyle::None), "");
+  // The out-NULL guard names one of the out-arguments, once.
+  EXPECT_EQ(OwnershipError("", "n0,n1,g0"), "");
+  EXPECT_EQ(OwnershipError("", "x0,r1"), "");
+  EXPECT_NE(OwnershipError("", "n0,g1"), "");
+  EXPECT_NE(OwnershipError("", "n0,n1,g0,g1"), "");
 
   auto ErrorRowError = [](const char *NonNull) {
     llvm::Expected<ErrorSpec> E =

@@ -28,6 +28,10 @@ enum class ReturnKind : uint8_t {
   /// Paths of an inferred function disagree (a new reference on some, a
   /// borrowed one on others): the result is not judged.
   Unknown,
+  /// The object passed as argument FunctionSpec::AliasArg, handed back
+  /// (NULL on failure when the call can fail): the result is what the
+  /// caller passed, owned or borrowed as it was.
+  Alias,
 };
 
 /// Whether a call takes over ("steals") the caller's reference to an argument.
@@ -35,6 +39,9 @@ enum class StealKind : uint8_t {
   No,        ///< the callee borrows the argument (the C-API default).
   Always,    ///< stolen whether or not the call succeeds (PyTuple_SetItem).
   OnSuccess, ///< stolen only when the call returns 0 (PyModule_AddObject).
+  /// Stolen only when the call fails, returning NULL or -1 (a check-wrapper
+  /// that hands its argument back, or releases it and fails).
+  OnFailure,
 };
 
 /// Varargs described by a format string.
@@ -64,6 +71,8 @@ const char *toString(Source S);
 struct FunctionSpec {
   std::string Name;
   ReturnKind Return = ReturnKind::NotAnObject;
+  /// For ReturnKind::Alias: the argument (0-based) handed back.
+  unsigned AliasArg = 0;
   /// The call can fail (NULL or -1 with an exception set).
   bool CanFail = true;
   /// Arguments (0-based) whose reference the callee steals.
@@ -76,8 +85,16 @@ struct FunctionSpec {
   /// NewRefOutArgs).
   std::vector<unsigned> NewRefOutArgs;
   /// Arguments whose pointee's reference is consumed and replaced by a new
-  /// reference (PyUnicode_Append(&left, right)).
+  /// reference (PyUnicode_Append(&left, right)): the old pointer value is
+  /// dead after the call. When a call that can fail fails, the object is
+  /// gone and the pointee is NULL (_PyBytes_Resize).
   std::vector<unsigned> InOutArgs;
+  /// Arguments whose pointee's reference is replaced when the call succeeds
+  /// and left as it was when it fails (PyUnicode_Resize).
+  std::vector<unsigned> ReplacedOnSuccessArgs;
+  /// An out-argument whose pointee is NULL only when the pointee of every
+  /// other out-argument is NULL too (PyErr_Fetch's type).
+  std::optional<unsigned> OutNullGuard;
   FormatStyle Format = FormatStyle::None;
   /// Index of the format string argument when Format != None.
   unsigned FormatArg = 0;
@@ -131,6 +148,10 @@ struct ApiAnnotation {
   std::vector<unsigned> StealsArgs;
   /// 1-based: stolen only when the call returns 0.
   std::vector<unsigned> StealsArgsOnSuccess;
+  /// 1-based: stolen only when the call fails.
+  std::vector<unsigned> StealsArgsOnFailure;
+  /// 1-based: the result is this argument, handed back (`returns-arg: N`).
+  std::optional<unsigned> ReturnsArg;
   /// 1-based: what happens to them is not known; callers stop judging.
   std::vector<unsigned> UnknownArgs;
   /// `can-fail: false`: never returns NULL (or -1).

@@ -20,6 +20,7 @@ const char *refcheck::toString(ReturnKind K) {
   case ReturnKind::Borrowed: return "borrowed";
   case ReturnKind::AlwaysNull: return "null";
   case ReturnKind::Unknown: return "unknown";
+  case ReturnKind::Alias: return "its argument";
   }
   return "?";
 }
@@ -114,7 +115,7 @@ static Error parseCells(StringRef Row, StringRef Column, StringRef Cells,
     if (P.drop_front().getAsInteger(10, N) || N > 15)
       return rowError(Row, Column + " cell '" + P +
                                "' needs an argument index 0-15 after its tag");
-    if (!Seen.insert(N).second)
+    if (P.front() != 'g' && !Seen.insert(N).second)
       return rowError(Row, Column + " column names argument " + Twine(N) +
                                " twice");
     switch (P.front()) {
@@ -123,6 +124,12 @@ static Error parseCells(StringRef Row, StringRef Column, StringRef Cells,
     case 'k': S.Keeps.push_back(N); break;
     case 'n': S.NewRefOutArgs.push_back(N); break;
     case 'x': S.InOutArgs.push_back(N); break;
+    case 'r': S.ReplacedOnSuccessArgs.push_back(N); break;
+    case 'g':
+      if (S.OutNullGuard)
+        return rowError(Row, Column + " column has two 'g' cells");
+      S.OutNullGuard = N;
+      break;
     }
   }
   return Error::success();
@@ -138,8 +145,12 @@ Expected<FunctionSpec> refcheck::specFromRow(const BuiltinRow &R) {
   S.CanFail = R.CanFail;
   if (Error E = parseCells(Name, "steals", R.Steals ? R.Steals : "", "ask", S))
     return std::move(E);
-  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nx", S))
+  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nxrg", S))
     return std::move(E);
+  if (S.OutNullGuard && !llvm::is_contained(S.NewRefOutArgs, *S.OutNullGuard) &&
+      !llvm::is_contained(S.InOutArgs, *S.OutNullGuard))
+    return rowError(Name, "out cell 'g" + Twine(*S.OutNullGuard) +
+                              "' names no 'n' or 'x' out-argument");
   if (R.Format == FormatStyle::None && R.FormatArg != 0)
     return rowError(Name, "a format argument without a format style");
   S.Format = R.Format;
@@ -301,6 +312,7 @@ ErrorKind ApiModel::errorKindOf(StringRef Name) const {
   switch (S->Return) {
   case ReturnKind::NewRef:
   case ReturnKind::Borrowed:
+  case ReturnKind::Alias:
     return ErrorKind::NullSets;
   case ReturnKind::AlwaysNull:
     return ErrorKind::AlwaysSets;
@@ -340,7 +352,12 @@ void ApiModel::addConfigFact(const ApiAnnotation &A) {
   S.Name = A.Function;
   if (A.Returns)
     S.Return = *A.Returns;
-  if (!A.StealsArgs.empty() || !A.StealsArgsOnSuccess.empty()) {
+  if (A.ReturnsArg && *A.ReturnsArg > 0) {
+    S.Return = ReturnKind::Alias;
+    S.AliasArg = *A.ReturnsArg - 1;
+  }
+  if (!A.StealsArgs.empty() || !A.StealsArgsOnSuccess.empty() ||
+      !A.StealsArgsOnFailure.empty()) {
     S.Steals.clear();
     for (unsigned N : A.StealsArgs)
       if (N > 0)
@@ -348,6 +365,9 @@ void ApiModel::addConfigFact(const ApiAnnotation &A) {
     for (unsigned N : A.StealsArgsOnSuccess)
       if (N > 0)
         S.Steals.push_back({N - 1, StealKind::OnSuccess});
+    for (unsigned N : A.StealsArgsOnFailure)
+      if (N > 0)
+        S.Steals.push_back({N - 1, StealKind::OnFailure});
   }
   if (!A.UnknownArgs.empty()) {
     S.UnknownArgs.clear();
@@ -386,7 +406,8 @@ std::string ApiModel::fingerprint() const {
   SHA256 H;
   for (const FunctionSpec *S : all()) {
     H.update(S->Name);
-    std::string Row = "|" + std::to_string(int(S->Return)) + "|" +
+    std::string Row = "|" + std::to_string(int(S->Return)) + "a" +
+                      std::to_string(S->AliasArg) + "|" +
                       std::to_string(S->CanFail) + "|";
     for (auto [I, K] : S->Steals)
       Row += std::to_string(I) + ":" + std::to_string(int(K)) + ",";
@@ -394,6 +415,10 @@ std::string ApiModel::fingerprint() const {
       Row += "n" + std::to_string(I);
     for (unsigned I : S->InOutArgs)
       Row += "x" + std::to_string(I);
+    for (unsigned I : S->ReplacedOnSuccessArgs)
+      Row += "r" + std::to_string(I);
+    if (S->OutNullGuard)
+      Row += "g" + std::to_string(*S->OutNullGuard);
     for (unsigned I : S->Keeps)
       Row += "k" + std::to_string(I);
     for (unsigned I : S->UnknownArgs)

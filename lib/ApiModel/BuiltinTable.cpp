@@ -6,8 +6,12 @@
 // or `sN` (steals argument N only on success) or `kN` (does not steal
 // argument N but keeps a reference of its own to it: the list of
 // PyList_Append holds the item alive), and `out` is a comma list of
-// `nN` (the pointee of argument N receives a new reference) or `xN` (the
-// pointee's reference is consumed and replaced by a new one). `can-fail`
+// `nN` (the pointee of argument N receives a new reference), `xN` (the
+// pointee's reference is consumed and replaced by a new one; when a call
+// that can fail fails, the object is gone and the pointee NULL), `rN` (the
+// pointee's reference is replaced when the call succeeds and left as it was
+// when it fails) or `gN` (the pointee of out-argument N is NULL only when
+// those of all the out-arguments are: PyErr_Fetch's type). `can-fail`
 // says whether correct use can see the error value (a NULL result, -1): it
 // must agree with the function's row in ErrorTable.cpp (checkRowsAgree,
 // checked by a unit test). A malformed cell stops refcheck at start-up.
@@ -62,12 +66,16 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyUnicode_FSConverter",         Int, Fails, "",          "n1",  NoFmt, 0},
     {"PyUnicode_FSDecoder",           Int, Fails, "",          "n1",  NoFmt, 0},
     // --- In/out parameters --------------------------------------------------
+    // As CPython 3.11 does it: the Resize and Append functions free the
+    // object and leave NULL in the pointer when they fail, except
+    // PyUnicode_Resize, which leaves the string as it was.
     {"PyUnicode_Append",              Int, Fails, "",          "x0",  NoFmt, 0},
     {"PyBytes_Concat",                Int, Fails, "",          "x0",  NoFmt, 0},
     {"PyUnicode_InternInPlace",       Int, Never, "",          "x0",  NoFmt, 0},
     {"_PyBytes_Resize",               Int, Fails, "",          "x0",  NoFmt, 0},
     {"_PyTuple_Resize",               Int, Fails, "",          "x0",  NoFmt, 0},
-    {"PyErr_NormalizeException",      Int, Never, "",          "x0,x1,x2", NoFmt, 0},
+    {"PyUnicode_Resize",              Int, Fails, "",          "r0",  NoFmt, 0},
+    {"PyErr_NormalizeException",      Int, Never, "",          "x0,x1,x2,g0", NoFmt, 0},
     // --- New references through out-parameters ------------------------------
     {"PyDict_GetItemRef",             Int, Fails, "",          "n2",  NoFmt, 0},
     {"PyDict_GetItemStringRef",       Int, Fails, "",          "n2",  NoFmt, 0},
@@ -76,8 +84,8 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyObject_GetOptionalAttrString",Int, Fails, "",          "n2",  NoFmt, 0},
     {"_PyObject_LookupAttr",          Int, Fails, "",          "n2",  NoFmt, 0},
     {"PyMapping_GetOptionalItem",     Int, Fails, "",          "n2",  NoFmt, 0},
-    {"PyErr_Fetch",                   Int, Never, "",          "n0,n1,n2", NoFmt, 0},
-    {"PyErr_GetExcInfo",              Int, Never, "",          "n0,n1,n2", NoFmt, 0},
+    {"PyErr_Fetch",                   Int, Never, "",          "n0,n1,n2,g0", NoFmt, 0},
+    {"PyErr_GetExcInfo",              Int, Never, "",          "n0,n1,n2,g0", NoFmt, 0},
     // --- Borrowed references ----------------------------------------------
     {"PyDict_GetItem",                Bor, Fails, "",          "",    NoFmt, 0},
     {"PyDict_GetItemString",          Bor, Fails, "",          "",    NoFmt, 0},

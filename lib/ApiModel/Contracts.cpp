@@ -11,6 +11,7 @@ json::Value refcheck::contractToJson(const InferredContract &C) {
     Steals.push_back(json::Array{int64_t(I), int64_t(K)});
   json::Object O{{"name", S.Name},
                  {"returns", int64_t(S.Return)},
+                 {"alias_arg", int64_t(S.AliasArg)},
                  {"can_fail", S.CanFail},
                  {"steals", std::move(Steals)},
                  {"unknown", json::Array(S.UnknownArgs)},
@@ -30,10 +31,14 @@ refcheck::contractFromJson(const json::Value &V) {
   std::optional<StringRef> Name = O->getString("name");
   std::optional<int64_t> Returns = O->getInteger("returns");
   if (!Name || Name->empty() || !Returns || *Returns < 0 ||
-      *Returns > int64_t(ReturnKind::Unknown))
+      *Returns > int64_t(ReturnKind::Alias))
     return std::nullopt;
   S.Name = Name->str();
   S.Return = ReturnKind(*Returns);
+  std::optional<int64_t> Alias = O->getInteger("alias_arg");
+  if (Alias && (*Alias < 0 || *Alias > 15))
+    return std::nullopt;
+  S.AliasArg = unsigned(Alias.value_or(0));
   S.CanFail = O->getBoolean("can_fail").value_or(true);
   S.From = Source::Inferred;
   S.Origin = O->getString("origin").value_or("").str();
@@ -44,7 +49,7 @@ refcheck::contractFromJson(const json::Value &V) {
         return std::nullopt;
       std::optional<int64_t> I = (*P)[0].getAsInteger();
       std::optional<int64_t> K = (*P)[1].getAsInteger();
-      if (!I || !K || *I < 0 || *K < 0 || *K > int64_t(StealKind::OnSuccess))
+      if (!I || !K || *I < 0 || *K < 0 || *K > int64_t(StealKind::OnFailure))
         return std::nullopt;
       S.Steals.push_back({unsigned(*I), StealKind(*K)});
     }
@@ -67,9 +72,14 @@ ApiAnnotation refcheck::toAnnotation(const InferredContract &C) {
   const FunctionSpec &S = C.Spec;
   ApiAnnotation A;
   A.Function = S.Name;
-  A.Returns = S.Return;
+  if (S.Return == ReturnKind::Alias)
+    A.ReturnsArg = S.AliasArg + 1;
+  else
+    A.Returns = S.Return;
   for (auto [I, K] : S.Steals)
-    (K == StealKind::Always ? A.StealsArgs : A.StealsArgsOnSuccess)
+    (K == StealKind::Always      ? A.StealsArgs
+     : K == StealKind::OnSuccess ? A.StealsArgsOnSuccess
+                                 : A.StealsArgsOnFailure)
         .push_back(I + 1);
   for (unsigned I : S.UnknownArgs)
     A.UnknownArgs.push_back(I + 1);

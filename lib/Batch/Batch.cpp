@@ -56,6 +56,9 @@ static json::Value toJson(const DriverOptions &O) {
         {"returns", A.Returns ? json::Value(int64_t(*A.Returns)) : nullptr},
         {"steals_args", json::Array(A.StealsArgs)},
         {"steals_args_on_success", json::Array(A.StealsArgsOnSuccess)},
+        {"steals_args_on_failure", json::Array(A.StealsArgsOnFailure)},
+        {"returns_arg", A.ReturnsArg ? json::Value(int64_t(*A.ReturnsArg))
+                                     : nullptr},
         {"unknown_args", json::Array(A.UnknownArgs)},
         {"can_fail", A.CanFail ? json::Value(*A.CanFail) : nullptr},
         {"error", A.Error ? json::Value(int64_t(*A.Error)) : nullptr},
@@ -118,11 +121,14 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
         for (auto [Key, Into] :
              {std::pair("steals_args", &A.StealsArgs),
               std::pair("steals_args_on_success", &A.StealsArgsOnSuccess),
+              std::pair("steals_args_on_failure", &A.StealsArgsOnFailure),
               std::pair("unknown_args", &A.UnknownArgs)})
           if (const json::Array *St = F->getArray(Key))
             for (const json::Value &N : *St)
               if (std::optional<int64_t> I = N.getAsInteger())
                 Into->push_back(unsigned(*I));
+        if (std::optional<int64_t> R = F->getInteger("returns_arg"))
+          A.ReturnsArg = unsigned(*R);
         A.CanFail = F->getBoolean("can_fail");
         if (std::optional<int64_t> E = F->getInteger("error"))
           A.Error = uint8_t(*E);

@@ -19,6 +19,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "CApiHelpers.h"
+#include "RefSummary.h"
 #include "refcheck/Checker.h"
 
 #include "clang/AST/Attr.h"
@@ -74,15 +75,15 @@ enum class Ret : uint8_t {
   IntNeg,   ///< an int result known to be negative
   IntOk,    ///< an int result known to be >= 0
   IntAny,   ///< an int result that may be either
+  Alias,    ///< a parameter handed back with no reference of the function's
 };
 
 /// The thread's exception state, as far as this checker follows it.
 enum ExcState : unsigned { ExcClear = 0, ExcSet = 1, ExcUnknown = 2 };
 
-enum class Op { Incref, XIncref, Decref, XDecref, NewRef, XNewRef, Dealloc };
-
 struct PathRecord {
   Ret R = Ret::None;
+  int AliasParam = -1;    ///< for Ret::Alias: the parameter handed back
   bool MaybeNull = false; ///< a New result not known to be non-NULL
   unsigned Exc = ExcClear;
   SmallVector<ObjFx, 4> Params;
@@ -102,30 +103,18 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfPending, SymbolRef, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRet, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetMaybeNull, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExc, unsigned)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetAlias, int)
+/// In-place calls (_PyBytes_Resize(&b, n)): the object a local variable held
+/// when the call overwrote it, from the call's escape to its post-call.
+REGISTER_MAP_WITH_PROGRAMSTATE(InfInPlaceOld, const MemRegion *, SymbolRef)
 
 namespace {
 class ContractInferenceChecker
-    : public Checker<check::BeginFunction, check::PostCall, check::Bind,
+    : public Checker<check::BeginFunction, check::PreCall, check::PostCall,
+                     check::Bind,
                      check::PreStmt<ReturnStmt>, check::EndFunction,
                      check::EndAnalysis, check::DeadSymbols,
                      check::PointerEscape, eval::Call> {
-  const CallDescriptionMap<Op> Ops = {
-      {{CDM::SimpleFunc, {"Py_INCREF"}}, Op::Incref},
-      {{CDM::SimpleFunc, {"_Py_INCREF"}}, Op::Incref},
-      {{CDM::SimpleFunc, {"Py_IncRef"}}, Op::Incref},
-      {{CDM::SimpleFunc, {"Py_XINCREF"}}, Op::XIncref},
-      {{CDM::SimpleFunc, {"_Py_XINCREF"}}, Op::XIncref},
-      {{CDM::SimpleFunc, {"Py_DECREF"}}, Op::Decref},
-      {{CDM::SimpleFunc, {"_Py_DECREF"}}, Op::Decref},
-      {{CDM::SimpleFunc, {"Py_DecRef"}}, Op::XDecref},
-      {{CDM::SimpleFunc, {"Py_XDECREF"}}, Op::XDecref},
-      {{CDM::SimpleFunc, {"_Py_XDECREF"}}, Op::XDecref},
-      {{CDM::SimpleFunc, {"Py_NewRef"}}, Op::NewRef},
-      {{CDM::SimpleFunc, {"_Py_NewRef"}}, Op::NewRef},
-      {{CDM::SimpleFunc, {"Py_XNewRef"}}, Op::XNewRef},
-      {{CDM::SimpleFunc, {"_Py_XNewRef"}}, Op::XNewRef},
-      {{CDM::SimpleFunc, {"_Py_Dealloc"}}, Op::Dealloc},
-  };
   /// The paths of the top-level function being analysed.
   mutable std::vector<PathRecord> Paths;
   /// Contracts inferred earlier in this file (callees come first).
@@ -133,9 +122,13 @@ class ContractInferenceChecker
 
 public:
   const CheckerConfig *Config = nullptr;
+  /// What a call does, as PyRefChecker sees it.
+  mutable RefSummaryManager Summaries;
 
+  ContractInferenceChecker() { Summaries.setLocal(&Local); }
   bool active() const { return Config && Config->InferContracts; }
   void checkBeginFunction(CheckerContext &C) const;
+  void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
@@ -150,7 +143,9 @@ public:
                                      PointerEscapeKind Kind) const;
 
 private:
-  const FunctionSpec *specFor(const FunctionDecl *FD) const;
+  /// Applies the argument rules and the result of a call's summary.
+  void applySummary(const CallSummary &S, const CallEvent &Call,
+                    ProgramStateRef State, CheckerContext &C) const;
   ProgramStateRef adjust(ProgramStateRef State, SymbolRef Sym, int By,
                          bool Create = false) const;
   ProgramStateRef lose(ProgramStateRef State, SymbolRef Sym) const;
@@ -183,15 +178,18 @@ std::string refcheck::contractName(const FunctionDecl *FD) {
   return FD->getName().str();
 }
 
-const FunctionSpec *
-ContractInferenceChecker::specFor(const FunctionDecl *FD) const {
-  if (!FD)
-    return nullptr;
-  std::string Name = contractName(FD);
-  auto It = Local.find(Name);
-  if (It != Local.end())
-    return &It->second.Spec;
-  return functionSpecFor(Config->Model, Name);
+void ContractInferenceChecker::checkPreCall(const CallEvent &Call,
+                                            CheckerContext &C) const {
+  if (!active())
+    return;
+  // In-place calls (_PyBytes_Resize(&b, n)): the object each variable holds
+  // now, for the call's summary to judge after the call overwrote it.
+  ProgramStateRef State = recordInPlaceOld<InfInPlaceOld>(
+      C.getState(), Summaries.specFor(
+                        dyn_cast_or_null<FunctionDecl>(Call.getDecl())),
+      Call);
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void ContractInferenceChecker::checkBeginFunction(CheckerContext &C) const {
@@ -246,36 +244,22 @@ bool ContractInferenceChecker::evalCall(const CallEvent &Call,
                                         CheckerContext &C) const {
   if (!active())
     return false;
-  const Op *O = Ops.lookup(Call);
-  const Expr *CE = Call.getOriginExpr();
-  if (!O || Call.getNumArgs() == 0 || !CE)
+  std::optional<RefOpCall> R = evalRefOp(Call, C);
+  if (!R)
     return false;
-  ProgramStateRef State = C.getState();
-  SVal Obj = Call.getArgSVal(Call.getNumArgs() - 1);
-  if (*O == Op::Dealloc) {
-    C.addTransition(State);
+  if (R->NullPath)
+    C.addTransition(R->NullPath);
+  ProgramStateRef State = R->State;
+  if (!State)
     return true;
-  }
-  if (*O == Op::NewRef || *O == Op::XNewRef)
-    State = State->BindExpr(CE, C.getLocationContext(), Obj);
-  if (*O == Op::XIncref || *O == Op::XDecref || *O == Op::XNewRef)
-    if (auto DV = Obj.getAs<DefinedOrUnknownSVal>()) {
-      auto [NonNull, Null] = State->assume(*DV);
-      if (Null)
-        C.addTransition(Null);
-      if (!NonNull)
-        return true;
-      State = NonNull;
-    }
-  int By = (*O == Op::Decref || *O == Op::XDecref) ? -1 : 1;
-  if (SymbolRef Sym = Obj.getAsLocSymbol()) {
-    State = adjust(State, Sym, By, /*Create=*/By > 0);
-  } else if (const MemRegion *R = Obj.getAsRegion();
-             R && isa<NonParamVarRegion>(R->StripCasts())) {
-    R = R->StripCasts();
-    const int *N = State->get<InfStatic>(R);
-    int V = (N ? *N : 0) + By;
-    State = V ? State->set<InfStatic>(R, V) : State->remove<InfStatic>(R);
+  if (SymbolRef Sym = R->Obj.getAsLocSymbol()) {
+    State = adjust(State, Sym, R->Delta, /*Create=*/R->Delta > 0);
+  } else if (const MemRegion *MR = R->Obj.getAsRegion();
+             R->Delta && MR && isa<NonParamVarRegion>(MR->StripCasts())) {
+    MR = MR->StripCasts();
+    const int *N = State->get<InfStatic>(MR);
+    int V = (N ? *N : 0) + R->Delta;
+    State = V ? State->set<InfStatic>(MR, V) : State->remove<InfStatic>(MR);
   }
   C.addTransition(State);
   return true;
@@ -289,11 +273,12 @@ static bool setsOnFailure(ErrorKind K) {
 
 void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
                                              CheckerContext &C) const {
-  if (!active() || C.wasInlined || Ops.lookup(Call))
+  if (!active() || C.wasInlined || refOps().lookup(Call) ||
+      !Call.getOriginExpr())
     return;
   ProgramStateRef State = C.getState();
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  const FunctionSpec *Spec = specFor(FD);
+  const FunctionSpec *Spec = Summaries.specFor(FD);
   SVal Ret = Call.getReturnValue();
   if (!Spec && FD && !FD->hasBody() && Config->ProjectFunctions &&
       Config->ProjectFunctions->contains(contractName(FD))) {
@@ -325,98 +310,130 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
              EK != ErrorKind::NoEffect)
     State = State->set<InfExc>(ExcUnknown);
 
-  // Arguments.
-  SmallVector<unsigned, 2> AnnSteals;
-  if (FD)
-    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-      if (A->getAnnotation() == "refcheck::steals_arg" && A->args_size() == 1)
-        if (std::optional<llvm::APSInt> N =
-                (*A->args_begin())->getIntegerConstantExpr(C.getASTContext()))
-          if (*N >= 1)
-            AnnSteals.push_back(N->getZExtValue() - 1);
+  applySummary(Summaries.summarize(Call), Call, State, C);
+}
+
+void ContractInferenceChecker::applySummary(const CallSummary &S,
+                                            const CallEvent &Call,
+                                            ProgramStateRef State,
+                                            CheckerContext &C) const {
+  // A conditional steal splits the path on the call's result: the rules
+  // after it apply where the call succeeded.
   ProgramStateRef OnFailure = nullptr;
-  for (unsigned I = 0; I < Call.getNumArgs() && State; ++I) {
-    SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol();
-    if (!Sym || !State->get<InfFx>(Sym))
-      continue;
-    StealKind K = Spec ? Spec->stealOf(I) : StealKind::No;
-    if (llvm::is_contained(AnnSteals, I))
-      K = StealKind::Always;
-    if (Spec && llvm::is_contained(Spec->UnknownArgs, I)) {
-      State = lose(State, Sym);
-      continue;
-    }
-    if (K == StealKind::Always) {
+  SVal Ret = Call.getReturnValue();
+  for (const ArgRule &R : S.Args) {
+    if (!State)
+      break;
+    if (R.When != EffectTime::PostCall)
+      continue; // at evaluation (inlined here) or at the escape
+    SymbolRef Sym = Call.getArgSVal(R.Index).getAsLocSymbol();
+    switch (R.Effect) {
+    case ArgEffect::Borrow:
+    case ArgEffect::Keep:
+    case ArgEffect::BorrowedOut:
+    case ArgEffect::Dealloc: // the decrement before it did the accounting
+      break;
+    case ArgEffect::StealAlways:
       State = adjust(State, Sym, -1);
-    } else if (K == StealKind::OnSuccess) {
-      auto DRet = Ret.getAs<DefinedOrUnknownSVal>();
-      if (!DRet || !Call.getResultType()->isIntegerType()) {
+      break;
+    case ArgEffect::StealOnSuccess:
+    case ArgEffect::StealOnFailure: {
+      if (!Ret.getAs<DefinedOrUnknownSVal>()) {
         State = lose(State, Sym);
-        continue;
+        break;
       }
-      SValBuilder &SVB = C.getSValBuilder();
-      auto IsZero = SVB.evalEQ(State, *DRet,
-                               SVB.makeIntVal(0, Call.getResultType()));
-      auto IsNeg = SVB.evalEQ(State, *DRet,
-                              SVB.makeIntVal(-1, Call.getResultType()));
-      ProgramStateRef Succ = State->assume(IsZero, true);
-      ProgramStateRef Fail = State->assume(IsNeg, true);
+      auto [Succ, Fail] = splitOnResult(State, Call, C);
+      if (R.Effect == ArgEffect::StealOnSuccess)
+        Succ = Succ ? adjust(Succ, Sym, -1) : nullptr;
+      else
+        Fail = Fail ? adjust(Fail, Sym, -1) : nullptr;
+      OnFailure = Fail;
+      State = Succ;
+      break;
+    }
+    case ArgEffect::NewRefOut:
+      if (auto V = pointeeOf(State, Call, R.Index))
+        State = adjust(State, V->getAsLocSymbol(), 1, /*Create=*/true);
+      break;
+    case ArgEffect::InOut:
+    case ArgEffect::ReplacedOnSuccess: {
+      const MemRegion *Var = inPlaceVariable(Call, R.Index);
+      if (!Var)
+        break;
+      SymbolRef Old = nullptr;
+      if (const SymbolRef *O = State->get<InfInPlaceOld>(Var))
+        Old = *O;
+      State = State->remove<InfInPlaceOld>(Var);
+      auto [Succ, Fail] = splitInPlace(State, R, S, Call, C, Old);
+      if (Succ) {
+        Succ = adjust(Succ, Old, -1);
+        Succ = adjust(
+            Succ, Succ->getSVal(loc::MemRegionVal(Var)).getAsLocSymbol(), 1,
+            /*Create=*/true);
+      }
+      if (Fail && R.Effect == ArgEffect::InOut)
+        Fail = adjust(Fail, Old, -1);
       if (Fail)
         OnFailure = Fail;
-      State = Succ ? adjust(Succ, Sym, -1) : nullptr;
+      State = Succ;
+      break;
     }
-  }
-  // Py_BuildValue's 'N' steals; a format we cannot read may steal anything.
-  if (State && Spec && Spec->Format == FormatStyle::BuildValue &&
-      Spec->FormatArg < Call.getNumArgs()) {
-    const auto *SL = dyn_cast<StringLiteral>(
-        Call.getArgExpr(Spec->FormatArg)->IgnoreParenImpCasts());
-    bool Ok = false;
-    std::vector<FormatItem> Items;
-    if (SL && SL->getCharByteWidth() == 1)
-      Items = parseFormat(SL->getString(), Spec->Format, Ok);
-    unsigned Arg = Spec->FormatArg + 1;
-    if (!Ok) {
-      for (unsigned I = Arg; I < Call.getNumArgs(); ++I)
-        State = lose(State, Call.getArgSVal(I).getAsLocSymbol());
-    }
-    for (const FormatItem &It : Items) {
-      unsigned ObjArg = Arg + It.ObjectArg;
-      Arg += It.NumArgs;
-      if (ObjArg >= Call.getNumArgs())
-        break;
-      if (It.IsObject && It.Steals)
-        State = adjust(State, Call.getArgSVal(ObjArg).getAsLocSymbol(), -1);
+    case ArgEffect::Forget:
+    case ArgEffect::Unknown:
+      State = lose(State, Sym);
+      break;
     }
   }
 
   // The result.
   if (State && isPyObjectPointerType(Call.getResultType())) {
-    ReturnKind RK = Spec ? Spec->Return : ReturnKind::NewRef;
-    if (FD)
-      for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
-        if (A->getAnnotation() == "refcheck::returns_borrowed")
-          RK = ReturnKind::Borrowed;
-        else if (A->getAnnotation() == "refcheck::returns_new")
-          RK = ReturnKind::NewRef;
-      }
-    if (RK == ReturnKind::NotAnObject)
-      RK = ReturnKind::NewRef;
-    if (SymbolRef Sym = Ret.getAsLocSymbol(); Sym && !State->get<InfFx>(Sym)) {
-      ObjFx F;
-      if (RK == ReturnKind::NewRef)
-        F.Net = 1;
-      else if (RK == ReturnKind::Unknown)
-        F.UnknownOrigin = true;
-      if (RK == ReturnKind::AlwaysNull) {
+    SymbolRef Sym = Ret.getAsLocSymbol();
+    auto NonNull = [&](ProgramStateRef St) {
+      if (!S.Ret.CanFail)
+        if (auto NN = St->assume(Ret.castAs<DefinedOrUnknownSVal>(), true))
+          return NN;
+      return St;
+    };
+    switch (S.Ret.K) {
+    case ReturnEffect::AlwaysNull:
+      if (Sym)
         if (auto N = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), false))
           State = N;
-      } else {
-        State = State->set<InfFx>(Sym, F);
-        if (Spec && !Spec->CanFail)
-          if (auto NN = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), true))
-            State = NN;
+      break;
+    case ReturnEffect::Alias: {
+      // The argument handed back: where the call succeeded, the result is
+      // the object passed.
+      if (S.Ret.AliasArg >= Call.getNumArgs())
+        break;
+      if (auto DRet = Ret.getAs<DefinedOrUnknownSVal>(); DRet && S.Ret.CanFail) {
+        auto [NN, Null] = State->assume(*DRet);
+        if (!NN)
+          break;
+        if (Null)
+          C.addTransition(Null);
+        State = NN;
       }
+      SVal Arg = Call.getArgSVal(S.Ret.AliasArg);
+      State = State->BindExpr(Call.getOriginExpr(), C.getLocationContext(),
+                              Arg);
+      if (auto DA = Arg.getAs<DefinedOrUnknownSVal>())
+        if (ProgramStateRef NN = State->assume(*DA, true))
+          State = NN;
+      break;
+    }
+    case ReturnEffect::New:
+    case ReturnEffect::NotObject: // described as no object, but it is one
+    case ReturnEffect::Borrowed:
+    case ReturnEffect::Unknown:
+      if (Sym && !State->get<InfFx>(Sym)) {
+        ObjFx F;
+        if (S.Ret.K == ReturnEffect::Unknown)
+          F.UnknownOrigin = true;
+        else if (S.Ret.K != ReturnEffect::Borrowed)
+          F.Net = 1;
+        State = NonNull(State->set<InfFx>(Sym, F));
+      }
+      break;
     }
   }
   if (State)
@@ -445,18 +462,19 @@ void ContractInferenceChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
 ProgramStateRef ContractInferenceChecker::checkPointerEscape(
     ProgramStateRef State, const InvalidatedSymbols &Escaped,
     const CallEvent *Call, PointerEscapeKind Kind) const {
-  if (!active() || Kind != PSK_DirectEscapeOnCall || !Call)
+  if (!active() || !Call)
     return State;
-  // An object handed over as something else (void*, an integer) can no
-  // longer be followed.
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call->getDecl());
-  for (unsigned I = 0, E = Call->getNumArgs(); I != E; ++I) {
-    SymbolRef Sym = Call->getArgSVal(I).getAsLocSymbol();
-    if (!Sym || !Escaped.count(Sym))
+  CallSummary S = Summaries.summarize(*Call);
+  for (const ArgRule &R : S.Args) {
+    if (R.Effect == ArgEffect::InOut ||
+        R.Effect == ArgEffect::ReplacedOnSuccess)
+      continue; // recorded at the pre-call
+    // An object handed over as something else (void*, an integer), or to a
+    // function whose use of it nobody can tell, can no longer be followed.
+    if (Kind != PSK_DirectEscapeOnCall || R.When != EffectTime::Escape)
       continue;
-    QualType T = FD && I < FD->getNumParams() ? FD->getParamDecl(I)->getType()
-                                              : Call->getArgExpr(I)->getType();
-    if (!isPyObjectPointerType(T))
+    SymbolRef Sym = Call->getArgSVal(R.Index).getAsLocSymbol();
+    if (Sym && Escaped.count(Sym))
       State = lose(State, Sym);
   }
   return State;
@@ -500,6 +518,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   ProgramStateRef State = C.getState();
   const Expr *RetE = RS->getRetValue();
   Ret R = Ret::None;
+  int AliasParam = -1;
   bool MaybeNull = false;
   if (RetE) {
     SVal V = C.getSVal(RetE);
@@ -517,9 +536,14 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           R = Ret::Borrowed;
         } else if (F->UnknownOrigin && F->Param < 0) {
           R = Ret::Unknown;
+        } else if (F->Param >= 0 && F->Net == 0 && !F->Lost) {
+          // A parameter handed back as it came: the caller gets back what
+          // it passed (mergePaths decides whether that is the contract).
+          R = Ret::Alias;
+          AliasParam = F->Param;
         } else if (F->Param >= 0 || F->Net >= 1) {
-          // A parameter handed back: it carries the caller's reference
-          // (or one the function took) to the caller.
+          // A parameter handed back with a reference the function took, or
+          // a new object.
           R = F->Param >= 0 && F->Net < 0 ? Ret::Unknown : Ret::New;
           State = adjust(State, Sym, -1);
         } else {
@@ -561,6 +585,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
     }
   }
   State = State->set<InfRet>(unsigned(R));
+  State = State->set<InfRetAlias>(AliasParam);
   State = State->set<InfRetMaybeNull>(MaybeNull);
   State = State->set<InfRetExc>(excAt(State));
   C.addTransition(State);
@@ -577,6 +602,8 @@ void ContractInferenceChecker::checkEndFunction(const ReturnStmt *RS,
   PathRecord P;
   P.R = RS ? Ret(State->get<InfRet>()) : Ret::None;
   P.MaybeNull = State->get<InfRetMaybeNull>();
+  if (P.R == Ret::Alias)
+    P.AliasParam = State->get<InfRetAlias>();
   P.Exc = RS ? State->get<InfRetExc>() : excAt(State);
   P.Params.resize(FD->getNumParams());
   P.ParamNull.resize(FD->getNumParams());
@@ -622,10 +649,32 @@ void ContractInferenceChecker::checkDeadSymbols(SymbolReaper &SR,
 
 /// Merges the paths of one function into its contract.
 static std::optional<InferredContract>
-mergePaths(const FunctionDecl *FD, ArrayRef<PathRecord> Paths,
+mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
            bool Complete) {
   if (Paths.empty())
     return std::nullopt;
+  // "Returns its argument i" when every path that returns an object hands
+  // back the same parameter, untouched. Otherwise a parameter handed back
+  // is the caller's reference, consumed and returned as a new one.
+  std::optional<int> Alias;
+  for (const PathRecord &P : Paths) {
+    if (P.R == Ret::Null)
+      continue;
+    if (P.R != Ret::Alias || (Alias && *Alias != P.AliasParam)) {
+      Alias = -1;
+      break;
+    }
+    Alias = P.AliasParam;
+  }
+  if (!Complete || !Alias || *Alias < 0) {
+    Alias.reset();
+    for (PathRecord &P : Paths)
+      if (P.R == Ret::Alias) {
+        P.R = Ret::New;
+        if (P.AliasParam >= 0 && unsigned(P.AliasParam) < P.Params.size())
+          P.Params[P.AliasParam].Net -= 1;
+      }
+  }
   InferredContract Out;
   FunctionSpec &S = Out.Spec;
   S.Name = contractName(FD);
@@ -648,7 +697,8 @@ mergePaths(const FunctionDecl *FD, ArrayRef<PathRecord> Paths,
       continue;
     }
     bool Lost = false, Kept = false, Taken = false, KeptOnSuccess = false,
-         TakenOnFailure = false, Ambiguous = false;
+         TakenOnFailure = false, TakenOnSuccess = false,
+         KeptOnFailure = false, Ambiguous = false;
     for (const PathRecord &P : Paths) {
       const ObjFx &F = P.Params[I];
       if (P.ParamNull[I])
@@ -661,6 +711,8 @@ mergePaths(const FunctionDecl *FD, ArrayRef<PathRecord> Paths,
       Kept |= !Consumed;
       KeptOnSuccess |= !Consumed && Succeeds(P);
       TakenOnFailure |= Consumed && Fails(P);
+      TakenOnSuccess |= Consumed && Succeeds(P);
+      KeptOnFailure |= !Consumed && Fails(P);
       Ambiguous |= P.R == Ret::IntAny;
     }
     if (Lost)
@@ -668,8 +720,12 @@ mergePaths(const FunctionDecl *FD, ArrayRef<PathRecord> Paths,
     else if (Taken && !Kept)
       S.Steals.push_back({I, StealKind::Always});
     else if (Taken && Kept) {
-      if (Int && !KeptOnSuccess && !TakenOnFailure && !Ambiguous)
+      // Which paths took it is told by the result: the caller can follow.
+      if ((Int || Object) && !KeptOnSuccess && !TakenOnFailure && !Ambiguous)
         S.Steals.push_back({I, StealKind::OnSuccess});
+      else if ((Int || Object) && !TakenOnSuccess && !KeptOnFailure &&
+               !Ambiguous)
+        S.Steals.push_back({I, StealKind::OnFailure});
       else
         S.UnknownArgs.push_back(I);
     }
@@ -686,7 +742,12 @@ mergePaths(const FunctionDecl *FD, ArrayRef<PathRecord> Paths,
       Null |= P.R == Ret::Null;
       MaybeNull |= P.MaybeNull;
     }
-    if (Unknown || (New && Borrowed))
+    if (Alias) {
+      // NULL handed back means NULL passed: only an explicit NULL fails.
+      S.Return = ReturnKind::Alias;
+      S.AliasArg = unsigned(*Alias);
+      MaybeNull = false;
+    } else if (Unknown || (New && Borrowed))
       S.Return = ReturnKind::Unknown;
     else if (New)
       S.Return = ReturnKind::NewRef;
@@ -783,6 +844,7 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
 static void registerContractInference(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<ContractInferenceChecker>();
   C->Config = activeCheckerConfig();
+  C->Summaries.reset(C->Config ? C->Config->Model : nullptr);
 }
 
 static bool shouldRegisterContractInference(const CheckerManager &) {

@@ -36,6 +36,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
@@ -61,6 +62,9 @@ REGISTER_MAP_WITH_PROGRAMSTATE(OwedToField, SymbolRef, const Stmt *)
 /// (`op->ob_refcnt = 1` when resurrecting in tp_dealloc), or they were handed
 /// to a function of this file that the analyzer did not inline.
 REGISTER_SET_WITH_PROGRAMSTATE(SelfManaged, SymbolRef)
+/// In-place calls (_PyBytes_Resize(&b, n)): the object a local variable held
+/// when the call overwrote it, from the call's escape to its post-call.
+REGISTER_MAP_WITH_PROGRAMSTATE(InPlaceOld, const MemRegion *, SymbolRef)
 
 const RefState *refcheck::getRefState(ProgramStateRef State, SymbolRef Sym) {
   return State->get<RefMap>(Sym);
@@ -104,23 +108,7 @@ class PyRefChecker
                      check::Location, check::Bind, check::EndFunction,
                      check::PreStmt<AtomicExpr>, check::PostStmt<CastExpr>,
                      eval::Call> {
-  const RefOpMap RefOps = {
-      {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
-      {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
-      {{CDM::SimpleFunc, {"Py_IncRef"}}, RefOp::Incref},
-      {{CDM::SimpleFunc, {"Py_XINCREF"}}, RefOp::XIncref},
-      {{CDM::SimpleFunc, {"_Py_XINCREF"}}, RefOp::XIncref},
-      {{CDM::SimpleFunc, {"Py_DECREF"}}, RefOp::Decref},
-      {{CDM::SimpleFunc, {"_Py_DECREF"}}, RefOp::Decref},
-      {{CDM::SimpleFunc, {"Py_DecRef"}}, RefOp::XDecref},
-      {{CDM::SimpleFunc, {"Py_XDECREF"}}, RefOp::XDecref},
-      {{CDM::SimpleFunc, {"_Py_XDECREF"}}, RefOp::XDecref},
-      {{CDM::SimpleFunc, {"Py_NewRef"}}, RefOp::NewRef},
-      {{CDM::SimpleFunc, {"_Py_NewRef"}}, RefOp::NewRef},
-      {{CDM::SimpleFunc, {"Py_XNewRef"}}, RefOp::XNewRef},
-      {{CDM::SimpleFunc, {"_Py_XNewRef"}}, RefOp::XNewRef},
-      {{CDM::SimpleFunc, {"_Py_Dealloc"}}, RefOp::Dealloc},
-  };
+  const RefOpMap &RefOps = refOps();
 
   const RefDiagnostics Diags{this, RefOps};
 
@@ -181,6 +169,19 @@ private:
   /// Whether an object whose reference was stolen may be gone: only when
   /// the container that took it was released since.
   bool stolenObjectGone(ProgramStateRef State, const RefState &RS) const;
+  /// An in-place rule (_PyBytes_Resize(&b, n)) applied to a local
+  /// variable: {the state where the call succeeded, the one where it
+  /// failed, or null when it cannot fail}.
+  std::pair<ProgramStateRef, ProgramStateRef>
+  replaceInPlace(ProgramStateRef State, const ArgRule &R, const CallSummary &S,
+                 const CallEvent &Call, CheckerContext &C,
+                 bool &Reported) const;
+  /// Splits on the pointee of S.OutNullGuard: where it is NULL, so are all
+  /// the out-arguments. Adds the NULL path, returns the other.
+  ProgramStateRef splitOnOutNullGuard(ProgramStateRef State,
+                                      const CallSummary &S,
+                                      const CallEvent &Call,
+                                      CheckerContext &C) const;
   /// T applied to the objects the pointer arguments Args point to.
   ProgramStateRef updatePointees(ProgramStateRef State, const CallEvent &Call,
                                  ArrayRef<unsigned> Args, Transition T,
@@ -215,8 +216,14 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
     return *RS;
   if (isTopFrameParam(Sym)) {
     const auto *VR = cast<VarRegion>(cast<SymbolRegionValue>(Sym)->getRegion());
-    if (Summaries.ownedOnEntry(cast<ParmVarDecl>(VR->getDecl())))
+    const auto *PVD = cast<ParmVarDecl>(VR->getDecl());
+    if (Summaries.ownedOnEntry(PVD))
       return std::nullopt; // ours to release; not judged
+    if (const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
+        FD && llvm::is_contained(RefSummaryManager::annotatedSteals(
+                                     FD, /*Sometimes=*/true),
+                                 PVD->getFunctionScopeIndex()))
+      return std::nullopt; // ours on some paths only; not judged
     return RefState::borrowed(nullptr);
   }
   return std::nullopt;
@@ -431,37 +438,19 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(State);
     return true;
   }
-  if (Call.getNumArgs() == 0)
+  std::optional<RefOpCall> R = evalRefOp(Call, C);
+  if (!R)
     return false;
-  const Expr *CE = Call.getOriginExpr();
-  if (!CE)
-    return false;
-  ProgramStateRef State = C.getState();
-  const LocationContext *LC = C.getLocationContext();
-  SVal Obj = Call.getArgSVal(Call.getNumArgs() - 1);
-  if (*Op == RefOp::Dealloc) {
-    // The decrement before it did the accounting; the object is gone.
-    C.addTransition(State);
+  if (R->NullPath)
+    C.addTransition(R->NullPath);
+  if (!R->State || R->Op == RefOp::Dealloc) {
+    if (R->State)
+      C.addTransition(R->State);
     return true;
   }
-  bool Returns = *Op == RefOp::NewRef || *Op == RefOp::XNewRef;
-  if (Returns)
-    State = State->BindExpr(CE, LC, Obj);
-
-  bool MaybeNull = *Op == RefOp::XIncref || *Op == RefOp::XDecref ||
-                   *Op == RefOp::XNewRef;
-  if (MaybeNull) {
-    if (auto DV = Obj.getAs<DefinedOrUnknownSVal>()) {
-      auto [NonNull, Null] = State->assume(*DV);
-      if (Null)
-        C.addTransition(Null);
-      if (!NonNull)
-        return true;
-      State = NonNull;
-    }
-  }
   bool Reported = false;
-  State = applyRefOp(*Op, Obj, CE, State, C, Reported);
+  ProgramStateRef State = applyRefOp(R->Op, R->Obj, Call.getOriginExpr(),
+                                     R->State, C, Reported);
   if (State && !Reported)
     C.addTransition(State);
   return true;
@@ -469,9 +458,15 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
 
 void PyRefChecker::checkPreCall(const CallEvent &Call,
                                 CheckerContext &C) const {
-  if (RefOps.lookup(Call) || !enabled(checks::UseAfterRelease))
+  if (RefOps.lookup(Call))
     return;
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = recordInPlaceOld<InPlaceOld>(
+      C.getState(),
+      Summaries.specFor(dyn_cast_or_null<FunctionDecl>(Call.getDecl())), Call);
+  if (State != C.getState())
+    C.addTransition(State);
+  if (!enabled(checks::UseAfterRelease))
+    return;
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
     SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol();
     if (!Sym)
@@ -495,6 +490,8 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     }
     return;
   }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void PyRefChecker::checkPostCall(const CallEvent &Call,
@@ -502,27 +499,6 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
   if (C.wasInlined || RefOps.lookup(Call) || !Call.getOriginExpr())
     return;
   applySummary(Summaries.summarize(Call), Call, C);
-}
-
-/// Splits State on the result of a call that can fail: {success, failure}.
-/// An int result succeeds with 0 and fails with -1 (no other value is
-/// possible); a pointer result fails with NULL.
-static std::pair<ProgramStateRef, ProgramStateRef>
-splitOnResult(ProgramStateRef State, const CallEvent &Call, CheckerContext &C) {
-  auto DRet = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
-  if (!DRet)
-    return {State, nullptr};
-  if (Call.getResultType()->isPointerType()) {
-    auto [NonNull, Null] = State->assume(*DRet);
-    return {NonNull, Null};
-  }
-  SValBuilder &SVB = C.getSValBuilder();
-  auto Zero = SVB.makeZeroVal(Call.getResultType());
-  auto IsZero = SVB.evalEQ(State, *DRet, Zero.castAs<DefinedOrUnknownSVal>());
-  auto MinusOne = SVB.makeIntVal(-1, Call.getResultType());
-  auto IsMinusOne =
-      SVB.evalEQ(State, *DRet, MinusOne.castAs<DefinedOrUnknownSVal>());
-  return {State->assume(IsZero, true), State->assume(IsMinusOne, true)};
 }
 
 void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
@@ -535,7 +511,7 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
   // A conditional steal (PyModule_AddObject) splits the path on the call's
   // result: the rules after it apply where the call succeeded.
   ProgramStateRef OnFailure = nullptr;
-  bool FailureTakes = false;
+  std::string FailureNote;
   SmallVector<unsigned, 2> NewRefOuts;
   for (const ArgRule &R : S.Args) {
     if (!State)
@@ -552,7 +528,9 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       if (!Ret.getAs<DefinedOrUnknownSVal>())
         break;
       auto [Succ, Fail] = splitOnResult(State, Call, C);
-      FailureTakes = R.Effect == ArgEffect::StealOnFailure;
+      bool FailureTakes = R.Effect == ArgEffect::StealOnFailure;
+      FailureNote = FailureTakes ? RefDiagnostics::assumeStealFailsTakes(S.Callee)
+                                 : RefDiagnostics::assumeStealFails(S.Callee);
       if (Fail)
         OnFailure = FailureTakes ? updateSymbol(Fail, Sym, Transition::Steal,
                                                 CE, S.Callee, Holder, C,
@@ -580,8 +558,16 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       State = updatePointees(State, Call, R.Index, Transition::BorrowedOut, C);
       break;
     case ArgEffect::InOut:
-      State = updatePointees(State, Call, R.Index, Transition::OwnedOut, C);
+    case ArgEffect::ReplacedOnSuccess: {
+      auto [Succ, Fail] = replaceInPlace(State, R, S, Call, C, Reported);
+      if (Fail) {
+        OnFailure = Fail;
+        FailureNote = RefDiagnostics::assumeInPlaceFails(
+            S.Callee, R.Effect == ArgEffect::InOut);
+      }
+      State = Succ;
       break;
+    }
     case ArgEffect::Dealloc:
       State = updateSymbol(State, Sym, Transition::Drop, CE, S.Callee, Holder,
                            C, Reported);
@@ -650,28 +636,90 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
         if (auto N = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), false))
           State = N;
       break;
-    case ReturnEffect::Alias:
-      // The same object as the argument: what the caller held of it moves
-      // to the result.
-      if (Sym && S.Ret.AliasArg < Call.getNumArgs())
-        if (SymbolRef ArgSym =
-                Call.getArgSVal(S.Ret.AliasArg).getAsLocSymbol())
-          if (std::optional<RefState> AS = stateOf(State, ArgSym))
-            State = forget(State->set<RefMap>(Sym, *AS), ArgSym, false);
+    case ReturnEffect::Alias: {
+      // The argument handed back: where the call succeeded, the result is
+      // the very object the caller passed, owned or borrowed as it was.
+      if (S.Ret.AliasArg >= Call.getNumArgs())
+        break;
+      if (auto DRet = Ret.getAs<DefinedOrUnknownSVal>(); DRet && S.Ret.CanFail) {
+        auto [NonNull, Null] = State->assume(*DRet);
+        if (!NonNull)
+          break;
+        if (Null)
+          C.addTransition(Null);
+        State = NonNull;
+      }
+      SVal Arg = Call.getArgSVal(S.Ret.AliasArg);
+      State = State->BindExpr(CE, C.getLocationContext(), Arg);
+      if (auto DA = Arg.getAs<DefinedOrUnknownSVal>())
+        if (ProgramStateRef NN = State->assume(*DA, true))
+          State = NN;
       break;
+    }
     }
   }
 
+  // PyErr_Fetch: no exception type means no value and no traceback.
+  if (State && S.OutNullGuard)
+    State = splitOnOutNullGuard(State, S, Call, C);
+
   if (State)
     C.addTransition(State);
-  if (OnFailure) {
-    std::string Name = S.Callee;
-    C.addTransition(OnFailure, C.getNoteTag([Name, FailureTakes]() {
-      return FailureTakes
-                 ? "Assuming '" + Name + "' fails; it takes the reference"
-                 : RefDiagnostics::assumeStealFails(Name);
-    }));
+  if (OnFailure)
+    C.addTransition(OnFailure,
+                    C.getNoteTag([FailureNote]() { return FailureNote; }));
+}
+
+ProgramStateRef PyRefChecker::splitOnOutNullGuard(ProgramStateRef State,
+                                                  const CallSummary &S,
+                                                  const CallEvent &Call,
+                                                  CheckerContext &C) const {
+  std::optional<DefinedOrUnknownSVal> Guard =
+      pointeeOf(State, Call, *S.OutNullGuard);
+  if (!Guard)
+    return State;
+  auto [NonNull, Null] = State->assume(*Guard);
+  for (const ArgRule &R : S.Args) {
+    if (!Null)
+      break;
+    if (R.Effect != ArgEffect::NewRefOut && R.Effect != ArgEffect::InOut)
+      continue;
+    if (std::optional<DefinedOrUnknownSVal> V = pointeeOf(Null, Call, R.Index))
+      Null = Null->assume(*V, false);
   }
+  if (Null && NonNull)
+    C.addTransition(Null);
+  return NonNull ? NonNull : Null;
+}
+
+std::pair<ProgramStateRef, ProgramStateRef>
+PyRefChecker::replaceInPlace(ProgramStateRef State, const ArgRule &R,
+                             const CallSummary &S, const CallEvent &Call,
+                             CheckerContext &C, bool &Reported) const {
+  const MemRegion *Var = inPlaceVariable(Call, R.Index);
+  // Replaced in a field or a global: the reference belongs to that memory.
+  if (!Var)
+    return {State, nullptr};
+  const Expr *CE = Call.getOriginExpr();
+  SymbolRef Old = nullptr;
+  if (const SymbolRef *O = State->get<InPlaceOld>(Var))
+    Old = *O;
+  State = State->remove<InPlaceOld>(Var);
+  auto [Succ, Fail] = splitInPlace(State, R, S, Call, C, Old);
+  // Succeeding, the call took the old reference and left a new one in the
+  // variable; an InOut call failing freed the object.
+  if (Succ) {
+    Succ = updateSymbol(Succ, Old, Transition::Steal, CE, S.Callee, nullptr,
+                        C, Reported);
+    Succ = updateSymbol(Succ, Succ->getSVal(loc::MemRegionVal(Var))
+                                  .getAsLocSymbol(),
+                        Transition::OwnedOut, CE, S.Callee, nullptr, C,
+                        Reported);
+  }
+  if (Fail && R.Effect == ArgEffect::InOut)
+    Fail = updateSymbol(Fail, Old, Transition::Steal, CE, S.Callee, nullptr,
+                        C, Reported);
+  return {Succ, Fail};
 }
 
 //===----------------------------------------------------------------------===//
@@ -709,9 +757,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
     }
     return State;
   }
+  // An in-place call (_PyBytes_Resize(&b, n)) overwrites the variable: the
+  // object it held (recorded at the pre-call) is kept for the call's
+  // summary to judge.
+  llvm::SmallPtrSet<SymbolRef, 2> InPlace;
+  if (Kind == PSK_IndirectEscapeOnCall)
+    for (auto [Var, Old] : State->get<InPlaceOld>())
+      InPlace.insert(Old);
   // Stored into untracked memory, reachable through a pointer handed to a
   // callee, or written to an out-parameter: no longer ours to release.
   for (SymbolRef Sym : Escaped) {
+    if (InPlace.count(Sym))
+      continue;
     if (const RefState *RS = State->get<RefMap>(Sym);
         Kind == PSK_EscapeOnBind && (!RS || RS->isBorrowed()))
       State = State->add<StoredSyms>(Sym);
@@ -733,7 +790,8 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   bool OwesNewRef = FD && isPyObjectPointerType(FD->getReturnType());
   if (FD)
     for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-      if (A->getAnnotation() == "refcheck::returns_borrowed")
+      if (A->getAnnotation() == "refcheck::returns_borrowed" ||
+          A->getAnnotation() == "refcheck::returns_arg")
         OwesNewRef = false;
 
   SymbolRef Sym = V.getAsLocSymbol();

@@ -151,6 +151,16 @@ std::string RefDiagnostics::assumeStealFails(StringRef Callee) {
   return "Assuming '" + Callee.str() + "' fails; it does not take the reference";
 }
 
+std::string RefDiagnostics::assumeStealFailsTakes(StringRef Callee) {
+  return "Assuming '" + Callee.str() + "' fails; it takes the reference";
+}
+
+std::string RefDiagnostics::assumeInPlaceFails(StringRef Callee, bool Frees) {
+  return "Assuming '" + Callee.str() + "' fails; " +
+         (Frees ? "it released the object and left NULL in the pointer"
+                : "the pointer still holds the object");
+}
+
 //===----------------------------------------------------------------------===//
 // Reports
 //===----------------------------------------------------------------------===//

@@ -25,7 +25,6 @@ llvm::StringRef calleeNameOf(const clang::Stmt *S);
 /// the enclosing function body. This is what makes finding ids line-free.
 std::string originKey(const clang::Stmt *Origin, const clang::Decl *Enclosing);
 
-using RefOpMap = clang::ento::CallDescriptionMap<RefOp>;
 
 /// How a statement takes or drops a reference by hand, for messages:
 /// "Py_INCREF" for a refcount call, "ob_refcnt++" for the pre-3.8 macros.
@@ -70,6 +69,10 @@ public:
   static std::string owedField(const clang::Stmt *Store);
   static std::string storedIntoOwningField(llvm::StringRef Field);
   static std::string assumeStealFails(llvm::StringRef Callee);
+  static std::string assumeStealFailsTakes(llvm::StringRef Callee);
+  /// An in-place call (_PyBytes_Resize(&b, n)) that fails: Frees says the
+  /// object went with it, leaving NULL in the pointer.
+  static std::string assumeInPlaceFails(llvm::StringRef Callee, bool Frees);
 
 private:
   const RefOpMap &RefOps;

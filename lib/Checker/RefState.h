@@ -10,6 +10,7 @@
 #define REFCHECK_LIB_CHECKER_REFSTATE_H
 
 #include "clang/AST/Stmt.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
 #include "llvm/ADT/FoldingSet.h"
 
@@ -113,6 +114,8 @@ const RefState *getRefState(clang::ento::ProgramStateRef State,
 /// _Py_Dealloc (reached by Py_DECREF as a macro before 3.8) frees the object
 /// whose count the code already brought to zero.
 enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef, Dealloc };
+/// The refcount operations, by name (refOps(), RefSummary.h).
+using RefOpMap = clang::ento::CallDescriptionMap<RefOp>;
 
 } // namespace refcheck
 

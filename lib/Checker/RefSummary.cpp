@@ -10,20 +10,133 @@ using namespace clang;
 using namespace ento;
 using namespace refcheck;
 
+const RefOpMap &refcheck::refOps() {
+  static const RefOpMap Ops = {
+      {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
+      {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
+      {{CDM::SimpleFunc, {"Py_IncRef"}}, RefOp::Incref},
+      {{CDM::SimpleFunc, {"Py_XINCREF"}}, RefOp::XIncref},
+      {{CDM::SimpleFunc, {"_Py_XINCREF"}}, RefOp::XIncref},
+      {{CDM::SimpleFunc, {"Py_DECREF"}}, RefOp::Decref},
+      {{CDM::SimpleFunc, {"_Py_DECREF"}}, RefOp::Decref},
+      {{CDM::SimpleFunc, {"Py_DecRef"}}, RefOp::XDecref},
+      {{CDM::SimpleFunc, {"Py_XDECREF"}}, RefOp::XDecref},
+      {{CDM::SimpleFunc, {"_Py_XDECREF"}}, RefOp::XDecref},
+      {{CDM::SimpleFunc, {"Py_NewRef"}}, RefOp::NewRef},
+      {{CDM::SimpleFunc, {"_Py_NewRef"}}, RefOp::NewRef},
+      {{CDM::SimpleFunc, {"Py_XNewRef"}}, RefOp::XNewRef},
+      {{CDM::SimpleFunc, {"_Py_XNewRef"}}, RefOp::XNewRef},
+      {{CDM::SimpleFunc, {"_Py_Dealloc"}}, RefOp::Dealloc},
+  };
+  return Ops;
+}
+
+std::optional<RefOpCall> refcheck::evalRefOp(const CallEvent &Call,
+                                             CheckerContext &C) {
+  const RefOp *Op = refOps().lookup(Call);
+  const Expr *CE = Call.getOriginExpr();
+  if (!Op || Call.getNumArgs() == 0 || !CE)
+    return std::nullopt;
+  ProgramStateRef State = C.getState();
+  SVal Obj = Call.getArgSVal(Call.getNumArgs() - 1);
+  RefOpCall R{*Op, Obj, 0, State, nullptr};
+  // _Py_Dealloc: the decrement before it did the accounting.
+  if (*Op == RefOp::Dealloc)
+    return R;
+  if (*Op == RefOp::NewRef || *Op == RefOp::XNewRef)
+    R.State = State->BindExpr(CE, C.getLocationContext(), Obj);
+  R.Delta = (*Op == RefOp::Decref || *Op == RefOp::XDecref) ? -1 : 1;
+  if (*Op == RefOp::XIncref || *Op == RefOp::XDecref ||
+      *Op == RefOp::XNewRef)
+    if (auto DV = Obj.getAs<DefinedOrUnknownSVal>())
+      std::tie(R.State, R.NullPath) = R.State->assume(*DV);
+  return R;
+}
+
+/// Splits State on the result of a call that can fail: {success, failure}.
+/// An int result succeeds with 0 and fails with -1 (no other value is
+/// possible); a pointer result fails with NULL.
+std::pair<ProgramStateRef, ProgramStateRef>
+refcheck::splitOnResult(ProgramStateRef State, const CallEvent &Call, CheckerContext &C) {
+  auto DRet = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (!DRet)
+    return {State, nullptr};
+  if (Call.getResultType()->isPointerType()) {
+    auto [NonNull, Null] = State->assume(*DRet);
+    return {NonNull, Null};
+  }
+  SValBuilder &SVB = C.getSValBuilder();
+  auto Zero = SVB.makeZeroVal(Call.getResultType());
+  auto IsZero = SVB.evalEQ(State, *DRet, Zero.castAs<DefinedOrUnknownSVal>());
+  auto MinusOne = SVB.makeIntVal(-1, Call.getResultType());
+  auto IsMinusOne =
+      SVB.evalEQ(State, *DRet, MinusOne.castAs<DefinedOrUnknownSVal>());
+  return {State->assume(IsZero, true), State->assume(IsMinusOne, true)};
+}
+
+std::optional<DefinedOrUnknownSVal>
+refcheck::pointeeOf(ProgramStateRef State, const CallEvent &Call, unsigned I) {
+  auto L = Call.getArgSVal(I).getAs<Loc>();
+  if (!L)
+    return std::nullopt;
+  return State->getSVal(*L).getAs<DefinedOrUnknownSVal>();
+}
+
+const MemRegion *refcheck::inPlaceVariable(const CallEvent &Call, unsigned I) {
+  if (I >= Call.getNumArgs())
+    return nullptr;
+  const MemRegion *R = Call.getArgSVal(I).getAsRegion();
+  return R && R->hasStackStorage() ? R : nullptr;
+}
+
+std::pair<ProgramStateRef, ProgramStateRef>
+refcheck::splitInPlace(ProgramStateRef State, const ArgRule &R,
+                       const CallSummary &S, const CallEvent &Call,
+                       CheckerContext &C, SymbolRef Old) {
+  // A void call (PyUnicode_Append) fails by leaving NULL in the variable;
+  // one that cannot fail has a single outcome.
+  if (!S.Ret.CanFail || !Call.getResultType()->isIntegerType())
+    return {State, nullptr};
+  auto [Succ, Fail] = splitOnResult(State, Call, C);
+  if (Succ)
+    if (std::optional<DefinedOrUnknownSVal> V = pointeeOf(Succ, Call, R.Index))
+      if (ProgramStateRef NN = Succ->assume(*V, true))
+        Succ = NN;
+  if (Fail && R.Effect == ArgEffect::InOut) {
+    if (std::optional<DefinedOrUnknownSVal> V = pointeeOf(Fail, Call, R.Index))
+      Fail = Fail->assume(*V, false);
+  } else if (Fail && Old) {
+    // Left as it was: the variable holds the old object again.
+    Fail = Fail->bindLoc(Call.getArgSVal(R.Index),
+                         loc::MemRegionVal(C.getSValBuilder()
+                                               .getRegionManager()
+                                               .getSymbolicRegion(Old)),
+                         C.getLocationContext());
+  }
+  return {Succ, Fail};
+}
+
 const FunctionSpec *
 RefSummaryManager::specFor(const FunctionDecl *FD) const {
-  if (!Model || !FD || !FD->getIdentifier())
+  if (!FD)
+    return nullptr;
+  if (Local)
+    if (auto It = Local->find(contractName(FD)); It != Local->end())
+      return &It->second.Spec;
+  if (!Model || !FD->getIdentifier())
     return nullptr;
   return functionSpecFor(Model, FD->getIdentifier()->getName());
 }
 
 SmallVector<unsigned, 2>
-RefSummaryManager::annotatedSteals(const FunctionDecl *FD) {
+RefSummaryManager::annotatedSteals(const FunctionDecl *FD, bool Sometimes) {
   SmallVector<unsigned, 2> Out;
   if (!FD)
     return Out;
+  StringRef Name =
+      Sometimes ? "refcheck::steals_arg_sometimes" : "refcheck::steals_arg";
   for (const auto *A : FD->specific_attrs<AnnotateAttr>()) {
-    if (A->getAnnotation() != "refcheck::steals_arg" || A->args_size() != 1)
+    if (A->getAnnotation() != Name || A->args_size() != 1)
       continue;
     if (std::optional<llvm::APSInt> N =
             (*A->args_begin())->getIntegerConstantExpr(FD->getASTContext()))
@@ -74,12 +187,18 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
       S.Args.push_back(
           {Idx, ArgEffect::StealOnSuccess, HolderKind::FirstArg});
       break;
+    case StealKind::OnFailure:
+      S.Args.push_back({Idx, ArgEffect::StealOnFailure});
+      break;
     }
   }
   fromFormat(Spec, Call, S);
   for (unsigned I : Spec.InOutArgs)
     if (I < N)
       S.Args.push_back({I, ArgEffect::InOut});
+  for (unsigned I : Spec.ReplacedOnSuccessArgs)
+    if (I < N)
+      S.Args.push_back({I, ArgEffect::ReplacedOnSuccess});
   for (unsigned I : Spec.Keeps)
     if (I < N)
       S.Args.push_back({I, ArgEffect::Keep});
@@ -87,6 +206,8 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
     if (I < N)
       S.Args.push_back({I, ArgEffect::NewRefOut});
   S.OutArgsOnPositive = Call.getResultType()->isIntegerType();
+  if (Spec.OutNullGuard && *Spec.OutNullGuard < N)
+    S.OutNullGuard = Spec.OutNullGuard;
 
   switch (Spec.Return) {
   case ReturnKind::NotAnObject:
@@ -103,6 +224,10 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
     break;
   case ReturnKind::Unknown:
     S.Ret.K = ReturnEffect::Unknown;
+    break;
+  case ReturnKind::Alias:
+    S.Ret.K = ReturnEffect::Alias;
+    S.Ret.AliasArg = Spec.AliasArg;
     break;
   }
   S.Ret.CanFail = Spec.CanFail;

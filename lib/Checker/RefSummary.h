@@ -19,11 +19,16 @@
 #ifndef REFCHECK_LIB_CHECKER_REFSUMMARY_H
 #define REFCHECK_LIB_CHECKER_REFSUMMARY_H
 
+#include "RefState.h"
 #include "refcheck/ApiModel.h"
 #include "clang/AST/Decl.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
 
 namespace refcheck {
@@ -37,7 +42,9 @@ enum class ArgEffect : uint8_t {
   Keep,           ///< the callee takes a reference of its own (PyList_Append)
   NewRefOut,      ///< the pointee receives a new reference
   BorrowedOut,    ///< the pointee receives a borrowed reference
-  InOut,          ///< the pointee's reference is consumed and replaced
+  InOut,          ///< the pointee's reference is consumed and replaced; if
+                  ///< the call fails, the object is gone, the pointee NULL
+  ReplacedOnSuccess, ///< replaced if the call succeeds, left if it fails
   Dealloc,        ///< the callee frees the object (tp_dealloc, tp_free)
   Forget,         ///< what was known of the object no longer holds
   Unknown,        ///< nobody can tell: stop judging the object
@@ -86,6 +93,9 @@ struct CallSummary {
   /// The result says whether the new-reference out-arguments were set: they
   /// are filled when an int result is > 0, NULL otherwise (PyDict_GetItemRef).
   bool OutArgsOnPositive = false;
+  /// The out-argument whose pointee is NULL only when those of all the
+  /// out-arguments are (PyErr_Fetch's type).
+  std::optional<unsigned> OutNullGuard;
   /// An ApiModel row describes the callee.
   bool Described = false;
   /// The checker evaluates the call itself (EffectTime::Eval rules, the
@@ -93,9 +103,78 @@ struct CallSummary {
   bool Evaluated = false;
 };
 
+/// The refcount operations, by name (RefOp, RefState.h).
+const RefOpMap &refOps();
+
+/// A call to a refcount operation, evaluated: the checkers apply Delta to
+/// Obj in State, where Obj is not NULL. The X-variants (Py_XDECREF) also
+/// go on, untouched, where it is NULL: NullPath. Py_NewRef's result is
+/// bound to its argument in both.
+struct RefOpCall {
+  RefOp Op;
+  clang::ento::SVal Obj;
+  int Delta; ///< +1 a reference taken, -1 given back, 0 (_Py_Dealloc) none
+  clang::ento::ProgramStateRef State;    ///< null when Obj must be NULL
+  clang::ento::ProgramStateRef NullPath; ///< null unless an X-variant
+};
+/// The evaluation of Call if it is a refcount operation.
+std::optional<RefOpCall> evalRefOp(const clang::ento::CallEvent &Call,
+                                   clang::ento::CheckerContext &C);
+
+/// Splits State on the result of a call that can fail: {success, failure}.
+/// An int result succeeds with 0 and fails with -1; a pointer result fails
+/// with NULL.
+std::pair<clang::ento::ProgramStateRef, clang::ento::ProgramStateRef>
+splitOnResult(clang::ento::ProgramStateRef State,
+              const clang::ento::CallEvent &Call,
+              clang::ento::CheckerContext &C);
+
+/// The pointee of pointer argument I, as a value the state can be split on.
+std::optional<clang::ento::DefinedOrUnknownSVal>
+pointeeOf(clang::ento::ProgramStateRef State,
+          const clang::ento::CallEvent &Call, unsigned I);
+
+/// The local variable whose address is argument I of an in-place call
+/// (`_PyBytes_Resize(&b, n)`), or null: a reference replaced in a field or
+/// a global belongs to that memory.
+const clang::ento::MemRegion *inPlaceVariable(const clang::ento::CallEvent &Call,
+                                              unsigned I);
+
+/// The outcomes of an in-place rule (ArgEffect::InOut, ReplacedOnSuccess)
+/// on its variable: {success, failure (null when the call cannot fail or
+/// fails by leaving NULL)}. Succeeding, the variable holds a non-NULL new
+/// reference; failing, NULL (InOut: the object Old is gone) or Old again
+/// (ReplacedOnSuccess). What happens to the references is the caller's.
+std::pair<clang::ento::ProgramStateRef, clang::ento::ProgramStateRef>
+splitInPlace(clang::ento::ProgramStateRef State, const ArgRule &R,
+             const CallSummary &S, const clang::ento::CallEvent &Call,
+             clang::ento::CheckerContext &C, clang::ento::SymbolRef Old);
+
+/// Records, in the map Trait (local variable -> symbol), the object each
+/// in-place argument's variable holds before the call overwrites it.
+template <typename Trait>
+clang::ento::ProgramStateRef
+recordInPlaceOld(clang::ento::ProgramStateRef State, const FunctionSpec *Spec,
+                 const clang::ento::CallEvent &Call) {
+  if (!Spec)
+    return State;
+  for (const std::vector<unsigned> *Args :
+       {&Spec->InOutArgs, &Spec->ReplacedOnSuccessArgs})
+    for (unsigned I : *Args)
+      if (const clang::ento::MemRegion *Var = inPlaceVariable(Call, I))
+        if (clang::ento::SymbolRef Old =
+                State->getSVal(clang::ento::loc::MemRegionVal(Var))
+                    .getAsLocSymbol())
+          State = State->template set<Trait>(Var, Old);
+  return State;
+}
+
 class RefSummaryManager {
 public:
   void reset(const ApiModel *M) { Model = M; }
+  /// Contracts inferred earlier in this file: they come before the model
+  /// (contract inference, bottom-up).
+  void setLocal(const llvm::StringMap<InferredContract> *L) { Local = L; }
 
   /// The summary of one call site.
   CallSummary summarize(const clang::ento::CallEvent &Call);
@@ -105,8 +184,11 @@ public:
 
   /// 0-based indices of the parameters FD is annotated to steal
   /// (refcheck::steals_arg, or cpychecker_steals_reference_to_arg).
+  /// With Sometimes, the parameters it steals on success or on failure only
+  /// (refcheck::steals_arg_sometimes, from an inferred contract): its body
+  /// owns them on some paths, so they are not judged there.
   static llvm::SmallVector<unsigned, 2>
-  annotatedSteals(const clang::FunctionDecl *FD);
+  annotatedSteals(const clang::FunctionDecl *FD, bool Sometimes = false);
 
   /// Argument Clinic: the parameter is filled by a converter that gives a
   /// new reference, so the function owns it on entry.
@@ -133,6 +215,7 @@ private:
   void fromAnnotations(const clang::FunctionDecl *FD, CallSummary &S) const;
 
   const ApiModel *Model = nullptr;
+  const llvm::StringMap<InferredContract> *Local = nullptr;
   /// ownedOnEntry's answers for the whole file: per function (canonical
   /// declaration), the parameters it owns.
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>>

@@ -682,16 +682,22 @@ public:
           return true;
         const FunctionSpec &S = It->second->Spec;
         for (auto [I, K] : S.Steals) {
-          if (K != StealKind::Always || I >= FD->getNumParams())
+          if (K == StealKind::No || I >= FD->getNumParams())
             continue;
           QualType IntTy = Ctx.IntTy;
           Expr *N = IntegerLiteral::Create(
               Ctx, llvm::APInt(Ctx.getIntWidth(IntTy), I + 1), IntTy,
               FD->getLocation());
-          annotate(FD, "refcheck::steals_arg", N);
+          annotate(FD,
+                   K == StealKind::Always ? "refcheck::steals_arg"
+                                          : "refcheck::steals_arg_sometimes",
+                   N);
         }
         if (S.Return == ReturnKind::Borrowed)
           annotate(FD, "refcheck::returns_borrowed");
+        // Hands back what it is given: its body owes no new reference.
+        if (S.Return == ReturnKind::Alias)
+          annotate(FD, "refcheck::returns_arg");
         return true;
       }
     } V(Ctx, Contracts);

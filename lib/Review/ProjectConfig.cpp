@@ -37,6 +37,8 @@ struct RawAnnotation {
   std::optional<ReturnKind> Returns;
   ArgNumbers StealsArg;
   ArgNumbers StealsArgOnSuccess;
+  ArgNumbers StealsArgOnFailure;
+  std::optional<unsigned> ReturnsArg;
   ArgNumbers UnknownArg;
   std::optional<bool> CanFail;
   std::optional<ErrorName> Error;
@@ -134,6 +136,9 @@ template <> struct MappingTraits<RawAnnotation> {
     io.mapOptional("steals-arg", A.StealsArg, ArgNumbers());
     io.mapOptional("steals-arg-on-success", A.StealsArgOnSuccess,
                    ArgNumbers());
+    io.mapOptional("steals-arg-on-failure", A.StealsArgOnFailure,
+                   ArgNumbers());
+    io.mapOptional("returns-arg", A.ReturnsArg);
     io.mapOptional("unknown-arg", A.UnknownArg, ArgNumbers());
     io.mapOptional("can-fail", A.CanFail);
     io.mapOptional("error", A.Error);
@@ -142,8 +147,13 @@ template <> struct MappingTraits<RawAnnotation> {
   static std::string validate(IO &, RawAnnotation &A) {
     if (A.Function.empty())
       return "an annotation needs a function name";
-    if (!A.Returns && A.StealsArg.Args.empty() &&
-        A.StealsArgOnSuccess.Args.empty() && A.UnknownArg.Args.empty() &&
+    if (A.ReturnsArg && (*A.ReturnsArg == 0 || A.Returns))
+      return "annotation of '" + A.Function +
+             "': returns-arg takes an argument number counted from 1, "
+             "instead of returns:";
+    if (!A.Returns && !A.ReturnsArg && A.StealsArg.Args.empty() &&
+        A.StealsArgOnSuccess.Args.empty() &&
+        A.StealsArgOnFailure.Args.empty() && A.UnknownArg.Args.empty() &&
         !A.CanFail && !A.Error)
       return "annotation of '" + A.Function +
              "' says nothing: give returns: new|borrowed|none or steals-arg: N";
@@ -173,6 +183,8 @@ static ApiAnnotation fromRaw(const RawAnnotation &R) {
   A.Returns = R.Returns;
   A.StealsArgs = R.StealsArg.Args;
   A.StealsArgsOnSuccess = R.StealsArgOnSuccess.Args;
+  A.StealsArgsOnFailure = R.StealsArgOnFailure.Args;
+  A.ReturnsArg = R.ReturnsArg;
   A.UnknownArgs = R.UnknownArg.Args;
   A.CanFail = R.CanFail;
   if (R.Error)
@@ -189,6 +201,8 @@ std::string refcheck::annotationsToYaml(ArrayRef<ApiAnnotation> Annotations) {
     R.Returns = A.Returns;
     R.StealsArg.Args = A.StealsArgs;
     R.StealsArgOnSuccess.Args = A.StealsArgsOnSuccess;
+    R.StealsArgOnFailure.Args = A.StealsArgsOnFailure;
+    R.ReturnsArg = A.ReturnsArg;
     R.UnknownArg.Args = A.UnknownArgs;
     R.CanFail = A.CanFail;
     if (A.Error)

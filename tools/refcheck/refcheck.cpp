@@ -117,9 +117,13 @@ static cl::opt<bool> NoContracts(
 static int listApi(const ApiModel &Model) {
   for (const FunctionSpec *S : Model.all()) {
     outs() << S->Name << ": returns " << toString(S->Return);
+    if (S->Return == ReturnKind::Alias)
+      outs() << " " << S->AliasArg;
     for (auto [I, K] : S->Steals)
       outs() << ", steals arg " << I
-             << (K == StealKind::OnSuccess ? " on success" : "");
+             << (K == StealKind::OnSuccess   ? " on success"
+                 : K == StealKind::OnFailure ? " on failure"
+                                             : "");
     for (unsigned I : S->UnknownArgs)
       outs() << ", arg " << I << " unknown";
     if (S->From == Source::Inferred) {

@@ -2,13 +2,14 @@
 
 PyObject *check(PyObject *res);
 
-/* Clean: check() takes the new reference and returns it (or fails). */
+/* Clean: check() hands the new reference back (or takes it and fails). */
 static PyObject *is_ok(PyObject *self, PyObject *arg) {
     long x = PyLong_AsLong(arg);
     return check(PyBool_FromLong(x));
 }
 
-/* Buggy twin: the reference belongs to check() once passed. */
+/* Buggy twin: r is n itself, whose only reference is released (and when
+   check() fails, it already took it). */
 static PyObject *twice(PyObject *self, PyObject *arg) {
     PyObject *n = PyLong_FromLong(1);
     PyObject *r = check(n);

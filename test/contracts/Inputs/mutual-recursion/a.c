@@ -8,12 +8,12 @@ PyObject *walk_a(PyObject *obj, int depth) {
     return walk_b(obj, depth - 1);
 }
 
-/* Clean: the walk takes the new reference and returns it. */
+/* Clean: the walk hands the new reference back. */
 static PyObject *walk(PyObject *self, PyObject *unused) {
     return walk_b(PyLong_FromLong(1), 3);
 }
 
-/* Buggy twin: releases the reference the walk took. */
+/* Buggy twin: r is n itself, whose only reference is released. */
 static PyObject *walk_twice(PyObject *self, PyObject *unused) {
     PyObject *n = PyLong_FromLong(1);
     if (n == NULL)

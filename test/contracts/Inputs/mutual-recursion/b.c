@@ -2,7 +2,7 @@
 
 PyObject *walk_a(PyObject *obj, int depth);
 
-/* With walk_a (a.c): takes the reference and hands it back at the end. */
+/* With walk_a (a.c): hands back the object it is given. */
 PyObject *walk_b(PyObject *obj, int depth) {
     if (depth <= 0)
         return obj;
