@@ -709,15 +709,14 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
         unsigned Jobs =
             BO.Jobs ? BO.Jobs : std::max(1u, std::thread::hardware_concurrency());
         Jobs = std::min<unsigned>(Jobs, Run.size());
+        // One file at a time gains nothing from a worker but its start-up
+        // (a warm run of one edited file): in this process then, as when no
+        // temporary folder can be made.
         SmallString<128> TempDir;
-        if (!BO.WorkerExe.empty())
-          if (std::error_code EC =
-                  sys::fs::createUniqueDirectory("refcheck-infer", TempDir)) {
-            consumeError(errorCodeToError(EC));
-            TempDir.clear();
-          }
+        if (!BO.WorkerExe.empty() && Jobs > 1 &&
+            sys::fs::createUniqueDirectory("refcheck-infer", TempDir))
+          TempDir.clear();
         if (TempDir.empty()) {
-          // In this process, one file after the other.
           for (unsigned I : Run)
             InferOne(I, "");
         } else {
