@@ -29,7 +29,8 @@ struct BatchOptions {
   std::string WorkerExe;
   /// Show a progress line on stderr.
   bool Progress = false;
-  /// Print each file's time and peak memory on stderr.
+  /// Print what contract inference did (files inferred, from the cache,
+  /// rounds) on stderr.
   bool Stats = false;
 };
 
@@ -52,7 +53,8 @@ Results runBatch(const std::vector<FileCommand> &Cmds,
 
 /// Infers the contracts of the functions of Project (every file of the
 /// compile database) that other files may call, bottom-up over the calls
-/// between files, to a fixpoint within a few rounds. Each file's contracts
+/// between files, to a fixpoint within a few rounds; the files of a round
+/// are inferred -j at a time, each in a worker process. Each file's contracts
 /// are cached like results (keyed on its compile command, the files it
 /// reads and the contracts of what it calls), so a warm run re-infers only
 /// edited files. Files that cannot be parsed add an entry to Errors.

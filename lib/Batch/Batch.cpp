@@ -48,6 +48,15 @@ static json::Value toJson(const FileCommand &C) {
                       {"project_root", C.ProjectRoot}};
 }
 
+/// The project's function names, sorted (a job's text is then stable).
+static std::vector<std::string> projectFunctions(const DriverOptions &O) {
+  std::vector<std::string> Names;
+  for (const auto &E : O.ProjectFunctions)
+    Names.push_back(E.getKey().str());
+  llvm::sort(Names);
+  return Names;
+}
+
 static json::Value toJson(const DriverOptions &O) {
   json::Array Facts;
   for (const ApiAnnotation &A : O.ApiFacts)
@@ -72,7 +81,8 @@ static json::Value toJson(const DriverOptions &O) {
                       {"python", O.Python},
                       {"disabled", json::Array(O.DisabledChecks)},
                       {"z3", O.CrosscheckZ3},
-                      {"analyzer_config", json::Array(O.AnalyzerConfig)}};
+                      {"analyzer_config", json::Array(O.AnalyzerConfig)},
+                      {"project_functions", json::Array(projectFunctions(O))}};
 }
 
 static std::vector<std::string> strings(const json::Object &O, StringRef Key) {
@@ -111,6 +121,8 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   O.DisabledChecks = strings(*Opts, "disabled");
   O.CrosscheckZ3 = Opts->getBoolean("z3").value_or(true);
   O.AnalyzerConfig = strings(*Opts, "analyzer_config");
+  for (const std::string &N : strings(*Opts, "project_functions"))
+    O.ProjectFunctions.insert(N);
   if (const json::Array *Facts = Opts->getArray("api_facts"))
     for (const json::Value &FV : *Facts)
       if (const json::Object *F = FV.getAsObject()) {
@@ -153,6 +165,42 @@ static bool writeFile(StringRef Path, StringRef Text) {
   OS << Text;
   OS.close();
   return !OS.has_error();
+}
+
+/// A file's inferred contracts as the worker hands them over and the cache
+/// keeps them.
+static std::string contractsDoc(const FileContracts &F) {
+  json::Array Cs;
+  for (const InferredContract &C : F.Contracts)
+    Cs.push_back(contractToJson(C));
+  std::string Text;
+  raw_string_ostream OS(Text);
+  OS << json::Value(json::Object{{"contracts", std::move(Cs)},
+                                 {"callees", json::Array(F.Callees)},
+                                 {"error", F.Error}});
+  return Text;
+}
+
+static std::optional<FileContracts> parseContractsDoc(StringRef Doc) {
+  Expected<json::Value> V = json::parse(Doc);
+  if (!V) {
+    consumeError(V.takeError());
+    return std::nullopt;
+  }
+  const json::Object *O = V->getAsObject();
+  const json::Array *Cs = O ? O->getArray("contracts") : nullptr;
+  if (!Cs)
+    return std::nullopt;
+  FileContracts F;
+  for (const json::Value &CV : *Cs) {
+    std::optional<InferredContract> C = contractFromJson(CV);
+    if (!C)
+      return std::nullopt;
+    F.Contracts.push_back(std::move(*C));
+  }
+  F.Callees = strings(*O, "callees");
+  F.Error = string(*O, "error");
+  return F;
 }
 
 //===----------------------------------------------------------------------===//
@@ -205,10 +253,15 @@ int refcheck::runWorker(StringRef JobFile) {
   }
   testHooks(Cmd.File);
   AnalysisRecord Record;
-  Results R = analyzeFile(Cmd, Opts, *Model, nullptr, &Record.Inputs);
-  raw_string_ostream OS(Record.ResultsDoc);
-  writeJson(OS, R);
-  OS.flush();
+  if (V->getAsObject()->getString("mode") == "infer") {
+    Record.ResultsDoc = contractsDoc(
+        inferFileContracts(Cmd, Opts, *Model, &Record.Inputs));
+  } else {
+    Results R = analyzeFile(Cmd, Opts, *Model, nullptr, &Record.Inputs);
+    raw_string_ostream OS(Record.ResultsDoc);
+    writeJson(OS, R);
+    OS.flush();
+  }
   return writeFile((JobFile + ".out").str(), toText(Record)) ? 0 : 2;
 }
 
@@ -315,23 +368,28 @@ static int runWithBudget(const BatchOptions &BO, ArrayRef<StringRef> Args,
   }
 }
 
-static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
-                             const BatchOptions &BO, StringRef TempDir,
-                             unsigned Index) {
+/// Runs one job (a file's analysis, or with Mode "infer" its contracts) in
+/// a worker process under the budgets. Returns the worker's record, or why
+/// there is none.
+static Expected<AnalysisRecord>
+runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
+       const BatchOptions &BO, StringRef TempDir, StringRef Name,
+       FileStat &Stat) {
+  auto Fail = [](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(), Why);
+  };
   SmallString<256> Job(TempDir);
-  sys::path::append(Job, "job-" + std::to_string(Index) + ".json");
+  sys::path::append(Job, "job-" + Name + ".json");
   std::string Err = (Job + ".err").str();
-  json::Object J{{"command", toJson(*S.Cmd)}, {"options", toJson(Opts)}};
+  json::Object J{{"command", toJson(Cmd)}, {"options", toJson(Opts)}};
+  if (!Mode.empty())
+    J["mode"] = Mode;
   std::string Text;
   raw_string_ostream OS(Text);
   OS << json::Value(std::move(J));
   OS.flush();
-  auto Fail = [&](const std::string &Why) {
-    S.R = Results();
-    S.R.Errors.push_back({S.Cmd->File, Why});
-  };
   if (!writeFile(Job, Text))
-    return Fail("cannot write a job file in '" + TempDir.str() + "'");
+    return Fail("cannot write a job file in '" + TempDir + "'");
 
   std::string JobArg = Job.str().str();
   StringRef Args[] = {BO.WorkerExe, "--worker", JobArg};
@@ -342,11 +400,11 @@ static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
   std::optional<sys::ProcessStatistics> PS;
   auto Start = std::chrono::steady_clock::now();
   int RC = runWithBudget(BO, Args, Redirects, ErrMsg, ExecFailed, PS);
-  S.Stat.Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - Start)
-                       .count();
+  Stat.Seconds = std::chrono::duration<double>(
+                     std::chrono::steady_clock::now() - Start)
+                     .count();
   if (PS)
-    S.Stat.PeakMemoryKiB = PS->PeakMemory;
+    Stat.PeakMemoryKiB = PS->PeakMemory;
   auto ErrBuf = MemoryBuffer::getFile(Err);
   StringRef Stderr = ErrBuf ? (*ErrBuf)->getBuffer() : "";
   if (ExecFailed)
@@ -355,10 +413,23 @@ static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
   if (RC != 0 || !OutBuf)
     return Fail(failureReason(RC, ErrMsg, Stderr, BO));
   std::optional<AnalysisRecord> Record = parseRecord((*OutBuf)->getBuffer());
-  Expected<Results> R =
-      Record ? parseJsonResults(Record->ResultsDoc)
-             : Expected<Results>(
-                   createStringError(inconvertibleErrorCode(), "no record"));
+  if (!Record)
+    return Fail("the analyzer's worker wrote unreadable results");
+  return std::move(*Record);
+}
+
+static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
+                             const BatchOptions &BO, StringRef TempDir,
+                             unsigned Index) {
+  auto Fail = [&](const std::string &Why) {
+    S.R = Results();
+    S.R.Errors.push_back({S.Cmd->File, Why});
+  };
+  Expected<AnalysisRecord> Record = runJob(
+      *S.Cmd, Opts, "", BO, TempDir, std::to_string(Index), S.Stat);
+  if (!Record)
+    return Fail(toString(Record.takeError()));
+  Expected<Results> R = parseJsonResults(Record->ResultsDoc);
   if (!R) {
     consumeError(R.takeError());
     return Fail("the analyzer's worker wrote unreadable results");
@@ -459,38 +530,6 @@ struct InferSlot {
 };
 } // namespace
 
-static std::string contractsDoc(const FileContracts &F) {
-  json::Array Cs;
-  for (const InferredContract &C : F.Contracts)
-    Cs.push_back(contractToJson(C));
-  std::string Text;
-  raw_string_ostream OS(Text);
-  OS << json::Value(json::Object{{"contracts", std::move(Cs)},
-                                 {"callees", json::Array(F.Callees)}});
-  return Text;
-}
-
-static std::optional<FileContracts> parseContractsDoc(StringRef Doc) {
-  Expected<json::Value> V = json::parse(Doc);
-  if (!V) {
-    consumeError(V.takeError());
-    return std::nullopt;
-  }
-  const json::Object *O = V->getAsObject();
-  const json::Array *Cs = O ? O->getArray("contracts") : nullptr;
-  if (!Cs)
-    return std::nullopt;
-  FileContracts F;
-  for (const json::Value &CV : *Cs) {
-    std::optional<InferredContract> C = contractFromJson(CV);
-    if (!C)
-      return std::nullopt;
-    F.Contracts.push_back(std::move(*C));
-  }
-  F.Callees = strings(*O, "callees");
-  return F;
-}
-
 /// What a file's inference depends on beyond its own inputs: the contracts
 /// of the functions it calls from other files.
 static std::string depsDigest(const FileContracts &F,
@@ -508,6 +547,76 @@ static std::string depsDigest(const FileContracts &F,
   return D;
 }
 
+/// The files of Among in waves: each strongly connected part of the graph
+/// of calls between files (a file calls another when it calls a function
+/// the other defines) comes in the wave after every part it calls, so the
+/// first wave holds the files that call no other file.
+static std::vector<std::vector<unsigned>>
+inferenceWaves(ArrayRef<InferSlot> Slots, ArrayRef<unsigned> Among) {
+  StringMap<unsigned> Owner;
+  for (unsigned I : Among)
+    for (const InferredContract &C : Slots[I].Found.Contracts)
+      Owner.try_emplace(C.Spec.Name, I);
+  std::vector<std::vector<unsigned>> Calls(Slots.size());
+  for (unsigned I : Among) {
+    for (const std::string &N : Slots[I].Found.Callees)
+      if (auto It = Owner.find(N); It != Owner.end() && It->second != I)
+        Calls[I].push_back(It->second);
+    llvm::sort(Calls[I]);
+    Calls[I].erase(std::unique(Calls[I].begin(), Calls[I].end()),
+                   Calls[I].end());
+  }
+  // Tarjan's algorithm: parts come out callees first.
+  std::vector<int> Index(Slots.size(), -1), Low(Slots.size(), 0),
+      Part(Slots.size(), -1);
+  std::vector<bool> OnStack(Slots.size(), false);
+  std::vector<unsigned> Stack;
+  std::vector<unsigned> Height; // per part
+  int Next = 0;
+  std::function<void(unsigned)> Visit = [&](unsigned V) {
+    Index[V] = Low[V] = Next++;
+    Stack.push_back(V);
+    OnStack[V] = true;
+    for (unsigned W : Calls[V]) {
+      if (Index[W] < 0) {
+        Visit(W);
+        Low[V] = std::min(Low[V], Low[W]);
+      } else if (OnStack[W]) {
+        Low[V] = std::min(Low[V], Index[W]);
+      }
+    }
+    if (Low[V] != Index[V])
+      return;
+    unsigned P = Height.size();
+    std::vector<unsigned> Members;
+    unsigned W;
+    do {
+      W = Stack.back();
+      Stack.pop_back();
+      OnStack[W] = false;
+      Part[W] = P;
+      Members.push_back(W);
+    } while (W != V);
+    unsigned H = 0;
+    for (unsigned M : Members)
+      for (unsigned C : Calls[M])
+        if (Part[C] != int(P))
+          H = std::max(H, Height[Part[C]] + 1);
+    Height.push_back(H);
+  };
+  for (unsigned I : Among)
+    if (Index[I] < 0)
+      Visit(I);
+  std::vector<std::vector<unsigned>> Waves;
+  for (unsigned I : Among) {
+    unsigned H = Height[Part[I]];
+    if (Waves.size() <= H)
+      Waves.resize(H + 1);
+    Waves[H].push_back(I);
+  }
+  return Waves;
+}
+
 std::vector<InferredContract>
 refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
                                 const DriverOptions &Opts,
@@ -520,6 +629,9 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   Base.Contracts.clear();
   Base.ApiDb = resolveApiDb(Opts);
   InputHashes Hashes;
+  struct {
+    unsigned Inferred = 0, FromCache = 0, Rounds = 0;
+  } Stat;
   StringMap<InferredContract> Known;
   // Bottom-up in rounds: a file is inferred again when the contracts of
   // what it calls changed since; recursion across files settles within a
@@ -540,73 +652,158 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     M = std::move(*L);
     return true;
   };
-  for (unsigned Round = 0; Round < MaxRounds; ++Round) {
-    if (Round != 1 && !Prepare())
-      break;
+  // One round over the files Among: each whose callees' contracts changed
+  // since its last inference (or never inferred) is inferred again, all
+  // against the same model, so in parallel. Returns whether any contract
+  // changed; Ran says whether any file was looked at.
+  auto RunRound = [&](ArrayRef<unsigned> Among, bool First, bool &Ran) {
     bool Changed = false;
-    if (Round == 1) {
-      // Now the project's functions are known: files calling them start
-      // over from "not known yet", so recursion between files converges
-      // from below instead of from the C-API convention.
-      for (const auto &E : Known)
-        Base.ProjectFunctions.insert(E.getKey());
-      for (InferSlot &S : Slots)
-        if (llvm::any_of(S.Found.Callees, [&](const std::string &N) {
-              return Base.ProjectFunctions.contains(N);
-            })) {
-          for (const InferredContract &C : S.Found.Contracts)
-            Known.erase(C.Spec.Name);
-          S.Deps.reset();
+      // What this round's model holds: a file's dependencies are judged
+      // against it, so what other files find now is seen next round. Every
+      // file of a round sees the same model: they run in parallel.
+      StringMap<InferredContract> Snap = Known;
+      std::vector<unsigned> Todo, Run;
+      std::vector<std::string> Keys(Slots.size());
+      std::vector<std::optional<FileContracts>> Got(Slots.size());
+      std::vector<AnalysisRecord> Records(Slots.size());
+      for (unsigned I : Among) {
+        InferSlot &S = Slots[I];
+        std::string Deps = depsDigest(S.Found, Snap, Base.ProjectFunctions);
+        if (S.Deps && *S.Deps == Deps)
+          continue;
+        Todo.push_back(I);
+        if (!BO.CacheDir.empty()) {
+          BLAKE3 H;
+          H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
+          H.update("infer-contracts-1");
+          H.update(Deps);
+          Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
+          if (std::optional<std::string> Doc =
+                  lookupCachedDoc(BO.CacheDir, Keys[I], *S.Cmd, Hashes))
+            Got[I] = parseContractsDoc(*Doc);
         }
+        if (Got[I])
+          ++Stat.FromCache;
+        else
+          Run.push_back(I);
+      }
+      Stat.Inferred += Run.size();
+      Stat.Rounds += !Todo.empty();
+      auto InferOne = [&](unsigned I, StringRef TempDir) {
+        if (BO.WorkerExe.empty() || TempDir.empty()) {
+          Got[I] = inferFileContracts(*Slots[I].Cmd, WithKnown, *M,
+                                      &Records[I].Inputs);
+          return;
+        }
+        FileStat Unused;
+        Expected<AnalysisRecord> Rec =
+            runJob(*Slots[I].Cmd, WithKnown, "infer", BO, TempDir,
+                   "infer-" + std::to_string(I), Unused);
+        std::optional<FileContracts> F;
+        if (Rec)
+          F = parseContractsDoc(Rec->ResultsDoc);
+        if (!F) {
+          F.emplace();
+          F->Error = Rec ? "the analyzer's worker wrote unreadable results"
+                         : toString(Rec.takeError());
+        } else {
+          Records[I] = std::move(*Rec);
+        }
+        Got[I] = std::move(F);
+      };
+      if (!Run.empty()) {
+        unsigned Jobs =
+            BO.Jobs ? BO.Jobs : std::max(1u, std::thread::hardware_concurrency());
+        Jobs = std::min<unsigned>(Jobs, Run.size());
+        // One file at a time gains nothing from a worker but its start-up
+        // (a warm run of one edited file): in this process then, as when no
+        // temporary folder can be made.
+        SmallString<128> TempDir;
+        if (!BO.WorkerExe.empty() && Jobs > 1 &&
+            sys::fs::createUniqueDirectory("refcheck-infer", TempDir))
+          TempDir.clear();
+        if (TempDir.empty()) {
+          for (unsigned I : Run)
+            InferOne(I, "");
+        } else {
+          DefaultThreadPool Pool(hardware_concurrency(Jobs));
+          for (unsigned I : Run)
+            Pool.async([&, I] { InferOne(I, TempDir); });
+          Pool.wait();
+          sys::fs::remove_directories(TempDir);
+        }
+      }
+      // Merged in the project's order, as one file after the other would.
+      for (unsigned I : Todo) {
+        InferSlot &S = Slots[I];
+        std::optional<FileContracts> &F = Got[I];
+        if (llvm::is_contained(Run, I)) {
+          if (!F->Error.empty()) {
+            if (Errors && First)
+              Errors->push_back({S.Cmd->File, "contracts not inferred: " +
+                                                  F->Error});
+          } else if (!Keys[I].empty()) {
+            Records[I].ResultsDoc = contractsDoc(*F);
+            storeCached(BO.CacheDir, Keys[I], Records[I]);
+          }
+        }
+        S.Deps = depsDigest(*F, Snap, Base.ProjectFunctions);
+        S.Found = std::move(*F);
+        for (const InferredContract &C : S.Found.Contracts) {
+          auto It = Known.find(C.Spec.Name);
+          if (It != Known.end() &&
+              contractToJson(It->second) == contractToJson(C))
+            continue;
+          Known[C.Spec.Name] = C;
+          Changed = true;
+        }
+      }
+    Ran = !Todo.empty();
+    return Changed;
+  };
+
+  // Round 0: every file, knowing none of the project's functions; this
+  // finds what each file defines and calls.
+  std::vector<unsigned> All;
+  for (unsigned I = 0; I < Slots.size(); ++I)
+    All.push_back(I);
+  bool Ran = false;
+  if (Prepare())
+    RunRound(All, /*First=*/true, Ran);
+  else
+    All.clear();
+
+  // Now the project's functions are known: files calling them start over
+  // from "not known yet", so recursion between files converges from below
+  // instead of from the C-API convention.
+  for (const auto &E : Known)
+    Base.ProjectFunctions.insert(E.getKey());
+  for (InferSlot &S : Slots)
+    if (llvm::any_of(S.Found.Callees, [&](const std::string &N) {
+          return Base.ProjectFunctions.contains(N);
+        })) {
+      for (const InferredContract &C : S.Found.Contracts)
+        Known.erase(C.Spec.Name);
+      S.Deps.reset();
+    }
+
+  // Bottom-up over the calls between files: the files that call each other
+  // (a strongly connected part of the call graph) are iterated together,
+  // after every file they call is settled; parts at the same height run in
+  // the same rounds.
+  for (const std::vector<unsigned> &Wave : inferenceWaves(Slots, All)) {
+    for (unsigned Round = 1; Round < MaxRounds; ++Round) {
       if (!Prepare())
         break;
+      bool Changed = RunRound(Wave, /*First=*/false, Ran);
+      if (!Changed || !Ran)
+        break;
     }
-    // What this round's model holds: a file's dependencies are judged
-    // against it, so what other files find now is seen next round.
-    StringMap<InferredContract> Snap = Known;
-    for (InferSlot &S : Slots) {
-      std::string Deps = depsDigest(S.Found, Snap, Base.ProjectFunctions);
-      if (S.Deps && *S.Deps == Deps)
-        continue;
-      std::string Key;
-      if (!BO.CacheDir.empty()) {
-        BLAKE3 H;
-        H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
-        H.update("infer-contracts-1");
-        H.update(Deps);
-        Key = toHex(H.final<16>(), /*LowerCase=*/true);
-      }
-      std::optional<FileContracts> F;
-      if (!Key.empty())
-        if (std::optional<std::string> Doc =
-                lookupCachedDoc(BO.CacheDir, Key, *S.Cmd, Hashes))
-          F = parseContractsDoc(*Doc);
-      if (!F) {
-        AnalysisRecord Rec;
-        F = inferFileContracts(*S.Cmd, WithKnown, *M, &Rec.Inputs);
-        if (!F->Error.empty()) {
-          if (Errors && Round == 0)
-            Errors->push_back({S.Cmd->File, "contracts not inferred: " +
-                                                F->Error});
-        } else if (!Key.empty()) {
-          Rec.ResultsDoc = contractsDoc(*F);
-          storeCached(BO.CacheDir, Key, Rec);
-        }
-      }
-      S.Deps = depsDigest(*F, Snap, Base.ProjectFunctions);
-      S.Found = std::move(*F);
-      for (const InferredContract &C : S.Found.Contracts) {
-        auto It = Known.find(C.Spec.Name);
-        if (It != Known.end() &&
-            contractToJson(It->second) == contractToJson(C))
-          continue;
-        Known[C.Spec.Name] = C;
-        Changed = true;
-      }
-    }
-    if (!Changed && Round > 0)
-      break;
   }
+  if (BO.Stats)
+    errs() << "refcheck: stats: contracts: " << Stat.Inferred
+           << " file inferences, " << Stat.FromCache << " cache hits, "
+           << Stat.Rounds << (Stat.Rounds == 1 ? " round\n" : " rounds\n");
   std::vector<InferredContract> Out;
   for (const auto &E : Known)
     Out.push_back(E.getValue());

@@ -331,6 +331,10 @@ refcheck::projectCommands(const DriverOptions &Opts,
                     Opts.ExtraArgsBefore.end());
       for (const std::string &A : Opts.ExtraArgs)
         C.Args.push_back(A);
+      // As planCommands() makes them: the same command, the same cached
+      // contracts as a run on the whole database.
+      treatPythonHeadersAsSystem(C);
+      C.ProjectRoot = projectRootFor(Abs, sys::path::parent_path(E.getKey()));
       Out.push_back(std::move(C));
     }
   }

@@ -84,7 +84,8 @@ static cl::opt<bool> NoCache("no-cache",
 static cl::opt<bool> Quiet("q", cl::desc("No progress line"), cl::cat(Cat));
 static cl::opt<bool>
     ShowStats("file-stats",
-              cl::desc("Print each file's time and peak memory on stderr"),
+              cl::desc("Print each file's time and peak memory, and what "
+                       "contract inference did, on stderr"),
               cl::cat(Cat));
 static cl::opt<bool>
     ShowCommands("show-commands",
@@ -286,6 +287,7 @@ int main(int argc, const char **argv) {
                                                 : std::string(CacheDir);
   BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
   BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
+  BO.Stats = ShowStats || Verbose;
 
   // The project's own functions: their contracts, inferred from every file
   // of the compile database (or the files given), so calls between files
