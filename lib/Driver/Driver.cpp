@@ -766,6 +766,12 @@ public:
     AO.CheckersAndPackages.push_back({"core.builtin.NoReturnFunctions", true});
     AO.AnalysisDiagOpt = PD_NONE;
     AO.ShouldCrosscheckWithZ3 = !Infer && Opts.CrosscheckZ3 && z3Available();
+    // Z3's wall-clock limits (per query and per group of reports) drop
+    // reports when the machine is busy, so the same file gave different
+    // findings from run to run. Only the resource limit, which counts
+    // Z3's own work, decides.
+    AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
+    AO.Z3CrosscheckTimeoutThreshold = 0;
     AO.AnalyzerDisplayProgress = false;
     for (const std::string &KV : Opts.AnalyzerConfig) {
       auto [K, V] = StringRef(KV).split('=');
