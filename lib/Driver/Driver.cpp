@@ -260,6 +260,15 @@ refcheck::planCommands(const DriverOptions &Opts) {
     if (!Cmd) {
       auto H = GetHost();
       if (auto Root = findCPythonRoot(File)) {
+        // An unconfigured tree borrows the host's pyconfig.h: without it
+        // every file would fail to parse, so say why once.
+        SmallString<256> OwnConfig(*Root);
+        sys::path::append(OwnConfig, "pyconfig.h");
+        if (!H && !sys::fs::exists(OwnConfig))
+          return createStringError(
+              inconvertibleErrorCode(),
+              "CPython tree at '%s' has no pyconfig.h (not configured), and %s",
+              Root->c_str(), toString(H.takeError()).c_str());
         PythonIncludes HostOrEmpty = H ? *H : PythonIncludes{};
         if (!H)
           consumeError(H.takeError());

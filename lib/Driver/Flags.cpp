@@ -33,7 +33,7 @@ Expected<PythonIncludes> refcheck::queryPythonIncludes(StringRef Python) {
        "import sysconfig; p = sysconfig.get_paths(); "
        "print(p['include']); print(p['platinclude']); "
        "print(sysconfig.get_python_version())"},
-      std::nullopt, Redirects, /*SecondsToWait=*/30, 0, &Err);
+      std::nullopt, Redirects, /*SecondsToWait=*/120, 0, &Err);
   auto Buf = MemoryBuffer::getFile(OutPath);
   sys::fs::remove(OutPath);
   if (RC != 0 || !Buf)
