@@ -305,7 +305,6 @@ void RefDiagnostics::reportStaticLeak(StringRef Name, const Stmt *Origin,
   auto BR = std::make_unique<PathReport>(
       LeakBug, "static:" + Name.str() + ":" + originKey(Origin, LC->getDecl()),
       Msg, N, Unique, LC->getDecl(), model());
-  BR->addNote("Reference taken on '" + Name.str() + "'", Unique);
   C.emitReport(std::move(BR));
 }
 

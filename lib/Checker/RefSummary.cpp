@@ -56,8 +56,9 @@ static bool isConsumingSlotCall(const CallEvent &Call) {
   if (const auto *ME = dyn_cast<MemberExpr>(Callee))
     return isDeallocSlotName(ME->getMemberDecl()->getName());
   // The value called: a symbol standing for what a slot held.
-  SymbolRef Sym =
-      Call.getState()->getSVal(Callee, Call.getLocationContext()).getAsSymbol();
+  SymbolRef Sym = Call.getState()
+                      ->getSVal(CE->getCallee(), Call.getLocationContext())
+                      .getAsSymbol();
   const MemRegion *From = nullptr;
   if (const auto *SRV = dyn_cast_or_null<SymbolRegionValue>(Sym))
     From = SRV->getRegion();

@@ -9,9 +9,9 @@ static PyObject *
 lookup(PyObject *self, PyObject *key)
 {
     PyObject *result = PyObject_GetItem(self, key);
-    if (result == NULL) {
+    if (result == NULL) { // expected-note {{Assuming 'result' is equal to NULL}}
         PyErr_Clear();
-        Py_INCREF(Py_None); // expected-note {{Reference taken on 'Py_None'}}
+        Py_INCREF(Py_None);
         return PyLong_FromLong(0); // expected-warning {{Reference taken with 'Py_INCREF' on 'Py_None' is leaked}}
     }
     return result;

@@ -14,7 +14,7 @@ static PyTypeObject Counter_Type = {
 static int
 add_counter_type(PyObject *m)
 {
-    Py_INCREF(&Counter_Type); // expected-note {{Reference taken on 'Counter_Type'}}
+    Py_INCREF(&Counter_Type);
     PyModule_AddObject(m, "Counter", (PyObject *)&Counter_Type); // expected-note {{Assuming 'PyModule_AddObject' fails; it does not take the reference}}
     return 0; // expected-warning {{Reference taken with 'Py_INCREF' on 'Counter_Type' is leaked}}
 }
@@ -22,7 +22,7 @@ add_counter_type(PyObject *m)
 static int
 add_flag(PyObject *m)
 {
-    Py_INCREF(Py_True); // expected-note {{Reference taken on 'Py_True'}}
+    Py_INCREF(Py_True);
     PyModule_AddObject(m, "HAVE_FLAG", Py_True); // expected-note {{Assuming 'PyModule_AddObject' fails; it does not take the reference}}
     return 0; // expected-warning {{Reference taken with 'Py_INCREF' on 'Py_True' is leaked}}
 }
