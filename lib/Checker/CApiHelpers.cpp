@@ -3,6 +3,7 @@
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -267,4 +268,57 @@ refcheck::computeContracts(ASTContext &Ctx) {
           ReturnsObject(FD))
         Out[FD->getCanonicalDecl()] = Contract::ObjectOrNull;
   return Out;
+}
+
+bool refcheck::isDeallocSlotName(StringRef Slot) {
+  return Slot == "tp_dealloc" || Slot == "tp_free";
+}
+
+/// The value of a macro defined as one integer literal, as in patchlevel.h.
+static std::optional<uint64_t> literalMacro(const Preprocessor &PP,
+                                            StringRef Name) {
+  const IdentifierTable &IT = PP.getIdentifierTable();
+  auto It = IT.find(Name);
+  const MacroInfo *MI = It != IT.end() ? PP.getMacroInfo(It->second) : nullptr;
+  if (!MI || MI->getNumTokens() != 1 ||
+      !MI->getReplacementToken(0).is(tok::numeric_constant))
+    return std::nullopt;
+  StringRef Text = PP.getSpelling(MI->getReplacementToken(0));
+  Text = Text.rtrim("uUlL");
+  uint64_t V;
+  if (Text.getAsInteger(0, V))
+    return std::nullopt;
+  return V;
+}
+
+StaticObjects refcheck::staticObjectsIn(const Preprocessor &PP) {
+  const IdentifierTable &IT = PP.getIdentifierTable();
+  if (auto It = IT.find("_Py_IMMORTAL_REFCNT");
+      It != IT.end() && PP.getMacroInfo(It->second))
+    return StaticObjects::Immortal;
+  uint64_t Hex;
+  auto Major = literalMacro(PP, "PY_MAJOR_VERSION");
+  auto Minor = literalMacro(PP, "PY_MINOR_VERSION");
+  if (Major && Minor)
+    Hex = (*Major << 24) | (*Minor << 16);
+  else if (auto H = literalMacro(PP, "PY_VERSION_HEX"))
+    Hex = *H;
+  else
+    return StaticObjects::Unknown;
+  return Hex >= 0x030C0000 ? StaticObjects::Immortal : StaticObjects::Mortal;
+}
+
+std::string refcheck::staticObjectName(const VarDecl *VD) {
+  static constexpr std::pair<StringRef, StringRef> Spellings[] = {
+      {"_Py_NoneStruct", "Py_None"},
+      {"_Py_TrueStruct", "Py_True"},
+      {"_Py_FalseStruct", "Py_False"},
+      {"_Py_NotImplementedStruct", "Py_NotImplemented"},
+      {"_Py_EllipsisObject", "Py_Ellipsis"},
+  };
+  StringRef Name = VD->getName();
+  for (auto [Var, Macro] : Spellings)
+    if (Name == Var)
+      return Macro.str();
+  return Name.str();
 }

@@ -18,7 +18,30 @@
 #include "llvm/ADT/DenseMap.h"
 #include <string>
 
+namespace clang {
+class Preprocessor;
+}
+
 namespace refcheck {
+
+/// The type slots that free the object they are called with: tp_dealloc,
+/// tp_free.
+bool isDeallocSlotName(llvm::StringRef Slot);
+
+/// Whether the Python headers make the interpreter's statically allocated
+/// objects (Py_None, Py_True, Py_False, Py_NotImplemented, Py_Ellipsis, the
+/// built-in types) immortal. Python 3.12 did (PEP 683); before it, they have
+/// a reference count like any object.
+enum class StaticObjects { Mortal, Immortal, Unknown };
+/// Read from the headers' macros: PY_MAJOR_VERSION and PY_MINOR_VERSION
+/// (patchlevel.h), else a literal PY_VERSION_HEX; _Py_IMMORTAL_REFCNT
+/// (3.12's object.h) means immortal whatever the version says. Unknown
+/// when none is defined.
+StaticObjects staticObjectsIn(const clang::Preprocessor &PP);
+
+/// How users write the interpreter's singletons: "Py_None" for
+/// _Py_NoneStruct and so on; other variables by their own name.
+std::string staticObjectName(const clang::VarDecl *VD);
 
 /// True for PyObject* and pointers to structs that start with a PyObject
 /// header (PyTupleObject*, PyTypeObject*, user objects with PyObject_HEAD).

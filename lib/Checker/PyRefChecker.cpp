@@ -27,6 +27,7 @@
 #include "RefSummary.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -51,6 +52,9 @@ REGISTER_MAP_WITH_PROGRAMSTATE(RefMap, SymbolRef, RefState)
 /// Net references taken on statically allocated objects (Py_None, Py_True,
 /// ...), which have no symbol: Py_RETURN_NONE must return one it took.
 REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefs, const MemRegion *, int)
+/// Where the references counted in StaticRefs began to be taken, for reports.
+REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefOrigin, const MemRegion *,
+                               const Stmt *)
 /// Objects stored into untracked memory (a field, a global) while the checker
 /// knew nothing about them: `self->x = obj; Py_INCREF(obj);` takes the
 /// reference for that memory.
@@ -159,6 +163,24 @@ private:
                                CheckerContext &C, bool &Reported) const;
   ProgramStateRef forget(ProgramStateRef State, SymbolRef Sym,
                          bool StopJudging) const;
+  /// Whether references to the statically allocated object R are counted
+  /// and reported: see judgesStatic() below.
+  bool judgesStatic(const MemRegion *R, CheckerContext &C) const;
+  /// Delta references taken (+1) or given back (-1) on the statically
+  /// allocated object R at At.
+  ProgramStateRef countStatic(ProgramStateRef State, const MemRegion *R,
+                              int Delta, const Stmt *At) const;
+  /// A call (or a SET_ITEM store) at At takes a reference to the statically
+  /// allocated object R: one the code took, or a steal of a reference never
+  /// taken, reported when Report is set.
+  ProgramStateRef stealStatic(ProgramStateRef State, const MemRegion *R,
+                              const Expr *At, StringRef Callee, bool Report,
+                              CheckerContext &C, bool &Reported) const;
+  /// The Steal transition for the object V, a symbol or a statically
+  /// allocated object.
+  ProgramStateRef steal(ProgramStateRef State, SVal V, const Expr *At,
+                        StringRef Callee, SymbolRef Holder, bool ReportStatic,
+                        CheckerContext &C, bool &Reported) const;
   /// A refcount operation on Obj, a symbol or a statically allocated object.
   ProgramStateRef applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
                              ProgramStateRef State, CheckerContext &C,
@@ -206,6 +228,34 @@ static bool isTopFrameParam(SymbolRef Sym) {
       return false;
   return VR->getStackFrame()->inTopFrame() &&
          isPyObjectPointerType(VR->getValueType());
+}
+
+/// Whether S, an expression giving an object's type (`op->ob_type`,
+/// `Py_TYPE(op)`) in the function of LC, is read only to reach the type's
+/// dealloc slot: `Py_TYPE(op)->tp_dealloc`. After the decrement that gave
+/// back the last reference, that read and the call through the slot are the
+/// release itself (Py_DECREF before 3.8, and files that redefine Py_DECREF),
+/// not a use of the freed object.
+static bool readsDeallocSlot(const Stmt *S, const LocationContext *LC) {
+  if (!S || !LC)
+    return false;
+  const auto *ME = dyn_cast_or_null<MemberExpr>(
+      LC->getParentMap().getParentIgnoreParenCasts(S));
+  return ME && ME->getMemberDecl()->getName() == "tp_dealloc";
+}
+
+/// The read of ob_type at S, in the current frame, serves only to find the
+/// dealloc slot: directly (`op->ob_type->tp_dealloc`) or as the body of a
+/// getter such as Py_TYPE() whose call does.
+static bool typeReadForDealloc(const FieldRegion *FR, const Stmt *S,
+                               CheckerContext &C) {
+  if (!FR || FR->getDecl()->getName() != "ob_type")
+    return false;
+  if (readsDeallocSlot(S, C.getLocationContext()))
+    return true;
+  const StackFrameContext *SF = C.getStackFrame();
+  return !SF->inTopFrame() &&
+         readsDeallocSlot(SF->getCallSite(), SF->getParent());
 }
 
 std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
@@ -259,6 +309,11 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     return State;
   switch (T) {
   case Transition::Drop:
+    // Freeing what was released already (the dealloc after the last
+    // Py_DECREF) changes nothing: later uses are still uses after release.
+    if (const RefState *RS = State->get<RefMap>(Sym);
+        RS && RS->kind() == RefState::Released)
+      return State;
     return State->remove<RefMap>(Sym);
   case Transition::Forget:
   case Transition::StopJudging:
@@ -351,6 +406,74 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
   return State->remove<RefMap>(Sym);
 }
 
+/// The statically allocated object V points to (`Py_None`, `&T_Type`), or
+/// null: a global or static variable of an object type, not a pointer.
+static const MemRegion *staticObjectOf(SVal V) {
+  if (V.getAsLocSymbol())
+    return nullptr;
+  const MemRegion *R = V.getAsRegion();
+  R = R ? R->StripCasts() : nullptr;
+  const auto *VR = dyn_cast_or_null<NonParamVarRegion>(R);
+  if (!VR || VR->getValueType()->isPointerType())
+    return nullptr;
+  return R;
+}
+
+/// Statically allocated objects the file defines itself (its own type
+/// objects) are mortal on every Python version. The interpreter's own
+/// (Py_None, Py_True, built-in types), and those of other files, are judged
+/// only when the headers say they are older than 3.12: from 3.12 on they are
+/// immortal and their count does not matter; with no version in sight they
+/// are not judged at all.
+bool PyRefChecker::judgesStatic(const MemRegion *R, CheckerContext &C) const {
+  const auto *VR = dyn_cast<NonParamVarRegion>(R);
+  if (!VR)
+    return false;
+  if (VR->getDecl()->getDefinition())
+    return true;
+  return staticObjectsIn(C.getPreprocessor()) == StaticObjects::Mortal;
+}
+
+ProgramStateRef PyRefChecker::countStatic(ProgramStateRef State,
+                                          const MemRegion *R, int Delta,
+                                          const Stmt *At) const {
+  const int *N = State->get<StaticRefs>(R);
+  int Before = N ? *N : 0, After = Before + Delta;
+  if (After <= 0)
+    State = State->remove<StaticRefOrigin>(R);
+  else if (Before <= 0)
+    State = State->set<StaticRefOrigin>(R, At);
+  return After ? State->set<StaticRefs>(R, After)
+               : State->remove<StaticRefs>(R);
+}
+
+ProgramStateRef PyRefChecker::stealStatic(ProgramStateRef State,
+                                          const MemRegion *R, const Expr *At,
+                                          StringRef Callee, bool Report,
+                                          CheckerContext &C,
+                                          bool &Reported) const {
+  if (const int *N = State->get<StaticRefs>(R); N && *N > 0)
+    return countStatic(State, R, -1, At);
+  if (Report && enabled(checks::StealOfBorrowed) && judgesStatic(R, C))
+    if (ExplodedNode *EN = C.generateNonFatalErrorNode(State)) {
+      Diags.reportStaticSteal(
+          staticObjectName(cast<NonParamVarRegion>(R)->getDecl()), Callee, At,
+          EN, C);
+      Reported = true;
+    }
+  return State;
+}
+
+ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal V,
+                                    const Expr *At, StringRef Callee,
+                                    SymbolRef Holder, bool ReportStatic,
+                                    CheckerContext &C, bool &Reported) const {
+  if (const MemRegion *R = staticObjectOf(V))
+    return stealStatic(State, R, At, Callee, ReportStatic, C, Reported);
+  return updateSymbol(State, V.getAsLocSymbol(), Transition::Steal, At, Callee,
+                      Holder, C, Reported);
+}
+
 ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
                                          ProgramStateRef State,
                                          CheckerContext &C,
@@ -360,13 +483,8 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
   SymbolRef Sym = Obj.getAsLocSymbol();
   if (!Sym) {
     // Statically allocated objects (Py_None, Py_True, type objects).
-    const MemRegion *R = Obj.getAsRegion();
-    if (R && isa<NonParamVarRegion>(R->StripCasts())) {
-      R = R->StripCasts();
-      const int *N = State->get<StaticRefs>(R);
-      int V = (N ? *N : 0) + (Inc ? 1 : -1);
-      return V ? State->set<StaticRefs>(R, V) : State->remove<StaticRefs>(R);
-    }
+    if (const MemRegion *R = staticObjectOf(Obj))
+      return countStatic(State, R, Inc ? 1 : -1, CE);
     return State;
   }
   return updateSymbol(State, Sym, Inc ? Transition::IncRef : Transition::DecRef,
@@ -425,9 +543,9 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     bool Reported = false;
     for (const ArgRule &R : S.Args)
       if (R.When == EffectTime::Eval && R.Effect == ArgEffect::StealAlways)
-        State = updateSymbol(State, Call.getArgSVal(R.Index).getAsLocSymbol(),
-                             Transition::Steal, CE, S.Callee,
-                             holderOf(R, Call), C, Reported);
+        State = steal(State, Call.getArgSVal(R.Index), CE, S.Callee,
+                      holderOf(R, Call), R.Holder != HolderKind::Result, C,
+                      Reported);
     if (!Call.getResultType()->isVoidType())
       State = State->BindExpr(
           CE, C.getLocationContext(),
@@ -478,6 +596,11 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     // the container lives.
     if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
       continue;
+    // The release itself: finding the type's dealloc slot, calling it.
+    if (RS->kind() == RefState::Released &&
+        (readsDeallocSlot(Call.getOriginExpr(), C.getLocationContext()) ||
+         Summaries.deallocates(Call, I)))
+      continue;
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       StringRef Callee;
       if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
@@ -518,8 +641,11 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       break;
     if (R.When != EffectTime::PostCall)
       continue;
-    SymbolRef Sym = Call.getArgSVal(R.Index).getAsLocSymbol();
+    SVal ArgV = Call.getArgSVal(R.Index);
+    SymbolRef Sym = ArgV.getAsLocSymbol();
     SymbolRef Holder = holderOf(R, Call);
+    // A format's "N" given a static object is the format check's report.
+    bool ReportStatic = R.Holder != HolderKind::Result;
     switch (R.Effect) {
     case ArgEffect::Borrow:
       break;
@@ -532,19 +658,18 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       FailureNote = FailureTakes ? RefDiagnostics::assumeStealFailsTakes(S.Callee)
                                  : RefDiagnostics::assumeStealFails(S.Callee);
       if (Fail)
-        OnFailure = FailureTakes ? updateSymbol(Fail, Sym, Transition::Steal,
-                                                CE, S.Callee, Holder, C,
-                                                Reported)
+        OnFailure = FailureTakes ? steal(Fail, ArgV, CE, S.Callee, Holder,
+                                         ReportStatic, C, Reported)
                                  : Fail;
       State = Succ && !FailureTakes
-                  ? updateSymbol(Succ, Sym, Transition::Steal, CE, S.Callee,
-                                 Holder, C, Reported)
+                  ? steal(Succ, ArgV, CE, S.Callee, Holder, ReportStatic, C,
+                          Reported)
                   : Succ;
       break;
     }
     case ArgEffect::StealAlways:
-      State = updateSymbol(State, Sym, Transition::Steal, CE, S.Callee, Holder,
-                           C, Reported);
+      State = steal(State, ArgV, CE, S.Callee, Holder, ReportStatic, C,
+                    Reported);
       break;
     case ArgEffect::Keep:
       State = updateSymbol(State, Sym, Transition::Keep, CE, S.Callee, Holder,
@@ -574,6 +699,10 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       break;
     case ArgEffect::Forget:
     case ArgEffect::Unknown:
+      // What the callee does with a static object's references is its own
+      // business from here on.
+      if (const MemRegion *SR = staticObjectOf(ArgV))
+        State = State->remove<StaticRefs>(SR)->remove<StaticRefOrigin>(SR);
       State = updateSymbol(State, Sym,
                            R.Effect == ArgEffect::Unknown
                                ? Transition::StopJudging
@@ -802,8 +931,7 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     R = R->StripCasts();
     const int *N = State->get<StaticRefs>(R);
     if (N && *N > 0) {
-      C.addTransition(*N == 1 ? State->remove<StaticRefs>(R)
-                              : State->set<StaticRefs>(R, *N - 1));
+      C.addTransition(countStatic(State, R, -1, RS));
       return;
     }
     if (!enabled(checks::BorrowedReturn) || isPyReturnMacro(RS, C.getASTContext()))
@@ -850,6 +978,7 @@ static bool isRefcntField(const FieldRegion *FR) {
   return FR && FR->getDecl()->getName() == "ob_refcnt";
 }
 
+
 void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                  CheckerContext &C) const {
   if (!enabled(checks::UseAfterRelease))
@@ -866,7 +995,8 @@ void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
     return;
   ProgramStateRef State = C.getState();
   const RefState *RS = State->get<RefMap>(Sym);
-  if (!RS || RS->kind() != RefState::Released)
+  if (!RS || RS->kind() != RefState::Released ||
+      typeReadForDealloc(dyn_cast<FieldRegion>(R), S, C))
     return;
   if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
     Diags.report(Diags.UseAfterReleaseBug,
@@ -915,7 +1045,7 @@ ProgramStateRef PyRefChecker::bindRefcnt(const FieldRegion *FR, const Stmt *S,
                       ObjV, UO, State, C, Reported);
   if (SymbolRef Sym = ObjV.getAsLocSymbol())
     return State->remove<RefMap>(Sym)->add<SelfManaged>(Sym);
-  return State->remove<StaticRefs>(Obj);
+  return State->remove<StaticRefs>(Obj)->remove<StaticRefOrigin>(Obj);
 }
 
 /// A store into a field annotated REFCHECK_OWNS_REF hands the field one
@@ -940,9 +1070,33 @@ ProgramStateRef PyRefChecker::bindOwningField(const FieldRegion *FR, SVal Val,
   return State;
 }
 
+/// A local variable (or parameter) of the analyzed functions: storing an
+/// object there hands its reference to no one.
+static bool isLocalVariable(SVal Loc) {
+  const auto *VR = dyn_cast_or_null<VarRegion>(Loc.getAsRegion());
+  return VR && VR->hasStackStorage();
+}
+
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
   ProgramStateRef State = C.getState();
+  if (const MemRegion *R = staticObjectOf(Val)) {
+    // A statically allocated object stored into a tuple or list by a
+    // SET_ITEM macro is stolen; stored anywhere else but a local variable
+    // (a field, a global, an out-parameter), it takes along a reference the
+    // code took, if any.
+    bool Reported = false;
+    ProgramStateRef After = State;
+    if (std::optional<std::string> Macro = setItemMacroFor(Loc))
+      After = stealStatic(State, R, dyn_cast<Expr>(S), *Macro, true, C,
+                          Reported);
+    else if (!isLocalVariable(Loc))
+      if (const int *N = State->get<StaticRefs>(R); N && *N > 0)
+        After = countStatic(State, R, -1, S);
+    if (After != State && !Reported)
+      C.addTransition(After);
+    return;
+  }
   if (const auto *FR = dyn_cast_or_null<FieldRegion>(Loc.getAsRegion())) {
     ProgramStateRef After = State;
     bool Reported = false;
@@ -1025,6 +1179,25 @@ void PyRefChecker::checkEndFunction(const ReturnStmt *RS,
   if (!C.inTopFrame())
     return;
   ProgramStateRef State = C.getState();
+  // References taken on statically allocated objects that nothing took over.
+  if (enabled(checks::RefLeak)) {
+    SmallVector<std::pair<const MemRegion *, int>, 2> Kept;
+    for (auto [R, N] : State->get<StaticRefs>())
+      if (N > 0 && State->get<StaticRefOrigin>(R) && judgesStatic(R, C))
+        Kept.push_back({R, N});
+    if (!Kept.empty()) {
+      static CheckerProgramPointTag Tag("refcheck", "StaticRefLeak");
+      if (ExplodedNode *N = C.generateNonFatalErrorNode(State, &Tag)) {
+        for (auto [R, Count] : Kept) {
+          Diags.reportStaticLeak(
+              staticObjectName(cast<NonParamVarRegion>(R)->getDecl()),
+              *State->get<StaticRefOrigin>(R), Count, N, C);
+          State = State->remove<StaticRefs>(R)->remove<StaticRefOrigin>(R);
+        }
+        C.addTransition(State, N);
+      }
+    }
+  }
   SmallVector<SymbolRef, 2> Owed;
   for (auto [Sym, Store] : State->get<OwedToField>())
     Owed.push_back(Sym);

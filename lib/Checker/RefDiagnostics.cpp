@@ -346,6 +346,44 @@ void RefDiagnostics::reportStaticReturn(StringRef Name, const Expr *RetE,
   C.emitReport(std::move(BR));
 }
 
+void RefDiagnostics::reportStaticSteal(StringRef Name, StringRef Callee,
+                                       const Expr *At, ExplodedNode *N,
+                                       CheckerContext &C) const {
+  std::string Key = "static:" + Name.str();
+  if (At)
+    Key += ";at=" + ordinalKey(At->getStmtClassName(), At,
+                               N->getStackFrame()->getDecl());
+  auto BR = std::make_unique<PathReport>(
+      StealOfBorrowedBug, Key,
+      ("'" + Callee + "' steals a reference to '" + Name +
+       "', a statically allocated object no reference was taken on; add "
+       "Py_INCREF first")
+          .str(),
+      N, model());
+  if (At)
+    BR->addRange(At->getSourceRange());
+  C.emitReport(std::move(BR));
+}
+
+void RefDiagnostics::reportStaticLeak(StringRef Name, const Stmt *Origin,
+                                      int Count, ExplodedNode *N,
+                                      CheckerContext &C) const {
+  std::string How = refOpSpelling(Origin, RefOps);
+  if (How.empty())
+    How = "Py_INCREF";
+  std::string Msg = "Reference taken with '" + How + "' on '" + Name.str() +
+                    "' is leaked";
+  if (Count > 1)
+    Msg += " (" + std::to_string(Count) + " references)";
+  const LocationContext *LC = N->getLocationContext();
+  PathDiagnosticLocation Unique =
+      PathDiagnosticLocation::createBegin(Origin, C.getSourceManager(), LC);
+  auto BR = std::make_unique<PathReport>(
+      LeakBug, "static:" + Name.str() + ":" + originKey(Origin, LC->getDecl()),
+      Msg, N, Unique, LC->getDecl(), model());
+  C.emitReport(std::move(BR));
+}
+
 //===----------------------------------------------------------------------===//
 // Path notes
 //===----------------------------------------------------------------------===//

@@ -56,6 +56,17 @@ public:
                           clang::ento::ExplodedNode *N,
                           clang::ento::CheckerContext &C) const;
 
+  /// Callee (or a SET_ITEM macro) at At takes a reference to the statically
+  /// allocated object Name that the code never took.
+  void reportStaticSteal(llvm::StringRef Name, llvm::StringRef Callee,
+                         const clang::Expr *At, clang::ento::ExplodedNode *N,
+                         clang::ento::CheckerContext &C) const;
+  /// Count references taken on the statically allocated object Name, the
+  /// first at Origin, are still held when the function ends at N.
+  void reportStaticLeak(llvm::StringRef Name, const clang::Stmt *Origin,
+                        int Count, clang::ento::ExplodedNode *N,
+                        clang::ento::CheckerContext &C) const;
+
   // The messages.
   static std::string overRelease(const RefState &RS);
   static std::string useAfterRelease(const RefState &RS);

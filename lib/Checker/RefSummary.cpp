@@ -154,17 +154,35 @@ bool RefSummaryManager::isInlineStealer(const CallEvent &Call,
 }
 
 /// Type slots called through a function pointer that take over their
-/// argument: `Py_TYPE(op)->tp_dealloc(op)`, `tp->tp_free(op)`.
-static bool isConsumingSlotCall(const Expr *CE) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(CE);
-  if (!Call || Call->getDirectCallee() || Call->getNumArgs() == 0)
+/// argument: `Py_TYPE(op)->tp_dealloc(op)`, `(*Py_TYPE(op)->tp_dealloc)(op)`
+/// (the pre-3.8 `_Py_Dealloc` macro), `tp->tp_free(op)`, or a pointer first
+/// loaded from such a slot (`destructor d = Py_TYPE(op)->tp_dealloc;
+/// (*d)(op);`, as in files that redefine Py_DECREF).
+static bool isConsumingSlotCall(const CallEvent &Call) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  if (!CE || CE->getDirectCallee() || CE->getNumArgs() == 0)
     return false;
-  const auto *ME =
-      dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts());
-  if (!ME)
-    return false;
-  StringRef Slot = ME->getMemberDecl()->getName();
-  return Slot == "tp_dealloc" || Slot == "tp_free";
+  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
+      UO && UO->getOpcode() == UO_Deref)
+    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+    return isDeallocSlotName(ME->getMemberDecl()->getName());
+  // The value called: a symbol standing for what a slot held.
+  SymbolRef Sym = Call.getState()
+                      ->getSVal(CE->getCallee(), Call.getLocationContext())
+                      .getAsSymbol();
+  const MemRegion *From = nullptr;
+  if (const auto *SRV = dyn_cast_or_null<SymbolRegionValue>(Sym))
+    From = SRV->getRegion();
+  else if (const auto *SD = dyn_cast_or_null<SymbolDerived>(Sym))
+    From = SD->getRegion();
+  const auto *FR = dyn_cast_or_null<FieldRegion>(From);
+  return FR && isDeallocSlotName(FR->getDecl()->getName());
+}
+
+bool RefSummaryManager::deallocates(const CallEvent &Call, unsigned I) {
+  return I == 0 && isConsumingSlotCall(Call);
 }
 
 void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
@@ -303,7 +321,7 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
 
   unsigned N = Call.getNumArgs();
 
-  if (isConsumingSlotCall(Call.getOriginExpr()))
+  if (isConsumingSlotCall(Call))
     S.Args.push_back({0, ArgEffect::Dealloc});
   for (unsigned Idx : annotatedSteals(FD))
     if (Idx < N)

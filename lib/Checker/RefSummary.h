@@ -178,6 +178,8 @@ public:
 
   /// The summary of one call site.
   CallSummary summarize(const clang::ento::CallEvent &Call);
+  /// Whether Call frees its argument I (a call through a dealloc slot).
+  static bool deallocates(const clang::ento::CallEvent &Call, unsigned I);
 
   /// The ApiModel row for FD, by its name as declared and as written.
   const FunctionSpec *specFor(const clang::FunctionDecl *FD) const;

@@ -5,6 +5,8 @@
 #define TEST_PY312_H
 #include <stddef.h>
 #include <stdint.h>
+#define PY_MAJOR_VERSION 3
+#define PY_MINOR_VERSION 12
 typedef ptrdiff_t Py_ssize_t;
 typedef struct _object {
     union {
@@ -14,6 +16,10 @@ typedef struct _object {
     struct _typeobject *ob_type;
 } PyObject;
 #define _PyObject_CAST(op) ((PyObject *)(op))
+typedef struct _typeobject {
+    PyObject ob_base;
+    const char *tp_name;
+} PyTypeObject;
 #define _Py_IMMORTAL_REFCNT 0x3fffffff
 
 void _Py_Dealloc(PyObject *);
@@ -45,7 +51,12 @@ static inline void Py_SET_REFCNT(PyObject *ob, Py_ssize_t refcnt) {
 extern PyObject _Py_NoneStruct;
 #define Py_None (&_Py_NoneStruct)
 #define Py_RETURN_NONE return Py_None /* immortal since 3.12 */
+extern PyObject _Py_TrueStruct;
+#define Py_True (&_Py_TrueStruct)
 
 PyObject *PyLong_FromLong(long);
 PyObject *PyObject_Repr(PyObject *);
+PyObject *PyList_New(Py_ssize_t);
+int PyList_SetItem(PyObject *, Py_ssize_t, PyObject *);
+int PyModule_AddObject(PyObject *, const char *, PyObject *);
 #endif
