@@ -119,6 +119,7 @@ class ContractInferenceChecker
   mutable std::vector<PathRecord> Paths;
   /// Contracts inferred earlier in this file (callees come first).
   mutable llvm::StringMap<InferredContract> Local;
+  const RefOpMap RefOps = makeRefOps();
 
 public:
   const CheckerConfig *Config = nullptr;
@@ -244,7 +245,7 @@ bool ContractInferenceChecker::evalCall(const CallEvent &Call,
                                         CheckerContext &C) const {
   if (!active())
     return false;
-  std::optional<RefOpCall> R = evalRefOp(Call, C);
+  std::optional<RefOpCall> R = evalRefOp(RefOps, Call, C);
   if (!R)
     return false;
   if (R->NullPath)
@@ -273,7 +274,7 @@ static bool setsOnFailure(ErrorKind K) {
 
 void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
                                              CheckerContext &C) const {
-  if (!active() || C.wasInlined || refOps().lookup(Call) ||
+  if (!active() || C.wasInlined || RefOps.lookup(Call) ||
       !Call.getOriginExpr())
     return;
   ProgramStateRef State = C.getState();

@@ -112,7 +112,7 @@ class PyRefChecker
                      check::Location, check::Bind, check::EndFunction,
                      check::PreStmt<AtomicExpr>, check::PostStmt<CastExpr>,
                      eval::Call> {
-  const RefOpMap &RefOps = refOps();
+  const RefOpMap RefOps = makeRefOps();
 
   const RefDiagnostics Diags{this, RefOps};
 
@@ -556,7 +556,7 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     C.addTransition(State);
     return true;
   }
-  std::optional<RefOpCall> R = evalRefOp(Call, C);
+  std::optional<RefOpCall> R = evalRefOp(RefOps, Call, C);
   if (!R)
     return false;
   if (R->NullPath)

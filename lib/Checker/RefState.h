@@ -114,7 +114,7 @@ const RefState *getRefState(clang::ento::ProgramStateRef State,
 /// _Py_Dealloc (reached by Py_DECREF as a macro before 3.8) frees the object
 /// whose count the code already brought to zero.
 enum class RefOp { Incref, XIncref, Decref, XDecref, NewRef, XNewRef, Dealloc };
-/// The refcount operations, by name (refOps(), RefSummary.h).
+/// The refcount operations, by name (makeRefOps(), RefSummary.h).
 using RefOpMap = clang::ento::CallDescriptionMap<RefOp>;
 
 } // namespace refcheck

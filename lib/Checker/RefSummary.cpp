@@ -10,8 +10,8 @@ using namespace clang;
 using namespace ento;
 using namespace refcheck;
 
-const RefOpMap &refcheck::refOps() {
-  static const RefOpMap Ops = {
+RefOpMap refcheck::makeRefOps() {
+  return RefOpMap{
       {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
       {{CDM::SimpleFunc, {"_Py_INCREF"}}, RefOp::Incref},
       {{CDM::SimpleFunc, {"Py_IncRef"}}, RefOp::Incref},
@@ -28,12 +28,12 @@ const RefOpMap &refcheck::refOps() {
       {{CDM::SimpleFunc, {"_Py_XNewRef"}}, RefOp::XNewRef},
       {{CDM::SimpleFunc, {"_Py_Dealloc"}}, RefOp::Dealloc},
   };
-  return Ops;
 }
 
-std::optional<RefOpCall> refcheck::evalRefOp(const CallEvent &Call,
+std::optional<RefOpCall> refcheck::evalRefOp(const RefOpMap &Ops,
+                                             const CallEvent &Call,
                                              CheckerContext &C) {
-  const RefOp *Op = refOps().lookup(Call);
+  const RefOp *Op = Ops.lookup(Call);
   const Expr *CE = Call.getOriginExpr();
   if (!Op || Call.getNumArgs() == 0 || !CE)
     return std::nullopt;

@@ -103,8 +103,12 @@ struct CallSummary {
   bool Evaluated = false;
 };
 
-/// The refcount operations, by name (RefOp, RefState.h).
-const RefOpMap &refOps();
+/// The refcount operations, by name (RefOp, RefState.h). Each checker
+/// keeps its own map: a CallDescriptionMap remembers the identifiers of the
+/// first translation unit it matched in, so one shared by every file of a
+/// process (contract inference runs several in one) misses calls in the
+/// next file.
+RefOpMap makeRefOps();
 
 /// A call to a refcount operation, evaluated: the checkers apply Delta to
 /// Obj in State, where Obj is not NULL. The X-variants (Py_XDECREF) also
@@ -118,7 +122,8 @@ struct RefOpCall {
   clang::ento::ProgramStateRef NullPath; ///< null unless an X-variant
 };
 /// The evaluation of Call if it is a refcount operation.
-std::optional<RefOpCall> evalRefOp(const clang::ento::CallEvent &Call,
+std::optional<RefOpCall> evalRefOp(const RefOpMap &Ops,
+                                   const clang::ento::CallEvent &Call,
                                    clang::ento::CheckerContext &C);
 
 /// Splits State on the result of a call that can fail: {success, failure}.
