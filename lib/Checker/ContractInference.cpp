@@ -401,27 +401,10 @@ void ContractInferenceChecker::applySummary(const CallSummary &S,
         if (auto N = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), false))
           State = N;
       break;
-    case ReturnEffect::Alias: {
-      // The argument handed back: where the call succeeded, the result is
-      // the object passed.
-      if (S.Ret.AliasArg >= Call.getNumArgs())
-        break;
-      if (auto DRet = Ret.getAs<DefinedOrUnknownSVal>(); DRet && S.Ret.CanFail) {
-        auto [NN, Null] = State->assume(*DRet);
-        if (!NN)
-          break;
-        if (Null)
-          C.addTransition(Null);
-        State = NN;
-      }
-      SVal Arg = Call.getArgSVal(S.Ret.AliasArg);
-      State = State->BindExpr(Call.getOriginExpr(), C.getLocationContext(),
-                              Arg);
-      if (auto DA = Arg.getAs<DefinedOrUnknownSVal>())
-        if (ProgramStateRef NN = State->assume(*DA, true))
-          State = NN;
+    case ReturnEffect::Alias:
+      // The argument handed back (RefSummary.h).
+      State = bindAliasResult(State, S, Call, C);
       break;
-    }
     case ReturnEffect::New:
     case ReturnEffect::NotObject: // described as no object, but it is one
     case ReturnEffect::Borrowed:

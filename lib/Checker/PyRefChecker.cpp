@@ -765,26 +765,10 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
         if (auto N = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), false))
           State = N;
       break;
-    case ReturnEffect::Alias: {
-      // The argument handed back: where the call succeeded, the result is
-      // the very object the caller passed, owned or borrowed as it was.
-      if (S.Ret.AliasArg >= Call.getNumArgs())
-        break;
-      if (auto DRet = Ret.getAs<DefinedOrUnknownSVal>(); DRet && S.Ret.CanFail) {
-        auto [NonNull, Null] = State->assume(*DRet);
-        if (!NonNull)
-          break;
-        if (Null)
-          C.addTransition(Null);
-        State = NonNull;
-      }
-      SVal Arg = Call.getArgSVal(S.Ret.AliasArg);
-      State = State->BindExpr(CE, C.getLocationContext(), Arg);
-      if (auto DA = Arg.getAs<DefinedOrUnknownSVal>())
-        if (ProgramStateRef NN = State->assume(*DA, true))
-          State = NN;
+    case ReturnEffect::Alias:
+      // The argument handed back (RefSummary.h).
+      State = bindAliasResult(State, S, Call, C);
       break;
-    }
     }
   }
 

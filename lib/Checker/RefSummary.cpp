@@ -53,6 +53,29 @@ std::optional<RefOpCall> refcheck::evalRefOp(const RefOpMap &Ops,
   return R;
 }
 
+ProgramStateRef refcheck::bindAliasResult(ProgramStateRef State,
+                                          const CallSummary &S,
+                                          const CallEvent &Call,
+                                          CheckerContext &C) {
+  if (S.Ret.AliasArg >= Call.getNumArgs())
+    return State;
+  SVal Ret = Call.getReturnValue();
+  if (auto DRet = Ret.getAs<DefinedOrUnknownSVal>(); DRet && S.Ret.CanFail) {
+    auto [NonNull, Null] = State->assume(*DRet);
+    if (!NonNull)
+      return State;
+    if (Null)
+      C.addTransition(Null);
+    State = NonNull;
+  }
+  SVal Arg = Call.getArgSVal(S.Ret.AliasArg);
+  State = State->BindExpr(Call.getOriginExpr(), C.getLocationContext(), Arg);
+  if (auto DA = Arg.getAs<DefinedOrUnknownSVal>())
+    if (ProgramStateRef NN = State->assume(*DA, true))
+      State = NN;
+  return State;
+}
+
 /// Splits State on the result of a call that can fail: {success, failure}.
 /// An int result succeeds with 0 and fails with -1 (no other value is
 /// possible); a pointer result fails with NULL.

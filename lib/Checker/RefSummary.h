@@ -134,6 +134,16 @@ splitOnResult(clang::ento::ProgramStateRef State,
               const clang::ento::CallEvent &Call,
               clang::ento::CheckerContext &C);
 
+/// A call whose summary says it returns argument S.Ret.AliasArg: where it
+/// succeeds its result is that very object (not NULL), owned or borrowed as
+/// it was; a failure (when it can fail) goes on as its own transition with
+/// a NULL result. Returns the success state; State unchanged when the
+/// argument index is out of range or no success is feasible.
+clang::ento::ProgramStateRef
+bindAliasResult(clang::ento::ProgramStateRef State, const CallSummary &S,
+                const clang::ento::CallEvent &Call,
+                clang::ento::CheckerContext &C);
+
 /// The pointee of pointer argument I, as a value the state can be split on.
 std::optional<clang::ento::DefinedOrUnknownSVal>
 pointeeOf(clang::ento::ProgramStateRef State,
