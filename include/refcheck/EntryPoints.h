@@ -56,16 +56,6 @@ std::unique_ptr<clang::ASTConsumer> makeEntryPointConsumer(EntryPointIndex &Out)
 void attachEntryPoints(Results &R, const EntryPointIndex &Index,
                        unsigned MaxDepth = 8);
 
-/// Parses File once more with CommandLine (a full clang command line, as
-/// analyzeFile built it) and fills Finding::EntryPoints of R's findings.
-/// Does nothing when R has no findings. Parse problems are ignored: the
-/// analysis already reported them.
-void addEntryPoints(Results &R, llvm::StringRef Directory,
-                    llvm::StringRef File,
-                    const std::vector<std::string> &CommandLine,
-                    const std::vector<std::pair<std::string, std::string>>
-                        &VirtualFiles);
-
 /// Cross-file: indexes every file of a compile database (syntax only, no
 /// analysis) into one graph, joining functions by name, and fills the
 /// EntryPoints of findings that have none, walking at most MaxDepth callers.

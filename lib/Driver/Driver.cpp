@@ -729,14 +729,17 @@ class RefcheckAction : public ASTFrontendAction {
   /// Inference mode: the contracts found, and the functions called.
   FileContracts *Infer;
   const StringMap<const InferredContract *> &AsAnnotations;
+  /// Analysis mode: the Python names of the unit, read from the same AST.
+  EntryPointIndex *Entries;
 
 public:
   RefcheckAction(const FileCommand &Cmd, const DriverOptions &Opts,
                  Results &Out, std::vector<InputFile> *Inputs,
                  FileContracts *Infer,
-                 const StringMap<const InferredContract *> &AsAnnotations)
+                 const StringMap<const InferredContract *> &AsAnnotations,
+                 EntryPointIndex *Entries)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
-        AsAnnotations(AsAnnotations) {}
+        AsAnnotations(AsAnnotations), Entries(Entries) {}
 
   void EndSourceFileAction() override {
     if (!Inputs)
@@ -796,13 +799,17 @@ public:
     Consumer->AddDiagnosticConsumer(
         new FindingCollector(CI, Cmd, Out, Verify, Opts.VerifyNotes));
 #endif
-    if (AsAnnotations.empty() && !Infer)
+    if (AsAnnotations.empty() && !Infer && !Entries)
       return Consumer;
-    std::vector<std::unique_ptr<ASTConsumer>> Both;
-    Both.push_back(std::make_unique<ContractAnnotator>(
-        AsAnnotations, Infer ? &Infer->Callees : nullptr));
-    Both.push_back(std::move(Consumer));
-    return std::make_unique<MultiplexConsumer>(std::move(Both));
+    std::vector<std::unique_ptr<ASTConsumer>> All;
+    if (!AsAnnotations.empty() || Infer)
+      All.push_back(std::make_unique<ContractAnnotator>(
+          AsAnnotations, Infer ? &Infer->Callees : nullptr));
+    // The table of Python names is read from this parse, not a second one.
+    if (Entries)
+      All.push_back(makeEntryPointConsumer(*Entries));
+    All.push_back(std::move(Consumer));
+    return std::make_unique<MultiplexConsumer>(std::move(All));
   }
 };
 
@@ -813,17 +820,19 @@ class RefcheckActionFactory : public FrontendActionFactory {
   std::vector<InputFile> *Inputs;
   FileContracts *Infer;
   const StringMap<const InferredContract *> &AsAnnotations;
+  EntryPointIndex *Entries;
 
 public:
   RefcheckActionFactory(const FileCommand &Cmd, const DriverOptions &Opts,
                         Results &Out, std::vector<InputFile> *Inputs,
                         FileContracts *Infer,
-                        const StringMap<const InferredContract *> &AsAnnotations)
+                        const StringMap<const InferredContract *> &AsAnnotations,
+                        EntryPointIndex *Entries = nullptr)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
-        AsAnnotations(AsAnnotations) {}
+        AsAnnotations(AsAnnotations), Entries(Entries) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<RefcheckAction>(Cmd, Opts, Out, Inputs, Infer,
-                                            AsAnnotations);
+                                            AsAnnotations, Entries);
   }
 };
 } // namespace
@@ -1012,8 +1021,9 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   FileCommand Rooted = Cmd;
   if (Rooted.ProjectRoot.empty())
     Rooted.ProjectRoot = projectRootFor(CC.Filename, "");
+  EntryPointIndex Entries;
   RefcheckActionFactory Factory(Rooted, Opts, R, Inputs, nullptr,
-                                AsAnnotations);
+                                AsAnnotations, &Entries);
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
@@ -1047,9 +1057,7 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
       return A.Path < B.Path;
     });
   }
-  // The Python names that reach each finding (a second, cheap parse;
-  // only for files with findings).
-  addEntryPoints(R, CC.Directory, CC.Filename, CC.CommandLine,
-                 Cmd.VirtualFiles);
+  // The Python names that reach each finding.
+  attachEntryPoints(R, Entries);
   return R;
 }

@@ -365,17 +365,6 @@ public:
     return std::make_unique<IndexAction>(Out);
   }
 };
-
-class OneCommand : public tooling::CompilationDatabase {
-  tooling::CompileCommand Cmd;
-
-public:
-  explicit OneCommand(tooling::CompileCommand C) : Cmd(std::move(C)) {}
-  std::vector<tooling::CompileCommand>
-  getCompileCommands(StringRef) const override {
-    return {Cmd};
-  }
-};
 } // namespace
 
 void EntryPointIndex::build(ASTContext &Ctx) { Builder(Ctx, *this).run(); }
@@ -420,29 +409,6 @@ void refcheck::attachEntryPoints(Results &R, const EntryPointIndex &Index,
   for (Finding &F : R.Findings)
     if (!F.Function.empty())
       F.EntryPoints = Index.lookup(F.Function, MaxDepth);
-}
-
-void refcheck::addEntryPoints(
-    Results &R, StringRef Directory, StringRef File,
-    const std::vector<std::string> &CommandLine,
-    const std::vector<std::pair<std::string, std::string>> &VirtualFiles) {
-  if (R.Findings.empty())
-    return;
-  tooling::CompileCommand CC;
-  CC.Directory = Directory.str();
-  CC.Filename = File.str();
-  CC.CommandLine = CommandLine;
-  OneCommand DB(CC);
-  tooling::ClangTool Tool(DB, {CC.Filename});
-  for (const auto &[Path, Text] : VirtualFiles)
-    Tool.mapVirtualFile(Path, Text);
-  IgnoringDiagConsumer Quiet;
-  Tool.setDiagnosticConsumer(&Quiet);
-  Tool.setPrintErrorMessage(false);
-  EntryPointIndex Index;
-  IndexActionFactory Factory(Index);
-  Tool.run(&Factory);
-  attachEntryPoints(R, Index);
 }
 
 Expected<unsigned> refcheck::addCrossFileEntryPoints(Results &R,
