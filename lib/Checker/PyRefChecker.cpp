@@ -512,8 +512,15 @@ ProgramStateRef PyRefChecker::updatePointees(ProgramStateRef State,
     auto L = Call.getArgSVal(I).getAs<Loc>();
     if (!L)
       continue;
-    State = updateSymbol(State, State->getSVal(*L).getAsLocSymbol(), T,
-                         Call.getOriginExpr(), "", nullptr, C, Reported);
+    SymbolRef Sym = State->getSVal(*L).getAsLocSymbol();
+    State = updateSymbol(State, Sym, T, Call.getOriginExpr(), "", nullptr, C,
+                         Reported);
+    // A borrowed reference written straight into a field or a global
+    // (`PyArg_ParseTuple(args, "O", &self->payload)`): like a store, the
+    // Py_INCREF that follows takes the reference for that memory.
+    if (const MemRegion *R = L->getAsRegion();
+        Sym && T == Transition::BorrowedOut && R && !R->hasStackStorage())
+      State = State->add<StoredSyms>(Sym);
   }
   return State;
 }
