@@ -104,6 +104,10 @@ bool wantsContract(const clang::FunctionDecl *FD);
 /// The name FD's contract is filed under in the ApiModel: its identifier
 /// for C functions, its qualified name for C++ members and constructors.
 std::string contractName(const clang::FunctionDecl *FD);
+/// Whether one of FD's declarations carries a refcount annotation the user
+/// wrote (REFCHECK_STEALS_ARG, REFCHECK_RETURNS_*, or cpychecker's
+/// attributes): it then overrides the contract inferred from FD's body.
+bool hasUserRefAnnotation(const clang::FunctionDecl *FD);
 
 
 } // namespace refcheck

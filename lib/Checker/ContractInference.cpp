@@ -156,10 +156,11 @@ private:
 
 /// Whether D is a function another file may call, worth a contract: defined
 /// in the main file, visible outside it, with an object among its
-/// parameters or as its result.
+/// parameters or as its result, and not described by the user's own
+/// annotations on its declaration (those override what its body says).
 bool refcheck::wantsContract(const FunctionDecl *FD) {
   if (!FD || !FD->hasBody() || !FD->isExternallyVisible() ||
-      isa<CXXDestructorDecl>(FD))
+      isa<CXXDestructorDecl>(FD) || hasUserRefAnnotation(FD))
     return false;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   if (!SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))

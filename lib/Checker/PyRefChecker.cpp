@@ -69,6 +69,12 @@ REGISTER_SET_WITH_PROGRAMSTATE(SelfManaged, SymbolRef)
 /// In-place calls (_PyBytes_Resize(&b, n)): the object a local variable held
 /// when the call overwrote it, from the call's escape to its post-call.
 REGISTER_MAP_WITH_PROGRAMSTATE(InPlaceOld, const MemRegion *, SymbolRef)
+/// `o == Py_None` for a symbolic o: the engine cannot compare a symbol with
+/// the address of a global, so every such comparison would answer afresh
+/// (`o != Py_None` then, in a helper, `o == Py_None`). The answer is a
+/// symbol of its own, the same for every comparison of o with that object.
+using ObjectAndStatic = std::pair<SymbolRef, const MemRegion *>;
+REGISTER_MAP_WITH_PROGRAMSTATE(IsStaticObject, ObjectAndStatic, SymbolRef)
 
 const RefState *refcheck::getRefState(ProgramStateRef State, SymbolRef Sym) {
   return State->get<RefMap>(Sym);
@@ -111,6 +117,7 @@ class PyRefChecker
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
                      check::Location, check::Bind, check::EndFunction,
                      check::PreStmt<AtomicExpr>, check::PostStmt<CastExpr>,
+                     check::PostStmt<BinaryOperator>, check::LiveSymbols,
                      eval::Call> {
   const RefOpMap RefOps = makeRefOps();
 
@@ -135,6 +142,8 @@ public:
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
   void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;
+  void checkPostStmt(const BinaryOperator *BO, CheckerContext &C) const;
+  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
 
 private:
   ProgramStateRef bindRefcnt(const FieldRegion *FR, const Stmt *S,
@@ -503,8 +512,15 @@ ProgramStateRef PyRefChecker::updatePointees(ProgramStateRef State,
     auto L = Call.getArgSVal(I).getAs<Loc>();
     if (!L)
       continue;
-    State = updateSymbol(State, State->getSVal(*L).getAsLocSymbol(), T,
-                         Call.getOriginExpr(), "", nullptr, C, Reported);
+    SymbolRef Sym = State->getSVal(*L).getAsLocSymbol();
+    State = updateSymbol(State, Sym, T, Call.getOriginExpr(), "", nullptr, C,
+                         Reported);
+    // A borrowed reference written straight into a field or a global
+    // (`PyArg_ParseTuple(args, "O", &self->payload)`): like a store, the
+    // Py_INCREF that follows takes the reference for that memory.
+    if (const MemRegion *R = L->getAsRegion();
+        Sym && T == Transition::BorrowedOut && R && !R->hasStackStorage())
+      State = State->add<StoredSyms>(Sym);
   }
   return State;
 }
@@ -1145,6 +1161,49 @@ void PyRefChecker::checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const {
     C.addTransition(State);
 }
 
+/// `o == Py_None` / `o != Py_None` where the engine has no answer (o is a
+/// symbol, Py_None a global's address): the answer is the one symbol kept
+/// for (o, Py_None), so later comparisons on the path agree with it.
+void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
+                                 CheckerContext &C) const {
+  if (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE)
+    return;
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  if (!State->getSVal(BO, LC).isUnknown())
+    return;
+  SVal L = State->getSVal(BO->getLHS(), LC), R = State->getSVal(BO->getRHS(), LC);
+  const MemRegion *Static = staticObjectOf(R);
+  SymbolRef Sym = L.getAsLocSymbol(/*IncludeBaseRegions=*/true);
+  if (!Static) {
+    Static = staticObjectOf(L);
+    Sym = R.getAsLocSymbol(/*IncludeBaseRegions=*/true);
+  }
+  if (!Static || !Sym)
+    return;
+  SValBuilder &SVB = C.getSValBuilder();
+  const SymbolRef *Known = State->get<IsStaticObject>({Sym, Static});
+  SymbolRef Answer =
+      Known ? *Known
+            : SVB.conjureSymbol(BO, LC, C.getASTContext().IntTy,
+                                C.blockCount());
+  if (!Known)
+    State = State->set<IsStaticObject>({Sym, Static}, Answer);
+  // == is "Answer != 0", != is "Answer == 0".
+  SVal V = SVB.evalBinOp(
+      State, BO->getOpcode() == BO_EQ ? BO_NE : BO_EQ,
+      nonloc::SymbolVal(Answer), SVB.makeIntVal(0, C.getASTContext().IntTy),
+      BO->getType());
+  C.addTransition(State->BindExpr(BO, LC, V));
+}
+
+void PyRefChecker::checkLiveSymbols(ProgramStateRef State,
+                                    SymbolReaper &SR) const {
+  // The answers live as long as their entry (dropped with the object).
+  for (auto [Key, Answer] : State->get<IsStaticObject>())
+    SR.markLive(Answer);
+}
+
 /// A pointer turned into an integer (tagged pointers, as in _elementtree's
 /// JOIN_SET, or ids in a table) can no longer be followed: the object is no
 /// longer judged.
@@ -1212,6 +1271,9 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (SymbolRef Sym : State->get<SelfManaged>())
     if (SR.isDead(Sym))
       State = State->remove<SelfManaged>(Sym);
+  for (auto [Key, Answer] : State->get<IsStaticObject>())
+    if (SR.isDead(Key.first))
+      State = State->remove<IsStaticObject>(Key);
   SmallVector<SymbolRef, 2> Owed;
   for (auto [Sym, Store] : State->get<OwedToField>())
     if (SR.isDead(Sym))

@@ -139,16 +139,34 @@ refcheck::splitInPlace(ProgramStateRef State, const ArgRule &R,
   return {Succ, Fail};
 }
 
+bool refcheck::hasUserRefAnnotation(const FunctionDecl *FD) {
+  // Written in the source, not added by refcheck from a contract.
+  for (const FunctionDecl *D : FD->redecls())
+    for (const auto *A : D->specific_attrs<AnnotateAttr>())
+      if (!A->isImplicit() &&
+          llvm::is_contained({"refcheck::steals_arg", "refcheck::returns_new",
+                              "refcheck::returns_borrowed"},
+                             A->getAnnotation()))
+        return true;
+  return false;
+}
+
 const FunctionSpec *
 RefSummaryManager::specFor(const FunctionDecl *FD) const {
   if (!FD)
     return nullptr;
+  // What the user wrote on the declaration overrides what refcheck read
+  // from the body: the two together would count each steal twice.
   if (Local)
     if (auto It = Local->find(contractName(FD)); It != Local->end())
-      return &It->second.Spec;
+      return hasUserRefAnnotation(FD) ? nullptr : &It->second.Spec;
   if (!Model || !FD->getIdentifier())
     return nullptr;
-  return functionSpecFor(Model, FD->getIdentifier()->getName());
+  const FunctionSpec *Spec =
+      functionSpecFor(Model, FD->getIdentifier()->getName());
+  if (Spec && Spec->From == Source::Inferred && hasUserRefAnnotation(FD))
+    return nullptr;
+  return Spec;
 }
 
 SmallVector<unsigned, 2>
@@ -163,7 +181,7 @@ RefSummaryManager::annotatedSteals(const FunctionDecl *FD, bool Sometimes) {
       continue;
     if (std::optional<llvm::APSInt> N =
             (*A->args_begin())->getIntegerConstantExpr(FD->getASTContext()))
-      if (*N >= 1)
+      if (*N >= 1 && !llvm::is_contained(Out, N->getZExtValue() - 1))
         Out.push_back(N->getZExtValue() - 1);
   }
   return Out;
@@ -215,7 +233,11 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
   bool AtEval = isInlineStealer(Call, &Spec);
   S.Evaluated = AtEval;
   for (auto [Idx, Kind] : Spec.Steals) {
-    if (Idx >= N)
+    // A steal the declaration states too (REFCHECK_STEALS_ARG next to a
+    // .refcheck.yaml entry) takes one reference, not two.
+    if (Idx >= N || llvm::any_of(S.Args, [Idx = Idx](const ArgRule &R) {
+          return R.Index == Idx && R.Effect == ArgEffect::StealAlways;
+        }))
       continue;
     switch (Kind) {
     case StealKind::No:

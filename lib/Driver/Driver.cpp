@@ -691,7 +691,7 @@ public:
         if (Contracts.empty())
           return true;
         auto It = Contracts.find(contractName(FD));
-        if (It == Contracts.end())
+        if (It == Contracts.end() || hasUserRefAnnotation(FD))
           return true;
         const FunctionSpec &S = It->second->Spec;
         for (auto [I, K] : S.Steals) {
