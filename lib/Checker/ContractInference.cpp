@@ -78,6 +78,10 @@ enum class Ret : uint8_t {
   Alias,    ///< a parameter handed back with no reference of the function's
 };
 
+/// Zero or not, for int results (0 is the failure of a "true on success"
+/// helper).
+enum class IntValue : uint8_t { Either, Zero, NonZero };
+
 /// The thread's exception state, as far as this checker follows it.
 enum ExcState : unsigned { ExcClear = 0, ExcSet = 1, ExcUnknown = 2 };
 
@@ -85,6 +89,8 @@ struct PathRecord {
   Ret R = Ret::None;
   int AliasParam = -1;    ///< for Ret::Alias: the parameter handed back
   bool MaybeNull = false; ///< a New result not known to be non-NULL
+  /// For an int result known to be >= 0: whether it is known to be 0.
+  IntValue Int = IntValue::Either;
   unsigned Exc = ExcClear;
   SmallVector<ObjFx, 4> Params;
   /// Per parameter: NULL on this path, so there was no reference to take.
@@ -102,6 +108,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfPending, SymbolRef, unsigned)
 /// Set by the top frame's return statement, read at the end of the path.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRet, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetMaybeNull, bool)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetInt, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExc, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetAlias, int)
 /// In-place calls (_PyBytes_Resize(&b, n)): the object a local variable held
@@ -505,6 +512,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   Ret R = Ret::None;
   int AliasParam = -1;
   bool MaybeNull = false;
+  IntValue IntZero = IntValue::Either;
   if (RetE) {
     SVal V = C.getSVal(RetE);
     QualType T = RetE->getType();
@@ -561,6 +569,12 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           R = CanNeg && !CanNonNeg   ? Ret::IntNeg
               : !CanNeg && CanNonNeg ? Ret::IntOk
                                      : Ret::IntAny;
+          if (R == Ret::IntOk) {
+            auto [NonZero, IsZero] = State->assume(*NV);
+            IntZero = IsZero && !NonZero   ? IntValue::Zero
+                      : NonZero && !IsZero ? IntValue::NonZero
+                                           : IntValue::Either;
+          }
         } else {
           R = Ret::IntAny;
         }
@@ -572,6 +586,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   State = State->set<InfRet>(unsigned(R));
   State = State->set<InfRetAlias>(AliasParam);
   State = State->set<InfRetMaybeNull>(MaybeNull);
+  State = State->set<InfRetInt>(unsigned(IntZero));
   State = State->set<InfRetExc>(excAt(State));
   C.addTransition(State);
 }
@@ -587,6 +602,7 @@ void ContractInferenceChecker::checkEndFunction(const ReturnStmt *RS,
   PathRecord P;
   P.R = RS ? Ret(State->get<InfRet>()) : Ret::None;
   P.MaybeNull = State->get<InfRetMaybeNull>();
+  P.Int = RS ? IntValue(State->get<InfRetInt>()) : IntValue::Either;
   if (P.R == Ret::Alias)
     P.AliasParam = State->get<InfRetAlias>();
   P.Exc = RS ? State->get<InfRetExc>() : excAt(State);
@@ -633,6 +649,23 @@ void ContractInferenceChecker::checkDeadSymbols(SymbolReaper &SR,
 }
 
 /// Merges the paths of one function into its contract.
+/// "True on success": every path returns a known int >= 0, 0 with an
+/// exception set and non-zero with none (python-ldap's
+/// LDAPControls_from_object). Callers test `if (!f(...)) return NULL;`.
+static bool isZeroOnFailure(const std::vector<PathRecord> &Paths) {
+  bool Zero = false, NonZero = false;
+  for (const PathRecord &P : Paths) {
+    if (P.R != Ret::IntOk || P.Int == IntValue::Either)
+      return false;
+    bool IsZero = P.Int == IntValue::Zero;
+    if (P.Exc != (IsZero ? ExcSet : ExcClear))
+      return false;
+    Zero |= IsZero;
+    NonZero |= !IsZero;
+  }
+  return Zero && NonZero;
+}
+
 static std::optional<InferredContract>
 mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
            bool Complete) {
@@ -764,9 +797,18 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       Clear |= P.Exc == ExcClear;
       Unknown |= P.Exc == ExcUnknown;
     }
+    bool AllClear = llvm::all_of(
+        Paths, [](const PathRecord &P) { return P.Exc == ExcClear; });
     if (!AnyFail) {
-      if (!Unknown && !(Object && S.CanFail))
+      if (!Unknown && !(Object && S.CanFail) && AllClear)
         Out.Error = ErrorKind::NoEffect;
+      else if (Int && isZeroOnFailure(Paths)) {
+        Out.Error = ErrorKind::ZeroSets;
+        S.CanFail = true;
+      } else if (!AllClear && !(Object && S.CanFail))
+        // Returns normally with an exception set on some path: what its
+        // result says about the exception is not known.
+        Out.Error = ErrorKind::Unknown;
     } else if (!Unknown && Set && !Clear) {
       Out.Error = Object ? (AllFail ? ErrorKind::AlwaysSets
                                     : ErrorKind::NullSets)
@@ -786,6 +828,17 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       if (AllNewFromCalls && !Unknown)
         Out.Error = ErrorKind::NullSets;
     }
+  } else if (Complete && FD->getReturnType()->isVoidType() && !Paths.empty()) {
+    // A void helper: it raises on every path (an error reporter), leaves
+    // the exception alone on every path (no-effect follows from "cannot
+    // fail"), or does either.
+    if (llvm::all_of(Paths,
+                     [](const PathRecord &P) { return P.Exc == ExcSet; }))
+      Out.Error = ErrorKind::AlwaysSets;
+    else if (!llvm::all_of(Paths, [](const PathRecord &P) {
+               return P.Exc == ExcClear;
+             }))
+      Out.Error = ErrorKind::Unknown;
   }
   return Out;
 }

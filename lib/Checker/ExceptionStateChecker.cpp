@@ -186,6 +186,38 @@ bool isSystemNonPython(const FunctionDecl *FD, const SourceManager &SM) {
 }
 } // namespace
 
+/// A project function whose every path returns a value >= 0, or a
+/// non-NULL object (its inferred contract says it cannot fail): the
+/// caller's failure branch (`if (helper(x) < 0) return NULL;`) is dead code,
+/// and a NULL returned there is no bug.
+static ProgramStateRef assumeCannotFail(const ApiModel *M,
+                                        ProgramStateRef State,
+                                        const CallEvent &Call,
+                                        CheckerContext &C) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier())
+    return State;
+  const FunctionSpec *S = functionSpecFor(M, FD->getName());
+  if (!S || S->From != Source::Inferred || S->CanFail)
+    return State;
+  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (!Ret)
+    return State;
+  QualType T = Call.getResultType();
+  ProgramStateRef Out = nullptr;
+  if (T->isIntegerType()) {
+    SValBuilder &SVB = C.getSValBuilder();
+    if (auto NonNeg = SVB.evalBinOp(State, BO_GE, *Ret, SVB.makeZeroVal(T),
+                                    SVB.getConditionType())
+                          .getAs<DefinedOrUnknownSVal>())
+      Out = State->assume(*NonNeg, true);
+  } else if (T->isPointerType() && S->Return != ReturnKind::AlwaysNull &&
+             S->Return != ReturnKind::Alias) {
+    Out = State->assume(*Ret, true);
+  }
+  return Out ? Out : State;
+}
+
 ErrorKind ExceptionStateChecker::kindOf(const CallEvent &Call,
                                         CheckerContext &C) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
@@ -209,7 +241,7 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
                                           CheckerContext &C) const {
   if (C.wasInlined)
     return; // the callee's body was followed
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = assumeCannotFail(model(), C.getState(), Call, C);
   const Expr *CE = Call.getOriginExpr();
   ErrorKind K = kindOf(Call, C);
   SVal Ret = Call.getReturnValue();
@@ -217,10 +249,14 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   case ErrorKind::NoEffect:
   case ErrorKind::NullNoSet:
   case ErrorKind::NullIfAbsent:
+    if (State != C.getState())
+      C.addTransition(State);
     return;
   case ErrorKind::Unknown:
     if (State->get<ExcBase>() != Unknown || !State->get<ExcPending>().isEmpty())
       C.addTransition(setBase(State, Unknown, CE));
+    else if (State != C.getState())
+      C.addTransition(State);
     return;
   case ErrorKind::AlwaysSets:
     C.addTransition(setBase(State, Set, CE));
@@ -264,8 +300,11 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   case ErrorKind::NegSets:
   case ErrorKind::ZeroSets:
   case ErrorKind::Ambiguous: {
-    if (State->get<ExcBase>() == Set)
+    if (State->get<ExcBase>() == Set) {
+      if (State != C.getState())
+        C.addTransition(State);
       return; // stays set either way
+    }
     SymbolRef Sym = Ret.getAsSymbol();
     if (!Sym) {
       // A concrete result: decide now.
