@@ -666,6 +666,11 @@ static bool isZeroOnFailure(const std::vector<PathRecord> &Paths) {
   return Zero && NonZero;
 }
 
+/// Whether every path ends with the exception state E.
+static bool everyPathEnds(const std::vector<PathRecord> &Paths, unsigned E) {
+  return llvm::all_of(Paths, [E](const PathRecord &P) { return P.Exc == E; });
+}
+
 static std::optional<InferredContract>
 mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
            bool Complete) {
@@ -797,8 +802,7 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       Clear |= P.Exc == ExcClear;
       Unknown |= P.Exc == ExcUnknown;
     }
-    bool AllClear = llvm::all_of(
-        Paths, [](const PathRecord &P) { return P.Exc == ExcClear; });
+    bool AllClear = everyPathEnds(Paths, ExcClear);
     if (!AnyFail) {
       if (!Unknown && !(Object && S.CanFail) && AllClear)
         Out.Error = ErrorKind::NoEffect;
@@ -832,12 +836,9 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
     // A void helper: it raises on every path (an error reporter), leaves
     // the exception alone on every path (no-effect follows from "cannot
     // fail"), or does either.
-    if (llvm::all_of(Paths,
-                     [](const PathRecord &P) { return P.Exc == ExcSet; }))
+    if (everyPathEnds(Paths, ExcSet))
       Out.Error = ErrorKind::AlwaysSets;
-    else if (!llvm::all_of(Paths, [](const PathRecord &P) {
-               return P.Exc == ExcClear;
-             }))
+    else if (!everyPathEnds(Paths, ExcClear))
       Out.Error = ErrorKind::Unknown;
   }
   return Out;

@@ -249,13 +249,12 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   case ErrorKind::NoEffect:
   case ErrorKind::NullNoSet:
   case ErrorKind::NullIfAbsent:
-    if (State != C.getState())
-      C.addTransition(State);
+    C.addTransition(State); // what assumeCannotFail learnt, if anything
     return;
   case ErrorKind::Unknown:
     if (State->get<ExcBase>() != Unknown || !State->get<ExcPending>().isEmpty())
       C.addTransition(setBase(State, Unknown, CE));
-    else if (State != C.getState())
+    else
       C.addTransition(State);
     return;
   case ErrorKind::AlwaysSets:
@@ -301,8 +300,7 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   case ErrorKind::ZeroSets:
   case ErrorKind::Ambiguous: {
     if (State->get<ExcBase>() == Set) {
-      if (State != C.getState())
-        C.addTransition(State);
+      C.addTransition(State);
       return; // stays set either way
     }
     SymbolRef Sym = Ret.getAsSymbol();
