@@ -620,6 +620,150 @@ public:
     return Run;
   }
 
+  /// Measures each test on its own, one after the other in one interpreter
+  /// (the harness's `measure --each`), so a finding's candidates pay for one
+  /// interpreter start, not one each. With StopOnLeak the harness stops
+  /// after the first leaking test, and fewer runs than tests come back. A
+  /// test that crashes the interpreter or runs out of time ends its
+  /// process: it gets that outcome, and the tests after it go on in a new
+  /// process.
+  std::vector<TestRun> measureEach(std::vector<Selected> Tests,
+                                   bool StopOnLeak) {
+    std::vector<TestRun> Runs;
+    std::set<std::string> Paths(Roots.begin(), Roots.end());
+    Paths.insert(ExtRoots.begin(), ExtRoots.end());
+    // Each process's runs are printed as it ends.
+    size_t Printed = 0;
+    auto PrintNew = [&] {
+      for (; Printed < Runs.size(); ++Printed)
+        print(Runs[Printed]);
+    };
+    while (!Tests.empty()) {
+      TempFile J(".jsonl");
+      std::vector<std::string> Args{
+          "-B",   Helper, "measure",
+          "--out", J.Path, "--each",
+          "--stab", std::to_string(Opts.Stab),
+          "--run",  std::to_string(Opts.Run),
+          "--kind", Tests.front().Kind,
+          "--timeout", std::to_string(Opts.TimeoutSeconds)};
+      if (StopOnLeak)
+        Args.push_back("--stop-on-leak");
+      if (Opts.BlocksOnly)
+        Args.push_back("--blocks-only");
+      std::set<std::string> TestPaths = Paths;
+      for (const Selected &S : Tests)
+        if (!S.Root.empty())
+          TestPaths.insert(S.Root);
+      for (const std::string &Pth : TestPaths) {
+        Args.push_back("--path");
+        Args.push_back(Pth);
+      }
+      for (const Selected &S : Tests)
+        Args.push_back(S.Id);
+      // The harness's watchdog ends a test that outlives --timeout; this
+      // bound is only a backstop for a harness that hangs outside a test.
+      unsigned Backstop =
+          Opts.TimeoutSeconds ? Opts.TimeoutSeconds * (Tests.size() + 1) : 0;
+      if (Opts.Verbose) {
+        Log << "refcheck: measuring " << Tests.size()
+            << (Tests.size() == 1 ? " test" : " tests")
+            << " in one interpreter\n";
+        Log.flush();
+      }
+      ProcResult R = runProcess(Python, Args, Backstop);
+
+      size_t Done = 0;
+      std::string Begun;
+      SmallVector<StringRef, 16> Lines;
+      std::string Text = J.read();
+      StringRef(Text).split(Lines, '\n', -1, false);
+      for (StringRef L : Lines) {
+        auto V = json::parse(L);
+        const json::Object *O = V ? V->getAsObject() : nullptr;
+        if (!V)
+          consumeError(V.takeError());
+        if (!O)
+          continue;
+        if (auto B = O->getString("begin")) {
+          Begun = B->str();
+          continue;
+        }
+        TestRun Run;
+        Run.Test = O->getString("id").value_or("").str();
+        Run.Seconds = O->getNumber("seconds").value_or(0);
+        auto Ints = [&](StringRef K, std::vector<long long> &D) {
+          if (const json::Array *A = O->getArray(K))
+            for (const json::Value &X : *A)
+              D.push_back(X.getAsInteger().value_or(0));
+        };
+        Ints("references", Run.Refs);
+        Ints("blocks", Run.Blocks);
+        Ints("fds", Run.Fds);
+        Run.Outcome = "measured";
+        if (const json::Array *Ps = O->getArray("problems");
+            Ps && !Ps->empty()) {
+          Run.Outcome = "failed";
+          Run.Detail = (*Ps)[0].getAsString().value_or("").str();
+        }
+        if (O->getInteger("tests_run").value_or(0) == 0) {
+          Run.Outcome = "error";
+          Run.Detail = "no test ran (is the id right?)";
+        }
+        decideLeaks(Run);
+        Runs.push_back(std::move(Run));
+        Begun.clear();
+        ++Done;
+      }
+      bool Clean = !R.NotRun && !R.Crashed && !R.TimedOut && R.RC == 0;
+      if (Clean) {
+        if (Done < Tests.size() && !(StopOnLeak && !Runs.empty() &&
+                                     !Runs.back().Leaked.empty())) {
+          // The harness ended early without saying why.
+          for (size_t I = Done; I < Tests.size(); ++I) {
+            TestRun Run;
+            Run.Test = Tests[I].Id;
+            Run.Outcome = "error";
+            Run.Detail = "the harness stopped before this test";
+            Runs.push_back(std::move(Run));
+          }
+        }
+        break;
+      }
+      // The process ended badly: the test it had begun takes the blame.
+      TestRun Bad;
+      Bad.Test = Begun.empty() ? Tests[Done].Id : Begun;
+      StringRef Out(R.Output);
+      if (R.TimedOut || Out.contains("Timeout (")) {
+        Bad.Outcome = "timeout";
+        Bad.Detail = "timed out after " +
+                     std::to_string(Opts.TimeoutSeconds) + "s";
+      } else if (R.Crashed) {
+        Bad.Outcome = "crashed";
+        Bad.Detail = R.Message;
+      } else {
+        Bad.Outcome = "error";
+        Bad.Detail = R.NotRun ? R.Message
+                              : "exit status " + std::to_string(R.RC) + ": " +
+                                    lastLines(R.Output, 2);
+      }
+      Runs.push_back(std::move(Bad));
+      if (Begun.empty() && Done == 0) {
+        // Nothing began: the harness itself failed, and would again.
+        for (size_t I = 1; I < Tests.size(); ++I) {
+          TestRun Run = Runs.back();
+          Run.Test = Tests[I].Id;
+          Runs.push_back(std::move(Run));
+        }
+        break;
+      }
+      Tests.erase(Tests.begin(), Tests.begin() + Done + 1);
+      PrintNew();
+    }
+    PrintNew();
+    return Runs;
+  }
+
   void print(const TestRun &Run) {
     if (Run.Outcome != "measured" && Run.Outcome != "failed") {
       Log << Run.Test << " " << Run.Outcome;
@@ -644,13 +788,47 @@ public:
     Log.flush();
   }
 
-  const TestRun &measureOne(const Selected &S) {
-    auto It = Cache.find(S.Id);
-    if (It != Cache.end())
-      return It->second;
-    TestRun Run = measure({S}, S.Id);
-    print(Run);
-    return Cache.emplace(S.Id, std::move(Run)).first->second;
+  void measureOne(const Selected &S) { measureBatch({S}); }
+
+  /// Measures Tests in order, until one leaks: each test once per run of
+  /// confirm (the cache), and those not measured yet in one process
+  /// (measureEach), except under --use-regrtest, where regrtest measures
+  /// each test in a process of its own. Returns the runs, in order, up to
+  /// and including the first leaking one.
+  std::vector<TestRun> measureBatch(const std::vector<Selected> &Tests) {
+    std::vector<TestRun> Out;
+    std::vector<Selected> Fresh;
+    for (const Selected &S : Tests) {
+      auto It = Cache.find(S.Id);
+      if (It == Cache.end())
+        Fresh.push_back(S);
+      else if (!It->second.Leaked.empty())
+        break; // the tests after a known leak are not needed
+    }
+    bool Regrtest = Opts.UseRegrtest && !Fresh.empty() &&
+                    Fresh.front().Kind == "unittest";
+    std::vector<TestRun> Measured;
+    if (Regrtest) {
+      for (const Selected &S : Fresh) {
+        Measured.push_back(measure({S}, S.Id));
+        print(Measured.back());
+        if (!Measured.back().Leaked.empty())
+          break;
+      }
+    } else if (!Fresh.empty()) {
+      Measured = measureEach(Fresh, /*StopOnLeak=*/true);
+    }
+    for (TestRun &Run : Measured)
+      Cache.emplace(Run.Test, std::move(Run));
+    for (const Selected &S : Tests) {
+      auto It = Cache.find(S.Id);
+      if (It == Cache.end())
+        break; // after the first leak: not measured
+      Out.push_back(It->second);
+      if (!Out.back().Leaked.empty())
+        break;
+    }
+    return Out;
   }
 
   /// Halves the leaking set of tests of one file down to a minimal one.
@@ -828,22 +1006,21 @@ public:
           << ": " << Tests.size() << (Tests.size() == 1 ? " test" : " tests")
           << " reach " << join(Reaching, ", ") << " (" << How << ")\n";
       // Best evidence and cheapest first, until one leaks or the budget
-      // is spent.
+      // is spent; the tests not measured yet run in one process.
       bool Confirmed = false;
-      for (const Selected &S : Tests) {
-        if (C.Tests.size() == Opts.MaxTests) {
-          C.Reason = "measured " + std::to_string(Opts.MaxTests) + " of " +
-                     std::to_string(Tests.size()) +
-                     " reaching tests (--max-tests), none leaked";
-          break;
-        }
-        C.Tests.push_back(measureOne(S));
-        FilesToBisect.insert(S.File);
-        if (!C.Tests.back().Leaked.empty()) {
-          Confirmed = true;
-          break;
-        }
+      std::vector<Selected> Budgeted(
+          Tests.begin(),
+          Tests.begin() + std::min<size_t>(Tests.size(), Opts.MaxTests));
+      std::vector<TestRun> Runs = measureBatch(Budgeted);
+      for (size_t I = 0; I < Runs.size(); ++I) {
+        FilesToBisect.insert(Budgeted[I].File);
+        C.Tests.push_back(Runs[I]);
+        Confirmed |= !Runs[I].Leaked.empty();
       }
+      if (!Confirmed && Tests.size() > Budgeted.size())
+        C.Reason = "measured " + std::to_string(Opts.MaxTests) + " of " +
+                   std::to_string(Tests.size()) +
+                   " reaching tests (--max-tests), none leaked";
       C.Status = Confirmed ? "confirmed" : "not-reproduced";
       F.Confirm = std::move(C);
     }

@@ -7,6 +7,7 @@ apart):
   probe                       what this interpreter can measure
   index --entry NAME... DIR   which test methods reach each Python name
   measure --runs S:R ID...    the stabilize-and-measure loop on test ids
+                              (--each: on each id in turn, as JSON lines)
 """
 import argparse
 import ast
@@ -1274,9 +1275,60 @@ def run_pytest(ids, result_sink):
     return len(ids)
 
 
+def leaks(deltas):
+    """refcheck's decision rule (lib/Runner/Runner.cpp, decideLeaks): every
+    measured repetition grew by at least one; any change of open files."""
+    refs, blocks, fds = deltas
+    return ((refs and all(d >= 1 for d in refs)) or
+            (blocks and all(d >= 1 for d in blocks)) or
+            any(d != 0 for d in fds))
+
+
+def measure_set(ids, runner, stab, run, caches, debug):
+    """The stabilize-and-measure loop on one set of test ids: runs them
+    stab + run times and returns the deltas of the last run repetitions,
+    how many tests ran, and the first repetition's failures."""
+    import array
+    reps = stab + run
+    # Counts go into C arrays: storing them keeps no int object alive, so
+    # the harness itself allocates nothing that outlives a repetition.
+    refs = array.array("q", [0] * (reps + 1))
+    blocks = array.array("q", [0] * (reps + 1))
+    fds = array.array("q", [0] * (reps + 1))
+    gettotalrefcount = getattr(sys, "gettotalrefcount", lambda: 0)
+    getallocatedblocks = sys.getallocatedblocks
+    problems = []
+    caches.clear()
+    refs[0] = gettotalrefcount()
+    blocks[0] = getallocatedblocks()
+    fds[0] = fd_count()
+    ran = 0
+    for i in range(1, reps + 1):
+        sink = []
+        ran = runner(ids, sink)
+        if i == 1:
+            problems.extend(sink)
+        caches.clear()
+        blocks[i] = getallocatedblocks()
+        refs[i] = gettotalrefcount()
+        fds[i] = fd_count()
+
+    def deltas(values):
+        return [values[i] - values[i - 1] for i in range(stab + 1, reps + 1)]
+    return {
+        "references": deltas(refs) if debug else [],
+        "blocks": deltas(blocks),
+        "fds": deltas(fds),
+        "tests_run": ran,
+        "problems": problems,
+    }
+
+
 def cmd_measure(args):
     import faulthandler
+    import shutil
     import tempfile
+    import time
     faulthandler.enable()
     try:
         import resource
@@ -1284,12 +1336,12 @@ def cmd_measure(args):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     except (ImportError, ValueError, OSError):
         pass
-    stab, run = args.stab, args.run
     debug = hasattr(sys, "gettotalrefcount")
     if not debug and not args.blocks_only:
         sys.stderr.write("refcheck_confirm: not a debug build\n")
         sys.exit(3)
     add_paths(args.path)
+    shown = list(args.ids)
     if args.kind == "pytest":
         # Node ids name files relative to where refcheck runs.
         args.ids = [os.path.abspath(i.split("::", 1)[0]) +
@@ -1299,44 +1351,40 @@ def cmd_measure(args):
     home = tempfile.mkdtemp(prefix="refcheck-confirm-")
     os.chdir(home)
     runner = run_pytest if args.kind == "pytest" else run_unittest
-    problems = []
-    reps = stab + run
-    # Counts go into C arrays: storing them keeps no int object alive, so
-    # the harness itself allocates nothing that outlives a repetition.
-    import array
-    refs = array.array("q", [0] * (reps + 1))
-    blocks = array.array("q", [0] * (reps + 1))
-    fds = array.array("q", [0] * (reps + 1))
     caches = Caches()
-    gettotalrefcount = getattr(sys, "gettotalrefcount", lambda: 0)
-    getallocatedblocks = sys.getallocatedblocks
-    caches.clear()
-    refs[0] = gettotalrefcount()
-    blocks[0] = getallocatedblocks()
-    fds[0] = fd_count()
-    ran = 0
-    for i in range(1, reps + 1):
-        sink = []
-        ran = runner(args.ids, sink)
-        if i == 1:
-            problems.extend(sink)
-        caches.clear()
-        blocks[i] = getallocatedblocks()
-        refs[i] = gettotalrefcount()
-        fds[i] = fd_count()
+    if not args.each:
+        doc = measure_set(args.ids, runner, args.stab, args.run, caches,
+                          debug)
+        os.chdir("/")
+        shutil.rmtree(home, ignore_errors=True)
+        write(args.out, doc)
+        return
+    # --each: every id measured on its own, one after the other in this
+    # process (one interpreter start for them all). One JSON line per
+    # event, written as it happens: a test that crashes the interpreter or
+    # outlives --timeout (the watchdog ends the process) leaves the
+    # results before it, and a "begin" line naming it.
+    with open(args.out, "w", encoding="utf-8") as out:
+        def line(doc):
+            out.write(json.dumps(doc, sort_keys=True) + "\n")
+            out.flush()
+        for test_id, name in zip(args.ids, shown):
+            line({"begin": name})
+            if args.timeout:
+                faulthandler.dump_traceback_later(args.timeout, exit=True)
+            t0 = time.perf_counter()
+            doc = measure_set([test_id], runner, args.stab, args.run,
+                              caches, debug)
+            if args.timeout:
+                faulthandler.cancel_dump_traceback_later()
+            doc["id"] = name
+            doc["seconds"] = time.perf_counter() - t0
+            line(doc)
+            if args.stop_on_leak and leaks(
+                    (doc["references"], doc["blocks"], doc["fds"])):
+                break
     os.chdir("/")
-    import shutil
     shutil.rmtree(home, ignore_errors=True)
-
-    def deltas(values):
-        return [values[i] - values[i - 1] for i in range(stab + 1, reps + 1)]
-    write(args.out, {
-        "references": deltas(refs) if debug else [],
-        "blocks": deltas(blocks),
-        "fds": deltas(fds),
-        "tests_run": ran,
-        "problems": problems,
-    })
 
 
 def main():
@@ -1355,6 +1403,13 @@ def main():
     p.add_argument("--blocks-only", action="store_true")
     p.add_argument("--kind", default="unittest")
     p.add_argument("--path", action="append", default=[])
+    p.add_argument("--each", action="store_true",
+                   help="measure each id on its own, writing JSON lines")
+    p.add_argument("--stop-on-leak", action="store_true",
+                   help="with --each: stop after the first leaking test")
+    p.add_argument("--timeout", type=int, default=0,
+                   help="with --each: end the process when one test takes "
+                   "longer than this many seconds")
     p.add_argument("ids", nargs="+")
     p = sub.add_parser("record")
     p.add_argument("--out", required=True)
