@@ -531,6 +531,52 @@ public:
     return std::make_pair(ByEntry, ByFile);
   }
 
+  /// The harness's `measure` command line for Tests, writing to Out.
+  std::vector<std::string> measureArgs(const std::vector<Selected> &Tests,
+                                       StringRef Out) {
+    std::vector<std::string> Args{"-B",     Helper,
+                                  "measure", "--out",
+                                  Out.str(), "--stab",
+                                  std::to_string(Opts.Stab), "--run",
+                                  std::to_string(Opts.Run), "--kind",
+                                  Tests.front().Kind};
+    if (Opts.BlocksOnly)
+      Args.push_back("--blocks-only");
+    std::set<std::string> Paths(Roots.begin(), Roots.end());
+    Paths.insert(ExtRoots.begin(), ExtRoots.end());
+    for (const Selected &S : Tests)
+      if (!S.Root.empty())
+        Paths.insert(S.Root);
+    for (const std::string &Pth : Paths) {
+      Args.push_back("--path");
+      Args.push_back(Pth);
+    }
+    return Args;
+  }
+
+  /// Reads one measurement the harness wrote (deltas, failures, how many
+  /// tests ran) into Run, and decides whether it leaks.
+  static void readMeasurement(const json::Object &O, TestRun &Run) {
+    auto Ints = [&](StringRef K, std::vector<long long> &D) {
+      if (const json::Array *A = O.getArray(K))
+        for (const json::Value &X : *A)
+          D.push_back(X.getAsInteger().value_or(0));
+    };
+    Ints("references", Run.Refs);
+    Ints("blocks", Run.Blocks);
+    Ints("fds", Run.Fds);
+    Run.Outcome = "measured";
+    if (const json::Array *Ps = O.getArray("problems"); Ps && !Ps->empty()) {
+      Run.Outcome = "failed";
+      Run.Detail = (*Ps)[0].getAsString().value_or("").str();
+    }
+    if (O.getInteger("tests_run").value_or(0) == 0) {
+      Run.Outcome = "error";
+      Run.Detail = "no test ran (is the id right?)";
+    }
+    decideLeaks(Run);
+  }
+
   /// Measures Ids together in one fresh interpreter.
   TestRun measure(const std::vector<Selected> &Tests, StringRef Name) {
     TestRun Run;
@@ -544,21 +590,7 @@ public:
       Args = regrtestArgs(Tests.front().Id, Opts.Stab, Opts.Run,
                           Tests.front().Root);
     } else {
-      Args = {"-B", Helper, "measure", "--out", J.Path,
-              "--stab",     std::to_string(Opts.Stab),
-              "--run",      std::to_string(Opts.Run),
-              "--kind",     Kind};
-      if (Opts.BlocksOnly)
-        Args.push_back("--blocks-only");
-      std::set<std::string> Paths(Roots.begin(), Roots.end());
-      Paths.insert(ExtRoots.begin(), ExtRoots.end());
-      for (const Selected &S : Tests)
-        if (!S.Root.empty())
-          Paths.insert(S.Root);
-      for (const std::string &Pth : Paths) {
-        Args.push_back("--path");
-        Args.push_back(Pth);
-      }
+      Args = measureArgs(Tests, J.Path);
       for (const Selected &S : Tests)
         Args.push_back(S.Id);
     }
@@ -597,23 +629,7 @@ public:
         Run.Detail = "exit status " + std::to_string(R.RC) + ": " +
                      lastLines(R.Output, 2);
       } else {
-        auto Ints = [&](StringRef K, std::vector<long long> &D) {
-          if (const json::Array *A = O->getArray(K))
-            for (const json::Value &X : *A)
-              D.push_back(X.getAsInteger().value_or(0));
-        };
-        Ints("references", Run.Refs);
-        Ints("blocks", Run.Blocks);
-        Ints("fds", Run.Fds);
-        Run.Outcome = "measured";
-        if (const json::Array *Ps = O->getArray("problems"); Ps && !Ps->empty()) {
-          Run.Outcome = "failed";
-          Run.Detail = (*Ps)[0].getAsString().value_or("").str();
-        }
-        if (O->getInteger("tests_run").value_or(0) == 0) {
-          Run.Outcome = "error";
-          Run.Detail = "no test ran (is the id right?)";
-        }
+        readMeasurement(*O, Run);
       }
     }
     decideLeaks(Run);
@@ -630,8 +646,6 @@ public:
   std::vector<TestRun> measureEach(std::vector<Selected> Tests,
                                    bool StopOnLeak) {
     std::vector<TestRun> Runs;
-    std::set<std::string> Paths(Roots.begin(), Roots.end());
-    Paths.insert(ExtRoots.begin(), ExtRoots.end());
     // Each process's runs are printed as it ends.
     size_t Printed = 0;
     auto PrintNew = [&] {
@@ -640,25 +654,12 @@ public:
     };
     while (!Tests.empty()) {
       TempFile J(".jsonl");
-      std::vector<std::string> Args{
-          "-B",   Helper, "measure",
-          "--out", J.Path, "--each",
-          "--stab", std::to_string(Opts.Stab),
-          "--run",  std::to_string(Opts.Run),
-          "--kind", Tests.front().Kind,
-          "--timeout", std::to_string(Opts.TimeoutSeconds)};
+      std::vector<std::string> Args = measureArgs(Tests, J.Path);
+      for (std::string A : {std::string("--each"), std::string("--timeout"),
+                            std::to_string(Opts.TimeoutSeconds)})
+        Args.push_back(A);
       if (StopOnLeak)
         Args.push_back("--stop-on-leak");
-      if (Opts.BlocksOnly)
-        Args.push_back("--blocks-only");
-      std::set<std::string> TestPaths = Paths;
-      for (const Selected &S : Tests)
-        if (!S.Root.empty())
-          TestPaths.insert(S.Root);
-      for (const std::string &Pth : TestPaths) {
-        Args.push_back("--path");
-        Args.push_back(Pth);
-      }
       for (const Selected &S : Tests)
         Args.push_back(S.Id);
       // The harness's watchdog ends a test that outlives --timeout; this
@@ -692,25 +693,7 @@ public:
         TestRun Run;
         Run.Test = O->getString("id").value_or("").str();
         Run.Seconds = O->getNumber("seconds").value_or(0);
-        auto Ints = [&](StringRef K, std::vector<long long> &D) {
-          if (const json::Array *A = O->getArray(K))
-            for (const json::Value &X : *A)
-              D.push_back(X.getAsInteger().value_or(0));
-        };
-        Ints("references", Run.Refs);
-        Ints("blocks", Run.Blocks);
-        Ints("fds", Run.Fds);
-        Run.Outcome = "measured";
-        if (const json::Array *Ps = O->getArray("problems");
-            Ps && !Ps->empty()) {
-          Run.Outcome = "failed";
-          Run.Detail = (*Ps)[0].getAsString().value_or("").str();
-        }
-        if (O->getInteger("tests_run").value_or(0) == 0) {
-          Run.Outcome = "error";
-          Run.Detail = "no test ran (is the id right?)";
-        }
-        decideLeaks(Run);
+        readMeasurement(*O, Run);
         Runs.push_back(std::move(Run));
         Begun.clear();
         ++Done;
