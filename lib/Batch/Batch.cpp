@@ -845,6 +845,13 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       if (!Changed || !Ran)
         break;
     }
+    // A function the parse listed whose inference found no path (each one
+    // aborts) has no contract: the files above call it by the C-API
+    // convention, not as "not known yet".
+    for (unsigned I : Wave)
+      for (const std::string &N : Slots[I].Scan.Defines)
+        if (!Known.contains(N))
+          Base.ProjectFunctions.erase(N);
   }
   if (BO.Stats)
     errs() << "refcheck: stats: contracts: " << Stat.Scanned << " file scans, "
