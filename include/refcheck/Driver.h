@@ -96,12 +96,21 @@ struct FileContracts {
   /// CheckerConfig::ProjectFunctions).
   llvm::StringSet<> ProjectFunctions;
   std::vector<std::string> Callees;
+  /// Scan only: the functions defined here that inference gives contracts
+  /// to (refcheck::wantsContract).
+  std::vector<std::string> Defines;
   std::string Error;
 };
 FileContracts inferFileContracts(const FileCommand &Cmd,
                                  const DriverOptions &Opts,
                                  const ApiModel &Model,
                                  std::vector<InputFile> *Inputs = nullptr);
+
+/// Scan mode on one file: parses it only, for Callees and Defines (no
+/// contracts); what the project's inference needs to order its files.
+FileContracts scanFileContracts(const FileCommand &Cmd,
+                                const DriverOptions &Opts,
+                                std::vector<InputFile> *Inputs = nullptr);
 
 /// The refcounts.dat a run uses: --api-db, else Doc/data/refcounts.dat of
 /// the CPython tree holding the first file; empty if none.

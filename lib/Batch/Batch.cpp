@@ -177,6 +177,7 @@ static std::string contractsDoc(const FileContracts &F) {
   raw_string_ostream OS(Text);
   OS << json::Value(json::Object{{"contracts", std::move(Cs)},
                                  {"callees", json::Array(F.Callees)},
+                                 {"defines", json::Array(F.Defines)},
                                  {"error", F.Error}});
   return Text;
 }
@@ -199,6 +200,7 @@ static std::optional<FileContracts> parseContractsDoc(StringRef Doc) {
     F.Contracts.push_back(std::move(*C));
   }
   F.Callees = strings(*O, "callees");
+  F.Defines = strings(*O, "defines");
   F.Error = string(*O, "error");
   return F;
 }
@@ -253,9 +255,13 @@ int refcheck::runWorker(StringRef JobFile) {
   }
   testHooks(Cmd.File);
   AnalysisRecord Record;
-  if (V->getAsObject()->getString("mode") == "infer") {
+  std::optional<StringRef> Mode = V->getAsObject()->getString("mode");
+  if (Mode == "infer") {
     Record.ResultsDoc = contractsDoc(
         inferFileContracts(Cmd, Opts, *Model, &Record.Inputs));
+  } else if (Mode == "scan") {
+    Record.ResultsDoc =
+        contractsDoc(scanFileContracts(Cmd, Opts, &Record.Inputs));
   } else {
     Results R = analyzeFile(Cmd, Opts, *Model, nullptr, &Record.Inputs);
     raw_string_ostream OS(Record.ResultsDoc);
@@ -523,6 +529,8 @@ namespace {
 /// One project file's way through inference.
 struct InferSlot {
   const FileCommand *Cmd = nullptr;
+  /// What the parse says the file defines and calls.
+  FileContracts Scan;
   FileContracts Found;
   /// Digest of the callees' contracts the last inference saw; none before
   /// the first round.
@@ -555,11 +563,11 @@ static std::vector<std::vector<unsigned>>
 inferenceWaves(ArrayRef<InferSlot> Slots, ArrayRef<unsigned> Among) {
   StringMap<unsigned> Owner;
   for (unsigned I : Among)
-    for (const InferredContract &C : Slots[I].Found.Contracts)
-      Owner.try_emplace(C.Spec.Name, I);
+    for (const std::string &N : Slots[I].Scan.Defines)
+      Owner.try_emplace(N, I);
   std::vector<std::vector<unsigned>> Calls(Slots.size());
   for (unsigned I : Among) {
-    for (const std::string &N : Slots[I].Found.Callees)
+    for (const std::string &N : Slots[I].Scan.Callees)
       if (auto It = Owner.find(N); It != Owner.end() && It->second != I)
         Calls[I].push_back(It->second);
     llvm::sort(Calls[I]);
@@ -630,7 +638,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   Base.ApiDb = resolveApiDb(Opts);
   InputHashes Hashes;
   struct {
-    unsigned Inferred = 0, FromCache = 0, Rounds = 0;
+    unsigned Inferred = 0, FromCache = 0, Rounds = 0, Scanned = 0,
+             ScanFromCache = 0;
   } Stat;
   StringMap<InferredContract> Known;
   // Bottom-up in rounds: a file is inferred again when the contracts of
@@ -652,11 +661,66 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     M = std::move(*L);
     return true;
   };
+  // Runs the job Mode ("infer" or "scan") of each file of Run with Options
+  // (Model for the in-process way), in parallel in workers when there is
+  // more than one.
+  auto RunJobs = [&](ArrayRef<unsigned> Run, StringRef Mode,
+                     const DriverOptions &Options, const ApiModel *Mdl,
+                     std::vector<std::optional<FileContracts>> &Got,
+                     std::vector<AnalysisRecord> &Records) {
+    auto One = [&](unsigned I, StringRef TempDir) {
+      if (BO.WorkerExe.empty() || TempDir.empty()) {
+        Got[I] = Mode == "scan"
+                     ? scanFileContracts(*Slots[I].Cmd, Options,
+                                         &Records[I].Inputs)
+                     : inferFileContracts(*Slots[I].Cmd, Options, *Mdl,
+                                          &Records[I].Inputs);
+        return;
+      }
+      FileStat Unused;
+      Expected<AnalysisRecord> Rec =
+          runJob(*Slots[I].Cmd, Options, Mode, BO, TempDir,
+                 Mode.str() + "-" + std::to_string(I), Unused);
+      std::optional<FileContracts> F;
+      if (Rec)
+        F = parseContractsDoc(Rec->ResultsDoc);
+      if (!F) {
+        F.emplace();
+        F->Error = Rec ? "the analyzer's worker wrote unreadable results"
+                       : toString(Rec.takeError());
+      } else {
+        Records[I] = std::move(*Rec);
+      }
+      Got[I] = std::move(F);
+    };
+    if (Run.empty())
+      return;
+    unsigned Jobs =
+        BO.Jobs ? BO.Jobs : std::max(1u, std::thread::hardware_concurrency());
+    Jobs = std::min<unsigned>(Jobs, Run.size());
+    // One file at a time gains nothing from a worker but its start-up
+    // (a warm run of one edited file): in this process then, as when no
+    // temporary folder can be made.
+    SmallString<128> TempDir;
+    if (!BO.WorkerExe.empty() && Jobs > 1 &&
+        sys::fs::createUniqueDirectory("refcheck-infer", TempDir))
+      TempDir.clear();
+    if (TempDir.empty()) {
+      for (unsigned I : Run)
+        One(I, "");
+    } else {
+      DefaultThreadPool Pool(hardware_concurrency(Jobs));
+      for (unsigned I : Run)
+        Pool.async([&, I] { One(I, TempDir); });
+      Pool.wait();
+      sys::fs::remove_directories(TempDir);
+    }
+  };
   // One round over the files Among: each whose callees' contracts changed
   // since its last inference (or never inferred) is inferred again, all
   // against the same model, so in parallel. Returns whether any contract
   // changed; Ran says whether any file was looked at.
-  auto RunRound = [&](ArrayRef<unsigned> Among, bool First, bool &Ran) {
+  auto RunRound = [&](ArrayRef<unsigned> Among, bool &Ran) {
     bool Changed = false;
       // What this round's model holds: a file's dependencies are judged
       // against it, so what other files find now is seen next round. Every
@@ -668,14 +732,14 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       std::vector<AnalysisRecord> Records(Slots.size());
       for (unsigned I : Among) {
         InferSlot &S = Slots[I];
-        std::string Deps = depsDigest(S.Found, Snap, Base.ProjectFunctions);
+        std::string Deps = depsDigest(S.Scan, Snap, Base.ProjectFunctions);
         if (S.Deps && *S.Deps == Deps)
           continue;
         Todo.push_back(I);
         if (!BO.CacheDir.empty()) {
           BLAKE3 H;
           H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
-          H.update("infer-contracts-1");
+          H.update("infer-contracts-2");
           H.update(Deps);
           Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
           if (std::optional<std::string> Doc =
@@ -689,57 +753,15 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       }
       Stat.Inferred += Run.size();
       Stat.Rounds += !Todo.empty();
-      auto InferOne = [&](unsigned I, StringRef TempDir) {
-        if (BO.WorkerExe.empty() || TempDir.empty()) {
-          Got[I] = inferFileContracts(*Slots[I].Cmd, WithKnown, *M,
-                                      &Records[I].Inputs);
-          return;
-        }
-        FileStat Unused;
-        Expected<AnalysisRecord> Rec =
-            runJob(*Slots[I].Cmd, WithKnown, "infer", BO, TempDir,
-                   "infer-" + std::to_string(I), Unused);
-        std::optional<FileContracts> F;
-        if (Rec)
-          F = parseContractsDoc(Rec->ResultsDoc);
-        if (!F) {
-          F.emplace();
-          F->Error = Rec ? "the analyzer's worker wrote unreadable results"
-                         : toString(Rec.takeError());
-        } else {
-          Records[I] = std::move(*Rec);
-        }
-        Got[I] = std::move(F);
-      };
-      if (!Run.empty()) {
-        unsigned Jobs =
-            BO.Jobs ? BO.Jobs : std::max(1u, std::thread::hardware_concurrency());
-        Jobs = std::min<unsigned>(Jobs, Run.size());
-        // One file at a time gains nothing from a worker but its start-up
-        // (a warm run of one edited file): in this process then, as when no
-        // temporary folder can be made.
-        SmallString<128> TempDir;
-        if (!BO.WorkerExe.empty() && Jobs > 1 &&
-            sys::fs::createUniqueDirectory("refcheck-infer", TempDir))
-          TempDir.clear();
-        if (TempDir.empty()) {
-          for (unsigned I : Run)
-            InferOne(I, "");
-        } else {
-          DefaultThreadPool Pool(hardware_concurrency(Jobs));
-          for (unsigned I : Run)
-            Pool.async([&, I] { InferOne(I, TempDir); });
-          Pool.wait();
-          sys::fs::remove_directories(TempDir);
-        }
-      }
+      RunJobs(Run, "infer", WithKnown, &*M, Got, Records);
       // Merged in the project's order, as one file after the other would.
       for (unsigned I : Todo) {
         InferSlot &S = Slots[I];
         std::optional<FileContracts> &F = Got[I];
         if (llvm::is_contained(Run, I)) {
           if (!F->Error.empty()) {
-            if (Errors && First)
+            // Told once: at the file's first inference.
+            if (Errors && !S.Deps)
               Errors->push_back({S.Cmd->File, "contracts not inferred: " +
                                                   F->Error});
           } else if (!Keys[I].empty()) {
@@ -747,7 +769,7 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
             storeCached(BO.CacheDir, Keys[I], Records[I]);
           }
         }
-        S.Deps = depsDigest(*F, Snap, Base.ProjectFunctions);
+        S.Deps = depsDigest(S.Scan, Snap, Base.ProjectFunctions);
         S.Found = std::move(*F);
         for (const InferredContract &C : S.Found.Contracts) {
           auto It = Known.find(C.Spec.Name);
@@ -762,30 +784,54 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     return Changed;
   };
 
-  // Round 0: every file, knowing none of the project's functions; this
-  // finds what each file defines and calls.
+  // First a parse of every file: what it defines that inference gives
+  // contracts to, and what it calls. These are the project's functions: a
+  // call to one whose contract is not known yet is left for a later round,
+  // so recursion between files converges from below instead of from the
+  // C-API convention.
   std::vector<unsigned> All;
-  for (unsigned I = 0; I < Slots.size(); ++I)
-    All.push_back(I);
-  bool Ran = false;
-  if (Prepare())
-    RunRound(All, /*First=*/true, Ran);
-  else
-    All.clear();
-
-  // Now the project's functions are known: files calling them start over
-  // from "not known yet", so recursion between files converges from below
-  // instead of from the C-API convention.
-  for (const auto &E : Known)
-    Base.ProjectFunctions.insert(E.getKey());
-  for (InferSlot &S : Slots)
-    if (llvm::any_of(S.Found.Callees, [&](const std::string &N) {
-          return Base.ProjectFunctions.contains(N);
-        })) {
-      for (const InferredContract &C : S.Found.Contracts)
-        Known.erase(C.Spec.Name);
-      S.Deps.reset();
+  {
+    std::vector<unsigned> Run;
+    std::vector<std::string> Keys(Slots.size());
+    std::vector<std::optional<FileContracts>> Got(Slots.size());
+    std::vector<AnalysisRecord> Records(Slots.size());
+    for (unsigned I = 0; I < Slots.size(); ++I) {
+      if (!BO.CacheDir.empty()) {
+        BLAKE3 H;
+        H.update(cacheKey(*Slots[I].Cmd, Base, Model, BO.WorkerExe));
+        H.update("scan-contracts-1");
+        Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
+        if (std::optional<std::string> Doc = lookupCachedDoc(
+                BO.CacheDir, Keys[I], *Slots[I].Cmd, Hashes))
+          Got[I] = parseContractsDoc(*Doc);
+      }
+      if (Got[I])
+        ++Stat.ScanFromCache;
+      else
+        Run.push_back(I);
     }
+    Stat.Scanned = Run.size();
+    RunJobs(Run, "scan", Base, nullptr, Got, Records);
+    for (unsigned I = 0; I < Slots.size(); ++I) {
+      InferSlot &S = Slots[I];
+      FileContracts &F = *Got[I];
+      if (!F.Error.empty()) {
+        if (Errors)
+          Errors->push_back({S.Cmd->File, "contracts not inferred: " +
+                                              F.Error});
+        continue;
+      }
+      if (llvm::is_contained(Run, I) && !Keys[I].empty()) {
+        Records[I].ResultsDoc = contractsDoc(F);
+        storeCached(BO.CacheDir, Keys[I], Records[I]);
+      }
+      S.Scan = std::move(F);
+      for (const std::string &N : S.Scan.Defines)
+        Base.ProjectFunctions.insert(N);
+      All.push_back(I);
+    }
+  }
+  bool Ran = false;
 
   // Bottom-up over the calls between files: the files that call each other
   // (a strongly connected part of the call graph) are iterated together,
@@ -795,13 +841,21 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     for (unsigned Round = 1; Round < MaxRounds; ++Round) {
       if (!Prepare())
         break;
-      bool Changed = RunRound(Wave, /*First=*/false, Ran);
+      bool Changed = RunRound(Wave, Ran);
       if (!Changed || !Ran)
         break;
     }
+    // A function the parse listed whose inference found no path (each one
+    // aborts) has no contract: the files above call it by the C-API
+    // convention, not as "not known yet".
+    for (unsigned I : Wave)
+      for (const std::string &N : Slots[I].Scan.Defines)
+        if (!Known.contains(N))
+          Base.ProjectFunctions.erase(N);
   }
   if (BO.Stats)
-    errs() << "refcheck: stats: contracts: " << Stat.Inferred
+    errs() << "refcheck: stats: contracts: " << Stat.Scanned << " file scans, "
+           << Stat.ScanFromCache << " scan cache hits, " << Stat.Inferred
            << " file inferences, " << Stat.FromCache << " cache hits, "
            << Stat.Rounds << (Stat.Rounds == 1 ? " round\n" : " rounds\n");
   std::vector<InferredContract> Out;

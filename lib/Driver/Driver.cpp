@@ -721,6 +721,78 @@ public:
   }
 };
 
+/// Scan mode: from the parse alone, the functions a file defines that
+/// inference would give contracts to (wantsContract) and those it calls
+/// without defining, the same names ContractAnnotator lists. What the
+/// project's inference needs to order its files, at the cost of a parse.
+class ScanConsumer : public ASTConsumer {
+  FileContracts &Out;
+
+public:
+  explicit ScanConsumer(FileContracts &Out) : Out(Out) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    struct Visitor : RecursiveASTVisitor<Visitor> {
+      ASTContext &Ctx;
+      StringSet<> Called, Defined;
+      explicit Visitor(ASTContext &Ctx) : Ctx(Ctx) {}
+      bool shouldVisitTemplateInstantiations() const { return true; }
+      void callee(const FunctionDecl *FD) {
+        if (FD && !FD->hasBody() && !Ctx.getSourceManager().isInSystemHeader(
+                                        FD->getLocation()))
+          Called.insert(contractName(FD));
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        callee(CE->getDirectCallee());
+        return true;
+      }
+      bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+        callee(CE->getConstructor());
+        return true;
+      }
+      bool VisitFunctionDecl(FunctionDecl *FD) {
+        if (FD->doesThisDeclarationHaveABody() && wantsContract(FD))
+          Defined.insert(contractName(FD));
+        return true;
+      }
+    } V(Ctx);
+    V.TraverseDecl(Ctx.getTranslationUnitDecl());
+    for (const auto &E : V.Called)
+      Out.Callees.push_back(E.getKey().str());
+    for (const auto &E : V.Defined)
+      Out.Defines.push_back(E.getKey().str());
+  }
+};
+
+/// Every file read for the compiler's translation unit, with the contents
+/// seen.
+static void recordInputs(CompilerInstance &CI,
+                         std::vector<InputFile> *Inputs) {
+  if (!Inputs)
+    return;
+  SourceManager &SM = CI.getSourceManager();
+  for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E; ++It)
+    if (std::optional<MemoryBufferRef> Buf = It->second->getBufferIfLoaded())
+      Inputs->push_back(
+          {It->first.getName().str(), contentHash(Buf->getBuffer())});
+}
+
+class ScanAction : public ASTFrontendAction {
+  FileContracts &Out;
+  std::vector<InputFile> *Inputs;
+
+public:
+  ScanAction(FileContracts &Out, std::vector<InputFile> *Inputs)
+      : Out(Out), Inputs(Inputs) {}
+  void EndSourceFileAction() override {
+    recordInputs(getCompilerInstance(), Inputs);
+  }
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+                                                 StringRef) override {
+    return std::make_unique<ScanConsumer>(Out);
+  }
+};
+
 class RefcheckAction : public ASTFrontendAction {
   const FileCommand &Cmd;
   const DriverOptions &Opts;
@@ -742,14 +814,7 @@ public:
         AsAnnotations(AsAnnotations), Entries(Entries) {}
 
   void EndSourceFileAction() override {
-    if (!Inputs)
-      return;
-    // Every file read for this translation unit, with the contents seen.
-    SourceManager &SM = getCompilerInstance().getSourceManager();
-    for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E; ++It)
-      if (std::optional<MemoryBufferRef> Buf = It->second->getBufferIfLoaded())
-        Inputs->push_back(
-            {It->first.getName().str(), contentHash(Buf->getBuffer())});
+    recordInputs(getCompilerInstance(), Inputs);
   }
 
   bool BeginInvocation(CompilerInstance &CI) override {
@@ -969,6 +1034,47 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
     return A.Spec.Name < B.Spec.Name;
   });
   llvm::sort(Out.Callees);
+  if (Inputs)
+    makeInputsAbsolute(*Inputs, Cmd.Directory);
+  return Out;
+}
+
+FileContracts refcheck::scanFileContracts(const FileCommand &Cmd,
+                                          const DriverOptions &Opts,
+                                          std::vector<InputFile> *Inputs) {
+  FileContracts Out;
+  CompileCommand CC = toolCommand(Cmd, /*Infer=*/true);
+  SingleCommandDatabase DB(CC);
+  ClangTool Tool(DB, {CC.Filename});
+  for (const auto &[Path, Text] : Cmd.VirtualFiles)
+    Tool.mapVirtualFile(Path, Text);
+  IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  CompileDiagnostics Diags(DiagOpts.get(), Opts.Verbose);
+  Tool.setDiagnosticConsumer(&Diags);
+  Tool.setPrintErrorMessage(false);
+  struct Factory : FrontendActionFactory {
+    FileContracts &Out;
+    std::vector<InputFile> *Inputs;
+    Factory(FileContracts &Out, std::vector<InputFile> *Inputs)
+        : Out(Out), Inputs(Inputs) {}
+    std::unique_ptr<FrontendAction> create() override {
+      return std::make_unique<ScanAction>(Out, Inputs);
+    }
+  } F(Out, Inputs);
+  int RC = 1;
+  CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { RC = Tool.run(&F); })) {
+    Out = FileContracts();
+    Out.Error = "the analyzer crashed on this file";
+    return Out;
+  }
+  if (Diags.NumErrorsSeen > 0 || RC != 0) {
+    Out = FileContracts();
+    Out.Error = "cannot be parsed; first error: " + Diags.FirstError;
+    return Out;
+  }
+  llvm::sort(Out.Callees);
+  llvm::sort(Out.Defines);
   if (Inputs)
     makeInputsAbsolute(*Inputs, Cmd.Directory);
   return Out;
