@@ -84,6 +84,10 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyObject_GetOptionalAttrString",Int, Fails, "",          "n2",  NoFmt, 0},
     {"_PyObject_LookupAttr",          Int, Fails, "",          "n2",  NoFmt, 0},
     {"PyMapping_GetOptionalItem",     Int, Fails, "",          "n2",  NoFmt, 0},
+    {"PyMapping_GetOptionalItemString",Int, Fails, "",         "n2",  NoFmt, 0},
+    {"PyDict_SetDefaultRef",          Int, Fails, "",          "n3",  NoFmt, 0},
+    {"PyDict_Pop",                    Int, Fails, "",          "n2",  NoFmt, 0},
+    {"PyDict_PopString",              Int, Fails, "",          "n2",  NoFmt, 0},
     {"PyErr_Fetch",                   Int, Never, "",          "n0,n1,n2,g0", NoFmt, 0},
     {"PyErr_GetExcInfo",              Int, Never, "",          "n0,n1,n2,g0", NoFmt, 0},
     // --- Borrowed references ----------------------------------------------
@@ -164,6 +168,11 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyArg_UnpackTuple",             Int, Fails, "",          "",    Unpk, 1},
     // --- Constructors and accessors returning new references ----------------
     {"PyList_New",                    New, Fails, "",          "",    NoFmt, 0},
+    {"PyList_GetItemRef",             New, Fails, "",          "",    NoFmt, 0},
+    {"PyImport_AddModuleRef",         New, Fails, "",          "",    NoFmt, 0},
+    {"PyFrame_GetCode",               New, Never, "",          "",    NoFmt, 0},
+    {"PyFrame_GetBack",               New, Fails, "",          "",    NoFmt, 0},
+    {"PyThreadState_GetFrame",        New, Fails, "",          "",    NoFmt, 0},
     {"PyList_GetSlice",               New, Fails, "",          "",    NoFmt, 0},
     {"PyList_AsTuple",                New, Fails, "",          "",    NoFmt, 0},
     {"PyTuple_New",                   New, Fails, "",          "",    NoFmt, 0},

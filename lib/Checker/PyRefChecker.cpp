@@ -551,8 +551,14 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   const RefOp *Op = RefOps.lookup(Call);
   if (!Op) {
     const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-    if (!RefSummaryManager::isInlineStealer(Call, Summaries.specFor(FD)))
-      return false;
+    const FunctionSpec *Spec = Summaries.specFor(FD);
+    if (!RefSummaryManager::isInlineStealer(Call, Spec)) {
+      // A compatibility shim of an API function: its row, not its body.
+      if (!Summaries.isModelledShim(Call, Spec))
+        return false;
+      evalOpaqueCall(Call, C);
+      return true;
+    }
     CallSummary S = Summaries.summarize(Call);
     const Expr *CE = Call.getOriginExpr();
     ProgramStateRef State = C.getState();

@@ -194,6 +194,30 @@ bool RefSummaryManager::isInlineStealer(const CallEvent &Call,
          Call.getOriginExpr();
 }
 
+bool RefSummaryManager::isModelledShim(const CallEvent &Call,
+                                       const FunctionSpec *Spec) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!Spec || Spec->From == Source::Inferred || !FD || !FD->hasBody() ||
+      !Call.getOriginExpr())
+    return false;
+  // The file's own definition of an API name is its own code: inline it.
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+}
+
+void refcheck::evalOpaqueCall(const CallEvent &Call, CheckerContext &C) {
+  ProgramStateRef State = Call.invalidateRegions(C.blockCount(), C.getState());
+  const Expr *CE = Call.getOriginExpr();
+  if (!Call.getResultType()->isVoidType())
+    State = State->BindExpr(
+        CE, C.getLocationContext(),
+        C.getSValBuilder().conjureSymbolVal(nullptr, CE,
+                                            C.getLocationContext(),
+                                            Call.getResultType(),
+                                            C.blockCount()));
+  C.addTransition(State);
+}
+
 /// Type slots called through a function pointer that take over their
 /// argument: `Py_TYPE(op)->tp_dealloc(op)`, `(*Py_TYPE(op)->tp_dealloc)(op)`
 /// (the pre-3.8 `_Py_Dealloc` macro), `tp->tp_free(op)`, or a pointer first

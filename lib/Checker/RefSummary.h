@@ -144,6 +144,12 @@ bindAliasResult(clang::ento::ProgramStateRef State, const CallSummary &S,
                 const clang::ento::CallEvent &Call,
                 clang::ento::CheckerContext &C);
 
+/// Evaluates Call as the analyzer evaluates a call it cannot see into:
+/// what its pointer arguments point to is invalidated and its result is a
+/// new symbol. The post-call then applies the call's summary.
+void evalOpaqueCall(const clang::ento::CallEvent &Call,
+                    clang::ento::CheckerContext &C);
+
 /// The pointee of pointer argument I, as a value the state can be split on.
 std::optional<clang::ento::DefinedOrUnknownSVal>
 pointeeOf(clang::ento::ProgramStateRef State,
@@ -219,6 +225,12 @@ public:
   /// inlined store.
   static bool isInlineStealer(const clang::ento::CallEvent &Call,
                               const FunctionSpec *Spec);
+  /// API functions the model describes whose body a header defines
+  /// (pythoncapi_compat's `static inline PyList_GetItemRef`, the 3.12+
+  /// headers' inline functions): the call is evaluated as an opaque call
+  /// (evalOpaqueCall) and its row applies, instead of the inlined shim.
+  bool isModelledShim(const clang::ento::CallEvent &Call,
+                      const FunctionSpec *Spec) const;
 
 private:
   /// The ApiModel's view of the callee, as rules. Each source of facts,
