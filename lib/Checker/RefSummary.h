@@ -219,6 +219,12 @@ public:
 
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
+  /// Whether the body of FD, a function of this file, only borrows its
+  /// object parameter I: it reads it, compares it and passes it to calls
+  /// that borrow it (API functions that do not steal it, or functions of
+  /// this file whose bodies only borrow it), and does nothing else with it
+  /// (no store, no return, no refcount operation, no other call).
+  bool bodyBorrows(const clang::FunctionDecl *FD, unsigned I);
 
   /// Stealing API functions that are inline in the headers (3.11+
   /// PyTuple_SET_ITEM): their steals apply at evaluation, instead of the
@@ -251,6 +257,9 @@ private:
       OwnedParams;
   bool OwnedParamsKnown = false;
   llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
+  /// bodyBorrows(), per (function, parameter); false while being computed.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
+      BodyBorrows;
 };
 
 } // namespace refcheck
