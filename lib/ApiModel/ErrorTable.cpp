@@ -311,6 +311,10 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyObject_GetOptionalAttr",        Neg,       "0,1"},
     {"PyObject_GetOptionalAttrString",  Neg,       "0"},
     {"PyMapping_GetOptionalItem",       Neg,       "0,1"},
+    {"PyMapping_GetOptionalItemString", Neg,       "0"},
+    {"PyDict_SetDefaultRef",            Neg,       "0,1,2"},
+    {"PyDict_Pop",                      Neg,       "0,1"},
+    {"PyDict_PopString",                Neg,       "0"},
     {"PyWeakref_GetRef",                Neg,       "0"},
     {"PySequence_Contains",             Neg,       "0,1"},
     {"PySequence_Size",                 Neg,       "0"},
@@ -358,6 +362,11 @@ const ErrorRow refcheck::ErrorRows[] = {
     // (PyUnicode_FromString and Py_BuildValue also fail on undecodable
     // bytes; with the literals they are given, only memory runs out.)
     {"PyList_New",                      Null,      "",  Mem},
+    {"PyList_GetItemRef",               Null,      "0"},
+    {"PyImport_AddModuleRef",           Null,      "0"},
+    {"PyFrame_GetCode",                 None,      "0"},
+    {"PyFrame_GetBack",                 NullNoExc, "0"},
+    {"PyThreadState_GetFrame",          NullNoExc, "0"},
     {"PyList_GetSlice",                 Null,      "",  Mem},
     {"PyList_AsTuple",                  Null,      "",  Mem},
     {"PyTuple_New",                     Null,      "",  Mem},

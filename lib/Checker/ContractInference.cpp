@@ -254,8 +254,16 @@ bool ContractInferenceChecker::evalCall(const CallEvent &Call,
   if (!active())
     return false;
   std::optional<RefOpCall> R = evalRefOp(RefOps, Call, C);
-  if (!R)
-    return false;
+  if (!R) {
+    // A compatibility shim of an API function: its row, as PyRefChecker.
+    const FunctionSpec *Spec =
+        Summaries.specFor(dyn_cast_or_null<FunctionDecl>(Call.getDecl()));
+    if (RefSummaryManager::isInlineStealer(Call, Spec) ||
+        !Summaries.isModelledShim(Call, Spec))
+      return false;
+    evalOpaqueCall(Call, C);
+    return true;
+  }
   if (R->NullPath)
     C.addTransition(R->NullPath);
   ProgramStateRef State = R->State;

@@ -3,6 +3,7 @@
 #include "CApiHelpers.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -192,6 +193,30 @@ bool RefSummaryManager::isInlineStealer(const CallEvent &Call,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   return Spec && !Spec->Steals.empty() && FD && FD->hasBody() &&
          Call.getOriginExpr();
+}
+
+bool RefSummaryManager::isModelledShim(const CallEvent &Call,
+                                       const FunctionSpec *Spec) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!Spec || Spec->From == Source::Inferred || !FD || !FD->hasBody() ||
+      !Call.getOriginExpr())
+    return false;
+  // The file's own definition of an API name is its own code: inline it.
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+}
+
+void refcheck::evalOpaqueCall(const CallEvent &Call, CheckerContext &C) {
+  ProgramStateRef State = Call.invalidateRegions(C.blockCount(), C.getState());
+  const Expr *CE = Call.getOriginExpr();
+  if (!Call.getResultType()->isVoidType())
+    State = State->BindExpr(
+        CE, C.getLocationContext(),
+        C.getSValBuilder().conjureSymbolVal(nullptr, CE,
+                                            C.getLocationContext(),
+                                            Call.getResultType(),
+                                            C.blockCount()));
+  C.addTransition(State);
 }
 
 /// Type slots called through a function pointer that take over their
@@ -391,16 +416,18 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
 
   // What the pointer escape tells. A function of this file the analyzer did
   // not inline (its budget ran out, or it is variadic) may keep what it is
-  // given: the function is checked on its own, and here its arguments are
-  // no longer judged. Otherwise a callee borrows its PyObject* arguments by
+  // given: the function is checked on its own, and here an argument is no
+  // longer judged, unless the body shows that it only borrows it
+  // (bodyBorrows). Otherwise a callee borrows its PyObject* arguments by
   // the C-API convention; only an argument handed over as something else
   // (void*, an integer) is forgotten.
   if (FD && FD->hasBody() && !Spec &&
       FD->getASTContext().getSourceManager().isInMainFile(
           FD->getLocation())) {
     for (unsigned I = 0; I < N; ++I)
-      S.Args.push_back(
-          {I, ArgEffect::Unknown, HolderKind::None, EffectTime::Escape});
+      if (!bodyBorrows(FD, I))
+        S.Args.push_back(
+            {I, ArgEffect::Unknown, HolderKind::None, EffectTime::Escape});
     return S;
   }
   for (unsigned I = 0; I < N; ++I) {
@@ -510,4 +537,116 @@ bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   } F(FD->getASTContext());
   F.TraverseStmt(FD->getBody());
   return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
+}
+
+bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (!FD || !FD->hasBody() || I >= FD->getNumParams())
+    return false;
+  const ParmVarDecl *P = FD->getParamDecl(I);
+  if (!isPyObjectPointerType(P->getType()))
+    return false;
+  auto [Known, New] = BodyBorrows.try_emplace({FD, I}, false);
+  if (!New)
+    return Known->second; // false while computed: recursion proves nothing
+  ParentMap PM(FD->getBody());
+  SourceManager &SM = FD->getASTContext().getSourceManager();
+  // Whether the argument Arg of the call CE is only borrowed by the callee.
+  auto BorrowedBy = [&](const CallExpr *CE, const Expr *Arg) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    unsigned Idx = 0;
+    while (Idx < CE->getNumArgs() && CE->getArg(Idx) != Arg)
+      ++Idx;
+    if (Idx == CE->getNumArgs())
+      return false;
+    if (const FunctionSpec *Spec = specFor(Callee)) {
+      if (Spec->Format != FormatStyle::None && Idx > Spec->FormatArg)
+        return false; // what a format does with it: not read here
+      return !llvm::any_of(Spec->Steals,
+                           [&](auto St) {
+                             return St.first == Idx &&
+                                    St.second != StealKind::No;
+                           }) &&
+             !llvm::is_contained(Spec->UnknownArgs, Idx) &&
+             !llvm::is_contained(Spec->InOutArgs, Idx) &&
+             !llvm::is_contained(Spec->ReplacedOnSuccessArgs, Idx);
+    }
+    if (!annotatedSteals(Callee).empty() ||
+        !annotatedSteals(Callee, /*Sometimes=*/true).empty())
+      return false;
+    // Refcount operations are not borrowing; functions of this file are
+    // judged by their own bodies; API functions by the convention.
+    if (Callee->hasBody() &&
+        SM.isInMainFile(SM.getExpansionLoc(Callee->getLocation())))
+      return bodyBorrows(Callee, Idx);
+    // The refcount operations makeRefOps() matches (their inline bodies
+    // in the headers take PyObject* as any API function does).
+    static const char *const RefOpNames[] = {
+        "Py_INCREF",  "_Py_INCREF",  "Py_IncRef",   "Py_XINCREF",
+        "_Py_XINCREF", "Py_DECREF",  "_Py_DECREF",  "Py_DecRef",
+        "Py_XDECREF", "_Py_XDECREF", "Py_NewRef",   "_Py_NewRef",
+        "Py_XNewRef", "_Py_XNewRef", "_Py_Dealloc"};
+    if (llvm::is_contained(RefOpNames, Callee->getName()))
+      return false;
+    return Idx < Callee->getNumParams() &&
+           isPyObjectPointerType(Callee->getParamDecl(Idx)->getType());
+  };
+  struct Uses : RecursiveASTVisitor<Uses> {
+    const ParmVarDecl *P;
+    SmallVector<const DeclRefExpr *, 8> Found;
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (DRE->getDecl() == P)
+        Found.push_back(DRE);
+      return true;
+    }
+  } U;
+  U.P = P;
+  U.TraverseStmt(FD->getBody());
+  bool Borrows = true;
+  for (const DeclRefExpr *DRE : U.Found) {
+    // The value read, through parentheses and conversions between object
+    // pointer types.
+    const Expr *E = DRE;
+    const Stmt *Parent = PM.getParent(E);
+    while (Parent) {
+      if (isa<ParenExpr>(Parent)) {
+        E = cast<Expr>(Parent);
+      } else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Parent);
+                 ICE && (ICE->getCastKind() == CK_LValueToRValue ||
+                         ICE->getCastKind() == CK_NoOp ||
+                         (ICE->getCastKind() == CK_BitCast &&
+                          isPyObjectPointerType(ICE->getType())))) {
+        E = ICE;
+      } else if (const auto *CSE = dyn_cast<CStyleCastExpr>(Parent);
+                 CSE && CSE->getType()->isPointerType() &&
+                 !CSE->getType()->isVoidPointerType()) {
+        E = CSE;
+      } else {
+        break;
+      }
+      Parent = PM.getParent(E);
+    }
+    bool Ok = false;
+    if (!Parent) {
+      Ok = false;
+    } else if (isa<MemberExpr>(Parent)) {
+      Ok = true; // a read through the object
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      Ok = BO->isEqualityOp() || BO->isLogicalOp();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(Parent)) {
+      Ok = UO->getOpcode() == UO_LNot;
+    } else if (const auto *CE = dyn_cast<CallExpr>(Parent)) {
+      Ok = CE->getCallee() != E && BorrowedBy(CE, E);
+    } else if (isa<IfStmt, WhileStmt, ForStmt, DoStmt>(Parent)) {
+      Ok = true; // a condition
+    }
+    if (!Ok) {
+      Borrows = false;
+      break;
+    }
+  }
+  BodyBorrows[{FD, I}] = Borrows;
+  return Borrows;
 }

@@ -144,6 +144,12 @@ bindAliasResult(clang::ento::ProgramStateRef State, const CallSummary &S,
                 const clang::ento::CallEvent &Call,
                 clang::ento::CheckerContext &C);
 
+/// Evaluates Call as the analyzer evaluates a call it cannot see into:
+/// what its pointer arguments point to is invalidated and its result is a
+/// new symbol. The post-call then applies the call's summary.
+void evalOpaqueCall(const clang::ento::CallEvent &Call,
+                    clang::ento::CheckerContext &C);
+
 /// The pointee of pointer argument I, as a value the state can be split on.
 std::optional<clang::ento::DefinedOrUnknownSVal>
 pointeeOf(clang::ento::ProgramStateRef State,
@@ -213,12 +219,24 @@ public:
 
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
+  /// Whether the body of FD, a function of this file, only borrows its
+  /// object parameter I: it reads it, compares it and passes it to calls
+  /// that borrow it (API functions that do not steal it, or functions of
+  /// this file whose bodies only borrow it), and does nothing else with it
+  /// (no store, no return, no refcount operation, no other call).
+  bool bodyBorrows(const clang::FunctionDecl *FD, unsigned I);
 
   /// Stealing API functions that are inline in the headers (3.11+
   /// PyTuple_SET_ITEM): their steals apply at evaluation, instead of the
   /// inlined store.
   static bool isInlineStealer(const clang::ento::CallEvent &Call,
                               const FunctionSpec *Spec);
+  /// API functions the model describes whose body a header defines
+  /// (pythoncapi_compat's `static inline PyList_GetItemRef`, the 3.12+
+  /// headers' inline functions): the call is evaluated as an opaque call
+  /// (evalOpaqueCall) and its row applies, instead of the inlined shim.
+  bool isModelledShim(const clang::ento::CallEvent &Call,
+                      const FunctionSpec *Spec) const;
 
 private:
   /// The ApiModel's view of the callee, as rules. Each source of facts,
@@ -239,6 +257,9 @@ private:
       OwnedParams;
   bool OwnedParamsKnown = false;
   llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
+  /// bodyBorrows(), per (function, parameter); false while being computed.
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
+      BodyBorrows;
 };
 
 } // namespace refcheck
