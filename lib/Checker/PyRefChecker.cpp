@@ -59,6 +59,10 @@ REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefOrigin, const MemRegion *,
 /// knew nothing about them: `self->x = obj; Py_INCREF(obj);` takes the
 /// reference for that memory.
 REGISTER_SET_WITH_PROGRAMSTATE(StoredSyms, SymbolRef)
+/// An item read at a symbolic index (`PyList_GET_ITEM(l, i)`), whose value
+/// the engine makes only when binding it: the read (its ArraySubscriptExpr)
+/// and the container, until the next bind.
+REGISTER_MAP_WITH_PROGRAMSTATE(PendingItemRead, const Stmt *, SymbolRef)
 /// Borrowed references stored into a field annotated REFCHECK_OWNS_REF, with
 /// the store: a Py_INCREF must follow before the function returns.
 REGISTER_MAP_WITH_PROGRAMSTATE(OwedToField, SymbolRef, const Stmt *)
@@ -425,7 +429,12 @@ ProgramStateRef PyRefChecker::readItem(SVal Loc, const Stmt *S,
   // The value the load gives. Only what the container held before the
   // function (a symbol standing for the element's own value) is borrowed
   // from it; an object the code stored there keeps its own state.
-  SymbolRef Item = State->getSVal(R, E->getType()).getAsLocSymbol();
+  SVal V = State->getSVal(R, E->getType());
+  // At a symbolic index the store has no value to give: the engine makes
+  // one when it binds the read to a variable (checkBind() takes it there).
+  if (V.isUnknown())
+    return State->set<PendingItemRead>(E->IgnoreParenImpCasts(), Container);
+  SymbolRef Item = V.getAsLocSymbol();
   if (!Item || State->get<RefMap>(Item) ||
       State->contains<SelfManaged>(Item))
     return State;
@@ -1062,9 +1071,10 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
     if (InPlace.count(Sym))
       continue;
     // Stored into a field of an object the code owns (storeIntoOwned):
-    // that object holds it now, and the state says so.
+    // that object holds it now, and the state says so, also when the
+    // owner is handed to a callee.
     if (const RefState *RS = State->get<RefMap>(Sym);
-        Kind == PSK_EscapeOnBind && RS && storedIntoField(*RS))
+        RS && storedIntoField(*RS))
       continue;
     if (const RefState *RS = State->get<RefMap>(Sym);
         Kind == PSK_EscapeOnBind && (!RS || RS->isBorrowed()))
@@ -1254,9 +1264,25 @@ static bool isLocalVariable(SVal Loc) {
   return VR && VR->hasStackStorage();
 }
 
+/// The value the engine made for an item read at a symbolic index
+/// (readItem()), bound now to a variable: borrowed from the container.
+static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State) {
+  if (State->get<PendingItemRead>().isEmpty())
+    return State;
+  const auto *Conj = dyn_cast_or_null<SymbolConjured>(Val.getAsLocSymbol());
+  const auto *E = Conj ? dyn_cast_or_null<Expr>(Conj->getStmt()) : nullptr;
+  const SymbolRef *Container =
+      E ? State->get<PendingItemRead>(E->IgnoreParenImpCasts()) : nullptr;
+  if (Container && !State->get<RefMap>(Conj))
+    State = State->set<RefMap>(Conj, RefState::borrowed(E, *Container));
+  for (auto [Read, From] : State->get<PendingItemRead>())
+    State = State->remove<PendingItemRead>(Read);
+  return State;
+}
+
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = bindPendingItem(Val, C.getState());
   if (const MemRegion *R = staticObjectOf(Val)) {
     // A statically allocated object stored into a tuple or list by a
     // SET_ITEM macro is stolen; stored anywhere else but a local variable
@@ -1270,7 +1296,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     else if (!isLocalVariable(Loc))
       if (const int *N = State->get<StaticRefs>(R); N && *N > 0)
         After = countStatic(State, R, -1, S);
-    if (After != State && !Reported)
+    if (After != C.getState() && !Reported)
       C.addTransition(After);
     return;
   }
@@ -1283,7 +1309,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
       After = bindOwningField(FR, Val, S, State, C);
     else
       After = storeIntoOwned(FR, Val, S, State);
-    if (!After || After == State || Reported)
+    if (!After || After == C.getState() || Reported)
       return;
     SymbolRef Sym = Val.getAsLocSymbol();
     if (Sym && After->get<OwedToField>(Sym) && !State->get<OwedToField>(Sym)) {
@@ -1297,8 +1323,11 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   }
   std::optional<std::string> Macro = setItemMacroFor(Loc);
-  if (!Macro)
+  if (!Macro) {
+    if (State != C.getState())
+      C.addTransition(State);
     return;
+  }
   const MemRegion *Tuple = Loc.getAsRegion()->getBaseRegion();
   SymbolRef Holder = nullptr;
   if (const auto *SR = dyn_cast<SymbolicRegion>(Tuple))
@@ -1307,7 +1336,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
   ProgramStateRef After =
       updateSymbol(State, Val.getAsLocSymbol(), Transition::Steal,
                    dyn_cast<Expr>(S), *Macro, Holder, C, Reported);
-  if (After != State)
+  if (After != C.getState())
     C.addTransition(After);
 }
 
