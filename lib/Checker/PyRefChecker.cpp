@@ -59,6 +59,10 @@ REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefOrigin, const MemRegion *,
 /// knew nothing about them: `self->x = obj; Py_INCREF(obj);` takes the
 /// reference for that memory.
 REGISTER_SET_WITH_PROGRAMSTATE(StoredSyms, SymbolRef)
+/// An item read at a symbolic index (`PyList_GET_ITEM(l, i)`), whose value
+/// the engine makes only when binding it: the read (its ArraySubscriptExpr)
+/// and the container, until the next bind.
+REGISTER_MAP_WITH_PROGRAMSTATE(PendingItemRead, const Stmt *, SymbolRef)
 /// Borrowed references stored into a field annotated REFCHECK_OWNS_REF, with
 /// the store: a Py_INCREF must follow before the function returns.
 REGISTER_MAP_WITH_PROGRAMSTATE(OwedToField, SymbolRef, const Stmt *)
@@ -200,6 +204,29 @@ private:
   /// Whether an object whose reference was stolen may be gone: only when
   /// the container that took it was released since.
   bool stolenObjectGone(ProgramStateRef State, const RefState &RS) const;
+  /// Py_DECREF of an object the checker knew nothing about: see
+  /// releaseUnknown() below.
+  ProgramStateRef releaseUnknown(ProgramStateRef State, SymbolRef Sym,
+                                 const Expr *At) const;
+  /// The items borrowed from Container (read from its ob_item) lose it:
+  /// its last reference was released.
+  ProgramStateRef itemsLostWith(ProgramStateRef State,
+                                SymbolRef Container) const;
+  /// Items borrowed from Container are forgotten: a SET_ITEM replaced one
+  /// of them, handing its reference to the code.
+  ProgramStateRef forgetItemsOf(ProgramStateRef State,
+                                SymbolRef Container) const;
+  /// Reports a Py_INCREF of Sym, an item whose container was released.
+  ProgramStateRef lostWithContainer(ProgramStateRef State, SymbolRef Sym,
+                                    const RefState &RS, CheckerContext &C,
+                                    bool &Reported) const;
+  /// A read of a tuple's or list's item (PyTuple_GET_ITEM,
+  /// PySequence_Fast_ITEMS(seq)[i]) at S: the item is borrowed from it.
+  ProgramStateRef readItem(SVal Loc, const Stmt *S,
+                           ProgramStateRef State) const;
+  /// `owner->field = obj` where the code owns both: see storeIntoOwned().
+  ProgramStateRef storeIntoOwned(const FieldRegion *FR, SVal Val,
+                                 const Stmt *S, ProgramStateRef State) const;
   /// An in-place rule (_PyBytes_Resize(&b, n)) applied to a local
   /// variable: {the state where the call succeeded, the one where it
   /// failed, or null when it cannot fail}.
@@ -306,7 +333,142 @@ ProgramStateRef PyRefChecker::forget(ProgramStateRef State, SymbolRef Sym,
 
 bool PyRefChecker::stolenObjectGone(ProgramStateRef State,
                                     const RefState &RS) const {
-  return RS.kind() == RefState::Stolen && RS.holderGone();
+  return (RS.kind() == RefState::Stolen || RS.kind() == RefState::Borrowed) &&
+         RS.holderGone();
+}
+
+//===----------------------------------------------------------------------===//
+// Lenders, items and releases of unknown objects
+//===----------------------------------------------------------------------===//
+
+/// Py_DECREF of an object the checker knows nothing about (popped off the
+/// project's own stack, read from a struct): the code gave back a reference
+/// it held, so using the object afterwards is a use after release, and a
+/// second release an over-release. Parameters with no known state stay
+/// unjudged (they are owned on entry, or stolen on some paths only).
+ProgramStateRef PyRefChecker::releaseUnknown(ProgramStateRef State,
+                                             SymbolRef Sym,
+                                             const Expr *At) const {
+  if (isTopFrameParam(Sym))
+    return State;
+  return State->set<RefMap>(Sym, RefState::releasedUnknown(At));
+}
+
+ProgramStateRef PyRefChecker::itemsLostWith(ProgramStateRef State,
+                                            SymbolRef Container) const {
+  for (auto [Item, IRS] : State->get<RefMap>())
+    if (IRS.isBorrowed() && IRS.holder() == Container)
+      State = State->set<RefMap>(Item, IRS.holderReleased());
+  return State;
+}
+
+ProgramStateRef PyRefChecker::forgetItemsOf(ProgramStateRef State,
+                                            SymbolRef Container) const {
+  if (!Container)
+    return State;
+  for (auto [Item, IRS] : State->get<RefMap>())
+    if (IRS.isBorrowed() && IRS.holder() == Container)
+      State = State->remove<RefMap>(Item);
+  return State;
+}
+
+ProgramStateRef PyRefChecker::lostWithContainer(ProgramStateRef State,
+                                                SymbolRef Sym,
+                                                const RefState &RS,
+                                                CheckerContext &C,
+                                                bool &Reported) const {
+  if (enabled(checks::UseAfterRelease))
+    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+      Diags.report(Diags.UseAfterReleaseBug,
+                   RefDiagnostics::useAfterRelease(RS), Sym, N, C);
+      Reported = true;
+    }
+  return State->remove<RefMap>(Sym);
+}
+
+/// The tuple or list whose item R is, or null: `((PyTupleObject
+/// *)t)->ob_item[i]` (an element of an array field) or `((PyListObject
+/// *)l)->ob_item[i]` (an element of the region the pointer field points
+/// to; for index 0, that region itself).
+static SymbolRef itemContainerOf(const MemRegion *R) {
+  if (!R)
+    return nullptr;
+  const FieldRegion *FR = nullptr;
+  const MemRegion *Super = R;
+  if (const auto *ER = dyn_cast<ElementRegion>(R)) {
+    Super = ER->getSuperRegion();
+    FR = dyn_cast<FieldRegion>(Super);
+  }
+  if (!FR)
+    if (const auto *SR = dyn_cast<SymbolicRegion>(Super->StripCasts())) {
+      SymbolRef P = SR->getSymbol();
+      if (const auto *RV = dyn_cast<SymbolRegionValue>(P))
+        FR = dyn_cast<FieldRegion>(RV->getRegion());
+      else if (const auto *D = dyn_cast<SymbolDerived>(P))
+        FR = dyn_cast<FieldRegion>(D->getRegion());
+    }
+  if (!FR || FR->getDecl()->getName() != "ob_item")
+    return nullptr;
+  StringRef Name = recordName(FR->getDecl()->getParent());
+  if (Name != "PyTupleObject" && Name != "PyListObject")
+    return nullptr;
+  const auto *Base =
+      dyn_cast<SymbolicRegion>(FR->getSuperRegion()->StripCasts());
+  return Base ? Base->getSymbol() : nullptr;
+}
+
+ProgramStateRef PyRefChecker::readItem(SVal Loc, const Stmt *S,
+                                       ProgramStateRef State) const {
+  const MemRegion *R = Loc.getAsRegion();
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E || !isPyObjectPointerType(E->getType()))
+    return State;
+  SymbolRef Container = itemContainerOf(R);
+  if (!Container)
+    return State;
+  // The value the load gives. Only what the container held before the
+  // function (a symbol standing for the element's own value) is borrowed
+  // from it; an object the code stored there keeps its own state.
+  SVal V = State->getSVal(R, E->getType());
+  // At a symbolic index the store has no value to give: the engine makes
+  // one when it binds the read to a variable (checkBind() takes it there).
+  if (V.isUnknown())
+    return State->set<PendingItemRead>(E->IgnoreParenImpCasts(), Container);
+  SymbolRef Item = V.getAsLocSymbol();
+  if (!Item || State->get<RefMap>(Item) ||
+      State->contains<SelfManaged>(Item))
+    return State;
+  const MemRegion *From = nullptr;
+  if (const auto *RV = dyn_cast<SymbolRegionValue>(Item))
+    From = RV->getRegion();
+  else if (const auto *D = dyn_cast<SymbolDerived>(Item))
+    From = D->getRegion();
+  if (!From || From->StripCasts() != R->StripCasts())
+    return State;
+  return State->set<RefMap>(Item, RefState::borrowed(S, Container));
+}
+
+/// `owner->field = obj`, where the code owns a reference to obj and to
+/// owner (a new object it made, like ctypes' `stgdict->proto = proto`): the
+/// reference moves into owner, as if owner had stolen it. Releasing obj
+/// afterwards (on an error path that still has `Py_XDECREF(obj)`) is then a
+/// double release; owner's dealloc releases it. References to objects of
+/// unknown or borrowed owners go on being forgotten by the escape.
+ProgramStateRef PyRefChecker::storeIntoOwned(const FieldRegion *FR, SVal Val,
+                                             const Stmt *S,
+                                             ProgramStateRef State) const {
+  SymbolRef Sym = Val.getAsLocSymbol();
+  const auto *Base =
+      dyn_cast<SymbolicRegion>(FR->getSuperRegion()->StripCasts());
+  if (!Sym || !Base || !isPyObjectPointerType(FR->getValueType()))
+    return State;
+  SymbolRef Owner = Base->getSymbol();
+  const RefState *ORS = State->get<RefMap>(Owner);
+  const RefState *RS = State->get<RefMap>(Sym);
+  if (!ORS || !ORS->isOwned() || ORS->onBorrow() || !RS || !RS->isOwned() ||
+      RS->onBorrow() || RS->count() != 1 || Owner == Sym)
+    return State;
+  return State->set<RefMap>(Sym, RS->stolen(S, Owner));
 }
 
 ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
@@ -316,6 +478,8 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
                                            bool &Reported) const {
   if (!Sym)
     return State;
+  if (T == Transition::Steal)
+    State = forgetItemsOf(State, Holder);
   switch (T) {
   case Transition::Drop:
     // Freeing what was released already (the dealloc after the last
@@ -373,8 +537,11 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // the memory the object was already stored into.
     if ((!RS || RS->isBorrowed()) && State->contains<StoredSyms>(Sym))
       return RS ? State->remove<RefMap>(Sym) : State;
+    if (RS && RS->isBorrowed() && RS->holderGone())
+      return lostWithContainer(State, Sym, *RS, C, Reported);
     if (!RS || RS->isBorrowed())
-      return State->set<RefMap>(Sym, RefState::ownedOnBorrow(At));
+      return State->set<RefMap>(
+          Sym, RefState::ownedOnBorrow(At, RS ? &*RS : nullptr));
     if (RS->isOwned())
       return State->set<RefMap>(Sym, RS->withCount(RS->count() + 1));
     // A stolen object lives on in its container: a new reference to it is
@@ -393,7 +560,7 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
 
   // Decrement.
   if (!RS)
-    return State; // unknown provenance (a struct field, a global): trust it
+    return releaseUnknown(State, Sym, At);
   if (RS->isOwned()) {
     if (RS->count() > 1)
       return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
@@ -401,10 +568,14 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     for (auto [Other, ORS] : State->get<RefMap>())
       if (ORS.kind() == RefState::Stolen && ORS.holder() == Sym)
         State = State->set<RefMap>(Other, ORS.holderReleased());
-    // Back to what it was: borrowed, alive thanks to the lender.
+    // Back to what it was: borrowed, alive thanks to the lender (a
+    // container it was handed to, the owner it was borrowed from). Unknown
+    // lenders are forgotten.
     if (RS->onBorrow())
-      return State->remove<RefMap>(Sym);
-    return State->set<RefMap>(Sym, RS->released(At));
+      return RS->lenderKnown()
+                 ? State->set<RefMap>(Sym, RS->backToBorrowed(At))
+                 : State->remove<RefMap>(Sym);
+    return itemsLostWith(State->set<RefMap>(Sym, RS->released(At)), Sym);
   }
   if (enabled(checks::OverRelease))
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
@@ -478,7 +649,8 @@ ProgramStateRef PyRefChecker::steal(ProgramStateRef State, SVal V,
                                     SymbolRef Holder, bool ReportStatic,
                                     CheckerContext &C, bool &Reported) const {
   if (const MemRegion *R = staticObjectOf(V))
-    return stealStatic(State, R, At, Callee, ReportStatic, C, Reported);
+    return stealStatic(forgetItemsOf(State, Holder), R, At, Callee,
+                       ReportStatic, C, Reported);
   return updateSymbol(State, V.getAsLocSymbol(), Transition::Steal, At, Callee,
                       Holder, C, Reported);
 }
@@ -612,7 +784,7 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     if (!Sym)
       continue;
     const RefState *RS = State->get<RefMap>(Sym);
-    if (!RS || !RS->isGone())
+    if (!RS || (!RS->isGone() && !stolenObjectGone(State, *RS)))
       continue;
     // Passing on an object whose reference a container took is fine while
     // the container lives.
@@ -897,6 +1069,12 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
   for (SymbolRef Sym : Escaped) {
     if (InPlace.count(Sym))
       continue;
+    // Stored into a field of an object the code owns (storeIntoOwned):
+    // that object holds it now, and the state says so, also when the
+    // owner is handed to a callee.
+    if (const RefState *RS = State->get<RefMap>(Sym);
+        RS && storedIntoField(*RS))
+      continue;
     if (const RefState *RS = State->get<RefMap>(Sym);
         Kind == PSK_EscapeOnBind && (!RS || RS->isBorrowed()))
       State = State->add<StoredSyms>(Sym);
@@ -980,6 +1158,12 @@ static bool isRefcntField(const FieldRegion *FR) {
 
 void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                  CheckerContext &C) const {
+  if (IsLoad)
+    if (ProgramStateRef Read = readItem(Loc, S, C.getState());
+        Read != C.getState()) {
+      C.addTransition(Read);
+      return;
+    }
   if (!enabled(checks::UseAfterRelease))
     return;
   const MemRegion *R = Loc.getAsRegion();
@@ -994,12 +1178,15 @@ void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
     return;
   ProgramStateRef State = C.getState();
   const RefState *RS = State->get<RefMap>(Sym);
-  if (!RS || RS->kind() != RefState::Released ||
+  bool ItemLost = RS && RS->isBorrowed() && stolenObjectGone(State, *RS);
+  if (!RS || (RS->kind() != RefState::Released && !ItemLost) ||
       typeReadForDealloc(dyn_cast<FieldRegion>(R), S, C))
     return;
   if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
     Diags.report(Diags.UseAfterReleaseBug,
-                 RefDiagnostics::dereferencedAfterRelease(), Sym, N, C);
+                 ItemLost ? RefDiagnostics::useAfterRelease(*RS)
+                          : RefDiagnostics::dereferencedAfterRelease(),
+                 Sym, N, C);
     C.addTransition(State->remove<RefMap>(Sym), N);
   }
 }
@@ -1076,9 +1263,25 @@ static bool isLocalVariable(SVal Loc) {
   return VR && VR->hasStackStorage();
 }
 
+/// The value the engine made for an item read at a symbolic index
+/// (readItem()), bound now to a variable: borrowed from the container.
+static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State) {
+  if (State->get<PendingItemRead>().isEmpty())
+    return State;
+  const auto *Conj = dyn_cast_or_null<SymbolConjured>(Val.getAsLocSymbol());
+  const auto *E = Conj ? dyn_cast_or_null<Expr>(Conj->getStmt()) : nullptr;
+  const SymbolRef *Container =
+      E ? State->get<PendingItemRead>(E->IgnoreParenImpCasts()) : nullptr;
+  if (Container && !State->get<RefMap>(Conj))
+    State = State->set<RefMap>(Conj, RefState::borrowed(E, *Container));
+  for (auto [Read, From] : State->get<PendingItemRead>())
+    State = State->remove<PendingItemRead>(Read);
+  return State;
+}
+
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = bindPendingItem(Val, C.getState());
   if (const MemRegion *R = staticObjectOf(Val)) {
     // A statically allocated object stored into a tuple or list by a
     // SET_ITEM macro is stolen; stored anywhere else but a local variable
@@ -1092,7 +1295,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     else if (!isLocalVariable(Loc))
       if (const int *N = State->get<StaticRefs>(R); N && *N > 0)
         After = countStatic(State, R, -1, S);
-    if (After != State && !Reported)
+    if (After != C.getState() && !Reported)
       C.addTransition(After);
     return;
   }
@@ -1103,7 +1306,9 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
       After = bindRefcnt(FR, S, State, C, Reported);
     else if (ownsReference(FR->getDecl()))
       After = bindOwningField(FR, Val, S, State, C);
-    if (!After || After == State || Reported)
+    else
+      After = storeIntoOwned(FR, Val, S, State);
+    if (!After || After == C.getState() || Reported)
       return;
     SymbolRef Sym = Val.getAsLocSymbol();
     if (Sym && After->get<OwedToField>(Sym) && !State->get<OwedToField>(Sym)) {
@@ -1117,8 +1322,11 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   }
   std::optional<std::string> Macro = setItemMacroFor(Loc);
-  if (!Macro)
+  if (!Macro) {
+    if (State != C.getState())
+      C.addTransition(State);
     return;
+  }
   const MemRegion *Tuple = Loc.getAsRegion()->getBaseRegion();
   SymbolRef Holder = nullptr;
   if (const auto *SR = dyn_cast<SymbolicRegion>(Tuple))
@@ -1127,7 +1335,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
   ProgramStateRef After =
       updateSymbol(State, Val.getAsLocSymbol(), Transition::Steal,
                    dyn_cast<Expr>(S), *Macro, Holder, C, Reported);
-  if (After != State)
+  if (After != C.getState())
     C.addTransition(After);
 }
 

@@ -11,12 +11,47 @@ using namespace clang;
 using namespace ento;
 using namespace refcheck;
 
+/// The macro an item read from ob_item spells (a load of
+/// `t->ob_item[i]`): PyTuple_GET_ITEM, PyList_GET_ITEM, or, through a
+/// pointer to the items, PySequence_Fast_ITEMS.
+static StringRef itemReadName(const Stmt *S) {
+  const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(S);
+  if (!ICE || ICE->getCastKind() != CK_LValueToRValue)
+    return "";
+  const auto *ASE =
+      dyn_cast<ArraySubscriptExpr>(ICE->getSubExpr()->IgnoreParens());
+  if (!ASE)
+    return "";
+  if (const auto *ME =
+          dyn_cast<MemberExpr>(ASE->getBase()->IgnoreParenImpCasts()))
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        FD && FD->getName() == "ob_item") {
+      if (recordName(FD->getParent()) == "PyListObject")
+        return "PyList_GET_ITEM";
+      return "PyTuple_GET_ITEM";
+    }
+  return "PySequence_Fast_ITEMS";
+}
+
 StringRef refcheck::calleeNameOf(const Stmt *S) {
-  if (const auto *CE = dyn_cast_or_null<CallExpr>(S))
+  if (const auto *CE = dyn_cast_or_null<CallExpr>(S)) {
     if (const FunctionDecl *FD = CE->getDirectCallee())
       if (const IdentifierInfo *II = FD->getIdentifier())
         return userFacingName(II->getName());
-  return "";
+    return "";
+  }
+  return itemReadName(S);
+}
+
+const FieldDecl *refcheck::storedIntoField(const RefState &RS) {
+  if (RS.kind() != RefState::Stolen)
+    return nullptr;
+  const auto *BO = dyn_cast_or_null<BinaryOperator>(RS.transfer());
+  if (!BO || !BO->isAssignmentOp())
+    return nullptr;
+  const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+  const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  return FD && FD->getName() != "ob_item" ? FD : nullptr;
 }
 
 std::string refcheck::originKey(const Stmt *Origin, const Decl *Enclosing) {
@@ -84,6 +119,13 @@ static std::string borrowedFrom(const RefState &RS, StringRef Lead) {
 std::string RefDiagnostics::overRelease(const RefState &RS) {
   if (RS.kind() == RefState::Released)
     return "Reference released twice: the object may already be freed";
+  if (const FieldDecl *FD = storedIntoField(RS))
+    return "Reference released after it was stored into field '" +
+           FD->getNameAsString() + "' of an object that owns it";
+  // Borrowed again: the code's own reference was released before.
+  if (RS.isBorrowed() && RS.transfer())
+    return "Reference released twice: the one left belongs to another "
+           "holder (a container, the lender)";
   if (RS.kind() == RefState::Stolen)
     return "Reference released after it was stolen by '" +
            calleeNameOf(RS.transfer()).str() + "'";
@@ -95,6 +137,9 @@ std::string RefDiagnostics::overRelease(const RefState &RS) {
 }
 
 std::string RefDiagnostics::useAfterRelease(const RefState &RS) {
+  if (RS.isBorrowed())
+    return "Object used after the container it was borrowed from was "
+           "released";
   return std::string("Object used after its reference was ") +
          (RS.kind() == RefState::Released
               ? "released"
@@ -103,6 +148,9 @@ std::string RefDiagnostics::useAfterRelease(const RefState &RS) {
 
 std::string RefDiagnostics::passedAfterRelease(StringRef Callee,
                                                const RefState &RS) {
+  if (RS.isBorrowed())
+    return "Object passed to '" + Callee.str() +
+           "' after the container it was borrowed from was released";
   return "Object passed to '" + Callee.str() + "' after its " +
          (RS.kind() == RefState::Released
               ? "reference was released"
@@ -438,9 +486,15 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
     }
     break;
   case RefState::Borrowed:
-    Msg = Callee.empty()
-              ? "Borrowed reference"
-              : "Borrowed reference returned by '" + Callee.str() + "'";
+    if (Now->holderGone())
+      Msg = "The container it was borrowed from is released";
+    else if (Before && Before->isOwned())
+      Msg = "The code's own reference is released; the object lives on in "
+            "another holder";
+    else
+      Msg = Callee.empty()
+                ? "Borrowed reference"
+                : "Borrowed reference returned by '" + Callee.str() + "'";
     break;
   case RefState::Released:
     Msg = "Last owned reference released" +
@@ -448,7 +502,11 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
           "; the object may be freed";
     break;
   case RefState::Stolen:
-    Msg = "Reference stolen by '" + Callee.str() + "'";
+    if (const FieldDecl *FD = storedIntoField(*Now))
+      Msg = "Reference stored into field '" + FD->getNameAsString() +
+            "' of an object that owns it";
+    else
+      Msg = "Reference stolen by '" + Callee.str() + "'";
     break;
   }
   PathDiagnosticLocation Pos(S, BRC.getSourceManager(),

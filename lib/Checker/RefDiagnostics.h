@@ -20,6 +20,10 @@ namespace refcheck {
 
 /// The callee's name as users write it, when S is a direct call; else "".
 llvm::StringRef calleeNameOf(const clang::Stmt *S);
+/// For a reference stored into a field of an object the code owns (Stolen
+/// by a store `owner->field = obj`): the field. Null otherwise, and for the
+/// ob_item stores of the SET_ITEM macros.
+const clang::FieldDecl *storedIntoField(const RefState &RS);
 
 /// "F#k": the callee of Origin and its position among same-named calls in
 /// the enclosing function body. This is what makes finding ids line-free.

@@ -19,7 +19,8 @@ namespace refcheck {
 /// What the code holds of one object:
 ///   Owned(n)  it owns n references and must release or transfer them (new
 ///             references from the API, Py_INCREF, Py_NewRef);
-///   Borrowed  somebody else owns it (PyDict_GetItem, PyArg_Parse outputs);
+///   Borrowed  somebody else owns it (PyDict_GetItem, PyArg_Parse outputs,
+///             an item read from a tuple's or list's ob_item);
 ///   Released  its last owned reference was given back with Py_DECREF;
 ///   Stolen    a stealing call took its last owned reference.
 class RefState {
@@ -32,29 +33,45 @@ private:
   const clang::Stmt *Origin;   ///< where the reference came from
   const clang::Stmt *Transfer; ///< the call that released or stole it
   /// For Stolen: the container that took the reference (the tuple of
-  /// PyTuple_SET_ITEM, the module of PyModule_AddObject), if known. The
-  /// object stays alive as long as it does.
+  /// PyTuple_SET_ITEM, the module of PyModule_AddObject, the object whose
+  /// field it was stored into), if known. For Borrowed: the tuple or list
+  /// it was read from. The object stays alive as long as it does.
   clang::ento::SymbolRef Holder;
-  /// For Stolen: our reference to the holder was released since.
+  /// For Stolen and Borrowed: our reference to the holder was released
+  /// since.
   bool HolderGone = false;
   /// For Owned: somebody else holds the object alive too (we took our
   /// reference with Py_INCREF on a borrowed object, or handed the object to
   /// a container that keeps its own), so releasing ours does not free it.
   bool OnBorrow = false;
+  /// For Owned with OnBorrow: who else holds the object is known (a
+  /// container the code handed it to, the lender of a borrowed reference),
+  /// so once the code's own references are released the object is
+  /// borrowed from them, and releasing it again is an over-release. Without
+  /// it (Py_INCREF on an object of unknown provenance) it is forgotten.
+  bool LenderKnown = false;
 
   RefState(Kind K, unsigned Count, const clang::Stmt *Origin,
            const clang::Stmt *Transfer,
            clang::ento::SymbolRef Holder = nullptr, bool HolderGone = false,
-           bool OnBorrow = false)
+           bool OnBorrow = false, bool LenderKnown = false)
       : K(K), Count(Count), Origin(Origin), Transfer(Transfer),
-        Holder(Holder), HolderGone(HolderGone), OnBorrow(OnBorrow) {}
+        Holder(Holder), HolderGone(HolderGone), OnBorrow(OnBorrow),
+        LenderKnown(LenderKnown) {}
 
 public:
   static RefState owned(unsigned N, const clang::Stmt *Origin) {
     return RefState(Owned, N, Origin, nullptr);
   }
-  static RefState borrowed(const clang::Stmt *Origin) {
-    return RefState(Borrowed, 0, Origin, nullptr);
+  static RefState borrowed(const clang::Stmt *Origin,
+                           clang::ento::SymbolRef From = nullptr) {
+    return RefState(Borrowed, 0, Origin, nullptr, From);
+  }
+  /// Released for an object the checker knew nothing about: the code gave
+  /// back a reference it held (Py_DECREF of an object popped off its own
+  /// stack), so using the object afterwards is a use after release.
+  static RefState releasedUnknown(const clang::Stmt *By) {
+    return RefState(Released, 0, nullptr, By);
   }
   RefState released(const clang::Stmt *By) const {
     return RefState(Released, 0, Origin, By);
@@ -66,16 +83,28 @@ public:
     return RefState(K, Count, Origin, Transfer, Holder, true);
   }
   RefState withCount(unsigned N) const {
-    return RefState(Owned, N, Origin, nullptr, nullptr, false, OnBorrow);
+    return RefState(Owned, N, Origin, nullptr, OnBorrow ? Holder : nullptr,
+                    false, OnBorrow, LenderKnown);
   }
-  /// One reference taken on a borrowed object.
-  static RefState ownedOnBorrow(const clang::Stmt *Origin) {
-    return RefState(Owned, 1, Origin, nullptr, nullptr, false, true);
+  /// One reference taken on a borrowed object. Lender is the borrowed
+  /// state it was taken on, if known.
+  static RefState ownedOnBorrow(const clang::Stmt *Origin,
+                                const RefState *Lender = nullptr) {
+    return RefState(Owned, 1, Origin, nullptr,
+                    Lender ? Lender->Holder : nullptr, false, true,
+                    Lender != nullptr);
   }
   bool onBorrow() const { return OnBorrow; }
+  bool lenderKnown() const { return LenderKnown; }
   /// Someone else (a list it was appended to) now holds it alive too.
   RefState heldElsewhere() const {
-    return RefState(K, Count, Origin, Transfer, Holder, HolderGone, true);
+    return RefState(K, Count, Origin, Transfer, Holder, HolderGone, true,
+                    true);
+  }
+  /// The code's last own reference to an object a known lender holds was
+  /// released at By: the object is borrowed from the lender now.
+  RefState backToBorrowed(const clang::Stmt *By) const {
+    return RefState(Borrowed, 0, Origin, By, Holder);
   }
 
   Kind kind() const { return K; }
@@ -91,7 +120,8 @@ public:
   bool operator==(const RefState &O) const {
     return K == O.K && Count == O.Count && Origin == O.Origin &&
            Transfer == O.Transfer && Holder == O.Holder &&
-           HolderGone == O.HolderGone && OnBorrow == O.OnBorrow;
+           HolderGone == O.HolderGone && OnBorrow == O.OnBorrow &&
+           LenderKnown == O.LenderKnown;
   }
   void Profile(llvm::FoldingSetNodeID &ID) const {
     ID.AddInteger(K);
@@ -101,6 +131,7 @@ public:
     ID.AddPointer(Holder);
     ID.AddBoolean(HolderGone);
     ID.AddBoolean(OnBorrow);
+    ID.AddBoolean(LenderKnown);
   }
 };
 
