@@ -212,8 +212,9 @@ private:
   /// its last reference was released.
   ProgramStateRef itemsLostWith(ProgramStateRef State,
                                 SymbolRef Container) const;
-  /// Items borrowed from Container are forgotten: a SET_ITEM replaced one
-  /// of them, handing its reference to the code.
+  /// Items borrowed from Container are no longer judged: a SET_ITEM
+  /// replaced one of them, handing its reference to the code (and the
+  /// engine does not see the store, so a later read gives the old item).
   ProgramStateRef forgetItemsOf(ProgramStateRef State,
                                 SymbolRef Container) const;
   /// Reports a Py_INCREF of Sym, an item whose container was released.
@@ -368,7 +369,7 @@ ProgramStateRef PyRefChecker::forgetItemsOf(ProgramStateRef State,
     return State;
   for (auto [Item, IRS] : State->get<RefMap>())
     if (IRS.isBorrowed() && IRS.holder() == Container)
-      State = State->remove<RefMap>(Item);
+      State = State->remove<RefMap>(Item)->add<SelfManaged>(Item);
   return State;
 }
 
@@ -729,6 +730,11 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     const Expr *CE = Call.getOriginExpr();
     ProgramStateRef State = C.getState();
     bool Reported = false;
+    // PyTuple_SET_ITEM(t, i, v) replacing an item hands the container's
+    // reference to the old one over to the code.
+    if (Call.getNumArgs() > 1 &&
+        isPyObjectPointerType(Call.getArgExpr(0)->getType()))
+      State = forgetItemsOf(State, Call.getArgSVal(0).getAsLocSymbol());
     for (const ArgRule &R : S.Args)
       if (R.When == EffectTime::Eval && R.Effect == ArgEffect::StealAlways)
         State = steal(State, Call.getArgSVal(R.Index), CE, S.Callee,
