@@ -28,6 +28,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -130,6 +131,11 @@ class PyRefChecker
 public:
   const CheckerConfig *Config = nullptr;
   mutable RefSummaryManager Summaries;
+  /// The fields this translation unit releases somewhere (`Py_CLEAR(self->x)`
+  /// in a tp_clear, `Py_XDECREF(self->x)` in a tp_dealloc): the fields its
+  /// objects own. Computed on first use.
+  mutable std::optional<llvm::DenseSet<const FieldDecl *>> ReleasedFields;
+  bool isReleasedField(const FieldDecl *FD, ASTContext &Ctx) const;
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
@@ -227,7 +233,8 @@ private:
                            ProgramStateRef State) const;
   /// `owner->field = obj` where the code owns both: see storeIntoOwned().
   ProgramStateRef storeIntoOwned(const FieldRegion *FR, SVal Val,
-                                 const Stmt *S, ProgramStateRef State) const;
+                                 const Stmt *S, ProgramStateRef State,
+                                 CheckerContext &C) const;
   /// An in-place rule (_PyBytes_Resize(&b, n)) applied to a local
   /// variable: {the state where the call succeeded, the one where it
   /// failed, or null when it cannot fail}.
@@ -455,13 +462,85 @@ ProgramStateRef PyRefChecker::readItem(SVal Loc, const Stmt *S,
 /// afterwards (on an error path that still has `Py_XDECREF(obj)`) is then a
 /// double release; owner's dealloc releases it. References to objects of
 /// unknown or borrowed owners go on being forgotten by the escape.
+namespace {
+/// Collects the fields released by the refcount macros anywhere in a
+/// translation unit: a field given to Py_DECREF/Py_XDECREF (or their
+/// inline functions), or cleared by Py_CLEAR/Py_SETREF/Py_XSETREF.
+class ReleasedFieldFinder : public RecursiveASTVisitor<ReleasedFieldFinder> {
+  const SourceManager &SM;
+  const LangOptions &LO;
+  llvm::DenseSet<const FieldDecl *> &Out;
+
+  static const FieldDecl *fieldOf(const Expr *E) {
+    const auto *ME =
+        E ? dyn_cast<MemberExpr>(E->IgnoreParenCasts()) : nullptr;
+    return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  }
+
+public:
+  ReleasedFieldFinder(const ASTContext &Ctx,
+                      llvm::DenseSet<const FieldDecl *> &Out)
+      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Out(Out) {}
+
+  bool VisitCallExpr(CallExpr *CE) {
+    static constexpr llvm::StringLiteral Releasers[] = {
+        "Py_DECREF",  "Py_XDECREF",  "_Py_DECREF", "_Py_XDECREF",
+        "Py_DecRef",  "Py_XDecRef"};
+    const FunctionDecl *FD = CE->getDirectCallee();
+    const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+    if (II && CE->getNumArgs() >= 1 &&
+        llvm::is_contained(Releasers, II->getName()))
+      if (const FieldDecl *F = fieldOf(CE->getArg(CE->getNumArgs() - 1)))
+        Out.insert(F);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    static constexpr llvm::StringLiteral Clearers[] = {"Py_CLEAR", "Py_SETREF",
+                                                       "Py_XSETREF"};
+    if (!BO->isAssignmentOp() || !BO->getBeginLoc().isMacroID())
+      return true;
+    const FieldDecl *F = fieldOf(BO->getLHS());
+    if (!F)
+      return true;
+    // The outermost macro the assignment was written in.
+    SourceLocation L = BO->getBeginLoc();
+    while (L.isMacroID()) {
+      StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+      if (llvm::is_contained(Clearers, Name)) {
+        Out.insert(F);
+        break;
+      }
+      L = SM.getImmediateMacroCallerLoc(L);
+    }
+    return true;
+  }
+};
+} // namespace
+
+bool PyRefChecker::isReleasedField(const FieldDecl *FD,
+                                   ASTContext &Ctx) const {
+  if (!ReleasedFields) {
+    ReleasedFields.emplace();
+    ReleasedFieldFinder(Ctx, *ReleasedFields)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  return ReleasedFields->contains(FD->getCanonicalDecl()) ||
+         ReleasedFields->contains(FD);
+}
+
 ProgramStateRef PyRefChecker::storeIntoOwned(const FieldRegion *FR, SVal Val,
                                              const Stmt *S,
-                                             ProgramStateRef State) const {
+                                             ProgramStateRef State,
+                                             CheckerContext &C) const {
   SymbolRef Sym = Val.getAsLocSymbol();
   const auto *Base =
       dyn_cast<SymbolicRegion>(FR->getSuperRegion()->StripCasts());
   if (!Sym || !Base || !isPyObjectPointerType(FR->getValueType()))
+    return State;
+  // Only a field the file releases somewhere owns what is stored into it
+  // (a field documented as a borrowed pointer is never released).
+  if (!isReleasedField(FR->getDecl(), C.getASTContext()))
     return State;
   SymbolRef Owner = Base->getSymbol();
   const RefState *ORS = State->get<RefMap>(Owner);
@@ -549,8 +628,9 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // fine while the container does.
     if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
       return State->set<RefMap>(Sym, RefState::ownedOnBorrow(At));
-    // Incrementing an object we no longer hold a reference to.
-    if (enabled(checks::UseAfterRelease))
+    // Incrementing an object we no longer hold a reference to (one we knew
+    // nothing about may still be held by somebody else).
+    if (enabled(checks::UseAfterRelease) && !RS->isReleasedUnknown())
       if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
         Diags.report(Diags.UseAfterReleaseBug,
                      RefDiagnostics::useAfterRelease(*RS), Sym, N, C);
@@ -578,7 +658,7 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
                  : State->remove<RefMap>(Sym);
     return itemsLostWith(State->set<RefMap>(Sym, RS->released(At)), Sym);
   }
-  if (enabled(checks::OverRelease))
+  if (enabled(checks::OverRelease) && !RS->isReleasedUnknown())
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       Diags.report(Diags.OverReleaseBug, RefDiagnostics::overRelease(*RS), Sym,
                    N, C);
@@ -768,6 +848,17 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   return true;
 }
 
+/// The header accessors that read an object's own fields (static inline
+/// functions on 3.10+ headers, macros before).
+static bool readsObjectHeader(const CallEvent &Call) {
+  static constexpr llvm::StringLiteral Readers[] = {
+      "Py_TYPE", "Py_REFCNT", "Py_SIZE", "Py_IS_TYPE", "_Py_TYPE",
+      "_Py_REFCNT", "_Py_SIZE", "_Py_IS_TYPE"};
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+  return II && llvm::is_contained(Readers, II->getName());
+}
+
 void PyRefChecker::checkPreCall(const CallEvent &Call,
                                 CheckerContext &C) const {
   if (RefOps.lookup(Call))
@@ -785,6 +876,10 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
       continue;
     const RefState *RS = State->get<RefMap>(Sym);
     if (!RS || (!RS->isGone() && !stolenObjectGone(State, *RS)))
+      continue;
+    // An object released without being known may live on in somebody
+    // else's hands: only reading its own fields is judged.
+    if (RS->isReleasedUnknown() && !readsObjectHeader(Call))
       continue;
     // Passing on an object whose reference a container took is fine while
     // the container lives.
@@ -1149,7 +1244,8 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     }
     return;
   }
-  if (St->isGone() && enabled(checks::UseAfterRelease)) {
+  if (St->isGone() && !St->isReleasedUnknown() &&
+      enabled(checks::UseAfterRelease)) {
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       Diags.report(Diags.UseAfterReleaseBug,
                    RefDiagnostics::returnedAfterRelease(*St), Sym, N, C);
@@ -1314,7 +1410,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     else if (ownsReference(FR->getDecl()))
       After = bindOwningField(FR, Val, S, State, C);
     else
-      After = storeIntoOwned(FR, Val, S, State);
+      After = storeIntoOwned(FR, Val, S, State, C);
     if (!After || After == C.getState() || Reported)
       return;
     SymbolRef Sym = Val.getAsLocSymbol();
