@@ -867,11 +867,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
                                  const CallEvent *Call,
                                  PointerEscapeKind Kind) const {
   // The engine lets a pointer escape when it is compared with the address
-  // of a global (`o == Py_None`). Nothing takes the reference there: every
-  // object stays tracked. checkPostStmt(BinaryOperator) answers the
-  // comparison (never equal for a fresh constructor's result).
-  if (Kind == PSK_EscapeOther)
+  // of a global (`o == Py_None`). Nothing takes the reference there, so
+  // objects that existed before the function (parameters, and what it took
+  // references on) stay tracked. A new object is forgotten instead: the
+  // analyzer would otherwise follow paths where a freshly made object *is*
+  // Py_None or Py_NotImplemented.
+  if (Kind == PSK_EscapeOther) {
+    for (SymbolRef Sym : Escaped)
+      if (const RefState *RS = State->get<RefMap>(Sym);
+          RS && RS->isOwned() && !RS->onBorrow())
+        State = State->remove<RefMap>(Sym);
     return State;
+  }
   if (Kind == PSK_DirectEscapeOnCall && Call) {
     // The call's summary says which arguments stop being ours to judge as
     // they escape; the others are borrowed by the callee.
@@ -1160,24 +1167,6 @@ void PyRefChecker::checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const {
     C.addTransition(State);
 }
 
-/// The name a result's freshness is looked up by: the function called at
-/// Origin, or the type slot called through (`type->tp_alloc(type, 0)`).
-static StringRef freshnessName(const Stmt *Origin) {
-  StringRef Name = calleeNameOf(Origin);
-  if (!Name.empty())
-    return Name;
-  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
-  if (!CE)
-    return "";
-  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
-      UO && UO->getOpcode() == UO_Deref)
-    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
-    return ME->getMemberDecl()->getName();
-  return "";
-}
-
 /// `o == Py_None` / `o != Py_None` where the engine has no answer (o is a
 /// symbol, Py_None a global's address): the answer is the one symbol kept
 /// for (o, Py_None), so later comparisons on the path agree with it.
@@ -1199,15 +1188,6 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   if (!Static || !Sym)
     return;
   SValBuilder &SVB = C.getSValBuilder();
-  // A fresh constructor's result (PyList_New, tp_alloc) is never a
-  // statically allocated object.
-  if (const RefState *RS = State->get<RefMap>(Sym);
-      RS && RS->isOwned() && !RS->onBorrow() &&
-      neverReturnsStaticObject(freshnessName(RS->origin()))) {
-    C.addTransition(State->BindExpr(
-        BO, LC, SVB.makeTruthVal(BO->getOpcode() == BO_NE, BO->getType())));
-    return;
-  }
   const SymbolRef *Known = State->get<IsStaticObject>({Sym, Static});
   SymbolRef Answer =
       Known ? *Known
