@@ -206,14 +206,6 @@ enum class ErrorKind : uint8_t {
 };
 
 const char *toString(ErrorKind K);
-
-/// Whether the function (or the type slot, "tp_alloc") named Name makes a
-/// new object on every call, so that its result is never a statically
-/// allocated object (Py_None, Py_True, Py_NotImplemented, a static type):
-/// comparing that result with one is always false. Results of other calls
-/// (PyObject_RichCompare, a same-file helper, tp_richcompare) may be one.
-/// lib/ApiModel/BuiltinTable.cpp, FreshResultNames.
-bool neverReturnsStaticObject(llvm::StringRef Name);
 /// The ErrorKind a toString() name stands for.
 std::optional<ErrorKind> errorKindNamed(llvm::StringRef Name);
 

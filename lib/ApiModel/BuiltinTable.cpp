@@ -337,29 +337,3 @@ const BuiltinRow refcheck::BuiltinRows[] = {
 
 const size_t refcheck::NumBuiltinRows =
     sizeof(BuiltinRows) / sizeof(BuiltinRows[0]);
-
-/// Constructors whose result is a new object on every call (never Py_None,
-/// Py_True, Py_NotImplemented or another statically allocated object), and
-/// the allocation slot. Empty tuples, strings and small ints are shared too,
-/// but none of them is a statically allocated variable of the headers.
-static const char *const FreshResultNames[] = {
-    "PyList_New",          "PyTuple_New",          "PyDict_New",
-    "PySet_New",           "PyFrozenSet_New",      "PyLong_FromLong",
-    "PyLong_FromUnsignedLong", "PyLong_FromLongLong",
-    "PyLong_FromUnsignedLongLong", "PyLong_FromSsize_t", "PyLong_FromSize_t",
-    "PyLong_FromDouble",   "PyFloat_FromDouble",   "PyComplex_FromDoubles",
-    "PyUnicode_FromString", "PyUnicode_FromStringAndSize",
-    "PyUnicode_FromFormat", "PyUnicode_New",        "PyBytes_FromString",
-    "PyBytes_FromStringAndSize", "PyByteArray_FromStringAndSize",
-    "PyObject_New",        "_PyObject_New",        "PyObject_NewVar",
-    "_PyObject_NewVar",    "PyObject_GC_New",      "_PyObject_GC_New",
-    "PyObject_GC_NewVar",  "_PyObject_GC_NewVar",  "PyType_GenericAlloc",
-    "PyType_GenericNew",   "PyModule_New",         "PyModule_NewObject",
-    "PyModule_Create2",    "PyCapsule_New",        "PyDict_Copy",
-    "PySequence_List",     "PyErr_NewException",   "PyErr_NewExceptionWithDoc",
-    "PyMemoryView_FromMemory", "tp_alloc",
-};
-
-bool refcheck::neverReturnsStaticObject(llvm::StringRef Name) {
-  return llvm::is_contained(FreshResultNames, Name);
-}

@@ -28,6 +28,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
@@ -130,6 +131,11 @@ class PyRefChecker
 public:
   const CheckerConfig *Config = nullptr;
   mutable RefSummaryManager Summaries;
+  /// The fields this translation unit releases somewhere (`Py_CLEAR(self->x)`
+  /// in a tp_clear, `Py_XDECREF(self->x)` in a tp_dealloc): the fields its
+  /// objects own. Computed on first use.
+  mutable std::optional<llvm::DenseSet<const FieldDecl *>> ReleasedFields;
+  bool isReleasedField(const FieldDecl *FD, ASTContext &Ctx) const;
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
@@ -212,8 +218,9 @@ private:
   /// its last reference was released.
   ProgramStateRef itemsLostWith(ProgramStateRef State,
                                 SymbolRef Container) const;
-  /// Items borrowed from Container are forgotten: a SET_ITEM replaced one
-  /// of them, handing its reference to the code.
+  /// Items borrowed from Container are no longer judged: a SET_ITEM
+  /// replaced one of them, handing its reference to the code (and the
+  /// engine does not see the store, so a later read gives the old item).
   ProgramStateRef forgetItemsOf(ProgramStateRef State,
                                 SymbolRef Container) const;
   /// Reports a Py_INCREF of Sym, an item whose container was released.
@@ -226,7 +233,8 @@ private:
                            ProgramStateRef State) const;
   /// `owner->field = obj` where the code owns both: see storeIntoOwned().
   ProgramStateRef storeIntoOwned(const FieldRegion *FR, SVal Val,
-                                 const Stmt *S, ProgramStateRef State) const;
+                                 const Stmt *S, ProgramStateRef State,
+                                 CheckerContext &C) const;
   /// An in-place rule (_PyBytes_Resize(&b, n)) applied to a local
   /// variable: {the state where the call succeeded, the one where it
   /// failed, or null when it cannot fail}.
@@ -368,7 +376,7 @@ ProgramStateRef PyRefChecker::forgetItemsOf(ProgramStateRef State,
     return State;
   for (auto [Item, IRS] : State->get<RefMap>())
     if (IRS.isBorrowed() && IRS.holder() == Container)
-      State = State->remove<RefMap>(Item);
+      State = State->remove<RefMap>(Item)->add<SelfManaged>(Item);
   return State;
 }
 
@@ -454,13 +462,85 @@ ProgramStateRef PyRefChecker::readItem(SVal Loc, const Stmt *S,
 /// afterwards (on an error path that still has `Py_XDECREF(obj)`) is then a
 /// double release; owner's dealloc releases it. References to objects of
 /// unknown or borrowed owners go on being forgotten by the escape.
+namespace {
+/// Collects the fields released by the refcount macros anywhere in a
+/// translation unit: a field given to Py_DECREF/Py_XDECREF (or their
+/// inline functions), or cleared by Py_CLEAR/Py_SETREF/Py_XSETREF.
+class ReleasedFieldFinder : public RecursiveASTVisitor<ReleasedFieldFinder> {
+  const SourceManager &SM;
+  const LangOptions &LO;
+  llvm::DenseSet<const FieldDecl *> &Out;
+
+  static const FieldDecl *fieldOf(const Expr *E) {
+    const auto *ME =
+        E ? dyn_cast<MemberExpr>(E->IgnoreParenCasts()) : nullptr;
+    return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  }
+
+public:
+  ReleasedFieldFinder(const ASTContext &Ctx,
+                      llvm::DenseSet<const FieldDecl *> &Out)
+      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Out(Out) {}
+
+  bool VisitCallExpr(CallExpr *CE) {
+    static constexpr llvm::StringLiteral Releasers[] = {
+        "Py_DECREF",  "Py_XDECREF",  "_Py_DECREF", "_Py_XDECREF",
+        "Py_DecRef",  "Py_XDecRef"};
+    const FunctionDecl *FD = CE->getDirectCallee();
+    const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+    if (II && CE->getNumArgs() >= 1 &&
+        llvm::is_contained(Releasers, II->getName()))
+      if (const FieldDecl *F = fieldOf(CE->getArg(CE->getNumArgs() - 1)))
+        Out.insert(F);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    static constexpr llvm::StringLiteral Clearers[] = {"Py_CLEAR", "Py_SETREF",
+                                                       "Py_XSETREF"};
+    if (!BO->isAssignmentOp() || !BO->getBeginLoc().isMacroID())
+      return true;
+    const FieldDecl *F = fieldOf(BO->getLHS());
+    if (!F)
+      return true;
+    // The outermost macro the assignment was written in.
+    SourceLocation L = BO->getBeginLoc();
+    while (L.isMacroID()) {
+      StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
+      if (llvm::is_contained(Clearers, Name)) {
+        Out.insert(F);
+        break;
+      }
+      L = SM.getImmediateMacroCallerLoc(L);
+    }
+    return true;
+  }
+};
+} // namespace
+
+bool PyRefChecker::isReleasedField(const FieldDecl *FD,
+                                   ASTContext &Ctx) const {
+  if (!ReleasedFields) {
+    ReleasedFields.emplace();
+    ReleasedFieldFinder(Ctx, *ReleasedFields)
+        .TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  return ReleasedFields->contains(FD->getCanonicalDecl()) ||
+         ReleasedFields->contains(FD);
+}
+
 ProgramStateRef PyRefChecker::storeIntoOwned(const FieldRegion *FR, SVal Val,
                                              const Stmt *S,
-                                             ProgramStateRef State) const {
+                                             ProgramStateRef State,
+                                             CheckerContext &C) const {
   SymbolRef Sym = Val.getAsLocSymbol();
   const auto *Base =
       dyn_cast<SymbolicRegion>(FR->getSuperRegion()->StripCasts());
   if (!Sym || !Base || !isPyObjectPointerType(FR->getValueType()))
+    return State;
+  // Only a field the file releases somewhere owns what is stored into it
+  // (a field documented as a borrowed pointer is never released).
+  if (!isReleasedField(FR->getDecl(), C.getASTContext()))
     return State;
   SymbolRef Owner = Base->getSymbol();
   const RefState *ORS = State->get<RefMap>(Owner);
@@ -548,8 +628,9 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // fine while the container does.
     if (RS->kind() == RefState::Stolen && !stolenObjectGone(State, *RS))
       return State->set<RefMap>(Sym, RefState::ownedOnBorrow(At));
-    // Incrementing an object we no longer hold a reference to.
-    if (enabled(checks::UseAfterRelease))
+    // Incrementing an object we no longer hold a reference to (one we knew
+    // nothing about may still be held by somebody else).
+    if (enabled(checks::UseAfterRelease) && !RS->isReleasedUnknown())
       if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
         Diags.report(Diags.UseAfterReleaseBug,
                      RefDiagnostics::useAfterRelease(*RS), Sym, N, C);
@@ -577,7 +658,7 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
                  : State->remove<RefMap>(Sym);
     return itemsLostWith(State->set<RefMap>(Sym, RS->released(At)), Sym);
   }
-  if (enabled(checks::OverRelease))
+  if (enabled(checks::OverRelease) && !RS->isReleasedUnknown())
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       Diags.report(Diags.OverReleaseBug, RefDiagnostics::overRelease(*RS), Sym,
                    N, C);
@@ -735,6 +816,11 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     const Expr *CE = Call.getOriginExpr();
     ProgramStateRef State = C.getState();
     bool Reported = false;
+    // PyTuple_SET_ITEM(t, i, v) replacing an item hands the container's
+    // reference to the old one over to the code.
+    if (Call.getNumArgs() > 1 &&
+        isPyObjectPointerType(Call.getArgExpr(0)->getType()))
+      State = forgetItemsOf(State, Call.getArgSVal(0).getAsLocSymbol());
     for (const ArgRule &R : S.Args)
       if (R.When == EffectTime::Eval && R.Effect == ArgEffect::StealAlways)
         State = steal(State, Call.getArgSVal(R.Index), CE, S.Callee,
@@ -768,6 +854,17 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   return true;
 }
 
+/// The header accessors that read an object's own fields (static inline
+/// functions on 3.10+ headers, macros before).
+static bool readsObjectHeader(const CallEvent &Call) {
+  static constexpr llvm::StringLiteral Readers[] = {
+      "Py_TYPE", "Py_REFCNT", "Py_SIZE", "Py_IS_TYPE", "_Py_TYPE",
+      "_Py_REFCNT", "_Py_SIZE", "_Py_IS_TYPE"};
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+  return II && llvm::is_contained(Readers, II->getName());
+}
+
 void PyRefChecker::checkPreCall(const CallEvent &Call,
                                 CheckerContext &C) const {
   if (RefOps.lookup(Call))
@@ -785,6 +882,10 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
       continue;
     const RefState *RS = State->get<RefMap>(Sym);
     if (!RS || (!RS->isGone() && !stolenObjectGone(State, *RS)))
+      continue;
+    // An object released without being known may live on in somebody
+    // else's hands: only reading its own fields is judged.
+    if (RS->isReleasedUnknown() && !readsObjectHeader(Call))
       continue;
     // Passing on an object whose reference a container took is fine while
     // the container lives.
@@ -1039,11 +1140,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
                                  const CallEvent *Call,
                                  PointerEscapeKind Kind) const {
   // The engine lets a pointer escape when it is compared with the address
-  // of a global (`o == Py_None`). Nothing takes the reference there: every
-  // object stays tracked. checkPostStmt(BinaryOperator) answers the
-  // comparison (never equal for a fresh constructor's result).
-  if (Kind == PSK_EscapeOther)
+  // of a global (`o == Py_None`). Nothing takes the reference there, so
+  // objects that existed before the function (parameters, and what it took
+  // references on) stay tracked. A new object is forgotten instead: the
+  // analyzer would otherwise follow paths where a freshly made object *is*
+  // Py_None or Py_NotImplemented.
+  if (Kind == PSK_EscapeOther) {
+    for (SymbolRef Sym : Escaped)
+      if (const RefState *RS = State->get<RefMap>(Sym);
+          RS && RS->isOwned() && !RS->onBorrow())
+        State = State->remove<RefMap>(Sym);
     return State;
+  }
   if (Kind == PSK_DirectEscapeOnCall && Call) {
     // The call's summary says which arguments stop being ours to judge as
     // they escape; the others are borrowed by the callee.
@@ -1142,7 +1250,8 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     }
     return;
   }
-  if (St->isGone() && enabled(checks::UseAfterRelease)) {
+  if (St->isGone() && !St->isReleasedUnknown() &&
+      enabled(checks::UseAfterRelease)) {
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       Diags.report(Diags.UseAfterReleaseBug,
                    RefDiagnostics::returnedAfterRelease(*St), Sym, N, C);
@@ -1307,7 +1416,7 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     else if (ownsReference(FR->getDecl()))
       After = bindOwningField(FR, Val, S, State, C);
     else
-      After = storeIntoOwned(FR, Val, S, State);
+      After = storeIntoOwned(FR, Val, S, State, C);
     if (!After || After == C.getState() || Reported)
       return;
     SymbolRef Sym = Val.getAsLocSymbol();
@@ -1368,24 +1477,6 @@ void PyRefChecker::checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const {
     C.addTransition(State);
 }
 
-/// The name a result's freshness is looked up by: the function called at
-/// Origin, or the type slot called through (`type->tp_alloc(type, 0)`).
-static StringRef freshnessName(const Stmt *Origin) {
-  StringRef Name = calleeNameOf(Origin);
-  if (!Name.empty())
-    return Name;
-  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
-  if (!CE)
-    return "";
-  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
-      UO && UO->getOpcode() == UO_Deref)
-    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
-    return ME->getMemberDecl()->getName();
-  return "";
-}
-
 /// `o == Py_None` / `o != Py_None` where the engine has no answer (o is a
 /// symbol, Py_None a global's address): the answer is the one symbol kept
 /// for (o, Py_None), so later comparisons on the path agree with it.
@@ -1407,15 +1498,6 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   if (!Static || !Sym)
     return;
   SValBuilder &SVB = C.getSValBuilder();
-  // A fresh constructor's result (PyList_New, tp_alloc) is never a
-  // statically allocated object.
-  if (const RefState *RS = State->get<RefMap>(Sym);
-      RS && RS->isOwned() && !RS->onBorrow() &&
-      neverReturnsStaticObject(freshnessName(RS->origin()))) {
-    C.addTransition(State->BindExpr(
-        BO, LC, SVB.makeTruthVal(BO->getOpcode() == BO_NE, BO->getType())));
-    return;
-  }
   const SymbolRef *Known = State->get<IsStaticObject>({Sym, Static});
   SymbolRef Answer =
       Known ? *Known

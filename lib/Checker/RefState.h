@@ -111,6 +111,11 @@ public:
   bool isOwned() const { return K == Owned; }
   bool isBorrowed() const { return K == Borrowed; }
   bool isGone() const { return K == Released || K == Stolen; }
+  /// Released, for an object the checker knew nothing about before the
+  /// release (releasedUnknown()). Somebody else may still hold it (a
+  /// container, a cache): only reading through the pointer afterwards
+  /// (`Py_TYPE(op)->tp_name`) is judged a use after release.
+  bool isReleasedUnknown() const { return K == Released && !Origin; }
   unsigned count() const { return Count; }
   const clang::Stmt *origin() const { return Origin; }
   const clang::Stmt *transfer() const { return Transfer; }

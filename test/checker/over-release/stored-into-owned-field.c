@@ -4,6 +4,11 @@
 // (the pattern of a type-info object filled in field by field). The fix
 // releases only the owner on that path.
 //
+// A field owns what is stored into it when the file releases that field
+// somewhere (here: Info_dealloc's Py_XDECREF). A field the file never
+// releases holds a borrowed pointer (Dummy.borrowed below), and storing
+// into it hands nothing over.
+//
 // RUN: refcheck %s -- -Xclang -verify
 #include <Python.h>
 
@@ -13,6 +18,43 @@ typedef struct {
 } InfoObject;
 
 extern PyTypeObject Info_Type;
+
+static void
+Info_dealloc(InfoObject *self)
+{
+    Py_XDECREF(self->proto);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *borrowed; /* a borrowed pointer: the dealloc leaves it alone */
+} DummyObject;
+
+extern PyTypeObject Dummy_Type;
+
+/* The reference stays the code's own after the store into a borrowing
+   field: releasing it on the error path is right. */
+static PyObject *
+make_dummy(PyObject *self, PyObject *registry)
+{
+    DummyObject *dummy = PyObject_New(DummyObject, &Dummy_Type);
+    if (dummy == NULL)
+        return NULL;
+    PyObject *d = PyDict_New();
+    if (d == NULL) {
+        Py_DECREF(dummy);
+        return NULL;
+    }
+    dummy->borrowed = d;
+    if (PyDict_SetItem(registry, (PyObject *)dummy, d) < 0) {
+        Py_DECREF(d);
+        Py_DECREF(dummy);
+        return NULL;
+    }
+    Py_DECREF(d);
+    return (PyObject *)dummy;
+}
 
 static PyObject *
 make_info(PyObject *self, PyObject *type)
