@@ -826,14 +826,7 @@ bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
         State = steal(State, Call.getArgSVal(R.Index), CE, S.Callee,
                       holderOf(R, Call), R.Holder != HolderKind::Result, C,
                       Reported);
-    if (!Call.getResultType()->isVoidType())
-      State = State->BindExpr(
-          CE, C.getLocationContext(),
-          C.getSValBuilder().conjureSymbolVal(nullptr, CE,
-                                              C.getLocationContext(),
-                                              Call.getResultType(),
-                                              C.blockCount()));
-    C.addTransition(State);
+    C.addTransition(bindConjuredResult(Call, C, State));
     return true;
   }
   std::optional<RefOpCall> R = evalRefOp(RefOps, Call, C);

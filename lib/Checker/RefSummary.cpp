@@ -206,17 +206,22 @@ bool RefSummaryManager::isModelledShim(const CallEvent &Call,
   return !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
 }
 
-void refcheck::evalOpaqueCall(const CallEvent &Call, CheckerContext &C) {
-  ProgramStateRef State = Call.invalidateRegions(C.blockCount(), C.getState());
+ProgramStateRef refcheck::bindConjuredResult(const CallEvent &Call,
+                                             CheckerContext &C,
+                                             ProgramStateRef State) {
+  if (Call.getResultType()->isVoidType())
+    return State;
   const Expr *CE = Call.getOriginExpr();
-  if (!Call.getResultType()->isVoidType())
-    State = State->BindExpr(
-        CE, C.getLocationContext(),
-        C.getSValBuilder().conjureSymbolVal(nullptr, CE,
-                                            C.getLocationContext(),
-                                            Call.getResultType(),
-                                            C.blockCount()));
-  C.addTransition(State);
+  return State->BindExpr(
+      CE, C.getLocationContext(),
+      C.getSValBuilder().conjureSymbolVal(nullptr, CE, C.getLocationContext(),
+                                          Call.getResultType(),
+                                          C.blockCount()));
+}
+
+void refcheck::evalOpaqueCall(const CallEvent &Call, CheckerContext &C) {
+  C.addTransition(bindConjuredResult(
+      Call, C, Call.invalidateRegions(C.blockCount(), C.getState())));
 }
 
 /// Type slots called through a function pointer that take over their

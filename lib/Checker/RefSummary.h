@@ -144,6 +144,12 @@ bindAliasResult(clang::ento::ProgramStateRef State, const CallSummary &S,
                 const clang::ento::CallEvent &Call,
                 clang::ento::CheckerContext &C);
 
+/// State with the call's result bound to a fresh symbol (unless void).
+clang::ento::ProgramStateRef
+bindConjuredResult(const clang::ento::CallEvent &Call,
+                   clang::ento::CheckerContext &C,
+                   clang::ento::ProgramStateRef State);
+
 /// Evaluates Call as the analyzer evaluates a call it cannot see into:
 /// what its pointer arguments point to is invalidated and its result is a
 /// new symbol. The post-call then applies the call's summary.
