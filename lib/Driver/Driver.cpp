@@ -642,6 +642,30 @@ private:
   }
 };
 
+/// The functions a translation unit calls without defining them (outside
+/// system headers), by contract name: what ContractAnnotator lists in
+/// inference mode and ScanConsumer lists for the project's ordering.
+template <typename Derived>
+struct CalleeCollector : RecursiveASTVisitor<Derived> {
+  ASTContext &Ctx;
+  StringSet<> Called;
+  explicit CalleeCollector(ASTContext &Ctx) : Ctx(Ctx) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  void callee(const FunctionDecl *FD) {
+    if (FD && !FD->hasBody() &&
+        !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+      Called.insert(contractName(FD));
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    callee(CE->getDirectCallee());
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    callee(CE->getConstructor());
+    return true;
+  }
+};
+
 /// Hands contracts to the analysis as the annotations a user would write
 /// (refcheck::steals_arg, refcheck::returns_borrowed / returns_new), on
 /// every declaration of the function: the analyzed file's own functions (so
@@ -658,27 +682,11 @@ public:
       : Contracts(Contracts), Callees(Callees) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    struct Visitor : RecursiveASTVisitor<Visitor> {
-      ASTContext &Ctx;
+    struct Visitor : CalleeCollector<Visitor> {
       const StringMap<const InferredContract *> &Contracts;
-      StringSet<> Called;
       Visitor(ASTContext &Ctx,
               const StringMap<const InferredContract *> &Contracts)
-          : Ctx(Ctx), Contracts(Contracts) {}
-      bool shouldVisitTemplateInstantiations() const { return true; }
-      void callee(const FunctionDecl *FD) {
-        if (FD && !FD->hasBody() && !Ctx.getSourceManager().isInSystemHeader(
-                                        FD->getLocation()))
-          Called.insert(contractName(FD));
-      }
-      bool VisitCallExpr(CallExpr *CE) {
-        callee(CE->getDirectCallee());
-        return true;
-      }
-      bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-        callee(CE->getConstructor());
-        return true;
-      }
+          : CalleeCollector(Ctx), Contracts(Contracts) {}
       void annotate(FunctionDecl *FD, StringRef What, Expr *Arg = nullptr) {
         for (const auto *A : FD->specific_attrs<AnnotateAttr>())
           if (A->getAnnotation() == What && !Arg)
@@ -732,24 +740,9 @@ public:
   explicit ScanConsumer(FileContracts &Out) : Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    struct Visitor : RecursiveASTVisitor<Visitor> {
-      ASTContext &Ctx;
-      StringSet<> Called, Defined;
-      explicit Visitor(ASTContext &Ctx) : Ctx(Ctx) {}
-      bool shouldVisitTemplateInstantiations() const { return true; }
-      void callee(const FunctionDecl *FD) {
-        if (FD && !FD->hasBody() && !Ctx.getSourceManager().isInSystemHeader(
-                                        FD->getLocation()))
-          Called.insert(contractName(FD));
-      }
-      bool VisitCallExpr(CallExpr *CE) {
-        callee(CE->getDirectCallee());
-        return true;
-      }
-      bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-        callee(CE->getConstructor());
-        return true;
-      }
+    struct Visitor : CalleeCollector<Visitor> {
+      StringSet<> Defined;
+      using CalleeCollector::CalleeCollector;
       bool VisitFunctionDecl(FunctionDecl *FD) {
         if (FD->doesThisDeclarationHaveABody() && wantsContract(FD))
           Defined.insert(contractName(FD));
