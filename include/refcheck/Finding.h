@@ -33,6 +33,10 @@ struct TestRun {
   /// Crash signal, timeout, or the test's first error line.
   std::string Detail;
   double Seconds = 0;
+  /// A control: a test of the same file that does not reach the finding's
+  /// function, measured after a test that reaches it leaked. When it leaks
+  /// as much, the leak is not the finding's (docs/confirm.md).
+  bool Control = false;
 };
 
 /// A test that reaches a finding's function, and the evidence for it.

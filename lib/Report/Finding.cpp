@@ -173,6 +173,7 @@ Expected<Results> refcheck::parseJsonResults(StringRef Text) {
             Run.Outcome = T->getString("outcome").value_or("").str();
             Run.Detail = T->getString("detail").value_or("").str();
             Run.Seconds = T->getNumber("seconds").value_or(0);
+            Run.Control = T->getBoolean("control").value_or(false);
             auto Ints = [&](StringRef Key, std::vector<long long> &Out) {
               if (const json::Array *A = T->getArray(Key))
                 for (const json::Value &N : *A)

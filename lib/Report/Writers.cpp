@@ -87,6 +87,8 @@ json::Object refcheck::confirmationJson(const Confirmation &Conf) {
                    {"seconds", T.Seconds}};
     if (!T.Detail.empty())
       O["detail"] = T.Detail;
+    if (T.Control)
+      O["control"] = true;
     Tests.push_back(std::move(O));
   }
   json::Object C{{"status", Conf.Status}, {"tests", std::move(Tests)}};

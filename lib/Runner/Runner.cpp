@@ -14,9 +14,11 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Regex.h"
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace refcheck;
 using namespace llvm;
@@ -315,6 +317,16 @@ class Confirmer {
   /// runtime name).
   std::map<std::string, std::string> Blocked, Unimportable;
   std::map<std::string, TestRun> Cache;
+  /// Every recorded test that ran, with the entry points it reached (the
+  /// recording's "ran"): where control tests come from.
+  struct RanTest {
+    Selected Sel;
+    std::set<std::string> Entries;
+  };
+  std::map<std::string, RanTest> Ran;
+  /// Entry point -> the flagged functions it reaches (those of the
+  /// findings that name it).
+  std::map<std::string, std::set<std::string>> FlaggedByEntry;
 
 public:
   Confirmer(const ConfirmOptions &Opts, raw_ostream &Log)
@@ -507,6 +519,21 @@ public:
               << " more problems (-v shows them)\n";
       }
     }
+    if (const json::Object *Rn = O->getObject("ran"))
+      for (const auto &[Id, Info] : *Rn) {
+        const json::Object *IO = Info.getAsObject();
+        if (!IO)
+          continue;
+        RanTest &T = Ran[Id.str()];
+        T.Sel = {Id.str(), IO->getString("kind").value_or("").str(),
+                 IO->getString("root").value_or("").str(),
+                 IO->getString("file").value_or("").str(), "call",
+                 IO->getNumber("seconds").value_or(-1)};
+        if (const json::Array *Es = IO->getArray("entries"))
+          for (const json::Value &E : *Es)
+            if (auto S = E.getAsString())
+              T.Entries.insert(S->str());
+      }
     std::set<std::string> RootSet;
     if (const json::Object *Fs = O->getObject("files"))
       for (const auto &[File, Info] : *Fs) {
@@ -844,6 +871,121 @@ public:
       Log << "  " << S.Id << '\n';
   }
 
+  /// The flagged functions a recorded test reaches (empty for a test the
+  /// recording did not run).
+  std::set<std::string> flaggedBy(const std::string &Test) const {
+    std::set<std::string> Out;
+    auto It = Ran.find(Test);
+    if (It == Ran.end())
+      return Out;
+    for (const std::string &E : It->second.Entries)
+      if (auto F = FlaggedByEntry.find(E); F != FlaggedByEntry.end())
+        Out.insert(F->second.begin(), F->second.end());
+    return Out;
+  }
+
+  /// The flagged functions other than Function that Test reaches.
+  std::vector<std::string> othersOf(const std::string &Test,
+                                    const std::string &Function) const {
+    std::vector<std::string> Out;
+    for (const std::string &G : flaggedBy(Test))
+      if (G != Function)
+        Out.push_back(G);
+    return Out;
+  }
+
+  /// "pkg.test_x.Class" of "pkg.test_x.Class.test_y", "f.py::Class" of
+  /// "f.py::Class::test_y": the test's class, or its file.
+  static StringRef testClass(StringRef Id) {
+    if (Id.contains("::"))
+      return Id.rsplit("::").first;
+    return Id.rsplit('.').first;
+  }
+
+  /// A control for a test that leaked running a finding: a recorded test
+  /// of the same file that reaches none of the finding's entry points and
+  /// no flagged function the leaker does not reach too. Same class first,
+  /// then the one sharing most of the leaker's other flagged functions (it
+  /// explains most), then the cheapest (to a tenth of a second: recording
+  /// times below that are noise), then by id. If it leaks as much, the leak
+  /// is not the finding's.
+  std::optional<Selected> controlFor(const std::vector<std::string> &Reaching,
+                                     const Selected &Leaker) const {
+    auto L = Ran.find(Leaker.Id);
+    if (L == Ran.end())
+      return std::nullopt;
+    std::set<std::string> LeakerFlagged = flaggedBy(Leaker.Id);
+    const RanTest *Best = nullptr;
+    size_t BestShared = 0;
+    auto Key = [&](const RanTest &T, size_t Shared) {
+      return std::make_tuple(
+          testClass(T.Sel.Id) != testClass(Leaker.Id), -(long long)Shared,
+          T.Sel.Seconds < 0 ? 1000000000LL : (long long)(T.Sel.Seconds * 10),
+          T.Sel.Id);
+    };
+    for (const auto &[Id, T] : Ran) {
+      if (Id == Leaker.Id || T.Sel.File != L->second.Sel.File)
+        continue;
+      if (any_of(Reaching, [&](const std::string &E) {
+            return T.Entries.count(E) != 0;
+          }))
+        continue;
+      std::set<std::string> Mine = flaggedBy(Id);
+      if (!std::includes(LeakerFlagged.begin(), LeakerFlagged.end(),
+                         Mine.begin(), Mine.end()))
+        continue;
+      if (!Best || Key(T, Mine.size()) < Key(*Best, BestShared)) {
+        Best = &T;
+        BestShared = Mine.size();
+      }
+    }
+    if (!Best)
+      return std::nullopt;
+    Selected S = Best->Sel;
+    S.Via = "control";
+    return S;
+  }
+
+  /// Control leaks every measure Leaker leaks, at least as much.
+  static bool leaksAsMuch(const TestRun &Control, const TestRun &Leaker) {
+    auto Sum = [](const std::vector<long long> &D) {
+      long long N = 0;
+      for (long long X : D)
+        N += X;
+      return N;
+    };
+    if (Control.Leaked.empty() || Leaker.Leaked.empty())
+      return false;
+    for (const std::string &K : Leaker.Leaked) {
+      if (!is_contained(Control.Leaked, K))
+        return false;
+      const std::vector<long long> &C = K == "references" ? Control.Refs
+                                        : K == "memory blocks" ? Control.Blocks
+                                                               : Control.Fds;
+      const std::vector<long long> &D = K == "references" ? Leaker.Refs
+                                        : K == "memory blocks" ? Leaker.Blocks
+                                                               : Leaker.Fds;
+      if (Sum(C) < Sum(D))
+        return false;
+    }
+    return true;
+  }
+
+  /// "references [1, 1, 1]" for each measure that leaked.
+  static std::string deltas(const TestRun &Run) {
+    std::vector<std::string> Parts;
+    for (const std::string &K : Run.Leaked) {
+      const std::vector<long long> &D = K == "references" ? Run.Refs
+                                        : K == "memory blocks" ? Run.Blocks
+                                                               : Run.Fds;
+      std::vector<std::string> Xs;
+      for (long long X : D)
+        Xs.push_back(std::to_string(X));
+      Parts.push_back(K + " [" + join(Xs, ", ") + "]");
+    }
+    return join(Parts, ", ");
+  }
+
   Error run(Results &Res) {
     if (Error E = setUp())
       return E;
@@ -863,8 +1005,10 @@ public:
     };
     std::set<std::string> Entries;
     for (const Finding &F : Res.Findings)
-      for (const std::string &E : Repeatable(F))
+      for (const std::string &E : Repeatable(F)) {
         Entries.insert(E);
+        FlaggedByEntry[E].insert(F.Function);
+      }
     if (Error E = build())
       return E;
     if (Error E = check(Entries))
@@ -940,10 +1084,17 @@ public:
       std::vector<Selected> Tests;
       for (auto &[Id, S] : ById)
         Tests.push_back(S);
+      // Best evidence; then most direct (reaching the fewest other flagged
+      // functions, whose leaks it would also measure); then cheapest.
+      std::map<std::string, size_t> NOthers;
+      for (const Selected &S : Tests)
+        NOthers[S.Id] = othersOf(S.Id, F.Function).size();
       std::stable_sort(Tests.begin(), Tests.end(),
-                       [](const Selected &A, const Selected &B) {
+                       [&](const Selected &A, const Selected &B) {
                          if (viaRank(A.Via) != viaRank(B.Via))
                            return viaRank(A.Via) > viaRank(B.Via);
+                         if (NOthers[A.Id] != NOthers[B.Id])
+                           return NOthers[A.Id] < NOthers[B.Id];
                          double SA = A.Seconds < 0 ? 1e9 : A.Seconds,
                                 SB = B.Seconds < 0 ? 1e9 : B.Seconds;
                          return SA < SB;
@@ -988,23 +1139,76 @@ public:
       Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
           << ": " << Tests.size() << (Tests.size() == 1 ? " test" : " tests")
           << " reach " << join(Reaching, ", ") << " (" << How << ")\n";
+      if (F.Impact == ImpactClass::AllocationFailure) {
+        // No test makes an allocation fail: measuring would show nothing.
+        Unmeasurable("it happens only " +
+                     (F.ImpactReason.empty() ? std::string("when an "
+                                                           "allocation fails")
+                                             : F.ImpactReason) +
+                     ", which no test makes happen");
+        continue;
+      }
       // Best evidence and cheapest first, until one leaks or the budget
-      // is spent; the tests not measured yet run in one process.
+      // is spent; the tests not measured yet run in one process. A test
+      // that leaks is checked against a control that does not reach the
+      // function: if that leaks as much, the leak is elsewhere and the
+      // next tests are measured.
       bool Confirmed = false;
+      std::vector<std::string> Elsewhere;
       std::vector<Selected> Budgeted(
           Tests.begin(),
           Tests.begin() + std::min<size_t>(Tests.size(), Opts.MaxTests));
-      std::vector<TestRun> Runs = measureBatch(Budgeted);
-      for (size_t I = 0; I < Runs.size(); ++I) {
-        FilesToBisect.insert(Budgeted[I].File);
-        C.Tests.push_back(Runs[I]);
-        Confirmed |= !Runs[I].Leaked.empty();
+      for (size_t I = 0; I < Budgeted.size() && !Confirmed;) {
+        std::vector<TestRun> Runs = measureBatch(
+            std::vector<Selected>(Budgeted.begin() + I, Budgeted.end()));
+        if (Runs.empty())
+          break;
+        for (const TestRun &Run : Runs) {
+          FilesToBisect.insert(Budgeted[I].File);
+          C.Tests.push_back(Run);
+          ++I;
+        }
+        const TestRun Leaker = C.Tests.back();
+        if (Leaker.Leaked.empty())
+          break;
+        const Selected &LS = Budgeted[I - 1];
+        if (auto Control = controlFor(Reaching, LS)) {
+          std::vector<TestRun> CR = measureBatch({*Control});
+          if (!CR.empty()) {
+            C.Tests.push_back(CR.front());
+            C.Tests.back().Control = true;
+            if (leaksAsMuch(CR.front(), Leaker)) {
+              Elsewhere.push_back(LS.Id + " leaked (" + deltas(Leaker) +
+                                  ") and so did " + Control->Id +
+                                  ", which does not reach it (" +
+                                  deltas(CR.front()) +
+                                  "): the leak is elsewhere");
+              continue;
+            }
+          }
+        }
+        Confirmed = true;
+        std::vector<std::string> Others = othersOf(LS.Id, F.Function);
+        if (!Others.empty())
+          C.Reason = LS.Id + " also reaches " +
+                     std::to_string(Others.size()) + " other flagged " +
+                     (Others.size() == 1 ? "function" : "functions") + " (" +
+                     join(Others, ", ") + "): the leak may be theirs";
       }
-      if (!Confirmed && Tests.size() > Budgeted.size())
-        C.Reason = "measured " + std::to_string(Opts.MaxTests) + " of " +
-                   std::to_string(Tests.size()) +
-                   " reaching tests (--max-tests), none leaked";
+      if (!Confirmed) {
+        C.Reason = join(Elsewhere, "; ");
+        if (Tests.size() > Budgeted.size())
+          C.Reason += (C.Reason.empty() ? "" : "; ") + std::string("measured ") +
+                      std::to_string(Opts.MaxTests) + " of " +
+                      std::to_string(Tests.size()) +
+                      " reaching tests (--max-tests), " +
+                      (Elsewhere.empty() ? "none leaked"
+                                         : "no other leaked");
+      }
       C.Status = Confirmed ? "confirmed" : "not-reproduced";
+      if (!C.Reason.empty() && Opts.Verbose)
+        Log << "refcheck: " << F.File << ":" << F.Line << ": " << F.Function
+            << ": " << C.Status << " (" << C.Reason << ")\n";
       F.Confirm = std::move(C);
     }
 

@@ -499,6 +499,8 @@ class Recorder:
         self.ctypes = {}    # type -> "module.Type" of its C part, or ""
         self.names = {}     # (owner, name) -> "module.Type.name" or ""
         self.ext_modules = {}
+        self.adopted = {}   # C type with a dot-free tp_name -> its name
+        self.scanned = set()  # extension modules adopt() has looked at
         self.own = set()    # code objects of this file: not recorded
         for v in list(globals().values()) + list(vars(Recorder).values()):
             code = getattr(v, "__code__", None)
@@ -520,6 +522,29 @@ class Recorder:
             self.ext_modules[name] = r
         return r
 
+    def adopt_unqualified_types(self):
+        """An extension type whose tp_name has no dot ("client") reports
+        its module as builtins, like the core types. refcheck names it
+        builtins.client (lib/EntryPoints): the types such modules export
+        are the project's, so they are recorded under that name."""
+        new = False
+        for name, mod in list(sys.modules.items()):
+            if name in self.scanned or mod is None:
+                continue
+            self.scanned.add(name)
+            if name in sys.builtin_module_names or \
+                    not self.is_c_module(name):
+                continue
+            for v in list(vars(mod).values()):
+                if isinstance(v, type) and v.__module__ == "builtins" and \
+                        getattr(builtins, v.__name__, None) is not v:
+                    self.adopted[v] = "builtins." + v.__qualname__
+                    new = True
+        if new:
+            # Names worked out before the adoption are stale.
+            self.ctypes.clear()
+            self.names.clear()
+
     def ctype(self, t):
         """'module.Type' of the first C type in t's MRO below object."""
         r = self.ctypes.get(t)
@@ -527,6 +552,9 @@ class Recorder:
             r = ""
             for c in t.__mro__:
                 if c is object:
+                    break
+                if c in self.adopted:
+                    r = self.adopted[c]
                     break
                 mod = getattr(c, "__module__", None)
                 if not isinstance(mod, str):
@@ -640,6 +668,7 @@ def cmd_record_file(args):
         emit(out, {"start": test_id})
         state["t"] = time.perf_counter()
         state["sets"] = (set(), set(), set())
+        rec.adopt_unqualified_types()
         rec.start(*state["sets"])
 
     def end(test_id, outcome):
@@ -886,7 +915,11 @@ def entry_tier(entry, calls, slots, types):
     if entry in calls:
         return "call"
     parent, _, last = entry.rpartition(".")
-    if last.startswith("__") and last.endswith("__") and entry in slots:
+    if not (last.startswith("__") and last.endswith("__")):
+        # A method fires a c_call event when it runs: an instance of its
+        # type at hand is no evidence that it ran.
+        return None
+    if entry in slots:
         return "slot"
     if parent in types:
         return "type"
@@ -1011,8 +1044,19 @@ def cmd_record(args):
         result[e] = sorted(found.values(), key=lambda f: (
             -TIERS[f["via"]], f["seconds"] if f["seconds"] is not None
             else 1e9, f["id"]))
+    # Every test that ran, with the entry points it reached: refcheck picks
+    # from these a control test that reaches none of a finding's.
+    ran = {}
+    for tid, t in tests.items():
+        if tid in sets:
+            ran[shown(tid, t["kind"])] = {
+                "kind": t["kind"], "root": t["root"], "file": t["file"],
+                "seconds": t["seconds"],
+                "entries": [e for e in entries
+                            if entry_tier(e, *sets[tid])]}
     write(args.out, {
         "entries": result,
+        "ran": ran,
         "static": {e: [s["id"] for s in v]
                    for e, v in static["entries"].items()},
         "files": {f: {"root": v["root"], "tests": v["tests"]}
@@ -1175,6 +1219,16 @@ def cmd_check(args):
                     notes.append(verdict[top])
             if verdict.get(top):
                 unimportable[entry] = verdict[top]
+    # Every extension built for this interpreter is importable from its
+    # own root too (a src/ layout's package, which the tests reach through
+    # an installed or in-place package the entry points do not name).
+    for found in binaries.values():
+        for b in found:
+            short = os.path.basename(b).split(".", 1)[0]
+            if os.path.basename(b)[len(short):] in suffixes:
+                folder = import_root(os.path.dirname(b))[0]
+                if folder not in roots:
+                    roots.append(folder)
     write(args.out, {"problems": problems, "notes": notes, "roots": roots,
                      "blocked": blocked, "unimportable": unimportable})
 

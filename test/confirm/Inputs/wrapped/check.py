@@ -9,13 +9,20 @@ assert set(by_function) == {"always_leak", "checked", "box_repr"}, \
 for name, f in by_function.items():
     c = f["confirmation"]
     assert c["status"] == "confirmed", (name, c)
-    # Measured until one leaked: the last measured test leaks, the others
-    # (cheaper, as good evidence) measured clean.
-    assert c["tests"][-1]["leaked"], (name, c)
-    assert all(d >= 1 for d in c["tests"][-1]["references"]), (name, c)
-    for t in c["tests"][:-1]:
+    # Measured until one leaked, then its control (a test that does not
+    # reach the function), which measured clean.
+    control = c["tests"][-1]
+    assert control.get("control") is True, (name, c)
+    assert control["references"] == [0, 0, 0], (name, c)
+    tests = c["tests"][:-1]
+    assert not any(t.get("control") for t in tests), (name, c)
+    # The last reaching test measured leaks, the others (cheaper, as good
+    # evidence) measured clean.
+    assert tests[-1]["leaked"], (name, c)
+    assert all(d >= 1 for d in tests[-1]["references"]), (name, c)
+    for t in tests[:-1]:
         assert t["references"] == [0, 0, 0], (name, t)
-    measured = [t["id"] for t in c["tests"]]
+    measured = [t["id"] for t in tests]
     reaching = [r["id"] for r in c["reaching"]]
     assert measured == reaching[:len(measured)], (measured, reaching)
 
@@ -32,6 +39,6 @@ assert reaching("checked") == [("test_scale", "call"),
     reaching("checked")
 assert reaching("box_repr") == [("test_box_repr", "slot")], \
     reaching("box_repr")
-leaker = by_function["checked"]["confirmation"]["tests"][-1]
+leaker = by_function["checked"]["confirmation"]["tests"][-2]
 assert leaker["id"].endswith("test_scale_rejects_text"), leaker
 print("ok")
