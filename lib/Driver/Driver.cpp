@@ -37,6 +37,20 @@ using namespace clang::tooling;
 using namespace refcheck;
 using namespace llvm;
 
+/// --analyzer-config KEY=VALUE as the compiler's own -analyzer-config: the
+/// analyzer reads its typed options (max-nodes, ipa, mode, ...) when the
+/// command line is parsed, so setting AnalyzerOptions::Config afterwards
+/// reached only the checkers' options. Unknown keys are then the
+/// compiler's error, as in clang --analyze.
+static void addAnalyzerConfig(const DriverOptions &Opts,
+                              std::vector<std::string> &Args) {
+  for (const std::string &KV : Opts.AnalyzerConfig)
+    for (std::string A : {std::string("-Xclang"),
+                          std::string("-analyzer-config"),
+                          std::string("-Xclang"), KV})
+      Args.push_back(std::move(A));
+}
+
 bool refcheck::z3Available() {
   static const bool Available = [] {
     sys::DynamicLibrary::LoadLibraryPermanently(nullptr);
@@ -285,6 +299,7 @@ refcheck::planCommands(const DriverOptions &Opts) {
                      Opts.ExtraArgsBefore.end());
     for (const std::string &A : Opts.ExtraArgs)
       Cmd->Args.push_back(A);
+    addAnalyzerConfig(Opts, Cmd->Args);
     treatPythonHeadersAsSystem(*Cmd);
     Cmd->ProjectRoot = projectRootFor(Abs, DbFolder);
     Out.push_back(std::move(*Cmd));
@@ -340,6 +355,7 @@ refcheck::projectCommands(const DriverOptions &Opts,
                     Opts.ExtraArgsBefore.end());
       for (const std::string &A : Opts.ExtraArgs)
         C.Args.push_back(A);
+      addAnalyzerConfig(Opts, C.Args);
       // As planCommands() makes them: the same command, the same cached
       // contracts as a run on the whole database.
       treatPythonHeadersAsSystem(C);
@@ -578,11 +594,36 @@ private:
     return Msg.str();
   }
 
+  /// Where a report goes. A report inside a function that a header defines
+  /// (the static inline body of PyBytes_AS_STRING, say) goes to the call
+  /// the analyzed file makes into it: the line the user can change. The
+  /// path ends inside that call; the innermost call site in the main file
+  /// wins (a same-file helper's own call into the header).
+  SourceLocation reportLocation(const ento::PathDiagnostic &PD) const {
+    using namespace ento;
+    SourceLocation Loc = PD.getLocation().asLocation();
+    const SourceManager &SM = CI.getSourceManager();
+    if (Loc.isInvalid() || SM.isInMainFile(SM.getExpansionLoc(Loc)))
+      return Loc;
+    SourceLocation Site;
+    const PathPieces *Pieces = &PD.path;
+    while (!Pieces->empty()) {
+      const auto *Call = dyn_cast<PathDiagnosticCallPiece>(Pieces->back().get());
+      if (!Call)
+        break;
+      SourceLocation At = Call->getLocation().asLocation();
+      if (At.isValid() && SM.isInMainFile(SM.getExpansionLoc(At)))
+        Site = At;
+      Pieces = &Call->path;
+    }
+    return Site.isValid() ? Site : Loc;
+  }
+
   void add(const ento::PathDiagnostic &PD) {
     Finding F;
     F.Check = PD.getBugType().str();
     F.Message = withContractOrigin(PD.getVerboseDescription());
-    SourceLocation Loc = PD.getLocation().asLocation();
+    SourceLocation Loc = reportLocation(PD);
     place(Loc, F.File, F.Line, F.Column);
     if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
       F.Function = ND->getNameAsString();
@@ -603,15 +644,16 @@ private:
       F.Path.pop_back();
     F.Id = computeFindingId(F.Check, projectPath(Loc), F.Function, Tag.Origin);
     if (Verify)
-      emitAsDiagnostics(PD, F);
+      emitAsDiagnostics(PD, F, Loc);
     Out.Findings.push_back(std::move(F));
   }
 
-  void emitAsDiagnostics(const ento::PathDiagnostic &PD, const Finding &F) {
+  void emitAsDiagnostics(const ento::PathDiagnostic &PD, const Finding &F,
+                         SourceLocation Loc) {
     DiagnosticsEngine &DE = CI.getDiagnostics();
     unsigned WarnID =
         DE.getCustomDiagID(DiagnosticsEngine::Warning, "%0 [refcheck.%1]%2");
-    DE.Report(PD.getLocation().asLocation(), WarnID)
+    DE.Report(Loc, WarnID)
         << F.Message << F.Check << impactSuffix(F);
     if (!VerifyNotes)
       return;
@@ -839,14 +881,19 @@ public:
     // Z3's wall-clock limits (per query and per group of reports) drop
     // reports when the machine is busy, so the same file gave different
     // findings from run to run. Only the resource limit, which counts
-    // Z3's own work, decides.
-    AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
-    AO.Z3CrosscheckTimeoutThreshold = 0;
+    // Z3's own work, decides, unless the user sets them
+    // (--analyzer-config reaches AO through the command line:
+    // addAnalyzerConfig()).
+    auto UserSet = [&](StringRef Key) {
+      return any_of(Opts.AnalyzerConfig, [&](const std::string &KV) {
+        return StringRef(KV).split('=').first == Key;
+      });
+    };
+    if (!UserSet("crosscheck-with-z3-eqclass-timeout-threshold"))
+      AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
+    if (!UserSet("crosscheck-with-z3-timeout-threshold"))
+      AO.Z3CrosscheckTimeoutThreshold = 0;
     AO.AnalyzerDisplayProgress = false;
-    for (const std::string &KV : Opts.AnalyzerConfig) {
-      auto [K, V] = StringRef(KV).split('=');
-      AO.Config[K] = V.str();
-    }
     bool Verify = !Infer && CI.getDiagnosticOpts().VerifyDiagnostics;
     auto Consumer = ento::CreateAnalysisConsumer(CI);
     Consumer->AddCheckerRegistrationFn(registerCheckers);

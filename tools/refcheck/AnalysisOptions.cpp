@@ -1,6 +1,7 @@
 //===- AnalysisOptions.cpp - The options every subcommand shares ----------===//
 #include "AnalysisOptions.h"
 #include "refcheck/Checker.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -111,6 +112,18 @@ std::optional<std::string> refcheck::checkAnalysisOptions() {
     for (const std::string &C : *List)
       if (!isKnownCheck(C))
         return "unknown check '" + C + "' (see refcheck --list-checks)";
+  // The analyzer's own options are checked here: the compiler, run as a
+  // tool, ignores keys it does not know.
+  clang::AnalyzerOptions Known;
+  for (const std::string &KV : AnalyzerConfig) {
+    auto [K, V] = StringRef(KV).split('=');
+    if (K.empty() || !StringRef(KV).contains('='))
+      return "--analyzer-config wants KEY=VALUE, e.g. max-nodes=450000; got '" +
+             KV + "'";
+    if (!K.contains(':') && Known.isUnknownAnalyzerConfig(K))
+      return "unknown analyzer option '" + K.str() +
+             "' (clang -cc1 -analyzer-config-help lists them)";
+  }
   return std::nullopt;
 }
 

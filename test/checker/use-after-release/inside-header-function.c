@@ -1,0 +1,32 @@
+// A use after release that happens inside a function a header defines
+// (3.11's static inline PyBytes_AS_STRING reads op->ob_sval) is reported at
+// the call in this file, the line to fix, not inside the Python header.
+// Reduced from pylibmc's get(): Py_DECREF(key), then PyBytes_AS_STRING(key)
+// in the error message.
+//
+// RUN: refcheck %s -- -Xclang -verify
+#include <Python.h>
+
+static PyObject *
+message_after_release(PyObject *self, PyObject *arg)
+{
+    PyObject *key = PyBytes_FromString("k");
+    if (key == NULL)
+        return NULL;
+    Py_DECREF(key);
+    PyErr_Format(PyExc_KeyError, "no key %s",
+                 PyBytes_AS_STRING(key)); // expected-warning {{after its reference was released}}
+    return NULL;
+}
+
+// The fixed version reads the key while it is still held.
+static PyObject *
+message_before_release(PyObject *self, PyObject *arg)
+{
+    PyObject *key = PyBytes_FromString("k");
+    if (key == NULL)
+        return NULL;
+    PyErr_Format(PyExc_KeyError, "no key %s", PyBytes_AS_STRING(key));
+    Py_DECREF(key);
+    return NULL;
+}
