@@ -111,6 +111,11 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetMaybeNull, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetInt, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExc, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetAlias, int)
+/// Memory outside the stack that a store gave one of the references the
+/// function tracks (counted -1 at the store), and the object it holds. A
+/// later store of something else there undoes it: the reference comes back
+/// (`old = curs->caster; curs->caster = obj; ...; curs->caster = old;`).
+REGISTER_MAP_WITH_PROGRAMSTATE(InfStoredIn, const MemRegion *, SymbolRef)
 /// In-place calls (_PyBytes_Resize(&b, n)): the object a local variable held
 /// when the call overwrote it, from the call's escape to its post-call.
 REGISTER_MAP_WITH_PROGRAMSTATE(InfInPlaceOld, const MemRegion *, SymbolRef)
@@ -448,15 +453,29 @@ void ContractInferenceChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     return;
   SymbolRef Sym = Val.getAsLocSymbol();
   const MemRegion *R = Loc.getAsRegion();
-  if (!Sym || !R)
-    return;
-  ProgramStateRef State = C.getState();
-  if (!State->get<InfFx>(Sym))
+  if (!R)
     return;
   // Locals of any frame hold no reference of their own.
   if (isa<StackSpaceRegion>(R->getMemorySpace()))
     return;
-  C.addTransition(adjust(State, Sym, -1));
+  ProgramStateRef State = C.getState();
+  bool Changed = false;
+  if (const SymbolRef *Held = State->get<InfStoredIn>(R)) {
+    if (*Held == Sym)
+      return; // stored again: the memory still holds one reference
+    // Overwritten: the memory no longer holds the object's reference.
+    if (State->get<InfFx>(*Held))
+      State = adjust(State, *Held, +1);
+    State = State->remove<InfStoredIn>(R);
+    Changed = true;
+  }
+  if (Sym && State->get<InfFx>(Sym)) {
+    State = adjust(State, Sym, -1);
+    State = State->set<InfStoredIn>(R, Sym);
+    Changed = true;
+  }
+  if (Changed)
+    C.addTransition(State);
 }
 
 ProgramStateRef ContractInferenceChecker::checkPointerEscape(

@@ -598,8 +598,10 @@ private:
   /// (the static inline body of PyBytes_AS_STRING, say) goes to the call
   /// the analyzed file makes into it: the line the user can change. The
   /// path ends inside that call; the innermost call site in the main file
-  /// wins (a same-file helper's own call into the header).
-  SourceLocation reportLocation(const ento::PathDiagnostic &PD) const {
+  /// wins (a same-file helper's own call into the header). Caller is then
+  /// the function making that call: the finding's function.
+  SourceLocation reportLocation(const ento::PathDiagnostic &PD,
+                                const Decl *&Caller) const {
     using namespace ento;
     SourceLocation Loc = PD.getLocation().asLocation();
     const SourceManager &SM = CI.getSourceManager();
@@ -612,8 +614,10 @@ private:
       if (!Call)
         break;
       SourceLocation At = Call->getLocation().asLocation();
-      if (At.isValid() && SM.isInMainFile(SM.getExpansionLoc(At)))
+      if (At.isValid() && SM.isInMainFile(SM.getExpansionLoc(At))) {
         Site = At;
+        Caller = Call->getCaller();
+      }
       Pieces = &Call->path;
     }
     return Site.isValid() ? Site : Loc;
@@ -623,9 +627,10 @@ private:
     Finding F;
     F.Check = PD.getBugType().str();
     F.Message = withContractOrigin(PD.getVerboseDescription());
-    SourceLocation Loc = reportLocation(PD);
+    const Decl *InFunction = PD.getDeclWithIssue();
+    SourceLocation Loc = reportLocation(PD, InFunction);
     place(Loc, F.File, F.Line, F.Column);
-    if (const auto *ND = dyn_cast_or_null<NamedDecl>(PD.getDeclWithIssue()))
+    if (const auto *ND = dyn_cast_or_null<NamedDecl>(InFunction))
       F.Function = ND->getNameAsString();
     ReportTag Tag = decodeReportTag(PD.getShortDescription());
     // One object going wrong at several places: the site (after ";at=")

@@ -5,6 +5,10 @@
 // in the error message.
 //
 // RUN: refcheck %s -- -Xclang -verify
+// The finding belongs to the function that makes the call.
+// RUN: %expect-exit 1 refcheck --format=json %s | FileCheck %s
+// CHECK: "function": "message_after_release"
+// CHECK-NOT: "function"
 #include <Python.h>
 
 static PyObject *
