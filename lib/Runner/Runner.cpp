@@ -946,6 +946,15 @@ public:
     return S;
   }
 
+  /// The deltas of one measure ("references", "memory blocks", "file
+  /// descriptors") of Run.
+  static const std::vector<long long> &measureOf(const TestRun &Run,
+                                                 StringRef Kind) {
+    return Kind == "references"      ? Run.Refs
+           : Kind == "memory blocks" ? Run.Blocks
+                                     : Run.Fds;
+  }
+
   /// Control leaks every measure Leaker leaks, at least as much.
   static bool leaksAsMuch(const TestRun &Control, const TestRun &Leaker) {
     auto Sum = [](const std::vector<long long> &D) {
@@ -957,15 +966,8 @@ public:
     if (Control.Leaked.empty() || Leaker.Leaked.empty())
       return false;
     for (const std::string &K : Leaker.Leaked) {
-      if (!is_contained(Control.Leaked, K))
-        return false;
-      const std::vector<long long> &C = K == "references" ? Control.Refs
-                                        : K == "memory blocks" ? Control.Blocks
-                                                               : Control.Fds;
-      const std::vector<long long> &D = K == "references" ? Leaker.Refs
-                                        : K == "memory blocks" ? Leaker.Blocks
-                                                               : Leaker.Fds;
-      if (Sum(C) < Sum(D))
+      if (!is_contained(Control.Leaked, K) ||
+          Sum(measureOf(Control, K)) < Sum(measureOf(Leaker, K)))
         return false;
     }
     return true;
@@ -975,11 +977,8 @@ public:
   static std::string deltas(const TestRun &Run) {
     std::vector<std::string> Parts;
     for (const std::string &K : Run.Leaked) {
-      const std::vector<long long> &D = K == "references" ? Run.Refs
-                                        : K == "memory blocks" ? Run.Blocks
-                                                               : Run.Fds;
       std::vector<std::string> Xs;
-      for (long long X : D)
+      for (long long X : measureOf(Run, K))
         Xs.push_back(std::to_string(X));
       Parts.push_back(K + " [" + join(Xs, ", ") + "]");
     }
