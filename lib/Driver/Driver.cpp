@@ -594,9 +594,11 @@ private:
     return Msg.str();
   }
 
-  /// Where a report goes. A report inside a function that a header defines
-  /// (the static inline body of PyBytes_AS_STRING, say) goes to the call
-  /// the analyzed file makes into it: the line the user can change. The
+  /// Where a report goes. A report inside a function that a system header
+  /// defines (Python's own headers count as system ones: the static inline
+  /// body of PyBytes_AS_STRING, say) goes to the call the analyzed file
+  /// makes into it: the line the user can change. A project's own header
+  /// (CPython's testcapi_long.h, included as code) keeps its reports. The
   /// path ends inside that call; the innermost call site in the main file
   /// wins (a same-file helper's own call into the header). Caller is then
   /// the function making that call: the finding's function.
@@ -605,7 +607,8 @@ private:
     using namespace ento;
     SourceLocation Loc = PD.getLocation().asLocation();
     const SourceManager &SM = CI.getSourceManager();
-    if (Loc.isInvalid() || SM.isInMainFile(SM.getExpansionLoc(Loc)))
+    if (Loc.isInvalid() || SM.isInMainFile(SM.getExpansionLoc(Loc)) ||
+        !SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
       return Loc;
     SourceLocation Site;
     const PathPieces *Pieces = &PD.path;

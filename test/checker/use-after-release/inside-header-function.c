@@ -7,6 +7,9 @@
 // RUN: refcheck %s -- -Xclang -verify
 // The finding belongs to the function that makes the call.
 // RUN: %expect-exit 1 refcheck --format=json %s | FileCheck %s
+// CHECK: "file": "{{.*}}release-then-size.h"
+// CHECK: "function": "release_then_size"
+// CHECK: "file": "{{.*}}inside-header-function.c"
 // CHECK: "function": "message_after_release"
 // CHECK-NOT: "function"
 #include <Python.h>
@@ -21,6 +24,20 @@ message_after_release(PyObject *self, PyObject *arg)
     PyErr_Format(PyExc_KeyError, "no key %s",
                  PyBytes_AS_STRING(key)); // expected-warning {{after its reference was released}}
     return NULL;
+}
+
+// A header of the project's own keeps its reports: the bug is written
+// there (CPython's _testcapimodule.c includes testcapi_long.h as code).
+#include "Inputs/release-then-size.h"
+// expected-warning@Inputs/release-then-size.h:6 {{after its reference was released}}
+
+static PyObject *
+size_of_new_list(PyObject *self, PyObject *arg)
+{
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    return PyLong_FromSsize_t(release_then_size(list));
 }
 
 // The fixed version reads the key while it is still held.
