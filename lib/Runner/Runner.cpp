@@ -467,14 +467,12 @@ public:
       return std::make_pair(ByEntry, ByFile);
     std::vector<std::string> Args;
     if (Opts.Record) {
-      // The recording's processes get the same per-test budget, times the
-      // few tests a file usually holds.
+      // Each recorded test gets the same budget as a measured one,
+      // however many tests its file holds.
       for (std::string A :
            {std::string("--project"), Opts.ProjectDir,
             std::string("--record-limit"), std::to_string(Opts.RecordLimit),
-            std::string("--timeout"),
-            std::to_string(Opts.TimeoutSeconds ? Opts.TimeoutSeconds * 4
-                                               : 0)})
+            std::string("--timeout"), std::to_string(Opts.TimeoutSeconds)})
         Args.push_back(A);
       addEach(Args, "--path", {ExtRoots.begin(), ExtRoots.end()});
     }

@@ -271,7 +271,7 @@ class Summary:
         self.functions, self.tests = functions, tests
 
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: per-test recording budget (1 cut long files short)
 
 
 def cache_file(path):
@@ -647,6 +647,7 @@ def cmd_record_file(args):
     """Runs one test file's tests one after the other under the profiler,
     writing one JSON line per test to --out: {"start": id} before it and
     its names after it (a crash leaves a start without its end)."""
+    import faulthandler
     import tempfile
     import threading
     import time
@@ -666,6 +667,11 @@ def cmd_record_file(args):
 
     def begin(test_id):
         emit(out, {"start": test_id})
+        if args.test_timeout:
+            # A test that outlives it ends the process (exit status 1):
+            # the parent notes it and records the rest in a new process.
+            faulthandler.dump_traceback_later(args.test_timeout, exit=True,
+                                              file=sys.__stderr__)
         state["t"] = time.perf_counter()
         state["sets"] = (set(), set(), set())
         rec.adopt_unqualified_types()
@@ -673,6 +679,8 @@ def cmd_record_file(args):
 
     def end(test_id, outcome):
         rec.stop()
+        if args.test_timeout:
+            faulthandler.cancel_dump_traceback_later()
         calls, slots, types = state["sets"]
         emit(out, {"id": test_id, "outcome": outcome,
                    "seconds": round(time.perf_counter() - state["t"], 4),
@@ -813,7 +821,9 @@ def record_cache_dir():
 
 def record_one_file(path, root, dotted, kind, paths, timeout):
     """Records one test file in child processes, going on after a test
-    that crashes or hangs. Returns (tests, problems)."""
+    that crashes or hangs: each test may take timeout seconds (a watchdog
+    in the child ends it), however many the file holds. Returns (tests,
+    problems)."""
     import subprocess
     import tempfile
     tests, problems, skip = {}, [], []
@@ -827,15 +837,21 @@ def record_one_file(path, root, dotted, kind, paths, timeout):
             cmd += ["--path", p]
         for s in skip:
             cmd += ["--skip", s]
+        if timeout:
+            cmd += ["--test-timeout", str(timeout)]
         status = None
+        # A backstop for a child stuck outside any test (importing,
+        # collecting), where its watchdog is not armed.
+        backstop = max(3600, 20 * timeout) if timeout else None
+        rc = 0
         try:
             rc = subprocess.run(cmd, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL,
-                                timeout=timeout or None).returncode
+                                timeout=backstop).returncode
             status = None if rc >= 0 else "crashed (signal %d)" % -rc
         except subprocess.TimeoutExpired:
-            status = "timed out after %ds" % timeout
+            status = "timed out after %ds" % backstop
         started = None
         progress = False
         with open(out, encoding="utf-8") as f:
@@ -855,6 +871,12 @@ def record_one_file(path, root, dotted, kind, paths, timeout):
                     started = None
                     progress = True
         os.unlink(out)
+        if status is None and started is not None:
+            # A test began and the process ended without its end: the
+            # watchdog (exit status 1), or the test ended the interpreter.
+            status = "timed out after %ds" % timeout \
+                if timeout and rc == 1 else "ended the process (exit " \
+                "status %d)" % rc
         if status is None or started is None:
             if status:
                 problems.append("%s: %s" % (path, status))
@@ -1470,7 +1492,8 @@ def main():
     p.add_argument("--entry", action="append", default=[])
     p.add_argument("--project", action="append", default=[])
     p.add_argument("--path", action="append", default=[])
-    p.add_argument("--timeout", type=int, default=600)
+    p.add_argument("--timeout", type=int, default=300,
+                   help="seconds one test may take while recorded")
     p.add_argument("--record-limit", type=int, default=300)
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("dirs", nargs="+")
@@ -1481,6 +1504,7 @@ def main():
     p.add_argument("--file", required=True)
     p.add_argument("--path", action="append", default=[])
     p.add_argument("--skip", action="append", default=[])
+    p.add_argument("--test-timeout", type=int, default=0)
     p = sub.add_parser("check")
     p.add_argument("--out", required=True)
     p.add_argument("--entry", action="append", default=[])
