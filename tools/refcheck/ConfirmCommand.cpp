@@ -45,7 +45,8 @@ static cl::opt<std::string>
          cl::cat(ConfirmCat));
 static cl::opt<unsigned>
     Timeout("timeout",
-            cl::desc("Seconds one test process may take (default 300; 0: "
+            cl::desc("Seconds one test may take, measured or recorded "
+                     "(default 300; 0: "
                      "no limit)"),
             cl::init(300), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
 static cl::opt<bool>
