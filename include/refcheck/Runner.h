@@ -40,6 +40,9 @@ struct ConfirmOptions {
   /// Record every test file when there are at most this many; else those
   /// the index names and those named after the finding's module.
   unsigned RecordLimit = 300;
+  /// Test files recorded at once, each in its own processes; 0: the core
+  /// count.
+  unsigned RecordJobs = 0;
   /// Shell command that builds the extension for Python, run first in the
   /// current folder; empty: build nothing.
   std::string Build;

@@ -472,6 +472,7 @@ public:
       for (std::string A :
            {std::string("--project"), Opts.ProjectDir,
             std::string("--record-limit"), std::to_string(Opts.RecordLimit),
+            std::string("--jobs"), std::to_string(Opts.RecordJobs),
             std::string("--timeout"), std::to_string(Opts.TimeoutSeconds)})
         Args.push_back(A);
       addEach(Args, "--path", {ExtRoots.begin(), ExtRoots.end()});

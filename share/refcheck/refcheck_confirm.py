@@ -949,7 +949,9 @@ def entry_tier(entry, calls, slots, types):
 
 
 def cmd_record(args):
+    import concurrent.futures
     import hashlib
+    import threading
     import time
     t0 = time.perf_counter()
     entries = sorted(set(args.entry))
@@ -980,6 +982,7 @@ def cmd_record(args):
     cache = record_cache_dir()
     tests, problems = {}, []
     recorded = cached = 0
+    docs, todo = {}, []
     for path, root, dotted, kind in chosen:
         if kind is None:
             kind = "unittest" if path in static["files"] and all(
@@ -998,20 +1001,38 @@ def cmd_record(args):
                 cached += 1
             except (OSError, ValueError):
                 doc = None
+        docs[path] = doc
         if doc is None:
-            got, probs = record_one_file(path, root, dotted, kind, paths,
-                                         args.timeout)
-            doc = {"file": path, "kind": kind, "tests": got,
-                   "problems": probs}
-            recorded += 1
-            try:
-                os.makedirs(cache, exist_ok=True)
-                tmp = cfile + ".%d.tmp" % os.getpid()
-                with open(tmp, "w", encoding="utf-8") as f:
-                    json.dump(doc, f)
-                os.replace(tmp, cfile)
-            except OSError:
-                pass
+            todo.append((path, root, dotted, kind, cfile))
+
+    def record(job):
+        # Each file is recorded in its own child processes, and cached as
+        # soon as it is done: an interrupted run keeps what it recorded.
+        path, root, dotted, kind, cfile = job
+        t = time.perf_counter()
+        got, probs = record_one_file(path, root, dotted, kind, paths,
+                                     args.timeout)
+        doc = {"file": path, "kind": kind, "tests": got, "problems": probs,
+               "seconds": round(time.perf_counter() - t, 2)}
+        try:
+            os.makedirs(cache, exist_ok=True)
+            tmp = cfile + ".%d.%d.tmp" % (os.getpid(), threading.get_ident())
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(doc, f)
+            os.replace(tmp, cfile)
+        except OSError:
+            pass
+        return path, doc
+
+    jobs = args.jobs or os.cpu_count() or 1
+    if todo:
+        with concurrent.futures.ThreadPoolExecutor(
+                max_workers=max(1, min(jobs, len(todo)))) as pool:
+            for path, doc in pool.map(record, todo):
+                docs[path] = doc
+                recorded += 1
+    for path, _, _, _ in chosen:
+        doc = docs[path]
         problems.extend(doc["problems"])
         for tid, t in doc["tests"].items():
             t["kind"] = doc["kind"]
@@ -1495,6 +1516,8 @@ def main():
     p.add_argument("--timeout", type=int, default=300,
                    help="seconds one test may take while recorded")
     p.add_argument("--record-limit", type=int, default=300)
+    p.add_argument("--jobs", type=int, default=0,
+                   help="test files recorded at once (0: the core count)")
     p.add_argument("--no-cache", action="store_true")
     p.add_argument("dirs", nargs="+")
     p = sub.add_parser("record-file")

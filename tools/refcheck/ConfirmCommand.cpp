@@ -105,6 +105,12 @@ static cl::opt<unsigned> RecordLimit(
              "300); else the files the name index and the module name "
              "point at"),
     cl::init(300), cl::sub(ConfirmSub), cl::cat(ConfirmCat));
+static cl::opt<unsigned> RecordJobs(
+    "record-jobs",
+    cl::desc("Test files recorded at once, each in its own processes "
+             "(default 0: the core count)"),
+    cl::value_desc("N"), cl::init(0), cl::sub(ConfirmSub),
+    cl::cat(ConfirmCat));
 static cl::opt<std::string> BuildOpt(
     "build", cl::ValueOptional,
     cl::desc("Build the extension for --python first; --build alone: "
@@ -160,6 +166,7 @@ int refcheck::runConfirmCommand(const std::vector<std::string> &Trailing,
   Opts.Verbose = VerboseOpt;
   Opts.Record = !StaticOnly;
   Opts.RecordLimit = RecordLimit;
+  Opts.RecordJobs = RecordJobs;
   Opts.ProjectDir = ProjectOpt;
   if (!sys::fs::is_directory(ProjectOpt))
     return fail("--project: '" + ProjectOpt + "' is not a folder");
