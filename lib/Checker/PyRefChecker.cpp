@@ -229,8 +229,8 @@ private:
                                     bool &Reported) const;
   /// A read of a tuple's or list's item (PyTuple_GET_ITEM,
   /// PySequence_Fast_ITEMS(seq)[i]) at S: the item is borrowed from it.
-  ProgramStateRef readItem(SVal Loc, const Stmt *S,
-                           ProgramStateRef State) const;
+  ProgramStateRef readItem(SVal Loc, const Stmt *S, ProgramStateRef State,
+                           CheckerContext &C) const;
   /// `owner->field = obj` where the code owns both: see storeIntoOwned().
   ProgramStateRef storeIntoOwned(const FieldRegion *FR, SVal Val,
                                  const Stmt *S, ProgramStateRef State,
@@ -425,8 +425,34 @@ static SymbolRef itemContainerOf(const MemRegion *R) {
   return Base ? Base->getSymbol() : nullptr;
 }
 
+/// Where an item read at S came from, for messages and report keys: S
+/// itself, or the whole `PySequence_Fast_GET_ITEM(seq, i)` it is spelled
+/// in. That macro reads a list's or a tuple's ob_item on two arms of a
+/// conditional; naming the macro makes one report of the two arms.
+static const Stmt *itemReadOrigin(const Stmt *S, CheckerContext &C) {
+  const SourceManager &SM = C.getSourceManager();
+  SourceLocation L = S ? S->getBeginLoc() : SourceLocation();
+  bool InFastGetItem = false;
+  for (unsigned Depth = 0; L.isMacroID() && Depth < 16; ++Depth) {
+    if (Lexer::getImmediateMacroName(L, SM, C.getLangOpts()) ==
+        "PySequence_Fast_GET_ITEM") {
+      InFastGetItem = true;
+      break;
+    }
+    L = SM.getImmediateMacroCallerLoc(L);
+  }
+  if (!InFastGetItem)
+    return S;
+  const ParentMap &PM = C.getLocationContext()->getParentMap();
+  for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
+    if (isa<ConditionalOperator>(P))
+      return P;
+  return S;
+}
+
 ProgramStateRef PyRefChecker::readItem(SVal Loc, const Stmt *S,
-                                       ProgramStateRef State) const {
+                                       ProgramStateRef State,
+                                       CheckerContext &C) const {
   const MemRegion *R = Loc.getAsRegion();
   const auto *E = dyn_cast_or_null<Expr>(S);
   if (!E || !isPyObjectPointerType(E->getType()))
@@ -453,7 +479,8 @@ ProgramStateRef PyRefChecker::readItem(SVal Loc, const Stmt *S,
     From = D->getRegion();
   if (!From || From->StripCasts() != R->StripCasts())
     return State;
-  return State->set<RefMap>(Item, RefState::borrowed(S, Container));
+  return State->set<RefMap>(
+      Item, RefState::borrowed(itemReadOrigin(S, C), Container));
 }
 
 /// `owner->field = obj`, where the code owns a reference to obj and to
@@ -1261,7 +1288,7 @@ static bool isRefcntField(const FieldRegion *FR) {
 void PyRefChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                                  CheckerContext &C) const {
   if (IsLoad)
-    if (ProgramStateRef Read = readItem(Loc, S, C.getState());
+    if (ProgramStateRef Read = readItem(Loc, S, C.getState(), C);
         Read != C.getState()) {
       C.addTransition(Read);
       return;
@@ -1367,7 +1394,8 @@ static bool isLocalVariable(SVal Loc) {
 
 /// The value the engine made for an item read at a symbolic index
 /// (readItem()), bound now to a variable: borrowed from the container.
-static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State) {
+static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State,
+                                       CheckerContext &C) {
   if (State->get<PendingItemRead>().isEmpty())
     return State;
   const auto *Conj = dyn_cast_or_null<SymbolConjured>(Val.getAsLocSymbol());
@@ -1375,7 +1403,8 @@ static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State) {
   const SymbolRef *Container =
       E ? State->get<PendingItemRead>(E->IgnoreParenImpCasts()) : nullptr;
   if (Container && !State->get<RefMap>(Conj))
-    State = State->set<RefMap>(Conj, RefState::borrowed(E, *Container));
+    State = State->set<RefMap>(
+        Conj, RefState::borrowed(itemReadOrigin(E, C), *Container));
   for (auto [Read, From] : State->get<PendingItemRead>())
     State = State->remove<PendingItemRead>(Read);
   return State;
@@ -1383,7 +1412,7 @@ static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State) {
 
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
-  ProgramStateRef State = bindPendingItem(Val, C.getState());
+  ProgramStateRef State = bindPendingItem(Val, C.getState(), C);
   if (const MemRegion *R = staticObjectOf(Val)) {
     // A statically allocated object stored into a tuple or list by a
     // SET_ITEM macro is stolen; stored anywhere else but a local variable

@@ -15,6 +15,10 @@ using namespace refcheck;
 /// `t->ob_item[i]`): PyTuple_GET_ITEM, PyList_GET_ITEM, or, through a
 /// pointer to the items, PySequence_Fast_ITEMS.
 static StringRef itemReadName(const Stmt *S) {
+  // The two arms of PySequence_Fast_GET_ITEM (PyRefChecker's
+  // itemReadOrigin): the macro itself.
+  if (isa_and_nonnull<ConditionalOperator>(S))
+    return "PySequence_Fast_GET_ITEM";
   const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(S);
   if (!ICE || ICE->getCastKind() != CK_LValueToRValue)
     return "";
