@@ -40,6 +40,14 @@ bool refcheck::isPyReturnMacro(const ReturnStmt *RS, const ASTContext &Ctx) {
          Name == "Py_RETURN_FALSE" || Name == "Py_RETURN_NOTIMPLEMENTED";
 }
 
+bool refcheck::isInMacro(SourceLocation L, ArrayRef<StringRef> Names,
+                         const SourceManager &SM, const LangOptions &LO) {
+  for (; L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))
+    if (llvm::is_contained(Names, Lexer::getImmediateMacroName(L, SM, LO)))
+      return true;
+  return false;
+}
+
 llvm::StringRef refcheck::userFacingName(llvm::StringRef Name) {
   if (Name.starts_with("_") && Name.ends_with("_SizeT"))
     return Name.drop_front().drop_back(6);

@@ -64,6 +64,12 @@ llvm::StringRef recordName(clang::QualType T);
 /// there).
 bool isPyReturnMacro(const clang::ReturnStmt *RS, const clang::ASTContext &Ctx);
 
+/// Whether L is spelled inside an expansion of one of the macros Names, at
+/// any depth of nesting (`Py_CLEAR` around a store, `PySequence_Fast_GET_ITEM`
+/// around an item read).
+bool isInMacro(clang::SourceLocation L, llvm::ArrayRef<llvm::StringRef> Names,
+               const clang::SourceManager &SM, const clang::LangOptions &LO);
+
 /// The callee's identifier, or "".
 llvm::StringRef directCalleeName(const clang::CallExpr *CE);
 

@@ -430,18 +430,8 @@ static SymbolRef itemContainerOf(const MemRegion *R) {
 /// in. That macro reads a list's or a tuple's ob_item on two arms of a
 /// conditional; naming the macro makes one report of the two arms.
 static const Stmt *itemReadOrigin(const Stmt *S, CheckerContext &C) {
-  const SourceManager &SM = C.getSourceManager();
-  SourceLocation L = S ? S->getBeginLoc() : SourceLocation();
-  bool InFastGetItem = false;
-  for (unsigned Depth = 0; L.isMacroID() && Depth < 16; ++Depth) {
-    if (Lexer::getImmediateMacroName(L, SM, C.getLangOpts()) ==
-        "PySequence_Fast_GET_ITEM") {
-      InFastGetItem = true;
-      break;
-    }
-    L = SM.getImmediateMacroCallerLoc(L);
-  }
-  if (!InFastGetItem)
+  if (!S || !isInMacro(S->getBeginLoc(), {"PySequence_Fast_GET_ITEM"},
+                       C.getSourceManager(), C.getLangOpts()))
     return S;
   const ParentMap &PM = C.getLocationContext()->getParentMap();
   for (const Stmt *P = PM.getParent(S); P; P = PM.getParent(P))
@@ -523,23 +513,15 @@ public:
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
-    static constexpr llvm::StringLiteral Clearers[] = {"Py_CLEAR", "Py_SETREF",
-                                                       "Py_XSETREF"};
+    static const llvm::StringRef Clearers[] = {"Py_CLEAR", "Py_SETREF",
+                                               "Py_XSETREF"};
     if (!BO->isAssignmentOp() || !BO->getBeginLoc().isMacroID())
       return true;
     const FieldDecl *F = fieldOf(BO->getLHS());
     if (!F)
       return true;
-    // The outermost macro the assignment was written in.
-    SourceLocation L = BO->getBeginLoc();
-    while (L.isMacroID()) {
-      StringRef Name = Lexer::getImmediateMacroName(L, SM, LO);
-      if (llvm::is_contained(Clearers, Name)) {
-        Out.insert(F);
-        break;
-      }
-      L = SM.getImmediateMacroCallerLoc(L);
-    }
+    if (isInMacro(BO->getBeginLoc(), Clearers, SM, LO))
+      Out.insert(F);
     return true;
   }
 };

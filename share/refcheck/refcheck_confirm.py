@@ -1027,7 +1027,7 @@ def cmd_record(args):
     jobs = args.jobs or os.cpu_count() or 1
     if todo:
         with concurrent.futures.ThreadPoolExecutor(
-                max_workers=max(1, min(jobs, len(todo)))) as pool:
+                max_workers=min(jobs, len(todo))) as pool:
             for path, doc in pool.map(record, todo):
                 docs[path] = doc
                 recorded += 1
