@@ -197,7 +197,11 @@ int main(int argc, const char **argv) {
     ErrOS.flush();
     StringRef First = StringRef(ParseErr).trim().split('\n').first;
     First.consume_front("refcheck: ");
-    fail(First);
+    // A value that does not parse (`--jobs abc`) is reported by llvm::cl
+    // itself, straight to stderr, leaving ErrOS empty: that line is already
+    // the one-line error, so add nothing after it.
+    if (!First.empty())
+      fail(First);
     return usageErrorStatus();
   }
   if (confirmCommand())
