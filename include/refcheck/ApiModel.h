@@ -284,6 +284,12 @@ public:
   /// A digest of the whole model, for cache keys.
   std::string fingerprint() const;
 
+  /// Whether a non-NULL result of Name is always an object the call made
+  /// (or an int or str looked up by value), never a shared singleton such
+  /// as Py_None, Py_True or Py_NotImplemented: PyList_New, PyLong_FromLong.
+  /// PyObject_RichCompare and PyBool_FromLong are not.
+  static bool makesFreshObject(llvm::StringRef Name);
+
   /// The error convention of Name, or nullptr when no table row says it.
   /// See errorKindOf() for the fallback on the ownership table.
   const ErrorSpec *lookupError(llvm::StringRef Name) const;

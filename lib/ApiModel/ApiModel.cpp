@@ -264,6 +264,15 @@ ApiModel ApiModel::builtin() {
   return M;
 }
 
+bool ApiModel::makesFreshObject(StringRef Name) {
+  for (size_t I = 0; I < NumFreshResultPatterns; ++I) {
+    StringRef P = FreshResultPatterns[I];
+    if (P.consume_back("*") ? Name.starts_with(P) : Name == P)
+      return true;
+  }
+  return false;
+}
+
 const ErrorSpec *ApiModel::lookupError(StringRef Name) const {
   auto It = Errors.find(Name);
   return It == Errors.end() ? nullptr : &It->second;

@@ -337,3 +337,37 @@ const BuiltinRow refcheck::BuiltinRows[] = {
 
 const size_t refcheck::NumBuiltinRows =
     sizeof(BuiltinRows) / sizeof(BuiltinRows[0]);
+
+// Functions whose result, when not NULL, is an object of a concrete type
+// that the call made or looked up by value: never a shared singleton such
+// as Py_None, Py_True, Py_False, Py_Ellipsis or Py_NotImplemented. A
+// trailing '*' matches any rest of the name. The checker drops such an
+// object when the code compares it with a singleton (the analyzer would
+// otherwise follow the impossible path where it *is* the singleton); any
+// other owned object stays tracked through the comparison
+// (docs/api-model.md, "Comparisons with singletons").
+const char *const refcheck::FreshResultPatterns[] = {
+    "PyList_New",       "PyList_AsTuple",    "PyList_GetSlice",
+    "PyTuple_New",      "PyTuple_Pack",      "PyTuple_GetSlice",
+    "PyDict_New",       "PyDict_Copy",       "PyDict_Keys",
+    "PyDict_Values",    "PyDict_Items",      "PySet_New",
+    "PyFrozenSet_New",  "PyLong_From*",      "PyFloat_From*",
+    "PyComplex_From*",  "PyUnicode_From*",   "PyUnicode_New",
+    "PyUnicode_Decode*", "PyUnicode_Encode*", "PyUnicode_As*String",
+    "PyUnicode_Concat", "PyUnicode_Join",    "PyUnicode_Split",
+    "PyUnicode_Substring", "PyUnicode_Format", "PyBytes_From*",
+    "PyByteArray_From*", "PyMemoryView_From*", "PyModule_New*",
+    "PyModule_Create*", "PyModule_FromDef*", "PyCapsule_New",
+    "PyObject_New",     "_PyObject_New*",    "PyObject_GC_New",
+    "_PyObject_GC_New*", "PyType_GenericNew", "PyType_GenericAlloc",
+    "PyType_FromSpec*", "PyType_FromModuleAndSpec", "PyCFunction_New*",
+    "PyCMethod_New",    "PyDescr_New*",      "PyErr_NewException*",
+    "PySlice_New",      "PyDictProxy_New",   "PyStructSequence_New",
+    "PyMethod_New",     "PyInstanceMethod_New", "PySeqIter_New",
+    "PyCallIter_New",   "PyCell_New",        "PySequence_List",
+    "PyObject_Repr",    "PyObject_Str",      "PyObject_ASCII",
+    "PyObject_Bytes",   "PyNumber_Long",     "PyNumber_Float",
+    "PyNumber_ToBase",
+};
+const size_t refcheck::NumFreshResultPatterns =
+    sizeof(FreshResultPatterns) / sizeof(FreshResultPatterns[0]);

@@ -29,6 +29,10 @@ struct ErrorRow {
 extern const ErrorRow ErrorRows[];
 extern const size_t NumErrorRows;
 extern const size_t NumBuiltinRows;
+/// Names (a trailing '*' matches any rest) of the functions whose result is
+/// never a shared singleton (ApiModel::makesFreshObject).
+extern const char *const FreshResultPatterns[];
+extern const size_t NumFreshResultPatterns;
 
 /// A row of the ownership table in the model's form, or an error naming the
 /// row and its bad cell. ApiModel::builtin() stops on the first bad row.

@@ -1143,17 +1143,12 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
                                  PointerEscapeKind Kind) const {
   // The engine lets a pointer escape when it is compared with the address
   // of a global (`o == Py_None`). Nothing takes the reference there, so
-  // objects that existed before the function (parameters, and what it took
-  // references on) stay tracked. A new object is forgotten instead: the
-  // analyzer would otherwise follow paths where a freshly made object *is*
-  // Py_None or Py_NotImplemented.
-  if (Kind == PSK_EscapeOther) {
-    for (SymbolRef Sym : Escaped)
-      if (const RefState *RS = State->get<RefMap>(Sym);
-          RS && RS->isOwned() && !RS->onBorrow())
-        State = State->remove<RefMap>(Sym);
+  // the object stays tracked: the result of a call may well be Py_None or
+  // Py_NotImplemented (PyObject_RichCompare), and leaks on either branch.
+  // Where it cannot be the singleton (an object made fresh, PyList_New),
+  // checkPostStmt(BinaryOperator) answers the comparison instead.
+  if (Kind == PSK_EscapeOther)
     return State;
-  }
   if (Kind == PSK_DirectEscapeOnCall && Call) {
     // The call's summary says which arguments stop being ours to judge as
     // they escape; the others are borrowed by the callee.
@@ -1481,6 +1476,50 @@ void PyRefChecker::checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const {
     C.addTransition(State);
 }
 
+/// `res == Py_NotImplemented`, where res is a local variable that the
+/// function sets to that same static object somewhere (`PyObject *res =
+/// Py_NotImplemented;`) and that now holds an object the code owns: the
+/// idiom asks whether res still holds its default, and a new reference
+/// stored over it is taken not to be the singleton (delta_add's
+/// `if (result == Py_NotImplemented) Py_INCREF(result);`).
+static bool holdsDefault(const Expr *Side, const MemRegion *Static,
+                         const Decl *In) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Side->IgnoreParenCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const auto *SR = dyn_cast<NonParamVarRegion>(Static);
+  if (!V || !SR || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !In ||
+      !In->getBody())
+    return false;
+  auto IsStatic = [&](const Expr *E) {
+    const auto *UO = dyn_cast_or_null<UnaryOperator>(
+        E ? E->IgnoreParenCasts() : nullptr);
+    const auto *D = UO && UO->getOpcode() == UO_AddrOf
+                        ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
+                        : nullptr;
+    return D && D->getDecl()->getCanonicalDecl() ==
+                    SR->getDecl()->getCanonicalDecl();
+  };
+  if (IsStatic(V->getInit()))
+    return true;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    llvm::function_ref<bool(const Expr *)> IsStatic;
+    bool Found = false;
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *D =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts());
+            D && D->getDecl() == V && IsStatic(BO->getRHS()))
+          Found = true;
+      return !Found;
+    }
+  } F;
+  F.V = V;
+  F.IsStatic = IsStatic;
+  F.TraverseStmt(In->getBody());
+  return F.Found;
+}
+
 /// `o == Py_None` / `o != Py_None` where the engine has no answer (o is a
 /// symbol, Py_None a global's address): the answer is the one symbol kept
 /// for (o, Py_None), so later comparisons on the path agree with it.
@@ -1502,6 +1541,18 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   if (!Static || !Sym)
     return;
   SValBuilder &SVB = C.getSValBuilder();
+  // An object the code owns that cannot be the singleton: the comparison
+  // is false, and the object stays tracked on the one path that remains.
+  const Expr *Side = staticObjectOf(R) ? BO->getLHS() : BO->getRHS();
+  if (const RefState *RS = State->get<RefMap>(Sym);
+      RS && RS->isOwned() && !RS->onBorrow() &&
+      (Summaries.madeFresh(RS->origin()) ||
+       holdsDefault(Side, Static, LC->getDecl()))) {
+    bool Eq = BO->getOpcode() == BO_EQ;
+    C.addTransition(State->BindExpr(
+        BO, LC, SVB.makeTruthVal(!Eq, BO->getType())));
+    return;
+  }
   const SymbolRef *Known = State->get<IsStaticObject>({Sym, Static});
   SymbolRef Answer =
       Known ? *Known

@@ -544,6 +544,99 @@ bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
 }
 
+/// A call through a type's tp_alloc slot (`type->tp_alloc(type, 0)`): it
+/// always makes a new object.
+static bool isAllocSlotCall(const CallExpr *CE) {
+  const auto *ME =
+      dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts());
+  return ME && ME->getMemberDecl()->getName() == "tp_alloc";
+}
+
+bool RefSummaryManager::madeFresh(const Stmt *Origin) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
+  return CE && (isAllocSlotCall(CE) || freshCallee(CE->getDirectCallee()));
+}
+
+bool RefSummaryManager::freshCallee(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier())
+    return false;
+  if (ApiModel::makesFreshObject(FD->getName()))
+    return true;
+  // A function of this file with no row of its own: its body says.
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->hasBody() || specFor(FD) ||
+      !isPyObjectPointerType(Def->getReturnType()) ||
+      !Def->getASTContext().getSourceManager().isInMainFile(
+          Def->getLocation()))
+    return false;
+  auto [Known, New] = FreshResult.try_emplace(Def, false);
+  if (!New)
+    return Known->second; // false while computed: recursion proves nothing
+  struct Returns : RecursiveASTVisitor<Returns> {
+    SmallVector<const Expr *, 4> Values;
+    bool Bare = false;
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      if (const Expr *E = RS->getRetValue())
+        Values.push_back(E);
+      else
+        Bare = true;
+      return true;
+    }
+  } R;
+  R.TraverseStmt(Def->getBody());
+  bool Fresh = !R.Bare && !R.Values.empty() &&
+               llvm::all_of(R.Values, [&](const Expr *E) {
+                 return freshExpr(E, Def);
+               });
+  return FreshResult[Def] = Fresh;
+}
+
+/// NULL, a call that makes a fresh object, or a local variable of In every
+/// assignment of which is one of these.
+bool RefSummaryManager::freshExpr(const Expr *E, const FunctionDecl *In) {
+  E = E->IgnoreParenCasts();
+  ASTContext &Ctx = In->getASTContext();
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    return isAllocSlotCall(CE) || freshCallee(CE->getDirectCallee());
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+    return false;
+  // Every value the variable is given: its initializer and each plain
+  // assignment. Its address taken (an out-parameter) gives up.
+  struct Values : RecursiveASTVisitor<Values> {
+    const VarDecl *V;
+    SmallVector<const Expr *, 4> Given;
+    bool Escapes = false;
+    explicit Values(const VarDecl *V) : V(V) {}
+    bool refersToV(const Expr *E) const {
+      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      return D && D->getDecl() == V;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() == BO_Assign && refersToV(BO->getLHS()))
+        Given.push_back(BO->getRHS());
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr()))
+        Escapes = true;
+      return true;
+    }
+  } Vs(VD);
+  if (const Expr *Init = VD->getInit())
+    Vs.Given.push_back(Init);
+  Vs.TraverseStmt(In->getBody());
+  return !Vs.Escapes && !Vs.Given.empty() &&
+         llvm::all_of(Vs.Given, [&](const Expr *G) {
+           // `r = r2` of another such variable is not followed: one level.
+           const Expr *S = G->IgnoreParenCasts();
+           return !isa<DeclRefExpr>(S) && freshExpr(S, In);
+         });
+}
+
 bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
   FD = FD ? FD->getDefinition() : nullptr;
   if (!FD || !FD->hasBody() || I >= FD->getNumParams())

@@ -225,6 +225,14 @@ public:
 
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
+  /// Whether the object made at Origin (a call) is never a shared singleton
+  /// such as Py_None or Py_NotImplemented: a call of a function the model
+  /// says makes a fresh object (ApiModel::makesFreshObject), through a
+  /// type's tp_alloc slot, or of a
+  /// function of this file every return of which is NULL or such an
+  /// object (directly, or through a local variable every assignment of
+  /// which is).
+  bool madeFresh(const clang::Stmt *Origin);
   /// Whether the body of FD, a function of this file, only borrows its
   /// object parameter I: it reads it, compares it and passes it to calls
   /// that borrow it (API functions that do not steal it, or functions of
@@ -263,6 +271,11 @@ private:
       OwnedParams;
   bool OwnedParamsKnown = false;
   llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
+  /// madeFresh()'s answers per function of this file; false while being
+  /// computed.
+  llvm::DenseMap<const clang::FunctionDecl *, bool> FreshResult;
+  bool freshExpr(const clang::Expr *E, const clang::FunctionDecl *In);
+  bool freshCallee(const clang::FunctionDecl *FD);
   /// bodyBorrows(), per (function, parameter); false while being computed.
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       BodyBorrows;
