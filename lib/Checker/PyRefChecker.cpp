@@ -1565,6 +1565,29 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
       State, BO->getOpcode() == BO_EQ ? BO_NE : BO_EQ,
       nonloc::SymbolVal(Answer), SVB.makeIntVal(0, C.getASTContext().IntTy),
       BO->getType());
+  // The result of a function of this file that returns the singleton bare
+  // (`return Py_None;`, no reference taken) and was not inlined here: where
+  // it is the singleton, the caller holds no reference to it
+  // (_ssl.c's `obj = _get_crl_dp(cert); ... else if (obj != Py_None)`).
+  const RefState *RS = State->get<RefMap>(Sym);
+  const auto *Call = RS ? dyn_cast_or_null<CallExpr>(RS->origin()) : nullptr;
+  const auto *SR = dyn_cast<NonParamVarRegion>(Static);
+  if (RS && RS->isOwned() && !RS->onBorrow() && Call && SR &&
+      Summaries.returnsStaticBare(Call->getDirectCallee(), SR->getDecl())) {
+    if (auto D = V.getAs<DefinedOrUnknownSVal>()) {
+      auto [IsTrue, IsFalse] = State->assume(*D);
+      bool Eq = BO->getOpcode() == BO_EQ;
+      ProgramStateRef Same = Eq ? IsTrue : IsFalse;
+      ProgramStateRef Other = Eq ? IsFalse : IsTrue;
+      if (Same)
+        C.addTransition(Same->remove<RefMap>(Sym)->BindExpr(
+            BO, LC, SVB.makeTruthVal(Eq, BO->getType())));
+      if (Other)
+        C.addTransition(Other->BindExpr(
+            BO, LC, SVB.makeTruthVal(!Eq, BO->getType())));
+      return;
+    }
+  }
   C.addTransition(State->BindExpr(BO, LC, V));
 }
 

@@ -544,6 +544,78 @@ bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
 }
 
+bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
+                                          const VarDecl *Static) {
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (!FD || !FD->hasBody() || !Static ||
+      !FD->getASTContext().getSourceManager().isInMainFile(
+          FD->getLocation()))
+    return false;
+  Static = Static->getCanonicalDecl();
+  auto [Known, New] = StaticBare.try_emplace({FD, Static}, false);
+  if (!New)
+    return Known->second;
+  // `&Static`, whatever casts and parentheses wrap it (Py_None is
+  // `(&_Py_NoneStruct)`).
+  auto IsStatic = [Static](const Expr *E) {
+    const auto *UO =
+        dyn_cast_or_null<UnaryOperator>(E ? E->IgnoreParenCasts() : nullptr);
+    const auto *D =
+        UO && UO->getOpcode() == UO_AddrOf
+            ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenCasts())
+            : nullptr;
+    return D && D->getDecl()->getCanonicalDecl() == Static;
+  };
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::function_ref<bool(const Expr *)> IsStatic;
+    bool Bare = false, Taken = false;
+    // Local variables returned, and those given `&Static` (its initializer
+    // or an assignment): `PyObject *names = Py_None; ... return names;`.
+    llvm::SmallPtrSet<const VarDecl *, 4> Returned, GivenStatic;
+    static const VarDecl *localVar(const Expr *E) {
+      const auto *D = dyn_cast_or_null<DeclRefExpr>(
+          E ? E->IgnoreParenCasts() : nullptr);
+      const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+      return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) ? V : nullptr;
+    }
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      Bare |= IsStatic(RS->getRetValue());
+      if (const VarDecl *V = localVar(RS->getRetValue()))
+        Returned.insert(V);
+      return true;
+    }
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->hasLocalStorage() && IsStatic(V->getInit()))
+        GivenStatic.insert(V);
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() == BO_Assign && IsStatic(BO->getRHS()))
+        if (const VarDecl *V = localVar(BO->getLHS()))
+          GivenStatic.insert(V);
+      return true;
+    }
+    // Any call taking `&Static` that takes a reference on it (Py_INCREF,
+    // Py_NewRef, through their macros): the function may return an owned
+    // reference to the singleton, and nothing is assumed.
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || !Callee->getIdentifier())
+        return true;
+      StringRef N = Callee->getName();
+      if (N.contains_insensitive("incref") || N.contains("NewRef"))
+        for (const Expr *A : CE->arguments())
+          Taken |= IsStatic(A);
+      return true;
+    }
+  } F;
+  F.IsStatic = IsStatic;
+  F.TraverseStmt(FD->getBody());
+  for (const VarDecl *V : F.Returned)
+    F.Bare |= F.GivenStatic.contains(V);
+  return StaticBare[{FD, Static}] = F.Bare && !F.Taken;
+}
+
 /// A call through a type's tp_alloc slot (`type->tp_alloc(type, 0)`): it
 /// always makes a new object.
 static bool isAllocSlotCall(const CallExpr *CE) {

@@ -233,6 +233,13 @@ public:
   /// object (directly, or through a local variable every assignment of
   /// which is).
   bool madeFresh(const clang::Stmt *Origin);
+  /// Whether FD, a function of this file, returns the statically allocated
+  /// object Static bare on some path (`return Py_None;`, or a local
+  /// variable given Py_None), and takes no
+  /// reference on it anywhere (no Py_INCREF, no Py_NewRef of it): when its
+  /// result is that object, the caller holds no reference to it.
+  bool returnsStaticBare(const clang::FunctionDecl *FD,
+                         const clang::VarDecl *Static);
   /// Whether the body of FD, a function of this file, only borrows its
   /// object parameter I: it reads it, compares it and passes it to calls
   /// that borrow it (API functions that do not steal it, or functions of
@@ -274,6 +281,10 @@ private:
   /// madeFresh()'s answers per function of this file; false while being
   /// computed.
   llvm::DenseMap<const clang::FunctionDecl *, bool> FreshResult;
+  /// returnsStaticBare()'s answers per (function, static object).
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, const clang::VarDecl *>,
+                 bool>
+      StaticBare;
   bool freshExpr(const clang::Expr *E, const clang::FunctionDecl *In);
   bool freshCallee(const clang::FunctionDecl *FD);
   /// bodyBorrows(), per (function, parameter); false while being computed.
