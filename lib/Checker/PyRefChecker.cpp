@@ -1230,6 +1230,19 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   if (!St)
     return;
   if (St->isOwned()) {
+    // The caller takes one reference; a function owing a new reference
+    // that holds more (`Py_INCREF(r); return r;` of an object it made)
+    // leaks the rest on every call that takes this path.
+    if (St->count() > 1 && OwesNewRef && !St->onBorrow() &&
+        enabled(checks::RefLeak)) {
+      static CheckerProgramPointTag Tag("refcheck", "ExtraReturnRef");
+      if (ExplodedNode *N = C.generateNonFatalErrorNode(State, &Tag)) {
+        Diags.reportLeak(Sym, St->withCount(St->count() - 1), N, C,
+                         /*Returned=*/true);
+        C.addTransition(State->remove<RefMap>(Sym), N);
+      }
+      return;
+    }
     State = St->count() > 1
                 ? State->set<RefMap>(Sym, St->withCount(St->count() - 1))
                 : State->remove<RefMap>(Sym);

@@ -344,7 +344,8 @@ void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
 }
 
 void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
-                                ExplodedNode *N, CheckerContext &C) const {
+                                ExplodedNode *N, CheckerContext &C,
+                                bool Returned) const {
   const ExplodedNode *ON = findOriginNode(N, Sym);
   const Stmt *Origin = RS.origin();
   StringRef From = calleeNameOf(Origin);
@@ -358,8 +359,15 @@ void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
     Msg = "New reference";
   if (!Holder.empty())
     Msg += " (held in '" + Holder + "')";
-  Msg += " is leaked";
-  if (RS.count() > 1)
+  if (Returned)
+    Msg += RS.count() > 1 ? " is returned with " +
+                                std::to_string(RS.count()) +
+                                " extra references, which are leaked"
+                          : " is returned with an extra reference, which "
+                            "is leaked";
+  else
+    Msg += " is leaked";
+  if (RS.count() > 1 && !Returned)
     Msg += " (" + std::to_string(RS.count()) + " references)";
 
   const LocationContext *OLC = ON->getLocationContext();

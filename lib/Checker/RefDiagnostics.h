@@ -50,10 +50,12 @@ public:
   void report(const clang::ento::BugType &BT, const llvm::Twine &Msg,
               clang::ento::SymbolRef Sym, clang::ento::ExplodedNode *N,
               clang::ento::CheckerContext &C) const;
-  /// Sym's owned reference(s) RS are lost at N.
+  /// Sym's owned reference(s) RS are lost at N; with Returned, they are
+  /// the references beyond the one a `return` hands the caller.
   void reportLeak(clang::ento::SymbolRef Sym, const RefState &RS,
                   clang::ento::ExplodedNode *N,
-                  clang::ento::CheckerContext &C) const;
+                  clang::ento::CheckerContext &C,
+                  bool Returned = false) const;
   /// A statically allocated object (Py_None, a type) returned without a
   /// reference taken on it; Name is its variable, quoted, or "object".
   void reportStaticReturn(llvm::StringRef Name, const clang::Expr *RetE,
