@@ -1189,6 +1189,28 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
 }
 
 
+/// Whether Sym is held anywhere but in a local variable: a global or a
+/// static (`cached = r;`), or a field of an object. A reference taken for
+/// such a store belongs to it.
+static bool heldOutsideLocals(ProgramStateRef State, SymbolRef Sym) {
+  struct Finder : StoreManager::BindingsHandler {
+    SymbolRef Sym;
+    bool Found = false;
+    bool HandleBinding(StoreManager &, Store, const MemRegion *R,
+                       SVal V) override {
+      if (V.getAsLocSymbol(/*IncludeBaseRegions=*/true) != Sym ||
+          isa<StackSpaceRegion>(R->getMemorySpace()))
+        return true;
+      Found = true;
+      return false;
+    }
+  } F;
+  F.Sym = Sym;
+  State->getStateManager().getStoreManager().iterBindings(State->getStore(),
+                                                          F);
+  return F.Found;
+}
+
 void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   if (!C.inTopFrame())
     return; // an inlined callee's result goes on living in the caller
@@ -1234,7 +1256,7 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     // that holds more (`Py_INCREF(r); return r;` of an object it made)
     // leaks the rest on every call that takes this path.
     if (St->count() > 1 && OwesNewRef && !St->onBorrow() &&
-        enabled(checks::RefLeak)) {
+        enabled(checks::RefLeak) && !heldOutsideLocals(State, Sym)) {
       static CheckerProgramPointTag Tag("refcheck", "ExtraReturnRef");
       if (ExplodedNode *N = C.generateNonFatalErrorNode(State, &Tag)) {
         Diags.reportLeak(Sym, St->withCount(St->count() - 1), N, C,

@@ -43,6 +43,28 @@ cached_list(CacheObject *self, PyObject *unused)
     return r;
 }
 
+/* The same with a static cache: the static keeps one reference. */
+PyObject *
+get_type(void)
+{
+    static PyObject *cached = NULL;
+    PyObject *mod, *type;
+    if (cached) {
+        Py_INCREF(cached);
+        return cached;
+    }
+    mod = PyImport_ImportModule("decimal");
+    if (mod == NULL)
+        return NULL;
+    type = PyObject_GetAttrString(mod, "Decimal");
+    Py_DECREF(mod);
+    if (type) {
+        Py_INCREF(type);
+        cached = type;
+    }
+    return type;
+}
+
 /* A borrowed argument returned with one reference taken is right. */
 PyObject *
 identity(PyObject *self, PyObject *arg)
