@@ -416,6 +416,9 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   if (S.Ret.K == ReturnEffect::New && !Spec &&
       returnsOnlyNull(Call.getDecl()))
     S.Ret.K = ReturnEffect::AlwaysNull;
+  else if (S.Ret.K == ReturnEffect::New && !Spec &&
+           returnsOnlyStoredObjects(FD))
+    S.Ret.K = ReturnEffect::Borrowed;
   if (!ReturnsObject)
     S.Ret.K = ReturnEffect::NotObject;
 
@@ -614,6 +617,50 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
   for (const VarDecl *V : F.Returned)
     F.Bare |= F.GivenStatic.contains(V);
   return StaticBare[{FD, Static}] = F.Bare && !F.Taken;
+}
+
+bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (!FD || !FD->hasBody() ||
+      !FD->getASTContext().getSourceManager().isInMainFile(
+          FD->getLocation()))
+    return false;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation().starts_with("refcheck::"))
+      return false; // the user said what it returns
+  auto [Known, New] = StoredOnly.try_emplace(FD, false);
+  if (!New)
+    return Known->second;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ASTContext &Ctx;
+    unsigned Reads = 0;
+    bool Other = false, TakesRefs = false;
+    explicit Finder(ASTContext &Ctx) : Ctx(Ctx) {}
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      const Expr *E = RS->getRetValue();
+      E = E ? E->IgnoreParenCasts() : nullptr;
+      if (!E || E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        return true;
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (isa<MemberExpr, ArraySubscriptExpr>(E) ||
+          (VD && VD->hasGlobalStorage() && VD->getType()->isPointerType()))
+        ++Reads;
+      else
+        Other = true;
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (Callee && Callee->getIdentifier()) {
+        StringRef N = Callee->getName();
+        TakesRefs |= N.contains_insensitive("incref") || N.contains("NewRef");
+      }
+      return true;
+    }
+  } F(FD->getASTContext());
+  F.TraverseStmt(FD->getBody());
+  return StoredOnly[FD] = F.Reads > 0 && !F.Other && !F.TakesRefs;
 }
 
 /// A call through a type's tp_alloc slot (`type->tp_alloc(type, 0)`): it

@@ -225,6 +225,11 @@ public:
 
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
+  /// A function of this file, with no annotation, every non-NULL return of
+  /// which reads an object pointer stored somewhere (`return temp->po;`,
+  /// `return table[i];`, a global) and that takes no reference anywhere (no
+  /// Py_INCREF, no Py_NewRef): its result is borrowed from that storage.
+  bool returnsOnlyStoredObjects(const clang::FunctionDecl *FD);
   /// Whether the object made at Origin (a call) is never a shared singleton
   /// such as Py_None or Py_NotImplemented: a call of a function the model
   /// says makes a fresh object (ApiModel::makesFreshObject), through a
@@ -278,6 +283,7 @@ private:
       OwnedParams;
   bool OwnedParamsKnown = false;
   llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> StoredOnly;
   /// madeFresh()'s answers per function of this file; false while being
   /// computed.
   llvm::DenseMap<const clang::FunctionDecl *, bool> FreshResult;
