@@ -75,6 +75,10 @@ struct FunctionSpec {
   unsigned AliasArg = 0;
   /// The call can fail (NULL or -1 with an exception set).
   bool CanFail = true;
+  /// For an inferred NewRef result: every path returns NULL or an object
+  /// made fresh there, never a shared singleton (Py_None, Py_True), so a
+  /// caller's `r == Py_None` is false.
+  bool FreshResult = false;
   /// Arguments (0-based) whose reference the callee steals.
   std::vector<std::pair<unsigned, StealKind>> Steals;
   /// Arguments the callee does not steal but takes a reference of its own

@@ -13,6 +13,7 @@ json::Value refcheck::contractToJson(const InferredContract &C) {
                  {"returns", int64_t(S.Return)},
                  {"alias_arg", int64_t(S.AliasArg)},
                  {"can_fail", S.CanFail},
+                 {"fresh", S.FreshResult},
                  {"steals", std::move(Steals)},
                  {"unknown", json::Array(S.UnknownArgs)},
                  {"origin", S.Origin}};
@@ -40,6 +41,7 @@ refcheck::contractFromJson(const json::Value &V) {
     return std::nullopt;
   S.AliasArg = unsigned(Alias.value_or(0));
   S.CanFail = O->getBoolean("can_fail").value_or(true);
+  S.FreshResult = O->getBoolean("fresh").value_or(false);
   S.From = Source::Inferred;
   S.Origin = O->getString("origin").value_or("").str();
   if (const json::Array *A = O->getArray("steals"))

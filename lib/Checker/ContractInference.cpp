@@ -89,6 +89,9 @@ struct PathRecord {
   Ret R = Ret::None;
   int AliasParam = -1;    ///< for Ret::Alias: the parameter handed back
   bool MaybeNull = false; ///< a New result not known to be non-NULL
+  /// A New result made fresh on this path (PyList_New, tp_alloc, a function
+  /// with a fresh result): never a shared singleton such as Py_None.
+  bool Fresh = false;
   /// For an int result known to be >= 0: whether it is known to be 0.
   IntValue Int = IntValue::Either;
   unsigned Exc = ExcClear;
@@ -108,6 +111,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfPending, SymbolRef, unsigned)
 /// Set by the top frame's return statement, read at the end of the path.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRet, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetMaybeNull, bool)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetFresh, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetInt, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExc, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetAlias, int)
@@ -538,7 +542,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   const Expr *RetE = RS->getRetValue();
   Ret R = Ret::None;
   int AliasParam = -1;
-  bool MaybeNull = false;
+  bool MaybeNull = false, Fresh = false;
   IntValue IntZero = IntValue::Either;
   if (RetE) {
     SVal V = C.getSVal(RetE);
@@ -565,6 +569,9 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           // A parameter handed back with a reference the function took, or
           // a new object.
           R = F->Param >= 0 && F->Net < 0 ? Ret::Unknown : Ret::New;
+          if (const auto *SC = dyn_cast<SymbolConjured>(Sym);
+              SC && F->Param < 0)
+            Fresh = Summaries.madeFresh(SC->getStmt());
           State = adjust(State, Sym, -1);
         } else {
           R = Ret::Borrowed;
@@ -613,6 +620,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   State = State->set<InfRet>(unsigned(R));
   State = State->set<InfRetAlias>(AliasParam);
   State = State->set<InfRetMaybeNull>(MaybeNull);
+  State = State->set<InfRetFresh>(Fresh);
   State = State->set<InfRetInt>(unsigned(IntZero));
   State = State->set<InfRetExc>(excAt(State));
   C.addTransition(State);
@@ -629,6 +637,7 @@ void ContractInferenceChecker::checkEndFunction(const ReturnStmt *RS,
   PathRecord P;
   P.R = RS ? Ret(State->get<InfRet>()) : Ret::None;
   P.MaybeNull = State->get<InfRetMaybeNull>();
+  P.Fresh = State->get<InfRetFresh>();
   P.Int = RS ? IntValue(State->get<InfRetInt>()) : IntValue::Either;
   if (P.R == Ret::Alias)
     P.AliasParam = State->get<InfRetAlias>();
@@ -799,8 +808,12 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       MaybeNull = false;
     } else if (Unknown || (New && Borrowed))
       S.Return = ReturnKind::Unknown;
-    else if (New)
+    else if (New) {
       S.Return = ReturnKind::NewRef;
+      S.FreshResult = llvm::all_of(Paths, [](const PathRecord &P) {
+        return P.R == Ret::Null || (P.R == Ret::New && P.Fresh);
+      });
+    }
     else if (Borrowed)
       S.Return = ReturnKind::Borrowed;
     else

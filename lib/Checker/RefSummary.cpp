@@ -681,6 +681,9 @@ bool RefSummaryManager::freshCallee(const FunctionDecl *FD) {
     return false;
   if (ApiModel::makesFreshObject(FD->getName()))
     return true;
+  // A function of another file whose inferred contract says so.
+  if (const FunctionSpec *Spec = specFor(FD); Spec && Spec->FreshResult)
+    return true;
   // A function of this file with no row of its own: its body says.
   const FunctionDecl *Def = FD->getDefinition();
   if (!Def || !Def->hasBody() || specFor(FD) ||

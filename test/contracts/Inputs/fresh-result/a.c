@@ -1,0 +1,38 @@
+#include <Python.h>
+
+PyObject *collect(long n);
+PyObject *collect_or_none(long n);
+
+/* Clean: collect() never returns None, so the defensive None test cannot
+ * be true and nothing leaks there. */
+static PyObject *wrap(PyObject *self, PyObject *arg) {
+    PyObject *r = collect(PyLong_AsLong(arg));
+    if (r == NULL)
+        return NULL;
+    PyObject *t = PyTuple_Pack(1, r);
+    if (r != Py_None)
+        Py_DECREF(r);
+    return t;
+}
+
+/* Buggy twin: collect_or_none() does return None, with a reference the
+ * caller owns; skipping the release then leaks it. */
+static PyObject *wrap_or_none(PyObject *self, PyObject *arg) {
+    PyObject *r = collect_or_none(PyLong_AsLong(arg));
+    if (r == NULL)
+        return NULL;
+    PyObject *t = PyTuple_Pack(1, r);
+    if (r != Py_None)
+        Py_DECREF(r);
+    return t;
+}
+
+static PyMethodDef methods[] = {
+    {"wrap", wrap, METH_O, NULL},
+    {"wrap_or_none", wrap_or_none, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef mod = {PyModuleDef_HEAD_INIT, "a", NULL, -1, methods};
+
+PyMODINIT_FUNC PyInit_a(void) { return PyModule_Create(&mod); }

@@ -1,0 +1,25 @@
+#include <Python.h>
+
+/* Always a new list (NULL on failure): never Py_None. */
+PyObject *collect(long n) {
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    for (long i = 0; i < n; i++) {
+        PyObject *v = PyLong_FromLong(i);
+        if (v == NULL || PyList_Append(list, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return list;
+}
+
+/* A new reference that may be Py_None. */
+PyObject *collect_or_none(long n) {
+    if (n == 0)
+        Py_RETURN_NONE;
+    return collect(n);
+}
