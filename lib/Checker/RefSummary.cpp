@@ -547,6 +547,18 @@ bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
 }
 
+/// A call that takes a reference on its argument, by its name: Py_INCREF,
+/// Py_XINCREF, Py_IncRef, Py_NewRef and the underscore forms the macros
+/// expand to. For the quick scans of a body below, which see the AST before
+/// any macro is modelled.
+static bool takesReference(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  StringRef N = Callee->getName();
+  return N.contains_insensitive("incref") || N.contains("NewRef");
+}
+
 bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
                                           const VarDecl *Static) {
   FD = FD ? FD->getDefinition() : nullptr;
@@ -602,11 +614,7 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
     // Py_NewRef, through their macros): the function may return an owned
     // reference to the singleton, and nothing is assumed.
     bool VisitCallExpr(CallExpr *CE) {
-      const FunctionDecl *Callee = CE->getDirectCallee();
-      if (!Callee || !Callee->getIdentifier())
-        return true;
-      StringRef N = Callee->getName();
-      if (N.contains_insensitive("incref") || N.contains("NewRef"))
+      if (takesReference(CE))
         for (const Expr *A : CE->arguments())
           Taken |= IsStatic(A);
       return true;
@@ -651,11 +659,7 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
       return true;
     }
     bool VisitCallExpr(CallExpr *CE) {
-      const FunctionDecl *Callee = CE->getDirectCallee();
-      if (Callee && Callee->getIdentifier()) {
-        StringRef N = Callee->getName();
-        TakesRefs |= N.contains_insensitive("incref") || N.contains("NewRef");
-      }
+      TakesRefs |= takesReference(CE);
       return true;
     }
   } F(FD->getASTContext());
