@@ -785,6 +785,17 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
       ++Idx;
     if (Idx == CE->getNumArgs())
       return false;
+    // The refcount operations makeRefOps() matches are not borrowing, first
+    // of all: a row of Doc/data/refcounts.dat (a CPython tree) describes
+    // Py_DECREF with no steal, and their inline bodies in the headers take
+    // PyObject* as any API function does.
+    static const char *const RefOpNames[] = {
+        "Py_INCREF",  "_Py_INCREF",  "Py_IncRef",   "Py_XINCREF",
+        "_Py_XINCREF", "Py_DECREF",  "_Py_DECREF",  "Py_DecRef",
+        "Py_XDECREF", "_Py_XDECREF", "Py_NewRef",   "_Py_NewRef",
+        "Py_XNewRef", "_Py_XNewRef", "_Py_Dealloc"};
+    if (llvm::is_contained(RefOpNames, Callee->getName()))
+      return false;
     if (const FunctionSpec *Spec = specFor(Callee)) {
       if (Spec->Format != FormatStyle::None && Idx > Spec->FormatArg)
         return false; // what a format does with it: not read here
@@ -800,20 +811,11 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
     if (!annotatedSteals(Callee).empty() ||
         !annotatedSteals(Callee, /*Sometimes=*/true).empty())
       return false;
-    // Refcount operations are not borrowing; functions of this file are
-    // judged by their own bodies; API functions by the convention.
+    // Functions of this file are judged by their own bodies; API functions
+    // by the convention.
     if (Callee->hasBody() &&
         SM.isInMainFile(SM.getExpansionLoc(Callee->getLocation())))
       return bodyBorrows(Callee, Idx);
-    // The refcount operations makeRefOps() matches (their inline bodies
-    // in the headers take PyObject* as any API function does).
-    static const char *const RefOpNames[] = {
-        "Py_INCREF",  "_Py_INCREF",  "Py_IncRef",   "Py_XINCREF",
-        "_Py_XINCREF", "Py_DECREF",  "_Py_DECREF",  "Py_DecRef",
-        "Py_XDECREF", "_Py_XDECREF", "Py_NewRef",   "_Py_NewRef",
-        "Py_XNewRef", "_Py_XNewRef", "_Py_Dealloc"};
-    if (llvm::is_contained(RefOpNames, Callee->getName()))
-      return false;
     return Idx < Callee->getNumParams() &&
            isPyObjectPointerType(Callee->getParamDecl(Idx)->getType());
   };
