@@ -40,6 +40,16 @@ bool refcheck::isPyReturnMacro(const ReturnStmt *RS, const ASTContext &Ctx) {
          Name == "Py_RETURN_FALSE" || Name == "Py_RETURN_NOTIMPLEMENTED";
 }
 
+bool refcheck::isAddressOf(const Expr *E, const VarDecl *V) {
+  const auto *UO =
+      dyn_cast_or_null<UnaryOperator>(E ? E->IgnoreParenCasts() : nullptr);
+  const auto *D = UO && UO->getOpcode() == UO_AddrOf
+                      ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenCasts())
+                      : nullptr;
+  return D && V &&
+         D->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+}
+
 bool refcheck::isInMacro(SourceLocation L, ArrayRef<StringRef> Names,
                          const SourceManager &SM, const LangOptions &LO) {
   for (; L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))

@@ -70,6 +70,10 @@ bool isPyReturnMacro(const clang::ReturnStmt *RS, const clang::ASTContext &Ctx);
 bool isInMacro(clang::SourceLocation L, llvm::ArrayRef<llvm::StringRef> Names,
                const clang::SourceManager &SM, const clang::LangOptions &LO);
 
+/// Whether E is `&V` for the variable V, through parentheses and casts
+/// (Py_None is `(&_Py_NoneStruct)`).
+bool isAddressOf(const clang::Expr *E, const clang::VarDecl *V);
+
 /// The callee's identifier, or "".
 llvm::StringRef directCalleeName(const clang::CallExpr *CE);
 

@@ -1525,14 +1525,9 @@ static bool holdsDefault(const Expr *Side, const MemRegion *Static,
   if (!V || !SR || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !In ||
       !In->getBody())
     return false;
-  auto IsStatic = [&](const Expr *E) {
-    const auto *UO = dyn_cast_or_null<UnaryOperator>(
-        E ? E->IgnoreParenCasts() : nullptr);
-    const auto *D = UO && UO->getOpcode() == UO_AddrOf
-                        ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
-                        : nullptr;
-    return D && D->getDecl()->getCanonicalDecl() ==
-                    SR->getDecl()->getCanonicalDecl();
+  const VarDecl *StaticVar = SR->getDecl();
+  auto IsStatic = [StaticVar](const Expr *E) {
+    return isAddressOf(E, StaticVar);
   };
   if (IsStatic(V->getInit()))
     return true;

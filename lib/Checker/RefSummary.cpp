@@ -570,17 +570,7 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
   auto [Known, New] = StaticBare.try_emplace({FD, Static}, false);
   if (!New)
     return Known->second;
-  // `&Static`, whatever casts and parentheses wrap it (Py_None is
-  // `(&_Py_NoneStruct)`).
-  auto IsStatic = [Static](const Expr *E) {
-    const auto *UO =
-        dyn_cast_or_null<UnaryOperator>(E ? E->IgnoreParenCasts() : nullptr);
-    const auto *D =
-        UO && UO->getOpcode() == UO_AddrOf
-            ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenCasts())
-            : nullptr;
-    return D && D->getDecl()->getCanonicalDecl() == Static;
-  };
+  auto IsStatic = [Static](const Expr *E) { return isAddressOf(E, Static); };
   struct Finder : RecursiveASTVisitor<Finder> {
     llvm::function_ref<bool(const Expr *)> IsStatic;
     bool Bare = false, Taken = false;
