@@ -50,6 +50,40 @@ bool refcheck::isAddressOf(const Expr *E, const VarDecl *V) {
          D->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
 }
 
+const VarDecl *refcheck::localVariable(const Expr *E) {
+  const auto *D =
+      dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenCasts() : nullptr);
+  const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) ? V : nullptr;
+}
+
+ValuesGiven refcheck::valuesGiven(const VarDecl *V, const Stmt *Body) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    ValuesGiven Out;
+    bool refersToV(const Expr *E) const {
+      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      return D && D->getDecl() == V;
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() == BO_Assign && refersToV(BO->getLHS()))
+        Out.Values.push_back(BO->getRHS());
+      return true;
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr()))
+        Out.AddressTaken = true;
+      return true;
+    }
+  } F;
+  F.V = V;
+  if (const Expr *Init = V->getInit())
+    F.Out.Values.push_back(Init);
+  if (Body)
+    F.TraverseStmt(const_cast<Stmt *>(Body));
+  return std::move(F.Out);
+}
+
 bool refcheck::isInMacro(SourceLocation L, ArrayRef<StringRef> Names,
                          const SourceManager &SM, const LangOptions &LO) {
   for (; L.isMacroID(); L = SM.getImmediateMacroCallerLoc(L))

@@ -16,6 +16,7 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <string>
 
 namespace clang {
@@ -73,6 +74,19 @@ bool isInMacro(clang::SourceLocation L, llvm::ArrayRef<llvm::StringRef> Names,
 /// Whether E is `&V` for the variable V, through parentheses and casts
 /// (Py_None is `(&_Py_NoneStruct)`).
 bool isAddressOf(const clang::Expr *E, const clang::VarDecl *V);
+
+/// The local variable (not a parameter) that E names, through parentheses
+/// and casts, or null.
+const clang::VarDecl *localVariable(const clang::Expr *E);
+
+/// Every value the local variable V is given in Body: its initializer and
+/// the right side of each plain assignment `V = ...`. AddressTaken when
+/// `&V` appears (an out-parameter may give it anything).
+struct ValuesGiven {
+  llvm::SmallVector<const clang::Expr *, 4> Values;
+  bool AddressTaken = false;
+};
+ValuesGiven valuesGiven(const clang::VarDecl *V, const clang::Stmt *Body);
 
 /// The callee's identifier, or "".
 llvm::StringRef directCalleeName(const clang::CallExpr *CE);

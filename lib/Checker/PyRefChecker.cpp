@@ -1519,35 +1519,14 @@ void PyRefChecker::checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const {
 /// `if (result == Py_NotImplemented) Py_INCREF(result);`).
 static bool holdsDefault(const Expr *Side, const MemRegion *Static,
                          const Decl *In) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(Side->IgnoreParenCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const VarDecl *V = localVariable(Side);
   const auto *SR = dyn_cast<NonParamVarRegion>(Static);
-  if (!V || !SR || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !In ||
-      !In->getBody())
+  if (!V || !SR || !In || !In->getBody())
     return false;
-  const VarDecl *StaticVar = SR->getDecl();
-  auto IsStatic = [StaticVar](const Expr *E) {
-    return isAddressOf(E, StaticVar);
-  };
-  if (IsStatic(V->getInit()))
-    return true;
-  struct Finder : RecursiveASTVisitor<Finder> {
-    const VarDecl *V;
-    llvm::function_ref<bool(const Expr *)> IsStatic;
-    bool Found = false;
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      if (BO->getOpcode() == BO_Assign)
-        if (const auto *D =
-                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenCasts());
-            D && D->getDecl() == V && IsStatic(BO->getRHS()))
-          Found = true;
-      return !Found;
-    }
-  } F;
-  F.V = V;
-  F.IsStatic = IsStatic;
-  F.TraverseStmt(In->getBody());
-  return F.Found;
+  return llvm::any_of(valuesGiven(V, In->getBody()).Values,
+                      [SR](const Expr *E) {
+                        return isAddressOf(E, SR->getDecl());
+                      });
 }
 
 /// `o == Py_None` / `o != Py_None` where the engine has no answer (o is a
@@ -1574,11 +1553,11 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   // An object the code owns that cannot be the singleton: the comparison
   // is false, and the object stays tracked on the one path that remains.
   const Expr *Side = staticObjectOf(R) ? BO->getLHS() : BO->getRHS();
-  if (const RefState *RS = State->get<RefMap>(Sym);
-      RS && RS->isOwned() && !RS->onBorrow() &&
-      (Summaries.madeFresh(RS->origin()) ||
-       holdsDefault(Side, Static, LC->getDecl()))) {
-    bool Eq = BO->getOpcode() == BO_EQ;
+  const RefState *RS = State->get<RefMap>(Sym);
+  bool Owned = RS && RS->isOwned() && !RS->onBorrow();
+  bool Eq = BO->getOpcode() == BO_EQ;
+  if (Owned && (Summaries.madeFresh(RS->origin()) ||
+                holdsDefault(Side, Static, LC->getDecl()))) {
     C.addTransition(State->BindExpr(
         BO, LC, SVB.makeTruthVal(!Eq, BO->getType())));
     return;
@@ -1592,21 +1571,19 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
     State = State->set<IsStaticObject>({Sym, Static}, Answer);
   // == is "Answer != 0", != is "Answer == 0".
   SVal V = SVB.evalBinOp(
-      State, BO->getOpcode() == BO_EQ ? BO_NE : BO_EQ,
+      State, Eq ? BO_NE : BO_EQ,
       nonloc::SymbolVal(Answer), SVB.makeIntVal(0, C.getASTContext().IntTy),
       BO->getType());
   // The result of a function of this file that returns the singleton bare
   // (`return Py_None;`, no reference taken) and was not inlined here: where
   // it is the singleton, the caller holds no reference to it
   // (_ssl.c's `obj = _get_crl_dp(cert); ... else if (obj != Py_None)`).
-  const RefState *RS = State->get<RefMap>(Sym);
-  const auto *Call = RS ? dyn_cast_or_null<CallExpr>(RS->origin()) : nullptr;
+  const auto *Call = Owned ? dyn_cast_or_null<CallExpr>(RS->origin()) : nullptr;
   const auto *SR = dyn_cast<NonParamVarRegion>(Static);
-  if (RS && RS->isOwned() && !RS->onBorrow() && Call && SR &&
+  if (Call && SR &&
       Summaries.returnsStaticBare(Call->getDirectCallee(), SR->getDecl())) {
     if (auto D = V.getAs<DefinedOrUnknownSVal>()) {
       auto [IsTrue, IsFalse] = State->assume(*D);
-      bool Eq = BO->getOpcode() == BO_EQ;
       ProgramStateRef Same = Eq ? IsTrue : IsFalse;
       ProgramStateRef Other = Eq ? IsFalse : IsTrue;
       if (Same)

@@ -574,30 +574,13 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
   struct Finder : RecursiveASTVisitor<Finder> {
     llvm::function_ref<bool(const Expr *)> IsStatic;
     bool Bare = false, Taken = false;
-    // Local variables returned, and those given `&Static` (its initializer
-    // or an assignment): `PyObject *names = Py_None; ... return names;`.
-    llvm::SmallPtrSet<const VarDecl *, 4> Returned, GivenStatic;
-    static const VarDecl *localVar(const Expr *E) {
-      const auto *D = dyn_cast_or_null<DeclRefExpr>(
-          E ? E->IgnoreParenCasts() : nullptr);
-      const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
-      return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) ? V : nullptr;
-    }
+    // Local variables returned (`PyObject *names = Py_None; ... return
+    // names;`): below, whether one of them is given `&Static`.
+    llvm::SmallPtrSet<const VarDecl *, 4> Returned;
     bool VisitReturnStmt(ReturnStmt *RS) {
       Bare |= IsStatic(RS->getRetValue());
-      if (const VarDecl *V = localVar(RS->getRetValue()))
+      if (const VarDecl *V = localVariable(RS->getRetValue()))
         Returned.insert(V);
-      return true;
-    }
-    bool VisitVarDecl(VarDecl *V) {
-      if (V->hasLocalStorage() && IsStatic(V->getInit()))
-        GivenStatic.insert(V);
-      return true;
-    }
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      if (BO->getOpcode() == BO_Assign && IsStatic(BO->getRHS()))
-        if (const VarDecl *V = localVar(BO->getLHS()))
-          GivenStatic.insert(V);
       return true;
     }
     // Any call taking `&Static` that takes a reference on it (Py_INCREF,
@@ -613,7 +596,7 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
   F.IsStatic = IsStatic;
   F.TraverseStmt(FD->getBody());
   for (const VarDecl *V : F.Returned)
-    F.Bare |= F.GivenStatic.contains(V);
+    F.Bare |= llvm::any_of(valuesGiven(V, FD->getBody()).Values, IsStatic);
   return StaticBare[{FD, Static}] = F.Bare && !F.Taken;
 }
 
@@ -716,37 +699,14 @@ bool RefSummaryManager::freshExpr(const Expr *E, const FunctionDecl *In) {
     return true;
   if (const auto *CE = dyn_cast<CallExpr>(E))
     return isAllocSlotCall(CE) || freshCallee(CE->getDirectCallee());
-  const auto *DRE = dyn_cast<DeclRefExpr>(E);
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || !VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+  const VarDecl *VD = localVariable(E);
+  if (!VD)
     return false;
-  // Every value the variable is given: its initializer and each plain
-  // assignment. Its address taken (an out-parameter) gives up.
-  struct Values : RecursiveASTVisitor<Values> {
-    const VarDecl *V;
-    SmallVector<const Expr *, 4> Given;
-    bool Escapes = false;
-    explicit Values(const VarDecl *V) : V(V) {}
-    bool refersToV(const Expr *E) const {
-      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-      return D && D->getDecl() == V;
-    }
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      if (BO->getOpcode() == BO_Assign && refersToV(BO->getLHS()))
-        Given.push_back(BO->getRHS());
-      return true;
-    }
-    bool VisitUnaryOperator(UnaryOperator *UO) {
-      if (UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr()))
-        Escapes = true;
-      return true;
-    }
-  } Vs(VD);
-  if (const Expr *Init = VD->getInit())
-    Vs.Given.push_back(Init);
-  Vs.TraverseStmt(In->getBody());
-  return !Vs.Escapes && !Vs.Given.empty() &&
-         llvm::all_of(Vs.Given, [&](const Expr *G) {
+  // Every value the variable is given; its address taken (an
+  // out-parameter) gives up.
+  ValuesGiven Vs = valuesGiven(VD, In->getBody());
+  return !Vs.AddressTaken && !Vs.Values.empty() &&
+         llvm::all_of(Vs.Values, [&](const Expr *G) {
            // `r = r2` of another such variable is not followed: one level.
            const Expr *S = G->IgnoreParenCasts();
            return !isa<DeclRefExpr>(S) && freshExpr(S, In);
