@@ -39,6 +39,14 @@ REGISTER_MAP_WITH_PROGRAMSTATE(MaybeNullResults, SymbolRef, const Expr *)
 REGISTER_MAP_WITH_PROGRAMSTATE(AmbiguousResults, SymbolRef, const Expr *)
 /// Ambiguous results that died while -1 was still possible.
 REGISTER_SET_WITH_PROGRAMSTATE(DeadAmbiguous, const Expr *)
+/// A dict and a key, by the regions of their values.
+using DictKey = std::pair<const MemRegion *, const MemRegion *>;
+/// PyDict_Contains results not yet dead, and the dict and key asked about.
+REGISTER_MAP_WITH_PROGRAMSTATE(ContainsResults, SymbolRef, DictKey)
+/// Dicts and keys a PyDict_Contains on this path found present.
+REGISTER_SET_WITH_PROGRAMSTATE(KnownKeys, DictKey)
+/// _Py_Identifier variables an earlier call on this path resolved.
+REGISTER_SET_WITH_PROGRAMSTATE(ResolvedIds, const MemRegion *)
 
 namespace {
 class NullResultChecker
@@ -100,6 +108,99 @@ constexpr CachedResultRow CachedResults[] = {
     {"PyTuple_New", 0, CachedWhen::ZeroSize},
 };
 
+/// Results that cannot be NULL because of what an earlier call on the path
+/// did with an argument.
+enum class KnownBy {
+  /// The argument is a type made by one of HeapTypeMakers: its name and
+  /// qualified name are stored objects (ht_name, ht_qualname), handed out
+  /// without allocating.
+  HeapType,
+  /// The dict and key (arguments 0 and 1) were found present by a
+  /// PyDict_Contains whose result the path tested true.
+  DictContains,
+  /// The _Py_Identifier argument was resolved by an earlier call on the
+  /// path: it now caches its string, and resolving again cannot fail.
+  ResolvedId,
+};
+struct KnownResultRow {
+  const char *Name;
+  KnownBy By;
+};
+constexpr KnownResultRow KnownResults[] = {
+    {"PyType_GetName", KnownBy::HeapType},
+    {"PyType_GetQualName", KnownBy::HeapType},
+    {"PyDict_GetItem", KnownBy::DictContains},
+    {"PyDict_GetItemWithError", KnownBy::DictContains},
+    {"_PyUnicode_FromId", KnownBy::ResolvedId},
+};
+constexpr const char *HeapTypeMakers[] = {
+    "PyType_FromSpec", "PyType_FromSpecWithBases", "PyType_FromModuleAndSpec",
+    "PyType_FromMetaclass"};
+
+/// The region an argument's value points to, through casts.
+const MemRegion *argRegion(const CallEvent &Call, unsigned I) {
+  if (I >= Call.getNumArgs())
+    return nullptr;
+  const MemRegion *R = Call.getArgSVal(I).getAsRegion();
+  return R ? R->StripCasts() : nullptr;
+}
+
+/// Whether the value of argument I was returned by a call to one of Names.
+bool argMadeBy(const CallEvent &Call, unsigned I, ArrayRef<const char *> Names) {
+  if (I >= Call.getNumArgs())
+    return false;
+  const auto *SC =
+      dyn_cast_or_null<SymbolConjured>(Call.getArgSVal(I).getAsLocSymbol());
+  if (!SC)
+    return false;
+  StringRef Maker = userFacingName(
+      directCalleeName(dyn_cast_or_null<CallExpr>(SC->getStmt())));
+  return llvm::is_contained(Names, Maker);
+}
+
+/// The _Py_Identifier variable a call's argument I points to, if any.
+const MemRegion *identifierArg(const CallEvent &Call, unsigned I) {
+  const auto *VR = dyn_cast_or_null<VarRegion>(argRegion(Call, I));
+  if (!VR)
+    return nullptr;
+  QualType T = VR->getValueType();
+  if (const auto *TD = T->getAs<TypedefType>())
+    if (TD->getDecl()->getName() == "_Py_Identifier")
+      return VR;
+  const auto *RD = T->getAsRecordDecl();
+  return RD && RD->getName() == "_Py_Identifier" ? VR : nullptr;
+}
+
+/// Whether the path has shown that this call's result exists (KnownResults).
+bool resultKnownNonNull(const CallEvent &Call, StringRef Name,
+                        ProgramStateRef State) {
+  for (const KnownResultRow &R : KnownResults) {
+    if (Name != R.Name)
+      continue;
+    switch (R.By) {
+    case KnownBy::HeapType:
+      return argMadeBy(Call, 0, HeapTypeMakers);
+    case KnownBy::ResolvedId: {
+      const MemRegion *Id = identifierArg(Call, 0);
+      return Id && State->contains<ResolvedIds>(Id);
+    }
+    case KnownBy::DictContains: {
+      DictKey DK{argRegion(Call, 0), argRegion(Call, 1)};
+      if (!DK.first || !DK.second)
+        return false;
+      if (State->contains<KnownKeys>(DK))
+        return true;
+      for (auto [Sym, Asked] : State->get<ContainsResults>())
+        if (Asked == DK &&
+            State->getConstraintManager().isNull(State, Sym).isConstrainedFalse())
+          return true;
+      return false;
+    }
+    }
+  }
+  return false;
+}
+
 /// Whether this call returns a cached object (PyLong_FromLong(64),
 /// PyUnicode_FromString("")), which is never NULL.
 bool returnsCachedObject(const CallEvent &Call, StringRef Name) {
@@ -132,44 +233,49 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   if (!FD || !FD->getIdentifier())
     return;
   ErrorKind K = errorKindFor(model(), FD->getName());
-  ProgramStateRef State = C.getState();
+  ProgramStateRef Orig = C.getState();
+  StringRef Name = userFacingName(FD->getName());
+  // Judged against what the path knew before this call.
+  bool KnownNonNull = resultKnownNonNull(Call, Name, Orig);
+  // What the path learns for later calls (KnownResults).
+  ProgramStateRef State = Orig;
+  if (Name == "PyDict_Contains") {
+    DictKey DK{argRegion(Call, 0), argRegion(Call, 1)};
+    if (SymbolRef Sym = Call.getReturnValue().getAsSymbol();
+        Sym && DK.first && DK.second)
+      State = State->set<ContainsResults>(Sym, DK);
+  }
+  // An identifier is resolved from now on: this call resolves it, or fails
+  // and the path takes its error exit.
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I)
+    if (const MemRegion *Id = identifierArg(Call, I))
+      State = State->add<ResolvedIds>(Id);
+
   if (K == ErrorKind::Occurred || K == ErrorKind::Clears) {
     // The code asks (or clears whatever the conversion raised): every
     // ambiguous result counts as checked.
-    bool Any = false;
-    for (auto [Sym, E] : State->get<AmbiguousResults>()) {
+    for (auto [Sym, E] : State->get<AmbiguousResults>())
       State = State->remove<AmbiguousResults>(Sym);
-      Any = true;
-    }
-    for (const Expr *E : State->get<DeadAmbiguous>()) {
+    for (const Expr *E : State->get<DeadAmbiguous>())
       State = State->remove<DeadAmbiguous>(E);
-      Any = true;
+  } else if (SymbolRef Sym = Call.getReturnValue().getAsSymbol()) {
+    const Expr *CE = Call.getOriginExpr();
+    ErrorSpec Probe;
+    Probe.Kind = K;
+    if (K == ErrorKind::Ambiguous && Call.getResultType()->isIntegerType()) {
+      State = State->set<AmbiguousResults>(Sym, CE);
+    } else if (Probe.resultNeedsCheck() &&
+               Call.getResultType()->isPointerType() && !KnownNonNull &&
+               !returnsCachedObject(Call, Name)) {
+      // A PyObject* result of a function the ownership table says cannot
+      // fail is not maybe-NULL even if an error row is generic.
+      const FunctionSpec *S = functionSpecFor(model(), FD->getName());
+      if (!S || S->CanFail)
+        State = State->set<MaybeNullResults>(Sym, CE);
     }
-    if (Any)
-      C.addTransition(State);
-    return;
   }
-  SVal Ret = Call.getReturnValue();
-  SymbolRef Sym = Ret.getAsSymbol();
-  if (!Sym)
-    return;
-  const Expr *CE = Call.getOriginExpr();
-  if (K == ErrorKind::Ambiguous && Call.getResultType()->isIntegerType()) {
-    C.addTransition(State->set<AmbiguousResults>(Sym, CE));
-    return;
-  }
-  ErrorSpec Probe;
-  Probe.Kind = K;
-  if (!Probe.resultNeedsCheck() || !Call.getResultType()->isPointerType())
-    return;
-  // A PyObject* result of a function the ownership table says cannot fail
-  // is not maybe-NULL even if an error row is generic.
-  if (const FunctionSpec *S = functionSpecFor(model(), FD->getName()))
-    if (!S->CanFail)
-      return;
-  if (returnsCachedObject(Call, userFacingName(FD->getName())))
-    return;
-  C.addTransition(State->set<MaybeNullResults>(Sym, CE));
+  if (State != Orig)
+    C.addTransition(State);
 }
 
 ProgramStateRef NullResultChecker::checkUse(ProgramStateRef State,
@@ -261,6 +367,15 @@ void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
   for (auto [Sym, E] : State->get<MaybeNullResults>())
     if (SR.isDead(Sym)) {
       State = State->remove<MaybeNullResults>(Sym);
+      Changed = true;
+    }
+  // A dying PyDict_Contains result the path tested true leaves the fact
+  // behind (its constraint goes with it).
+  for (auto [Sym, DK] : State->get<ContainsResults>())
+    if (SR.isDead(Sym)) {
+      if (State->getConstraintManager().isNull(State, Sym).isConstrainedFalse())
+        State = State->add<KnownKeys>(DK);
+      State = State->remove<ContainsResults>(Sym);
       Changed = true;
     }
   SValBuilder &SVB = C.getSValBuilder();
