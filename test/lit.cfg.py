@@ -27,3 +27,11 @@ config.substitutions.append(
     ("%expect-exit",
      "%s %s" % (config.python_executable,
                 os.path.join(config.test_source_root, "Inputs", "expect-exit.py"))))
+# `REQUIRES: z3`: the LLVM build refcheck runs on links Z3, so infeasible
+# paths are refuted (refcheck --version says so).
+import subprocess
+_version = subprocess.run(
+    [os.path.join(config.refcheck_tools_dir, "refcheck"), "--version"],
+    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+if "Z3 crosscheck available" in _version:
+    config.available_features.add("z3")

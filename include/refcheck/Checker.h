@@ -60,6 +60,11 @@ struct CheckerConfig {
   }
 };
 
+/// The AnalyzerOptions::Config key the driver sets to "true" to have every
+/// refcheck path report refuted with Z3 (lib/Checker/Refutation.cpp), in
+/// place of the analyzer's own crosscheck-with-z3.
+constexpr const char *RefuteWithZ3Key = "refcheck-refute-with-z3";
+
 /// Makes Config the one the checker reads, for the lifetime of this object.
 /// The analyzer constructs checkers itself, so this is how they get it.
 class ScopedCheckerConfig {

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Impact.h"
 #include "CApiHelpers.h"
+#include "Refutation.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
@@ -363,6 +364,7 @@ void PathReport::init(StringRef Origin, const ExplodedNode *N,
   T.Origin = Origin.str();
   setTag(T);
   addVisitor<ImpactVisitor>(Model, NeedsFailureOf);
+  addZ3Refutation(*this);
 }
 
 void PathReport::setTag(const ReportTag &T) {

@@ -885,18 +885,23 @@ public:
     AO.CheckersAndPackages.push_back({"core.builtin.BuiltinFunctions", true});
     AO.CheckersAndPackages.push_back({"core.builtin.NoReturnFunctions", true});
     AO.AnalysisDiagOpt = PD_NONE;
-    AO.ShouldCrosscheckWithZ3 = !Infer && Opts.CrosscheckZ3 && z3Available();
+    // refcheck's own refutation (lib/Checker/Refutation.cpp) in place of
+    // the analyzer's, unless the user asks for the analyzer's by name.
+    bool Refute = !Infer && Opts.CrosscheckZ3 && z3Available();
+    AO.Config[RefuteWithZ3Key] = Refute ? "true" : "false";
+    auto UserSet = [&](StringRef Key) {
+      return any_of(Opts.AnalyzerConfig, [&](const std::string &KV) {
+        return StringRef(KV).split('=').first == Key;
+      });
+    };
+    if (!UserSet("crosscheck-with-z3"))
+      AO.ShouldCrosscheckWithZ3 = false;
     // Z3's wall-clock limits (per query and per group of reports) drop
     // reports when the machine is busy, so the same file gave different
     // findings from run to run. Only the resource limit, which counts
     // Z3's own work, decides, unless the user sets them
     // (--analyzer-config reaches AO through the command line:
     // addAnalyzerConfig()).
-    auto UserSet = [&](StringRef Key) {
-      return any_of(Opts.AnalyzerConfig, [&](const std::string &KV) {
-        return StringRef(KV).split('=').first == Key;
-      });
-    };
     if (!UserSet("crosscheck-with-z3-eqclass-timeout-threshold"))
       AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
     if (!UserSet("crosscheck-with-z3-timeout-threshold"))
