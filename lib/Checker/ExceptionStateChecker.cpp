@@ -317,7 +317,11 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
 }
 
 /// A pointer value the code read from memory rather than got from a call
-/// or as a parameter.
+/// or as a parameter, or one the analyzer could not follow: the result of
+/// a function of this file stands for a value read from memory (a freelist
+/// slot returned by an inlined helper, which the analyzer cannot track
+/// through a symbolic index) or for a call it did not inline (too large):
+/// its NULL is not known to come from an error return.
 static bool isReadFromMemory(SymbolRef Sym) {
   if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym)) {
     const auto *VR = dyn_cast<VarRegion>(RV->getRegion());
@@ -327,8 +331,11 @@ static bool isReadFromMemory(SymbolRef Sym) {
     // A call's own result has the call's type; a variable invalidated by
     // the call (an out-parameter) has its own.
     const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
-    return !CE || CE->getType().getCanonicalType() !=
-                      SC->getType().getCanonicalType();
+    if (!CE || CE->getType().getCanonicalType() !=
+                   SC->getType().getCanonicalType())
+      return true;
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    return Callee && Callee->hasBody();
   }
   // Derived values, and arithmetic on pointers (tagged pointers).
   return true;
