@@ -123,7 +123,7 @@ class PyRefChecker
                      check::Location, check::Bind, check::EndFunction,
                      check::PreStmt<AtomicExpr>, check::PostStmt<CastExpr>,
                      check::PostStmt<BinaryOperator>, check::LiveSymbols,
-                     eval::Call> {
+                     eval::Call, eval::Assume> {
   const RefOpMap RefOps = makeRefOps();
 
   const RefDiagnostics Diags{this, RefOps};
@@ -141,6 +141,8 @@ public:
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
+                             bool Assumption) const;
   ProgramStateRef checkPointerEscape(ProgramStateRef State,
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
@@ -1596,6 +1598,46 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
     }
   }
   C.addTransition(State->BindExpr(BO, LC, V));
+}
+
+/// Whether Sym is the size an object stores (PyVarObject's ob_size behind
+/// Py_SIZE, PyASCIIObject's length behind PyUnicode_GET_LENGTH), which is
+/// never negative.
+static bool isStoredObjectSize(SymbolRef Sym) {
+  const MemRegion *R = nullptr;
+  if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym))
+    R = RV->getRegion();
+  else if (const auto *D = dyn_cast<SymbolDerived>(Sym))
+    R = D->getRegion();
+  const auto *FR = dyn_cast_or_null<FieldRegion>(R);
+  if (!FR)
+    return false;
+  const FieldDecl *F = FR->getDecl();
+  const RecordDecl *RD = F->getParent();
+  StringRef Record = RD->getName();
+  if (Record.empty())
+    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      Record = TD->getName(); // typedef struct { ... } PyVarObject;
+  return (F->getName() == "ob_size" && Record == "PyVarObject") ||
+         (F->getName() == "length" && Record == "PyASCIIObject");
+}
+
+ProgramStateRef PyRefChecker::evalAssume(ProgramStateRef State, SVal Cond,
+                                         bool Assumption) const {
+  // An object's stored size is never negative: a path that needs it to be
+  // (a dead `if (PyUnicode_GET_LENGTH(s) == -1)`) is not followed.
+  for (SymbolRef Sym : Cond.symbols()) {
+    if (!Sym->getType()->isSignedIntegerType() || !isStoredObjectSize(Sym))
+      continue;
+    SValBuilder &SVB = State->getStateManager().getSValBuilder();
+    auto NonNeg = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
+                                SVB.makeZeroVal(Sym->getType()),
+                                SVB.getConditionType())
+                      .getAs<DefinedOrUnknownSVal>();
+    if (NonNeg && !State->assume(*NonNeg, true))
+      return nullptr;
+  }
+  return State;
 }
 
 void PyRefChecker::checkLiveSymbols(ProgramStateRef State,
