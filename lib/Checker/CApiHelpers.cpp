@@ -185,7 +185,8 @@ StringRef refcheck::recordName(QualType T) {
 
 namespace {
 /// What storing a function into a field (or type slot) means.
-enum class Role { Object, Int, Exempt, Plain };
+/// RichCompare: Plain, and its int argument is a comparison operator.
+enum class Role { Object, Int, Exempt, Plain, RichCompare };
 
 Role roleOfField(StringRef Record, StringRef Field) {
   if (Record == "PyGetSetDef" && Field == "set")
@@ -201,6 +202,7 @@ Role roleOfField(StringRef Record, StringRef Field) {
              "tp_clear", Role::Exempt)
       .Cases("tp_finalize", "tp_del", "m_traverse", "m_clear", "m_free",
              Role::Exempt)
+      .Case("tp_richcompare", Role::RichCompare)
       .Default(Role::Plain);
 }
 
@@ -213,6 +215,7 @@ Role roleOfSlotMacro(StringRef Slot) {
       .Cases("Py_tp_iternext", "Py_tp_dealloc", "Py_tp_free",
              "Py_tp_traverse", "Py_tp_clear", Role::Exempt)
       .Cases("Py_tp_finalize", "Py_tp_del", Role::Exempt)
+      .Case("Py_tp_richcompare", Role::RichCompare)
       .Default(Role::Plain);
 }
 
@@ -222,6 +225,7 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
   llvm::DenseMap<const FunctionDecl *, Role> Roles;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
   llvm::SmallVector<const DeclRefExpr *, 64> Refs;
+  llvm::DenseSet<const FunctionDecl *> RichCompare;
 
   explicit ContractFinder(ASTContext &Ctx) : Ctx(Ctx) {}
   bool shouldVisitImplicitCode() const { return false; }
@@ -231,6 +235,10 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
       return;
     F = F->getCanonicalDecl();
     Role &Cur = Roles[F];
+    if (R == Role::RichCompare) {
+      RichCompare.insert(F);
+      R = Role::Plain;
+    }
     // Exempt beats everything; Int beats Object beats Plain.
     if (Cur == Role::Exempt || R == Role::Plain)
       return;
@@ -294,9 +302,12 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
 } // namespace
 
 llvm::DenseMap<const FunctionDecl *, Contract>
-refcheck::computeContracts(ASTContext &Ctx) {
+refcheck::computeContracts(ASTContext &Ctx,
+                           llvm::DenseSet<const FunctionDecl *> *RichCompare) {
   ContractFinder F(Ctx);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  if (RichCompare)
+    *RichCompare = std::move(F.RichCompare);
   llvm::DenseMap<const FunctionDecl *, Contract> Out;
   auto ReturnsObject = [](const FunctionDecl *FD) {
     return isPyObjectPointerType(FD->getReturnType());

@@ -16,6 +16,7 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
 
@@ -117,8 +118,12 @@ enum class Contract : uint8_t {
 /// Every function of the translation unit with a C-API contract. Functions
 /// used as tp_iternext (which may return NULL without an exception) and
 /// functions only ever called directly have none.
+/// RichCompare, when given, receives the functions used as tp_richcompare
+/// (their int argument is one of Py_LT..Py_GE).
 llvm::DenseMap<const clang::FunctionDecl *, Contract>
-computeContracts(clang::ASTContext &Ctx);
+computeContracts(clang::ASTContext &Ctx,
+                 llvm::DenseSet<const clang::FunctionDecl *> *RichCompare =
+                     nullptr);
 
 /// An AST-based report whose short description carries "origin=KEY" (the
 /// driver reads it for the finding id) while the message stays readable.

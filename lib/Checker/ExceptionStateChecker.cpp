@@ -67,21 +67,24 @@ namespace {
 enum class Tri { False, True, Maybe };
 
 class ExceptionStateChecker
-    : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PostCall,
+    : public Checker<check::ASTDecl<TranslationUnitDecl>,
+                     check::BeginFunction, check::PostCall,
                      check::PreStmt<ReturnStmt>, check::DeadSymbols,
                      eval::Assume> {
   const BugType NullWithoutExcBug{this, checks::NullWithoutException,
                                   "refcheck"};
   const BugType NotClearedBug{this, checks::ExceptionNotCleared, "refcheck"};
   mutable llvm::DenseMap<const FunctionDecl *, Contract> Contracts;
+  mutable llvm::DenseSet<const FunctionDecl *> RichCompare;
 
 public:
   const CheckerConfig *Config = nullptr;
 
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const {
-    Contracts = computeContracts(TU->getASTContext());
+    Contracts = computeContracts(TU->getASTContext(), &RichCompare);
   }
+  void checkBeginFunction(CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
@@ -447,6 +450,31 @@ public:
   }
 };
 } // namespace
+
+void ExceptionStateChecker::checkBeginFunction(CheckerContext &C) const {
+  if (!C.inTopFrame())
+    return;
+  // Python calls a tp_richcompare with one of Py_LT..Py_GE: the `default:`
+  // of a switch over all six ("cannot happen") is not a path.
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
+  if (!FD || !RichCompare.contains(FD->getCanonicalDecl()) ||
+      FD->getNumParams() != 3)
+    return;
+  const ParmVarDecl *Op = FD->getParamDecl(2);
+  if (!Op->getType()->isIntegerType())
+    return;
+  ProgramStateRef State = C.getState();
+  SVal V = State->getSVal(State->getLValue(Op, C.getLocationContext()));
+  auto NV = V.getAs<NonLoc>();
+  if (!NV)
+    return;
+  constexpr int PyLT = 0, PyGE = 5; // object.h: Py_LT, ..., Py_GE
+  BasicValueFactory &BVF = C.getSValBuilder().getBasicValueFactory();
+  if (ProgramStateRef In = State->assumeInclusiveRange(
+          *NV, BVF.getValue(PyLT, Op->getType()),
+          BVF.getValue(PyGE, Op->getType()), true))
+    C.addTransition(In);
+}
 
 void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
                                          CheckerContext &C) const {
