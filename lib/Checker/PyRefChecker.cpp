@@ -1600,10 +1600,22 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   C.addTransition(State->BindExpr(BO, LC, V));
 }
 
+/// The accessors of an object's stored size, when a table row (rather than
+/// their inline body) evaluates them.
+static constexpr const char *SizeAccessors[] = {
+    "Py_SIZE",          "PyTuple_GET_SIZE",     "PyList_GET_SIZE",
+    "PyBytes_GET_SIZE", "PyByteArray_GET_SIZE", "PyUnicode_GET_LENGTH",
+};
+
 /// Whether Sym is the size an object stores (PyVarObject's ob_size behind
-/// Py_SIZE, PyASCIIObject's length behind PyUnicode_GET_LENGTH), which is
-/// never negative.
+/// Py_SIZE, PyASCIIObject's length behind PyUnicode_GET_LENGTH), read from
+/// the object or returned by its accessor; it is never negative.
 static bool isStoredObjectSize(SymbolRef Sym) {
+  if (const auto *SC = dyn_cast<SymbolConjured>(Sym)) {
+    const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
+    return CE && llvm::is_contained(SizeAccessors,
+                                    userFacingName(directCalleeName(CE)));
+  }
   const MemRegion *R = nullptr;
   if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym))
     R = RV->getRegion();

@@ -1,9 +1,12 @@
 // An object's stored size (Py_SIZE's ob_size, PyUnicode_GET_LENGTH's length)
 // is never negative, so a defensive `== -1` or `< 0` test of it is dead code:
 // its error return is never taken and is not reported (CPython's _csv.c
-// join_append_lineterminator).
+// join_append_lineterminator). It holds whether the accessor's inline body
+// is followed or, when an API database lists it (CPython's refcounts.dat
+// lists the *_GET_SIZE accessors), its row gives an opaque result.
 //
 // RUN: refcheck %s --enable=null-without-exception -- -Xclang -verify
+// RUN: refcheck %s --enable=null-without-exception --api-db=%S/Inputs/size-accessors.dat -- -Xclang -verify
 // expected-no-diagnostics
 #include <Python.h>
 
