@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -677,10 +678,15 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
                                           &Records[I].Inputs);
         return;
       }
-      FileStat Unused;
+      FileStat Took;
       Expected<AnalysisRecord> Rec =
           runJob(*Slots[I].Cmd, Options, Mode, BO, TempDir,
-                 Mode.str() + "-" + std::to_string(I), Unused);
+                 Mode.str() + "-" + std::to_string(I), Took);
+      if (BO.Stats)
+        errs() << formatv("refcheck: stats: {0} {1}: {2:F2} s, {3} MiB peak\n",
+                          Mode, Slots[I].Cmd->File, Took.Seconds,
+                          Took.PeakMemoryKiB / 1024)
+                      .str();
       std::optional<FileContracts> F;
       if (Rec)
         F = parseContractsDoc(Rec->ResultsDoc);
