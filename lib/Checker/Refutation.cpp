@@ -20,6 +20,9 @@
 //    always satisfiable, so Z3 is not asked. Only constraints on symbolic
 //    expressions ($a + 1, $a < $b, casts) can contradict each other.
 //
+// Only a proof (unsat) refutes: a report on which Z3 gives up stays, where
+// the analyzer's crosscheck drops its whole equivalence class.
+//
 //===----------------------------------------------------------------------===//
 #include "Refutation.h"
 
@@ -84,6 +87,11 @@ public:
       if (Any)
         Solver->addConstraint(Any);
     }
+    // Only a proof refutes. When Z3 gives up (its resource limit, on a
+    // module init of a thousand constraints) the report stays: the
+    // analyzer's own crosscheck drops the whole class then, and with it
+    // true reports (pycurl's module init: a leaked module object and a
+    // double release of a global on its error paths).
     std::optional<bool> Sat = Solver->check();
     if (Sat && !*Sat)
       R.markInvalid("refuted by Z3", nullptr);
