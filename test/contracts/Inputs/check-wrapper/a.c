@@ -4,7 +4,7 @@ PyObject *check(PyObject *res);
 
 /* Clean: check() hands the new reference back (or takes it and fails). */
 static PyObject *is_ok(PyObject *self, PyObject *arg) {
-    long x = PyLong_AsLong(arg);
+    long x = PyLong_AsLong(arg); if (x == -1 && PyErr_Occurred()) return NULL;
     return check(PyBool_FromLong(x));
 }
 

@@ -6,7 +6,7 @@ PyObject *collect_or_none(long n);
 /* Clean: collect() never returns None, so the defensive None test cannot
  * be true and nothing leaks there. */
 static PyObject *wrap(PyObject *self, PyObject *arg) {
-    PyObject *r = collect(PyLong_AsLong(arg));
+    PyObject *r = collect(3);
     if (r == NULL)
         return NULL;
     PyObject *t = PyTuple_Pack(1, r);
@@ -18,7 +18,7 @@ static PyObject *wrap(PyObject *self, PyObject *arg) {
 /* Buggy twin: collect_or_none() does return None, with a reference the
  * caller owns; skipping the release then leaks it. */
 static PyObject *wrap_or_none(PyObject *self, PyObject *arg) {
-    PyObject *r = collect_or_none(PyLong_AsLong(arg));
+    PyObject *r = collect_or_none(3);
     if (r == NULL)
         return NULL;
     PyObject *t = PyTuple_Pack(1, r);

@@ -5,7 +5,7 @@ PyObject *with_current(PyObject *obj, PyObject *cur);
 /* Clean: the item is borrowed, and with_current() only borrows it. */
 static PyObject *call_first(PyObject *self, PyObject *args) {
     if (!PyTuple_Check(args) || PyTuple_GET_SIZE(args) < 1)
-        return NULL;
+        return PyErr_Format(PyExc_TypeError, "one argument needed");
     return with_current(PyTuple_GET_ITEM(args, 0), self);
 }
 
