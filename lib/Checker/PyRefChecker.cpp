@@ -1636,6 +1636,26 @@ static bool isStoredObjectSize(SymbolRef Sym) {
 
 ProgramStateRef PyRefChecker::evalAssume(ProgramStateRef State, SVal Cond,
                                          bool Assumption) const {
+  // An object found to be a static one (`r == Py_NotImplemented`) is not
+  // NULL: `if (r != Py_NotImplemented) return r; Py_DECREF(r);` releases a
+  // non-NULL r (CPython's SLOT1BINFULL).
+  ConstraintManager &CM = State->getConstraintManager();
+  for (auto [Key, Answer] : State->get<IsStaticObject>()) {
+    if (!CM.isNull(State, Answer).isConstrainedFalse())
+      continue;
+    ConditionTruthVal Null = CM.isNull(State, Key.first);
+    if (Null.isConstrainedTrue())
+      return nullptr;
+    if (Null.isConstrainedFalse())
+      continue;
+    SValBuilder &SVB = State->getStateManager().getSValBuilder();
+    State = State->assume(
+        loc::MemRegionVal(
+            SVB.getRegionManager().getSymbolicRegion(Key.first)),
+        true);
+    if (!State)
+      return nullptr;
+  }
   // An object's stored size is never negative: a path that needs it to be
   // (a dead `if (PyUnicode_GET_LENGTH(s) == -1)`) is not followed.
   for (SymbolRef Sym : Cond.symbols()) {
