@@ -92,6 +92,7 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyErr_GetExcInfo",              Int, Never, "",          "n0,n1,n2,g0", NoFmt, 0},
     // --- Borrowed references ----------------------------------------------
     {"PyDict_GetItem",                Bor, Fails, "",          "",    NoFmt, 0},
+    {"_Py_union_args",                Bor, Never, "",          "",    NoFmt, 0},
     {"PyDict_GetItemString",          Bor, Fails, "",          "",    NoFmt, 0},
     {"PyDict_GetItemWithError",       Bor, Fails, "",          "",    NoFmt, 0},
     {"_PyDict_GetItemWithError",      Bor, Fails, "",          "",    NoFmt, 0},

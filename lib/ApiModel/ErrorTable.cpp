@@ -147,6 +147,7 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyOS_string_to_double",           Ambig,     ""},
     // --- NULL without an exception ----------------------------------------
     {"PyDict_GetItem",                  NullNoExc, "0,1"},
+    {"_Py_union_args",                  None,      "0"},
     {"PyDict_GetItemString",            NullNoExc, "0"},
     {"PySys_GetObject",                 NullNoExc, ""},
     {"PyEval_GetGlobals",               NullNoExc, ""},

@@ -174,6 +174,15 @@ StringRef refcheck::recordName(const RecordDecl *RD) {
   return "";
 }
 
+const ento::FieldRegion *refcheck::fieldOfValue(ento::SymbolRef Sym) {
+  const ento::MemRegion *From = nullptr;
+  if (const auto *SRV = dyn_cast_or_null<ento::SymbolRegionValue>(Sym))
+    From = SRV->getRegion();
+  else if (const auto *SD = dyn_cast_or_null<ento::SymbolDerived>(Sym))
+    From = SD->getRegion();
+  return dyn_cast_or_null<ento::FieldRegion>(From);
+}
+
 StringRef refcheck::recordName(QualType T) {
   const RecordType *RT = T.getCanonicalType()->getAs<RecordType>();
   return RT ? recordName(RT->getDecl()) : "";

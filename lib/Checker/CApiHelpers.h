@@ -58,6 +58,9 @@ const clang::FunctionDecl *referencedFunction(const clang::Expr *E);
 
 /// A struct's name, or its typedef's when it is anonymous; "" otherwise.
 llvm::StringRef recordName(const clang::RecordDecl *RD);
+/// The field whose value Sym stands for (the initial value of the field,
+/// or one derived from it after an invalidation), if any.
+const clang::ento::FieldRegion *fieldOfValue(clang::ento::SymbolRef Sym);
 llvm::StringRef recordName(clang::QualType T);
 
 /// `return` written as Py_RETURN_NONE, Py_RETURN_TRUE, Py_RETURN_FALSE or

@@ -19,6 +19,7 @@
 //===----------------------------------------------------------------------===//
 #include "CApiHelpers.h"
 #include "Impact.h"
+#include "RefState.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -106,6 +107,7 @@ constexpr CachedResultRow CachedResults[] = {
     {"PyUnicode_FromStringAndSize", 1, CachedWhen::ZeroSize},
     {"PyBytes_FromStringAndSize", 1, CachedWhen::ZeroSize},
     {"PyTuple_New", 0, CachedWhen::ZeroSize},
+    {"PyUnicode_New", 0, CachedWhen::ZeroSize},
 };
 
 /// Results that cannot be NULL because of what an earlier call on the path
@@ -201,6 +203,30 @@ bool resultKnownNonNull(const CallEvent &Call, StringRef Name,
   return false;
 }
 
+/// Conversions whose -1 (or all-ones) result is a value, never an error,
+/// when their argument is an int: they do not call __index__, and report
+/// overflow through a flag or by masking.
+constexpr const char *ExactOnInt[] = {
+    "PyLong_AsLongAndOverflow", "PyLong_AsLongLongAndOverflow",
+    "PyLong_AsUnsignedLongMask", "PyLong_AsUnsignedLongLongMask"};
+
+/// Whether Call is one of ExactOnInt on an object the path knows is an int:
+/// made by a PyLong_From* constructor, or tested with PyLong_CheckExact.
+bool cannotFailOnInt(const CallEvent &Call, StringRef Name,
+                     ProgramStateRef State) {
+  if (!llvm::is_contained(ExactOnInt, Name) || Call.getNumArgs() == 0)
+    return false;
+  SymbolRef Obj = Call.getArgSVal(0).getAsLocSymbol();
+  if (!Obj)
+    return false;
+  if (const auto *SC = dyn_cast<SymbolConjured>(Obj))
+    if (userFacingName(directCalleeName(
+                           dyn_cast_or_null<CallExpr>(SC->getStmt())))
+            .starts_with("PyLong_From"))
+      return true;
+  return typeKnownToBe(State, Obj, "PyLong_Type");
+}
+
 /// Whether this call returns a cached object (PyLong_FromLong(64),
 /// PyUnicode_FromString("")), which is never NULL.
 bool returnsCachedObject(const CallEvent &Call, StringRef Name) {
@@ -263,7 +289,8 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
     ErrorSpec Probe;
     Probe.Kind = K;
     if (K == ErrorKind::Ambiguous && Call.getResultType()->isIntegerType()) {
-      State = State->set<AmbiguousResults>(Sym, CE);
+      if (!cannotFailOnInt(Call, Name, Orig))
+        State = State->set<AmbiguousResults>(Sym, CE);
     } else if (Probe.resultNeedsCheck() &&
                Call.getResultType()->isPointerType() && !KnownNonNull &&
                !returnsCachedObject(Call, Name)) {

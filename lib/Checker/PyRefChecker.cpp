@@ -98,6 +98,25 @@ ScopedCheckerConfig::ScopedCheckerConfig(const CheckerConfig &Config)
 ScopedCheckerConfig::~ScopedCheckerConfig() { ActiveConfig = Previous; }
 const CheckerConfig *refcheck::activeCheckerConfig() { return ActiveConfig; }
 
+bool refcheck::typeKnownToBe(ProgramStateRef State, SymbolRef Obj,
+                             StringRef TypeVar) {
+  ConstraintManager &CM = State->getConstraintManager();
+  for (auto [Key, Answer] : State->get<IsStaticObject>()) {
+    const auto *VR = dyn_cast<NonParamVarRegion>(Key.second);
+    if (!VR || VR->getDecl()->getName() != TypeVar ||
+        !CM.isNull(State, Answer).isConstrainedFalse())
+      continue;
+    // Key.first is the value of Obj's ob_type field.
+    const FieldRegion *FR = fieldOfValue(Key.first);
+    if (!FR || FR->getDecl()->getName() != "ob_type")
+      continue;
+    const SymbolicRegion *Base = FR->getSuperRegion()->getSymbolicBase();
+    if (Base && Base->getSymbol() == Obj)
+      return true;
+  }
+  return false;
+}
+
 
 //===----------------------------------------------------------------------===//
 // The checker
@@ -1616,20 +1635,11 @@ static bool isStoredObjectSize(SymbolRef Sym) {
     return CE && llvm::is_contained(SizeAccessors,
                                     userFacingName(directCalleeName(CE)));
   }
-  const MemRegion *R = nullptr;
-  if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym))
-    R = RV->getRegion();
-  else if (const auto *D = dyn_cast<SymbolDerived>(Sym))
-    R = D->getRegion();
-  const auto *FR = dyn_cast_or_null<FieldRegion>(R);
+  const FieldRegion *FR = fieldOfValue(Sym);
   if (!FR)
     return false;
   const FieldDecl *F = FR->getDecl();
-  const RecordDecl *RD = F->getParent();
-  StringRef Record = RD->getName();
-  if (Record.empty())
-    if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
-      Record = TD->getName(); // typedef struct { ... } PyVarObject;
+  StringRef Record = recordName(F->getParent()); // typedef struct {...} X;
   return (F->getName() == "ob_size" && Record == "PyVarObject") ||
          (F->getName() == "length" && Record == "PyASCIIObject");
 }

@@ -144,6 +144,11 @@ public:
 const RefState *getRefState(clang::ento::ProgramStateRef State,
                             clang::ento::SymbolRef Sym);
 
+/// Whether the path found Obj's type to be the static type object named
+/// TypeVar: `Py_IS_TYPE(obj, &PyLong_Type)` (PyLong_CheckExact) tested true.
+bool typeKnownToBe(clang::ento::ProgramStateRef State,
+                   clang::ento::SymbolRef Obj, llvm::StringRef TypeVar);
+
 /// Refcount operations, matched by name and evaluated by the checker. The
 /// object is always the last argument (_Py_DECREF takes file and line first
 /// in debug builds of 3.8-3.11).

@@ -243,12 +243,7 @@ static bool isConsumingSlotCall(const CallEvent &Call) {
   SymbolRef Sym = Call.getState()
                       ->getSVal(CE->getCallee(), Call.getLocationContext())
                       .getAsSymbol();
-  const MemRegion *From = nullptr;
-  if (const auto *SRV = dyn_cast_or_null<SymbolRegionValue>(Sym))
-    From = SRV->getRegion();
-  else if (const auto *SD = dyn_cast_or_null<SymbolDerived>(Sym))
-    From = SD->getRegion();
-  const auto *FR = dyn_cast_or_null<FieldRegion>(From);
+  const FieldRegion *FR = fieldOfValue(Sym);
   return FR && isDeallocSlotName(FR->getDecl()->getName());
 }
 
