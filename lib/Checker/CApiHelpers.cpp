@@ -105,6 +105,15 @@ llvm::StringRef refcheck::directCalleeName(const CallExpr *CE) {
   return "";
 }
 
+const CallExpr *refcheck::callReturning(ento::SymbolRef Sym) {
+  const auto *SC = dyn_cast_or_null<ento::SymbolConjured>(Sym);
+  const auto *CE = SC ? dyn_cast_or_null<CallExpr>(SC->getStmt()) : nullptr;
+  return CE && CE->getType().getCanonicalType() ==
+                   SC->getType().getCanonicalType()
+             ? CE
+             : nullptr;
+}
+
 ErrorKind refcheck::errorKindFor(const ApiModel *M, llvm::StringRef Name) {
   if (!M || Name.empty())
     return ErrorKind::Unknown;

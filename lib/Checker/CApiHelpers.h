@@ -95,6 +95,11 @@ ValuesGiven valuesGiven(const clang::VarDecl *V, const clang::Stmt *Body);
 /// The callee's identifier, or "".
 llvm::StringRef directCalleeName(const clang::CallExpr *CE);
 
+/// The call whose own result Sym is: a symbol conjured for a call
+/// expression, with the call's type (not a variable the call invalidated,
+/// such as an out-parameter). Null otherwise.
+const clang::CallExpr *callReturning(clang::ento::SymbolRef Sym);
+
 /// The error convention of a function, by its name as declared and as
 /// written (ApiModel::errorKindOf on both).
 ErrorKind errorKindFor(const ApiModel *M, llvm::StringRef Name);

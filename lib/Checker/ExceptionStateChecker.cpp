@@ -330,12 +330,11 @@ static bool isReadFromMemory(SymbolRef Sym) {
     const auto *VR = dyn_cast<VarRegion>(RV->getRegion());
     return !(VR && isa<ParmVarDecl>(VR->getDecl()));
   }
-  if (const auto *SC = dyn_cast<SymbolConjured>(Sym)) {
-    // A call's own result has the call's type; a variable invalidated by
-    // the call (an out-parameter) has its own.
-    const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
-    if (!CE || CE->getType().getCanonicalType() !=
-                   SC->getType().getCanonicalType())
+  if (isa<SymbolConjured>(Sym)) {
+    // Not a call's own result: a variable the call invalidated (an
+    // out-parameter).
+    const CallExpr *CE = callReturning(Sym);
+    if (!CE)
       return true;
     const FunctionDecl *Callee = CE->getDirectCallee();
     return Callee && Callee->hasBody();

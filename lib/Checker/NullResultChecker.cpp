@@ -147,17 +147,12 @@ const MemRegion *argRegion(const CallEvent &Call, unsigned I) {
   return R ? R->StripCasts() : nullptr;
 }
 
-/// Whether the value of argument I was returned by a call to one of Names.
-bool argMadeBy(const CallEvent &Call, unsigned I, ArrayRef<const char *> Names) {
+/// The name of the call that returned argument I's value, or "".
+StringRef argMaker(const CallEvent &Call, unsigned I) {
   if (I >= Call.getNumArgs())
-    return false;
-  const auto *SC =
-      dyn_cast_or_null<SymbolConjured>(Call.getArgSVal(I).getAsLocSymbol());
-  if (!SC)
-    return false;
-  StringRef Maker = userFacingName(
-      directCalleeName(dyn_cast_or_null<CallExpr>(SC->getStmt())));
-  return llvm::is_contained(Names, Maker);
+    return "";
+  return userFacingName(
+      directCalleeName(callReturning(Call.getArgSVal(I).getAsLocSymbol())));
 }
 
 /// The _Py_Identifier variable a call's argument I points to, if any.
@@ -181,7 +176,7 @@ bool resultKnownNonNull(const CallEvent &Call, StringRef Name,
       continue;
     switch (R.By) {
     case KnownBy::HeapType:
-      return argMadeBy(Call, 0, HeapTypeMakers);
+      return llvm::is_contained(HeapTypeMakers, argMaker(Call, 0));
     case KnownBy::ResolvedId: {
       const MemRegion *Id = identifierArg(Call, 0);
       return Id && State->contains<ResolvedIds>(Id);
@@ -217,14 +212,8 @@ bool cannotFailOnInt(const CallEvent &Call, StringRef Name,
   if (!llvm::is_contained(ExactOnInt, Name) || Call.getNumArgs() == 0)
     return false;
   SymbolRef Obj = Call.getArgSVal(0).getAsLocSymbol();
-  if (!Obj)
-    return false;
-  if (const auto *SC = dyn_cast<SymbolConjured>(Obj))
-    if (userFacingName(directCalleeName(
-                           dyn_cast_or_null<CallExpr>(SC->getStmt())))
-            .starts_with("PyLong_From"))
-      return true;
-  return typeKnownToBe(State, Obj, "PyLong_Type");
+  return Obj && (argMaker(Call, 0).starts_with("PyLong_From") ||
+                 typeKnownToBe(State, Obj, "PyLong_Type"));
 }
 
 /// Whether this call returns a cached object (PyLong_FromLong(64),
@@ -261,8 +250,6 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   ErrorKind K = errorKindFor(model(), FD->getName());
   ProgramStateRef Orig = C.getState();
   StringRef Name = userFacingName(FD->getName());
-  // Judged against what the path knew before this call.
-  bool KnownNonNull = resultKnownNonNull(Call, Name, Orig);
   // What the path learns for later calls (KnownResults).
   ProgramStateRef State = Orig;
   if (Name == "PyDict_Contains") {
@@ -292,8 +279,10 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
       if (!cannotFailOnInt(Call, Name, Orig))
         State = State->set<AmbiguousResults>(Sym, CE);
     } else if (Probe.resultNeedsCheck() &&
-               Call.getResultType()->isPointerType() && !KnownNonNull &&
-               !returnsCachedObject(Call, Name)) {
+               Call.getResultType()->isPointerType() &&
+               !returnsCachedObject(Call, Name) &&
+               // Judged against what the path knew before this call.
+               !resultKnownNonNull(Call, Name, Orig)) {
       // A PyObject* result of a function the ownership table says cannot
       // fail is not maybe-NULL even if an error row is generic.
       const FunctionSpec *S = functionSpecFor(model(), FD->getName());

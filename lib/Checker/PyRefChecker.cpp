@@ -1630,11 +1630,9 @@ static constexpr const char *SizeAccessors[] = {
 /// Py_SIZE, PyASCIIObject's length behind PyUnicode_GET_LENGTH), read from
 /// the object or returned by its accessor; it is never negative.
 static bool isStoredObjectSize(SymbolRef Sym) {
-  if (const auto *SC = dyn_cast<SymbolConjured>(Sym)) {
-    const auto *CE = dyn_cast_or_null<CallExpr>(SC->getStmt());
-    return CE && llvm::is_contained(SizeAccessors,
-                                    userFacingName(directCalleeName(CE)));
-  }
+  if (isa<SymbolConjured>(Sym))
+    return llvm::is_contained(
+        SizeAccessors, userFacingName(directCalleeName(callReturning(Sym))));
   const FieldRegion *FR = fieldOfValue(Sym);
   if (!FR)
     return false;

@@ -734,12 +734,7 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
     // of all: a row of Doc/data/refcounts.dat (a CPython tree) describes
     // Py_DECREF with no steal, and their inline bodies in the headers take
     // PyObject* as any API function does.
-    static const char *const RefOpNames[] = {
-        "Py_INCREF",  "_Py_INCREF",  "Py_IncRef",   "Py_XINCREF",
-        "_Py_XINCREF", "Py_DECREF",  "_Py_DECREF",  "Py_DecRef",
-        "Py_XDECREF", "_Py_XDECREF", "Py_NewRef",   "_Py_NewRef",
-        "Py_XNewRef", "_Py_XNewRef", "_Py_Dealloc"};
-    if (llvm::is_contained(RefOpNames, Callee->getName()))
+    if (RefOps.lookupAsWritten(*CE))
       return false;
     if (const FunctionSpec *Spec = specFor(Callee)) {
       if (Spec->Format != FormatStyle::None && Idx > Spec->FormatArg)

@@ -284,6 +284,8 @@ private:
   bool OwnedParamsKnown = false;
   llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
   llvm::DenseMap<const clang::FunctionDecl *, bool> StoredOnly;
+  /// For the body scans: calls to refcount operations are not borrowing.
+  const RefOpMap RefOps = makeRefOps();
   /// madeFresh()'s answers per function of this file; false while being
   /// computed.
   llvm::DenseMap<const clang::FunctionDecl *, bool> FreshResult;
