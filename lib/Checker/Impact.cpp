@@ -16,7 +16,8 @@
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
-#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ImmutableSet.h"
 
 using namespace clang;
 using namespace ento;
@@ -193,95 +194,164 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
 std::string quoted(StringRef Callee) { return ("'" + Callee + "'").str(); }
 } // namespace
 
-ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
-                                 const ApiModel *Model,
-                                 StringRef NeedsFailureOf) {
-  std::vector<Cause> Causes;
-  if (!NeedsFailureOf.empty()) {
-    const ErrorSpec *Spec = errorSpecFor(Model, NeedsFailureOf);
-    std::string Name = userFacingName(NeedsFailureOf).str();
-    Causes.push_back({Name, Spec && Spec->FailsOnlyOnMemory,
-                      "when " + quoted(Name) + " fails"});
-  }
-
-  std::vector<const ExplodedNode *> Path;
-  for (const ExplodedNode *N = ErrorNode; N; N = N->getFirstPred())
-    Path.push_back(N);
-  std::reverse(Path.begin(), Path.end());
-
-  // Calls the analyzer went into, by call site and caller, until their
-  // result is seen.
-  llvm::DenseSet<std::pair<const Stmt *, const LocationContext *>> Inlined;
-  // Results already seen: a call has several nodes after it.
-  llvm::DenseSet<const SymExpr *> SeenSyms;
+namespace {
+/// Where the forward walk of a path stands after one node: everything the
+/// rest of the path needs from the part already walked. The walk from the
+/// root to a node is the same for every path through it (paths follow
+/// first predecessors), so a snapshot taken at a node serves every later
+/// report whose path goes through that node.
+struct WalkState {
+  /// The first failure or error branch, and the first that is not about
+  /// memory: all the verdict needs of the causes.
+  std::optional<Cause> First, FirstNotMemory;
   std::vector<PendingCall> Pending;
+  /// Results already seen: a call has several nodes after it.
+  llvm::ImmutableSet<const SymExpr *> SeenSyms;
+  /// Calls the analyzer went into, by call site and caller, until their
+  /// result is seen.
+  llvm::SmallVector<std::pair<const Stmt *, const LocationContext *>, 2>
+      Inlined;
   ProgramStateRef Last;
   const Stmt *PrevCall = nullptr;
 
-  for (const ExplodedNode *N : Path) {
-    ProgramPoint P = N->getLocation();
-    const LocationContext *LC = N->getLocationContext();
-    if (auto CEE = P.getAs<CallExitEnd>()) {
-      Inlined.insert({CEE->getCalleeContext()->getCallSite(), LC});
-    } else if (P.getKind() == ProgramPoint::PostStmtKind) {
-      const auto *CE =
-          dyn_cast_or_null<CallExpr>(P.castAs<PostStmt>().getStmt());
-      if (CE && CE != PrevCall) {
-        SVal V = N->getSVal(CE);
-        const SymExpr *Sym = V.getAsSymbol(/*IncludeBaseRegions=*/true);
-        bool New = !Sym || SeenSyms.insert(Sym).second;
-        bool WasInlined = Inlined.erase({CE, LC});
-        StringRef Name = calleeName(CE);
-        if (New && !Name.empty()) {
-          if (errorKindFor(Model, Name) == ErrorKind::AlwaysSets) {
-            const ErrorSpec *Spec = errorSpecFor(Model, Name);
-            std::string U = userFacingName(Name).str();
-            Causes.push_back({U, Spec && Spec->FailsOnlyOnMemory,
-                              "on the error branch that calls " + quoted(U)});
-          } else if (!V.isUnknownOrUndef()) {
-            if (auto PC = failureTestFor(CE, V, Model, WasInlined))
-              Pending.push_back(std::move(*PC));
-          }
+  explicit WalkState(llvm::ImmutableSet<const SymExpr *> Empty)
+      : SeenSyms(Empty) {}
+
+  void addCause(Cause C) {
+    if (!FirstNotMemory && !C.Memory)
+      FirstNotMemory = C;
+    if (!First)
+      First = std::move(C);
+  }
+};
+
+/// One step of the walk: node N, after the nodes before it.
+void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
+              llvm::ImmutableSet<const SymExpr *>::Factory &Syms) {
+  ProgramPoint P = N->getLocation();
+  const LocationContext *LC = N->getLocationContext();
+  if (auto CEE = P.getAs<CallExitEnd>()) {
+    std::pair<const Stmt *, const LocationContext *> Site{
+        CEE->getCalleeContext()->getCallSite(), LC};
+    if (!llvm::is_contained(W.Inlined, Site))
+      W.Inlined.push_back(Site);
+  } else if (P.getKind() == ProgramPoint::PostStmtKind) {
+    const auto *CE = dyn_cast_or_null<CallExpr>(P.castAs<PostStmt>().getStmt());
+    if (CE && CE != W.PrevCall) {
+      SVal V = N->getSVal(CE);
+      const SymExpr *Sym = V.getAsSymbol(/*IncludeBaseRegions=*/true);
+      bool New = !Sym || !W.SeenSyms.contains(Sym);
+      if (Sym && New)
+        W.SeenSyms = Syms.add(W.SeenSyms, Sym);
+      auto It = llvm::find(W.Inlined, std::make_pair((const Stmt *)CE, LC));
+      bool WasInlined = It != W.Inlined.end();
+      if (WasInlined)
+        W.Inlined.erase(It);
+      StringRef Name = calleeName(CE);
+      if (New && !Name.empty()) {
+        if (errorKindFor(Model, Name) == ErrorKind::AlwaysSets) {
+          const ErrorSpec *Spec = errorSpecFor(Model, Name);
+          std::string U = userFacingName(Name).str();
+          W.addCause({U, Spec && Spec->FailsOnlyOnMemory,
+                      "on the error branch that calls " + quoted(U)});
+        } else if (!V.isUnknownOrUndef()) {
+          if (auto PC = failureTestFor(CE, V, Model, WasInlined))
+            W.Pending.push_back(std::move(*PC));
         }
       }
-      PrevCall = CE;
-    } else {
-      PrevCall = nullptr;
     }
-    // Decide the pending tests on each new state.
-    ProgramStateRef State = N->getState();
-    if (State == Last || Pending.empty())
+    W.PrevCall = CE;
+  } else {
+    W.PrevCall = nullptr;
+  }
+  // Decide the pending tests on each new state.
+  ProgramStateRef State = N->getState();
+  if (State == W.Last || W.Pending.empty())
+    return;
+  W.Last = State;
+  for (size_t I = 0; I < W.Pending.size();) {
+    Proof Pr = proves(State, W.Pending[I]);
+    if (Pr == Proof::Unknown) {
+      ++I;
       continue;
-    Last = State;
-    for (size_t I = 0; I < Pending.size();) {
-      Proof Pr = proves(State, Pending[I]);
-      if (Pr == Proof::Unknown) {
-        ++I;
-        continue;
-      }
-      if (Pr == Proof::Yes) {
-        const PendingCall &PC = Pending[I];
-        Causes.push_back(
-            {PC.Callee, PC.Memory,
-             PC.ExceptionQuery
-                 ? "when " + quoted(PC.Callee) + " reports an exception"
-                 : "when " + quoted(PC.Callee) + " fails"});
-      }
-      Pending.erase(Pending.begin() + I);
     }
+    if (Pr == Proof::Yes) {
+      const PendingCall &PC = W.Pending[I];
+      W.addCause({PC.Callee, PC.Memory,
+                  PC.ExceptionQuery
+                      ? "when " + quoted(PC.Callee) + " reports an exception"
+                      : "when " + quoted(PC.Callee) + " fails"});
+    }
+    W.Pending.erase(W.Pending.begin() + I);
+  }
+}
+} // namespace
+
+/// Snapshots of the walk at the nodes where paths part (more than one
+/// successor), for the graph of the top-level function being analyzed.
+/// Those nodes are final when a report below them is made (their
+/// successors all exist) and the analyzer never reclaims them, so a
+/// snapshot stays true until the graph goes away (resetImpactCache).
+namespace {
+struct ImpactCache {
+  llvm::ImmutableSet<const SymExpr *>::Factory Syms;
+  llvm::DenseMap<const ExplodedNode *, std::unique_ptr<WalkState>> At;
+};
+} // namespace
+
+static thread_local std::unique_ptr<ImpactCache> TheCache;
+
+void refcheck::resetImpactCache() { TheCache.reset(); }
+
+ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
+                                 const ApiModel *Model,
+                                 StringRef NeedsFailureOf, bool Cached) {
+  std::optional<ImpactCache> Local;
+  ImpactCache *Cache;
+  if (Cached) {
+    if (!TheCache)
+      TheCache = std::make_unique<ImpactCache>();
+    Cache = TheCache.get();
+  } else {
+    Cache = &Local.emplace();
+  }
+  // Back to the root, or to the nearest node with a snapshot.
+  llvm::SmallVector<const ExplodedNode *, 256> Rest;
+  const WalkState *From = nullptr;
+  for (const ExplodedNode *N = ErrorNode; N; N = N->getFirstPred()) {
+    if (Cached)
+      if (auto It = Cache->At.find(N); It != Cache->At.end()) {
+        From = It->second.get();
+        break;
+      }
+    Rest.push_back(N);
+  }
+  WalkState W = From ? *From : WalkState(Cache->Syms.getEmptySet());
+  for (const ExplodedNode *N : llvm::reverse(Rest)) {
+    walkNode(W, N, Model, Cache->Syms);
+    if (Cached && N->succ_size() > 1)
+      Cache->At[N] = std::make_unique<WalkState>(W);
   }
 
+  // The bug's own need comes first: a result used unchecked fails.
+  std::optional<Cause> Needs;
+  if (!NeedsFailureOf.empty()) {
+    const ErrorSpec *Spec = errorSpecFor(Model, NeedsFailureOf);
+    std::string Name = userFacingName(NeedsFailureOf).str();
+    Needs = Cause{Name, Spec && Spec->FailsOnlyOnMemory,
+                  "when " + quoted(Name) + " fails"};
+  }
   ReportTag T;
   T.Impact = ImpactClass::EveryCall;
   const Cause *Blame = nullptr;
-  for (const Cause &C : Causes)
-    if (!C.Memory) {
-      Blame = &C;
-      T.Impact = ImpactClass::ErrorPath;
-      break;
-    }
-  if (!Blame && !Causes.empty()) {
-    Blame = &Causes.front();
+  if (Needs && !Needs->Memory)
+    Blame = &*Needs;
+  else if (W.FirstNotMemory)
+    Blame = &*W.FirstNotMemory;
+  if (Blame) {
+    T.Impact = ImpactClass::ErrorPath;
+  } else if (Needs || W.First) {
+    Blame = Needs ? &*Needs : &*W.First;
     T.Impact = ImpactClass::AllocationFailure;
   }
   if (Blame) {
@@ -290,6 +360,7 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
   }
   return T;
 }
+
 
 //===----------------------------------------------------------------------===//
 // The report
@@ -317,7 +388,9 @@ public:
   void finalizeVisitor(BugReporterContext &BRC, const ExplodedNode *End,
                        PathSensitiveBugReport &BR) override {
     ReportTag Own = decodeReportTag(BR.getShortDescription(false));
-    ReportTag Shown = classifyPath(End, Model, NeedsFailureOf);
+    // End is in the trimmed copy of the graph: no snapshots there.
+    ReportTag Shown =
+        classifyPath(End, Model, NeedsFailureOf, /*Cached=*/false);
     Shown.Origin = Own.Origin;
     ReportTag Best = moreFrequent(Shown, Own);
     // Other reports of the same bug (the same class) reached it by other
@@ -360,7 +433,7 @@ PathReport::PathReport(const BugType &BT, StringRef Origin, StringRef Msg,
 
 void PathReport::init(StringRef Origin, const ExplodedNode *N,
                       const ApiModel *Model, StringRef NeedsFailureOf) {
-  ReportTag T = classifyPath(N, Model, NeedsFailureOf);
+  ReportTag T = classifyPath(N, Model, NeedsFailureOf, /*Cached=*/true);
   T.Origin = Origin.str();
   setTag(T);
   addVisitor<ImpactVisitor>(Model, NeedsFailureOf);

@@ -26,9 +26,18 @@ namespace refcheck {
 /// and a call that always raises (PyErr_SetString) are error branches.
 /// NeedsFailureOf names a call whose failure the bug itself needs (a result
 /// used unchecked), or is empty.
+/// With Cached, the walk starts from the snapshot at the nearest node
+/// where an earlier cached walk saw paths part: the many reports of one
+/// bug share most of their paths. ErrorNode must then be in the graph the
+/// analyzer is exploring now, not a trimmed copy.
 ReportTag classifyPath(const clang::ento::ExplodedNode *ErrorNode,
                        const ApiModel *Model,
-                       llvm::StringRef NeedsFailureOf = "");
+                       llvm::StringRef NeedsFailureOf = "",
+                       bool Cached = false);
+
+/// Drops the snapshots of the cached walks: the graph they point into is
+/// going away (the end of a top-level function's analysis).
+void resetImpactCache();
 
 /// The more frequent of two impacts (every-call before error-path before
 /// allocation-failure); A on a tie.

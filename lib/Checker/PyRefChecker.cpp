@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "refcheck/Checker.h"
 #include "CApiHelpers.h"
+#include "Impact.h"
 #include "RefDiagnostics.h"
 #include "RefState.h"
 #include "RefSummary.h"
@@ -142,7 +143,7 @@ class PyRefChecker
                      check::Location, check::Bind, check::EndFunction,
                      check::PreStmt<AtomicExpr>, check::PostStmt<CastExpr>,
                      check::PostStmt<BinaryOperator>, check::LiveSymbols,
-                     eval::Call, eval::Assume> {
+                     check::EndAnalysis, eval::Call, eval::Assume> {
   const RefOpMap RefOps = makeRefOps();
 
   const RefDiagnostics Diags{this, RefOps};
@@ -171,6 +172,11 @@ public:
                      CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
+  /// The graph goes away: so do the snapshots of the reports' paths
+  /// (Impact.h). Every refcheck report is made with this checker there.
+  void checkEndAnalysis(ExplodedGraph &, BugReporter &, ExprEngine &) const {
+    resetImpactCache();
+  }
   void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
   void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;
   void checkPostStmt(const BinaryOperator *BO, CheckerContext &C) const;

@@ -46,6 +46,7 @@ class Z3RefutationVisitor final : public BugReporterVisitor {
   /// The node visited before this one (its successor on the path) purged
   /// dead symbols or left a call: this node is the last to hold them.
   bool CollectNext = true; // the error node
+  ProgramStateRef LastCollected;
 
 public:
   void Profile(llvm::FoldingSetNodeID &ID) const override {
@@ -99,7 +100,16 @@ public:
 
 private:
   void collect(const ExplodedNode *N) {
-    for (const auto &[Sym, RS] : getConstraintMap(N->getState())) {
+    // The same constraints as the node collected last (later on the path):
+    // nothing new. Most statements change no constraint, and building the
+    // map is what costs.
+    ProgramStateRef State = N->getState();
+    if (LastCollected &&
+        State->getConstraintManager().haveEqualConstraints(State,
+                                                           LastCollected))
+      return;
+    LastCollected = State;
+    for (const auto &[Sym, RS] : getConstraintMap(State)) {
       auto [It, New] = Index.try_emplace(Sym, Ranges.size());
       if (New)
         Ranges.emplace_back(Sym, RS);
