@@ -32,6 +32,10 @@ struct BatchOptions {
   /// Print what contract inference did (files inferred, from the cache,
   /// rounds) on stderr.
   bool Stats = false;
+  /// Contract inference gives every function of the project that another
+  /// file may call a contract (--list-api, --write-contracts), not only
+  /// the ones another file does call.
+  bool InferAllContracts = false;
 };
 
 /// What happened to one file, for --verbose and the benchmarks.

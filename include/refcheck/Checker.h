@@ -55,6 +55,10 @@ struct CheckerConfig {
   /// path: it is not counted until a later round knows the callee, so
   /// recursion across files starts from "no paths" and converges.
   const llvm::StringSet<> *ProjectFunctions = nullptr;
+  /// Inference mode: when not empty, only these functions get a contract
+  /// (the ones another file of the project calls); the others are not
+  /// explored as top-level functions at all.
+  const llvm::StringSet<> *InferOnly = nullptr;
   bool isEnabled(llvm::StringRef Check) const {
     return !Disabled.contains(Check);
   }

@@ -41,6 +41,9 @@ struct DriverOptions {
   /// Inference only: the functions the project defines (see
   /// CheckerConfig::ProjectFunctions).
   llvm::StringSet<> ProjectFunctions;
+  /// Inference only: when not empty, the functions worth a contract (see
+  /// CheckerConfig::InferOnly); empty means every one.
+  llvm::StringSet<> InferOnly;
   /// Refute infeasible reports with Z3 when the LLVM build has it.
   bool CrosscheckZ3 = true;
   /// Extra analyzer options, "key=value".

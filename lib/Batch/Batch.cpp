@@ -49,10 +49,10 @@ static json::Value toJson(const FileCommand &C) {
                       {"project_root", C.ProjectRoot}};
 }
 
-/// The project's function names, sorted (a job's text is then stable).
-static std::vector<std::string> projectFunctions(const DriverOptions &O) {
+/// The names of a set, sorted (a job's text is then stable).
+static std::vector<std::string> sortedNames(const StringSet<> &Set) {
   std::vector<std::string> Names;
-  for (const auto &E : O.ProjectFunctions)
+  for (const auto &E : Set)
     Names.push_back(E.getKey().str());
   llvm::sort(Names);
   return Names;
@@ -83,7 +83,9 @@ static json::Value toJson(const DriverOptions &O) {
                       {"disabled", json::Array(O.DisabledChecks)},
                       {"z3", O.CrosscheckZ3},
                       {"analyzer_config", json::Array(O.AnalyzerConfig)},
-                      {"project_functions", json::Array(projectFunctions(O))}};
+                      {"project_functions",
+                       json::Array(sortedNames(O.ProjectFunctions))},
+                      {"infer_only", json::Array(sortedNames(O.InferOnly))}};
 }
 
 static std::vector<std::string> strings(const json::Object &O, StringRef Key) {
@@ -124,6 +126,8 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   O.AnalyzerConfig = strings(*Opts, "analyzer_config");
   for (const std::string &N : strings(*Opts, "project_functions"))
     O.ProjectFunctions.insert(N);
+  for (const std::string &N : strings(*Opts, "infer_only"))
+    O.InferOnly.insert(N);
   if (const json::Array *Facts = Opts->getArray("api_facts"))
     for (const json::Value &FV : *Facts)
       if (const json::Object *F = FV.getAsObject()) {
@@ -742,11 +746,23 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
         if (S.Deps && *S.Deps == Deps)
           continue;
         Todo.push_back(I);
+        if (!BO.InferAllContracts &&
+            llvm::none_of(S.Scan.Defines, [&](const std::string &N) {
+              return Base.InferOnly.contains(N);
+            })) {
+          // No other file calls what it defines: nothing to infer.
+          Got[I].emplace();
+          continue;
+        }
         if (!BO.CacheDir.empty()) {
           BLAKE3 H;
           H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
-          H.update("infer-contracts-2");
+          H.update("infer-contracts-3");
           H.update(Deps);
+          // The functions of this file that get a contract.
+          for (const std::string &N : S.Scan.Defines)
+            if (BO.InferAllContracts || Base.InferOnly.contains(N))
+              H.update(N + "\n");
           Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
           if (std::optional<std::string> Doc =
                   lookupCachedDoc(BO.CacheDir, Keys[I], *S.Cmd, Hashes))
@@ -836,6 +852,15 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
         Base.ProjectFunctions.insert(N);
       All.push_back(I);
     }
+  }
+  // Only what another file calls needs a contract (unless all are asked
+  // for): a file's own calls to its functions are followed into their
+  // bodies. Callees lists what a file calls without defining it.
+  if (!BO.InferAllContracts) {
+    for (unsigned I : All)
+      for (const std::string &N : Slots[I].Scan.Callees)
+        if (Base.ProjectFunctions.contains(N))
+          Base.InferOnly.insert(N);
   }
   bool Ran = false;
 

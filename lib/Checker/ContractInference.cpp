@@ -214,8 +214,10 @@ void ContractInferenceChecker::checkBeginFunction(CheckerContext &C) const {
   if (!active() || !C.inTopFrame())
     return;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
-  if (!wantsContract(FD)) {
-    // Not worth exploring: no other file can call it.
+  if (!wantsContract(FD) ||
+      (Config && Config->InferOnly && !Config->InferOnly->empty() &&
+       !Config->InferOnly->contains(contractName(FD)))) {
+    // Not worth exploring: no other file calls it.
     C.generateSink(C.getState(), C.getPredecessor());
     return;
   }

@@ -1047,6 +1047,7 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
   Config.InferContracts = true;
   Config.InferredSink = &Out.Contracts;
   Config.ProjectFunctions = &Opts.ProjectFunctions;
+  Config.InferOnly = &Opts.InferOnly;
   ScopedCheckerConfig Scope(Config);
   ClangTool Tool(DB, {CC.Filename});
   for (const auto &[Path, Text] : Cmd.VirtualFiles)

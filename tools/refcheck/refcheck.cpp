@@ -292,6 +292,7 @@ int main(int argc, const char **argv) {
   BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
   BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   BO.Stats = ShowStats || Verbose;
+  BO.InferAllContracts = ListApi || !WriteContracts.empty();
 
   // The project's own functions: their contracts, inferred from every file
   // of the compile database (or the files given), so calls between files
