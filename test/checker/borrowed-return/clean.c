@@ -43,3 +43,13 @@ PyInit_m(void)
 {
     return PyModuleDef_Init(&def);
 }
+
+/* The same, without PyModuleDef_Init: the def itself, cast (CPython's
+ * _testmultiphase does this). */
+static struct PyModuleDef def2 = {PyModuleDef_HEAD_INIT, "m2"};
+
+PyMODINIT_FUNC
+PyInit_m2(void)
+{
+    return (PyObject *)&def2;
+}
