@@ -338,7 +338,7 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
   if (isTopFrameParam(Sym)) {
     const auto *VR = cast<VarRegion>(cast<SymbolRegionValue>(Sym)->getRegion());
     const auto *PVD = cast<ParmVarDecl>(VR->getDecl());
-    if (Summaries.ownedOnEntry(PVD))
+    if (Summaries.ownedOnEntry(PVD) || Summaries.stolenByOwnRow(PVD))
       return std::nullopt; // ours to release; not judged
     if (const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
         FD && llvm::is_contained(RefSummaryManager::annotatedSteals(
@@ -1247,7 +1247,8 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   SVal V = C.getSVal(RetE);
   const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
-  bool OwesNewRef = FD && isPyObjectPointerType(FD->getReturnType());
+  bool OwesNewRef = FD && isPyObjectPointerType(FD->getReturnType()) &&
+                    !Summaries.returnsNoNewRefByOwnRow(FD);
   if (FD)
     for (const auto *A : FD->specific_attrs<AnnotateAttr>())
       if (A->getAnnotation() == "refcheck::returns_borrowed" ||

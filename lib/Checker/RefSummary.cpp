@@ -452,6 +452,20 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
 /// release it. One pass over the file, on first use, finds every such
 /// parameter: in each function, the variables a converter fills, then the
 /// calls they are passed on to.
+bool RefSummaryManager::stolenByOwnRow(const ParmVarDecl *PVD) const {
+  const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
+  const FunctionSpec *Spec = FD ? specFor(FD) : nullptr;
+  return Spec && llvm::any_of(Spec->Steals, [&](const auto &S) {
+           return S.first == PVD->getFunctionScopeIndex();
+         });
+}
+
+bool RefSummaryManager::returnsNoNewRefByOwnRow(const FunctionDecl *FD) const {
+  const FunctionSpec *Spec = specFor(FD);
+  return Spec && (Spec->Return == ReturnKind::Borrowed ||
+                  Spec->Return == ReturnKind::Alias);
+}
+
 bool RefSummaryManager::ownedOnEntry(const ParmVarDecl *PVD) {
   const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
   if (!FD || !Model)

@@ -222,6 +222,14 @@ public:
   /// Argument Clinic: the parameter is filled by a converter that gives a
   /// new reference, so the function owns it on entry.
   bool ownedOnEntry(const clang::ParmVarDecl *PVD);
+  /// The model's own row for the function PVD belongs to (the C-API's
+  /// table, the user's annotations) says the function steals it: its body
+  /// owns it, on every path or on some. CPython's PyTuple_SetItem,
+  /// implemented in the files analyzed, is its own row.
+  bool stolenByOwnRow(const clang::ParmVarDecl *PVD) const;
+  /// The model's own row for FD says its result is not a new reference
+  /// (borrowed, or an argument handed back): its returns owe none.
+  bool returnsNoNewRefByOwnRow(const clang::FunctionDecl *FD) const;
 
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
