@@ -453,26 +453,35 @@ public:
 void ExceptionStateChecker::checkBeginFunction(CheckerContext &C) const {
   if (!C.inTopFrame())
     return;
-  // Python calls a tp_richcompare with one of Py_LT..Py_GE: the `default:`
-  // of a switch over all six ("cannot happen") is not a path.
   const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
-  if (!FD || !RichCompare.contains(FD->getCanonicalDecl()) ||
-      FD->getNumParams() != 3)
-    return;
-  const ParmVarDecl *Op = FD->getParamDecl(2);
-  if (!Op->getType()->isIntegerType())
+  if (!FD || !Contracts.count(FD->getCanonicalDecl()))
     return;
   ProgramStateRef State = C.getState();
-  SVal V = State->getSVal(State->getLValue(Op, C.getLocationContext()));
-  auto NV = V.getAs<NonLoc>();
-  if (!NV)
-    return;
-  constexpr int PyLT = 0, PyGE = 5; // object.h: Py_LT, ..., Py_GE
-  BasicValueFactory &BVF = C.getSValBuilder().getBasicValueFactory();
-  if (ProgramStateRef In = State->assumeInclusiveRange(
-          *NV, BVF.getValue(PyLT, Op->getType()),
-          BVF.getValue(PyGE, Op->getType()), true))
-    C.addTransition(In);
+  const LocationContext *LC = C.getLocationContext();
+  // Python calls a method or slot with its object (the instance, the
+  // module, the type) first: never NULL. Without this, a check of a field
+  // of a NULL self reads as "this helper failed without an exception".
+  if (FD->getNumParams() >= 1 && FD->getParamDecl(0)->getType()->isPointerType())
+    if (auto Self = State->getSVal(State->getLValue(FD->getParamDecl(0), LC))
+                        .getAs<DefinedOrUnknownSVal>())
+      if (ProgramStateRef NotNull = State->assume(*Self, true))
+        State = NotNull;
+  // Python calls a tp_richcompare with one of Py_LT..Py_GE: the `default:`
+  // of a switch over all six ("cannot happen") is not a path.
+  if (RichCompare.contains(FD->getCanonicalDecl()) && FD->getNumParams() == 3 &&
+      FD->getParamDecl(2)->getType()->isIntegerType()) {
+    const ParmVarDecl *Op = FD->getParamDecl(2);
+    if (auto NV = State->getSVal(State->getLValue(Op, LC)).getAs<NonLoc>()) {
+      constexpr int PyLT = 0, PyGE = 5; // object.h: Py_LT, ..., Py_GE
+      BasicValueFactory &BVF = C.getSValBuilder().getBasicValueFactory();
+      if (ProgramStateRef In = State->assumeInclusiveRange(
+              *NV, BVF.getValue(PyLT, Op->getType()),
+              BVF.getValue(PyGE, Op->getType()), true))
+        State = In;
+    }
+  }
+  if (State != C.getState())
+    C.addTransition(State);
 }
 
 void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
