@@ -746,10 +746,12 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
         if (S.Deps && *S.Deps == Deps)
           continue;
         Todo.push_back(I);
-        if (!BO.InferAllContracts &&
-            llvm::none_of(S.Scan.Defines, [&](const std::string &N) {
-              return Base.InferOnly.contains(N);
-            })) {
+        // The functions of this file that get a contract.
+        std::vector<StringRef> Wanted;
+        for (const std::string &N : S.Scan.Defines)
+          if (BO.InferAllContracts || Base.InferOnly.contains(N))
+            Wanted.push_back(N);
+        if (Wanted.empty()) {
           // No other file calls what it defines: nothing to infer.
           Got[I].emplace();
           continue;
@@ -759,10 +761,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
           H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
           H.update("infer-contracts-3");
           H.update(Deps);
-          // The functions of this file that get a contract.
-          for (const std::string &N : S.Scan.Defines)
-            if (BO.InferAllContracts || Base.InferOnly.contains(N))
-              H.update(N + "\n");
+          for (StringRef N : Wanted)
+            H.update((N + "\n").str());
           Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
           if (std::optional<std::string> Doc =
                   lookupCachedDoc(BO.CacheDir, Keys[I], *S.Cmd, Hashes))

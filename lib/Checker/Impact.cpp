@@ -285,14 +285,12 @@ void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
     W.Pending.erase(W.Pending.begin() + I);
   }
 }
-} // namespace
 
 /// Snapshots of the walk at the nodes where paths part (more than one
 /// successor), for the graph of the top-level function being analyzed.
 /// Those nodes are final when a report below them is made (their
 /// successors all exist) and the analyzer never reclaims them, so a
 /// snapshot stays true until the graph goes away (resetImpactCache).
-namespace {
 struct ImpactCache {
   llvm::ImmutableSet<const SymExpr *>::Factory Syms;
   llvm::DenseMap<const ExplodedNode *, std::unique_ptr<WalkState>> At;
@@ -360,7 +358,6 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
   }
   return T;
 }
-
 
 //===----------------------------------------------------------------------===//
 // The report

@@ -1268,14 +1268,14 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     }
     if (!enabled(checks::BorrowedReturn) || isPyReturnMacro(RS, C.getASTContext()))
       return;
+    const auto *VR = dyn_cast<VarRegion>(R);
     // Multi-phase initialization: PyInit_* hands back its PyModuleDef
     // (PyModuleDef_Init does the same), not a reference to an object.
-    if (const auto *VR = dyn_cast<VarRegion>(R))
-      if (recordName(VR->getDecl()->getType()) == "PyModuleDef")
-        return;
+    if (VR && recordName(VR->getDecl()->getType()) == "PyModuleDef")
+      return;
     if (ExplodedNode *EN = C.generateNonFatalErrorNode(State)) {
       std::string Name = "object";
-      if (const auto *VR = dyn_cast<VarRegion>(R))
+      if (VR)
         Name = "'" + VR->getDecl()->getNameAsString() + "'";
       Diags.reportStaticReturn(Name, RetE, EN, C);
     }

@@ -446,12 +446,6 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   return S;
 }
 
-/// Argument Clinic: a `foo_impl` parameter that the generated wrapper fills
-/// with a converter giving a new reference (`PyUnicode_FSConverter(arg,
-/// &path)`, then `foo_impl(module, path)`) is owned by foo_impl, which must
-/// release it. One pass over the file, on first use, finds every such
-/// parameter: in each function, the variables a converter fills, then the
-/// calls they are passed on to.
 bool RefSummaryManager::stolenByOwnRow(const ParmVarDecl *PVD) const {
   const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
   const FunctionSpec *Spec = FD ? specFor(FD) : nullptr;
@@ -466,6 +460,12 @@ bool RefSummaryManager::returnsNoNewRefByOwnRow(const FunctionDecl *FD) const {
                   Spec->Return == ReturnKind::Alias);
 }
 
+/// Argument Clinic: a `foo_impl` parameter that the generated wrapper fills
+/// with a converter giving a new reference (`PyUnicode_FSConverter(arg,
+/// &path)`, then `foo_impl(module, path)`) is owned by foo_impl, which must
+/// release it. One pass over the file, on first use, finds every such
+/// parameter: in each function, the variables a converter fills, then the
+/// calls they are passed on to.
 bool RefSummaryManager::ownedOnEntry(const ParmVarDecl *PVD) {
   const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
   if (!FD || !Model)
