@@ -10,6 +10,7 @@
 #define REFCHECK_BATCH_H
 
 #include "refcheck/Driver.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include <functional>
 #include <string>
@@ -46,14 +47,27 @@ struct FileStat {
   uint64_t PeakMemoryKiB = 0;
 };
 
+/// Files analyzed in the same parse as their contract inference, by
+/// earlyAnalysisKey() of their command: each one's results (a writeJson()
+/// document), every file it read, and what the run cost.
+struct EarlyAnalysis {
+  std::vector<InputFile> Inputs;
+  std::string ResultsDoc;
+  FileStat Stat;
+};
+using EarlyAnalyses = llvm::StringMap<EarlyAnalysis>;
+std::string earlyAnalysisKey(const FileCommand &Cmd);
+
 /// Analyzes every command and merges the results in a canonical order, so
 /// the output does not depend on Jobs. Files whose command asks for clang's
 /// -verify mode run in this process (their diagnostics go to stderr); their
-/// outcome is reported through VerifyFailed.
+/// outcome is reported through VerifyFailed. A file found in Early (made
+/// by inferProjectContracts with the same Opts) is not analyzed again.
 Results runBatch(const std::vector<FileCommand> &Cmds,
                  const DriverOptions &Opts, const ApiModel &Model,
                  const BatchOptions &BO, bool *VerifyFailed = nullptr,
-                 std::vector<FileStat> *Stats = nullptr);
+                 std::vector<FileStat> *Stats = nullptr,
+                 const EarlyAnalyses *Early = nullptr);
 
 /// Infers the contracts of the functions of Project (every file of the
 /// compile database) that other files may call, bottom-up over the calls
@@ -62,11 +76,18 @@ Results runBatch(const std::vector<FileCommand> &Cmds,
 /// are cached like results (keyed on its compile command, the files it
 /// reads and the contracts of what it calls), so a warm run re-infers only
 /// edited files. Files that cannot be parsed add an entry to Errors.
+///
+/// A file of Analyze (the commands runBatch will analyze next) whose
+/// inference runs once, against the final contracts of what it calls (it
+/// calls no file that calls it back), is analyzed in the same parse, its
+/// own contracts just found, into Early: one parse fewer.
 std::vector<InferredContract>
 inferProjectContracts(const std::vector<FileCommand> &Project,
                       const DriverOptions &Opts, const ApiModel &Model,
                       const BatchOptions &BO,
-                      std::vector<FileError> *Errors = nullptr);
+                      std::vector<FileError> *Errors = nullptr,
+                      const std::vector<FileCommand> *Analyze = nullptr,
+                      EarlyAnalyses *Early = nullptr);
 
 /// The worker side: `refcheck --worker JOBFILE` reads the job the parent
 /// wrote, analyzes its one file, and writes the results next to it.

@@ -8,6 +8,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -102,12 +103,24 @@ struct FileContracts {
   /// Scan only: the functions defined here that inference gives contracts
   /// to (refcheck::wantsContract).
   std::vector<std::string> Defines;
+  /// Scan only: for each of Defines, the functions without a body in this
+  /// file that it calls, directly or through this file's functions: what
+  /// its contract depends on.
+  std::map<std::string, std::vector<std::string>> Needs;
+  /// Inference followed by the analysis (worker mode "infer-analyze"):
+  /// the analysis results as a writeJson() document.
+  std::string AnalysisDoc;
   std::string Error;
 };
+/// With ThenAnalysis, the same parse is then analyzed into it as
+/// analyzeFile() would with Opts plus the contracts found (Opts must hold
+/// none of this file's own yet): for a file whose callees' contracts in
+/// Opts are final. Inputs then lists the inputs as analyzeFile's do.
 FileContracts inferFileContracts(const FileCommand &Cmd,
                                  const DriverOptions &Opts,
                                  const ApiModel &Model,
-                                 std::vector<InputFile> *Inputs = nullptr);
+                                 std::vector<InputFile> *Inputs = nullptr,
+                                 Results *ThenAnalysis = nullptr);
 
 /// Scan mode on one file: parses it only, for Callees and Defines (no
 /// contracts); what the project's inference needs to order its files.

@@ -49,6 +49,16 @@ static json::Value toJson(const FileCommand &C) {
                       {"project_root", C.ProjectRoot}};
 }
 
+std::string refcheck::earlyAnalysisKey(const FileCommand &C) {
+  // What decides an analysis: the command, and the root its ids are made
+  // against (not where the command came from).
+  json::Value V = toJson(C);
+  V.getAsObject()->erase("provenance");
+  std::string Key;
+  raw_string_ostream(Key) << V;
+  return Key;
+}
+
 /// The names of a set, sorted (a job's text is then stable).
 static std::vector<std::string> sortedNames(const StringSet<> &Set) {
   std::vector<std::string> Names;
@@ -180,9 +190,14 @@ static std::string contractsDoc(const FileContracts &F) {
     Cs.push_back(contractToJson(C));
   std::string Text;
   raw_string_ostream OS(Text);
+  json::Object Needs;
+  for (const auto &[Name, Calls] : F.Needs)
+    Needs[Name] = json::Array(Calls);
   OS << json::Value(json::Object{{"contracts", std::move(Cs)},
                                  {"callees", json::Array(F.Callees)},
                                  {"defines", json::Array(F.Defines)},
+                                 {"needs", std::move(Needs)},
+                                 {"analysis", F.AnalysisDoc},
                                  {"error", F.Error}});
   return Text;
 }
@@ -206,6 +221,10 @@ static std::optional<FileContracts> parseContractsDoc(StringRef Doc) {
   }
   F.Callees = strings(*O, "callees");
   F.Defines = strings(*O, "defines");
+  if (const json::Object *Needs = O->getObject("needs"))
+    for (const auto &E : *Needs)
+      F.Needs[E.first.str()] = strings(*Needs, E.first);
+  F.AnalysisDoc = string(*O, "analysis");
   F.Error = string(*O, "error");
   return F;
 }
@@ -215,15 +234,18 @@ static std::optional<FileContracts> parseContractsDoc(StringRef Doc) {
 //===----------------------------------------------------------------------===//
 
 /// Hidden test hooks: make the worker crash, exhaust its memory or hang on a
-/// file whose path contains the given text, to test isolation. Never set in
-/// normal use.
-static void testHooks(StringRef File) {
-  if (std::optional<std::string> Crash =
-          sys::Process::GetEnv("REFCHECK_TEST_CRASH_ON"))
-    if (!Crash->empty() && File.contains(*Crash)) {
-      static volatile int *Nowhere = nullptr;
-      *Nowhere = 1; // a real fault, as an analyzer bug would make
-    }
+/// file whose path contains the given text, to test isolation (CRASH_ON in
+/// any job, CRASH_ON_ANALYSIS in a job that analyzes the file). Never set
+/// in normal use.
+static void testHooks(StringRef File, bool Analyzes) {
+  for (const char *Hook :
+       {"REFCHECK_TEST_CRASH_ON", "REFCHECK_TEST_CRASH_ON_ANALYSIS"})
+    if (std::optional<std::string> Crash = sys::Process::GetEnv(Hook))
+      if (!Crash->empty() && File.contains(*Crash) &&
+          (Analyzes || StringRef(Hook).ends_with("_ON"))) {
+        static volatile int *Nowhere = nullptr;
+        *Nowhere = 1; // a real fault, as an analyzer bug would make
+      }
   if (std::optional<std::string> Grow =
           sys::Process::GetEnv("REFCHECK_TEST_GROW_ON"))
     if (!Grow->empty() && File.contains(*Grow))
@@ -258,12 +280,19 @@ int refcheck::runWorker(StringRef JobFile) {
     errs() << "refcheck: error: " << toString(Model.takeError()) << '\n';
     return 2;
   }
-  testHooks(Cmd.File);
-  AnalysisRecord Record;
   std::optional<StringRef> Mode = V->getAsObject()->getString("mode");
-  if (Mode == "infer") {
-    Record.ResultsDoc = contractsDoc(
-        inferFileContracts(Cmd, Opts, *Model, &Record.Inputs));
+  testHooks(Cmd.File, !Mode || *Mode == "infer-analyze");
+  AnalysisRecord Record;
+  if (Mode == "infer" || Mode == "infer-analyze") {
+    Results Analysis;
+    FileContracts F =
+        inferFileContracts(Cmd, Opts, *Model, &Record.Inputs,
+                           Mode == "infer-analyze" ? &Analysis : nullptr);
+    if (Mode == "infer-analyze" && F.Error.empty()) {
+      raw_string_ostream OS(F.AnalysisDoc);
+      writeJson(OS, Analysis);
+    }
+    Record.ResultsDoc = contractsDoc(F);
   } else if (Mode == "scan") {
     Record.ResultsDoc =
         contractsDoc(scanFileContracts(Cmd, Opts, &Record.Inputs));
@@ -450,10 +479,33 @@ static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
     storeCached(BO.CacheDir, S.Key, *Record);
 }
 
+/// S's results from the analysis made with its inference, if there was
+/// one; cached like a worker's.
+static bool takeEarly(Slot &S, const EarlyAnalyses &Early,
+                      const BatchOptions &BO) {
+  auto It = Early.find(earlyAnalysisKey(*S.Cmd));
+  if (It == Early.end())
+    return false;
+  Expected<Results> R = parseJsonResults(It->second.ResultsDoc);
+  if (!R) {
+    consumeError(R.takeError());
+    return false;
+  }
+  S.R = std::move(*R);
+  S.Stat = It->second.Stat;
+  S.Stat.File = S.Cmd->File;
+  S.Done = true;
+  if (!S.Key.empty() && S.R.Errors.empty() && S.R.FilesAnalyzed == 1)
+    storeCached(BO.CacheDir, S.Key,
+                AnalysisRecord{It->second.Inputs, It->second.ResultsDoc});
+  return true;
+}
+
 Results refcheck::runBatch(const std::vector<FileCommand> &Cmds,
                            const DriverOptions &Opts, const ApiModel &Model,
                            const BatchOptions &BO, bool *VerifyFailed,
-                           std::vector<FileStat> *Stats) {
+                           std::vector<FileStat> *Stats,
+                           const EarlyAnalyses *Early) {
   std::vector<Slot> Slots(Cmds.size());
   DriverOptions WorkerOpts = Opts;
   WorkerOpts.ApiDb = resolveApiDb(Opts);
@@ -490,6 +542,10 @@ Results refcheck::runBatch(const std::vector<FileCommand> &Cmds,
         Progress.done(S.R);
         continue;
       }
+    }
+    if (Early && takeEarly(S, *Early, BO)) {
+      Progress.done(S.R);
+      continue;
     }
     ToRun.push_back(I);
   }
@@ -536,21 +592,33 @@ struct InferSlot {
   const FileCommand *Cmd = nullptr;
   /// What the parse says the file defines and calls.
   FileContracts Scan;
-  FileContracts Found;
-  /// Digest of the callees' contracts the last inference saw; none before
-  /// the first round.
-  std::optional<std::string> Deps;
+  /// Each function inferred so far, with the digest of the contracts of
+  /// what it needs (FileContracts::Needs) that its last inference saw.
+  StringMap<std::string> Seen;
+  /// Whether an inference of the file ran (its error is told once).
+  bool Inferred = false;
+  /// Whether the file is analyzed next, so may be in its inference's parse.
+  bool AnalyzeToo = false;
+  /// Whether the file calls a file that calls it back (inferenceWaves).
+  bool InCycle = false;
+
+  /// What the contract of N, a function the file defines, depends on.
+  ArrayRef<std::string> needsOf(StringRef N) const {
+    auto It = Scan.Needs.find(N.str());
+    return It != Scan.Needs.end() ? ArrayRef<std::string>(It->second)
+                                  : ArrayRef<std::string>(Scan.Callees);
+  }
 };
 } // namespace
 
-/// What a file's inference depends on beyond its own inputs: the contracts
-/// of the functions it calls from other files.
-static std::string depsDigest(const FileContracts &F,
+/// What an inference depends on beyond its file's own inputs: the
+/// contracts of the functions of other files it calls (Names).
+static std::string depsDigest(ArrayRef<std::string> Names,
                               const StringMap<InferredContract> &Known,
                               const StringSet<> &Project) {
   std::string D;
   raw_string_ostream OS(D);
-  for (const std::string &Name : F.Callees) {
+  for (const std::string &Name : Names) {
     auto It = Known.find(Name);
     if (It != Known.end())
       OS << contractToJson(It->second) << '\n';
@@ -560,37 +628,23 @@ static std::string depsDigest(const FileContracts &F,
   return D;
 }
 
-/// The files of Among in waves: each strongly connected part of the graph
-/// of calls between files (a file calls another when it calls a function
-/// the other defines) comes in the wave after every part it calls, so the
-/// first wave holds the files that call no other file.
-static std::vector<std::vector<unsigned>>
-inferenceWaves(ArrayRef<InferSlot> Slots, ArrayRef<unsigned> Among) {
-  StringMap<unsigned> Owner;
-  for (unsigned I : Among)
-    for (const std::string &N : Slots[I].Scan.Defines)
-      Owner.try_emplace(N, I);
-  std::vector<std::vector<unsigned>> Calls(Slots.size());
-  for (unsigned I : Among) {
-    for (const std::string &N : Slots[I].Scan.Callees)
-      if (auto It = Owner.find(N); It != Owner.end() && It->second != I)
-        Calls[I].push_back(It->second);
-    llvm::sort(Calls[I]);
-    Calls[I].erase(std::unique(Calls[I].begin(), Calls[I].end()),
-                   Calls[I].end());
-  }
-  // Tarjan's algorithm: parts come out callees first.
-  std::vector<int> Index(Slots.size(), -1), Low(Slots.size(), 0),
-      Part(Slots.size(), -1);
-  std::vector<bool> OnStack(Slots.size(), false);
-  std::vector<unsigned> Stack;
-  std::vector<unsigned> Height; // per part
+/// The height of each node of a directed graph over its strongly
+/// connected parts (Tarjan's algorithm): 0 for a part that reaches no
+/// other, else one more than the highest part it reaches. InCycle, if
+/// given, says which nodes share their part with another.
+static std::vector<unsigned>
+partHeights(const std::vector<std::vector<unsigned>> &Edges,
+            std::vector<bool> *InCycle = nullptr) {
+  size_t N = Edges.size();
+  std::vector<int> Index(N, -1), Low(N, 0), Part(N, -1);
+  std::vector<bool> OnStack(N, false);
+  std::vector<unsigned> Stack, Height; // Height: per part
   int Next = 0;
   std::function<void(unsigned)> Visit = [&](unsigned V) {
     Index[V] = Low[V] = Next++;
     Stack.push_back(V);
     OnStack[V] = true;
-    for (unsigned W : Calls[V]) {
+    for (unsigned W : Edges[V]) {
       if (Index[W] < 0) {
         Visit(W);
         Low[V] = std::min(Low[V], Low[W]);
@@ -612,39 +666,110 @@ inferenceWaves(ArrayRef<InferSlot> Slots, ArrayRef<unsigned> Among) {
     } while (W != V);
     unsigned H = 0;
     for (unsigned M : Members)
-      for (unsigned C : Calls[M])
+      for (unsigned C : Edges[M])
         if (Part[C] != int(P))
           H = std::max(H, Height[Part[C]] + 1);
     Height.push_back(H);
+    if (InCycle)
+      for (unsigned M : Members)
+        (*InCycle)[M] = Members.size() > 1;
   };
-  for (unsigned I : Among)
-    if (Index[I] < 0)
-      Visit(I);
+  for (unsigned V = 0; V < N; ++V)
+    if (Index[V] < 0)
+      Visit(V);
+  std::vector<unsigned> Out(N);
+  for (unsigned V = 0; V < N; ++V)
+    Out[V] = Height[Part[V]];
+  return Out;
+}
+
+/// The files of Among in waves: each strongly connected part of the graph
+/// of calls between files (a file calls another when it calls a function
+/// the other defines) comes in the wave after every part it calls, so the
+/// first wave holds the files that call no other file. Each file's
+/// InCycle says whether it is in such a part with others.
+static std::vector<std::vector<unsigned>>
+inferenceWaves(MutableArrayRef<InferSlot> Slots, ArrayRef<unsigned> Among) {
+  StringMap<unsigned> Owner;
+  for (unsigned K = 0; K < Among.size(); ++K)
+    for (const std::string &N : Slots[Among[K]].Scan.Defines)
+      Owner.try_emplace(N, K);
+  std::vector<std::vector<unsigned>> Calls(Among.size());
+  for (unsigned K = 0; K < Among.size(); ++K) {
+    for (const std::string &N : Slots[Among[K]].Scan.Callees)
+      if (auto It = Owner.find(N); It != Owner.end() && It->second != K)
+        Calls[K].push_back(It->second);
+    llvm::sort(Calls[K]);
+    Calls[K].erase(std::unique(Calls[K].begin(), Calls[K].end()),
+                   Calls[K].end());
+  }
+  std::vector<bool> InCycle(Among.size(), false);
+  std::vector<unsigned> Heights = partHeights(Calls, &InCycle);
   std::vector<std::vector<unsigned>> Waves;
-  for (unsigned I : Among) {
-    unsigned H = Height[Part[I]];
-    if (Waves.size() <= H)
-      Waves.resize(H + 1);
-    Waves[H].push_back(I);
+  for (unsigned K = 0; K < Among.size(); ++K) {
+    Slots[Among[K]].InCycle = InCycle[K];
+    if (Waves.size() <= Heights[K])
+      Waves.resize(Heights[K] + 1);
+    Waves[Heights[K]].push_back(Among[K]);
   }
   return Waves;
+}
+
+/// The functions of a wave of files that call each other, in steps: a
+/// function comes in the step after every function of another file of the
+/// wave that it needs (FileContracts::Needs), so each is inferred once,
+/// against final contracts, unless functions of two files need each other
+/// (those share a step and are iterated). Wanted says which functions get
+/// a contract.
+static std::vector<StringSet<>>
+functionSteps(ArrayRef<InferSlot> Slots, ArrayRef<unsigned> Wave,
+              function_ref<bool(StringRef)> Wanted) {
+  std::vector<std::pair<unsigned, StringRef>> Nodes; // (file, function)
+  StringMap<unsigned> NodeOf;
+  for (unsigned I : Wave)
+    for (const std::string &N : Slots[I].Scan.Defines)
+      if (Wanted(N) && NodeOf.try_emplace(N, Nodes.size()).second)
+        Nodes.push_back({I, N});
+  std::vector<std::vector<unsigned>> Edges(Nodes.size());
+  for (unsigned V = 0; V < Nodes.size(); ++V)
+    for (const std::string &M : Slots[Nodes[V].first].needsOf(Nodes[V].second))
+      if (auto It = NodeOf.find(M);
+          It != NodeOf.end() && Nodes[It->second].first != Nodes[V].first)
+        Edges[V].push_back(It->second);
+  std::vector<unsigned> Heights = partHeights(Edges);
+  std::vector<StringSet<>> Steps;
+  for (unsigned V = 0; V < Nodes.size(); ++V) {
+    if (Steps.size() <= Heights[V])
+      Steps.resize(Heights[V] + 1);
+    Steps[Heights[V]].insert(Nodes[V].second);
+  }
+  return Steps;
 }
 
 std::vector<InferredContract>
 refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
                                 const DriverOptions &Opts,
                                 const ApiModel &Model, const BatchOptions &BO,
-                                std::vector<FileError> *Errors) {
+                                std::vector<FileError> *Errors,
+                                const std::vector<FileCommand> *Analyze,
+                                EarlyAnalyses *Early) {
   std::vector<InferSlot> Slots(Project.size());
-  for (size_t I = 0; I < Project.size(); ++I)
+  StringSet<> ToAnalyze;
+  if (Analyze && Early)
+    for (const FileCommand &C : *Analyze)
+      if (!isVerifyMode(C))
+        ToAnalyze.insert(earlyAnalysisKey(C));
+  for (size_t I = 0; I < Project.size(); ++I) {
     Slots[I].Cmd = &Project[I];
+    Slots[I].AnalyzeToo = ToAnalyze.contains(earlyAnalysisKey(Project[I]));
+  }
   DriverOptions Base = Opts;
   Base.Contracts.clear();
   Base.ApiDb = resolveApiDb(Opts);
   InputHashes Hashes;
   struct {
     unsigned Inferred = 0, FromCache = 0, Rounds = 0, Scanned = 0,
-             ScanFromCache = 0;
+             ScanFromCache = 0, Analyzed = 0;
   } Stat;
   StringMap<InferredContract> Known;
   // Bottom-up in rounds: a file is inferred again when the contracts of
@@ -668,40 +793,67 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   };
   // Runs the job Mode ("infer" or "scan") of each file of Run with Options
   // (Model for the in-process way), in parallel in workers when there is
-  // more than one.
+  // more than one. Only, if given, names per file the functions to infer.
   auto RunJobs = [&](ArrayRef<unsigned> Run, StringRef Mode,
                      const DriverOptions &Options, const ApiModel *Mdl,
                      std::vector<std::optional<FileContracts>> &Got,
-                     std::vector<AnalysisRecord> &Records) {
+                     std::vector<AnalysisRecord> &Records,
+                     ArrayRef<std::vector<std::string>> Only = {},
+                     const std::vector<bool> *ThenAnalyze = nullptr,
+                     std::vector<FileStat> *Took = nullptr) {
     auto One = [&](unsigned I, StringRef TempDir) {
+      std::optional<DriverOptions> Narrowed;
+      if (!Only.empty()) {
+        Narrowed = Options;
+        Narrowed->InferOnly.clear();
+        for (const std::string &N : Only[I])
+          Narrowed->InferOnly.insert(N);
+      }
+      const DriverOptions &O = Narrowed ? *Narrowed : Options;
+      FileStat Cost;
       if (BO.WorkerExe.empty() || TempDir.empty()) {
+        auto Start = std::chrono::steady_clock::now();
         Got[I] = Mode == "scan"
-                     ? scanFileContracts(*Slots[I].Cmd, Options,
-                                         &Records[I].Inputs)
-                     : inferFileContracts(*Slots[I].Cmd, Options, *Mdl,
+                     ? scanFileContracts(*Slots[I].Cmd, O, &Records[I].Inputs)
+                     : inferFileContracts(*Slots[I].Cmd, O, *Mdl,
                                           &Records[I].Inputs);
+        Cost.Seconds = std::chrono::duration<double>(
+                           std::chrono::steady_clock::now() - Start)
+                           .count();
+        if (Took)
+          (*Took)[I] = Cost;
         return;
       }
-      FileStat Took;
-      Expected<AnalysisRecord> Rec =
-          runJob(*Slots[I].Cmd, Options, Mode, BO, TempDir,
-                 Mode.str() + "-" + std::to_string(I), Took);
-      if (BO.Stats)
-        errs() << formatv("refcheck: stats: {0} {1}: {2:F2} s, {3} MiB peak\n",
-                          Mode, Slots[I].Cmd->File, Took.Seconds,
-                          Took.PeakMemoryKiB / 1024)
-                      .str();
-      std::optional<FileContracts> F;
-      if (Rec)
-        F = parseContractsDoc(Rec->ResultsDoc);
-      if (!F) {
-        F.emplace();
-        F->Error = Rec ? "the analyzer's worker wrote unreadable results"
-                       : toString(Rec.takeError());
-      } else {
-        Records[I] = std::move(*Rec);
+      // With the analysis first, if asked; if that worker fails, the
+      // inference alone, so a crash in the analysis does not cost the
+      // file's contracts (runBatch analyzes it again).
+      for (bool Then : {ThenAnalyze && (*ThenAnalyze)[I], false}) {
+        StringRef M = Then ? "infer-analyze" : Mode;
+        Expected<AnalysisRecord> Rec =
+            runJob(*Slots[I].Cmd, O, M, BO, TempDir,
+                   Mode.str() + "-" + std::to_string(I), Cost);
+        if (Took)
+          (*Took)[I] = Cost;
+        if (BO.Stats)
+          errs() << formatv(
+                        "refcheck: stats: {0} {1}: {2:F2} s, {3} MiB peak\n",
+                        M, Slots[I].Cmd->File, Cost.Seconds,
+                        Cost.PeakMemoryKiB / 1024)
+                        .str();
+        std::optional<FileContracts> F;
+        if (Rec)
+          F = parseContractsDoc(Rec->ResultsDoc);
+        if (!F) {
+          F.emplace();
+          F->Error = Rec ? "the analyzer's worker wrote unreadable results"
+                         : toString(Rec.takeError());
+        } else {
+          Records[I] = std::move(*Rec);
+        }
+        Got[I] = std::move(F);
+        if (!Then || Got[I]->Error.empty())
+          break;
       }
-      Got[I] = std::move(F);
     };
     if (Run.empty())
       return;
@@ -710,9 +862,11 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     Jobs = std::min<unsigned>(Jobs, Run.size());
     // One file at a time gains nothing from a worker but its start-up
     // (a warm run of one edited file): in this process then, as when no
-    // temporary folder can be made.
+    // temporary folder can be made. An analysis, though, runs in a worker:
+    // only there are its time and memory bounded.
+    bool Analyzes = ThenAnalyze && llvm::is_contained(*ThenAnalyze, true);
     SmallString<128> TempDir;
-    if (!BO.WorkerExe.empty() && Jobs > 1 &&
+    if (!BO.WorkerExe.empty() && (Jobs > 1 || Analyzes) &&
         sys::fs::createUniqueDirectory("refcheck-infer", TempDir))
       TempDir.clear();
     if (TempDir.empty()) {
@@ -726,82 +880,110 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       sys::fs::remove_directories(TempDir);
     }
   };
-  // One round over the files Among: each whose callees' contracts changed
-  // since its last inference (or never inferred) is inferred again, all
-  // against the same model, so in parallel. Returns whether any contract
-  // changed; Ran says whether any file was looked at.
-  auto RunRound = [&](ArrayRef<unsigned> Among, bool &Ran) {
+  // Whether N, a function a file defines, gets a contract: only what
+  // another file calls (unless all are asked for); a file's own calls to
+  // its functions are followed into their bodies.
+  auto Wanted = [&](StringRef N) {
+    return BO.InferAllContracts || Base.InferOnly.contains(N);
+  };
+  // One round over the files Among: each function they define that gets a
+  // contract (and is among Candidates, if given) is inferred again when
+  // the contracts of what it needs changed since its last inference (or it
+  // never was), all against the same model, so in parallel. Returns
+  // whether any contract changed; Ran says whether any file was looked at.
+  auto RunRound = [&](ArrayRef<unsigned> Among, const StringSet<> *Candidates,
+                      bool &Ran) {
     bool Changed = false;
-      // What this round's model holds: a file's dependencies are judged
-      // against it, so what other files find now is seen next round. Every
-      // file of a round sees the same model: they run in parallel.
-      StringMap<InferredContract> Snap = Known;
-      std::vector<unsigned> Todo, Run;
-      std::vector<std::string> Keys(Slots.size());
-      std::vector<std::optional<FileContracts>> Got(Slots.size());
-      std::vector<AnalysisRecord> Records(Slots.size());
-      for (unsigned I : Among) {
-        InferSlot &S = Slots[I];
-        std::string Deps = depsDigest(S.Scan, Snap, Base.ProjectFunctions);
-        if (S.Deps && *S.Deps == Deps)
+    // What this round's model holds: a function's dependencies are judged
+    // against it, so what other files find now is seen next round. Every
+    // file of a round sees the same model: they run in parallel.
+    StringMap<InferredContract> Snap = Known;
+    auto Digest = [&](const InferSlot &S, StringRef N) {
+      return depsDigest(S.needsOf(N), Snap, Base.ProjectFunctions);
+    };
+    std::vector<unsigned> Todo, Run;
+    std::vector<std::string> Keys(Slots.size());
+    std::vector<std::vector<std::string>> Redo(Slots.size());
+    std::vector<std::optional<FileContracts>> Got(Slots.size());
+    std::vector<AnalysisRecord> Records(Slots.size());
+    for (unsigned I : Among) {
+      InferSlot &S = Slots[I];
+      for (const std::string &N : S.Scan.Defines) {
+        if (!Wanted(N) || (Candidates && !Candidates->contains(N)))
           continue;
-        Todo.push_back(I);
-        // The functions of this file that get a contract.
-        std::vector<StringRef> Wanted;
-        for (const std::string &N : S.Scan.Defines)
-          if (BO.InferAllContracts || Base.InferOnly.contains(N))
-            Wanted.push_back(N);
-        if (Wanted.empty()) {
-          // No other file calls what it defines: nothing to infer.
-          Got[I].emplace();
+        auto It = S.Seen.find(N);
+        if (It == S.Seen.end() || It->second != Digest(S, N))
+          Redo[I].push_back(N);
+      }
+      if (Redo[I].empty())
+        continue;
+      Todo.push_back(I);
+      if (!BO.CacheDir.empty()) {
+        BLAKE3 H;
+        H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
+        H.update("infer-contracts-4");
+        for (const std::string &N : Redo[I])
+          H.update(N + "\n" + Digest(S, N) + "\n");
+        Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
+        if (std::optional<std::string> Doc =
+                lookupCachedDoc(BO.CacheDir, Keys[I], *S.Cmd, Hashes))
+          Got[I] = parseContractsDoc(*Doc);
+      }
+      if (Got[I])
+        ++Stat.FromCache;
+      else
+        Run.push_back(I);
+    }
+    // A file in no cycle of calls between files is inferred once, with
+    // all its functions, when everything it calls is settled: then it is
+    // analyzed in the same parse, if it is analyzed next.
+    std::vector<bool> ThenAnalyze(Slots.size(), false);
+    for (unsigned I : Run)
+      ThenAnalyze[I] =
+          !Slots[I].InCycle && Slots[I].AnalyzeToo && !Slots[I].Inferred;
+    std::vector<FileStat> Took(Slots.size());
+    Stat.Inferred += Run.size();
+    Stat.Rounds += !Todo.empty();
+    RunJobs(Run, "infer", WithKnown, &*M, Got, Records, Redo, &ThenAnalyze,
+            &Took);
+    // Merged in the project's order, as one file after the other would.
+    for (unsigned I : Todo) {
+      InferSlot &S = Slots[I];
+      std::optional<FileContracts> &F = Got[I];
+      // An analysis made before this inference is stale now.
+      if (Early)
+        Early->erase(earlyAnalysisKey(*S.Cmd));
+      if (Early && !F->AnalysisDoc.empty()) {
+        EarlyAnalysis &E = (*Early)[earlyAnalysisKey(*S.Cmd)];
+        E.Inputs = Records[I].Inputs;
+        E.ResultsDoc = std::move(F->AnalysisDoc);
+        E.Stat = Took[I];
+        F->AnalysisDoc.clear();
+        ++Stat.Analyzed;
+      }
+      if (llvm::is_contained(Run, I)) {
+        if (!F->Error.empty()) {
+          // Told once: at the file's first inference.
+          if (Errors && !S.Inferred)
+            Errors->push_back({S.Cmd->File, "contracts not inferred: " +
+                                                F->Error});
+        } else if (!Keys[I].empty()) {
+          Records[I].ResultsDoc = contractsDoc(*F);
+          storeCached(BO.CacheDir, Keys[I], Records[I]);
+        }
+      }
+      S.Inferred = true;
+      for (const std::string &N : Redo[I])
+        S.Seen[N] = Digest(S, N);
+      for (const InferredContract &C : F->Contracts) {
+        auto It = Known.find(C.Spec.Name);
+        if (It != Known.end() &&
+            contractToJson(It->second) == contractToJson(C))
           continue;
-        }
-        if (!BO.CacheDir.empty()) {
-          BLAKE3 H;
-          H.update(cacheKey(*S.Cmd, Base, Model, BO.WorkerExe));
-          H.update("infer-contracts-3");
-          H.update(Deps);
-          for (StringRef N : Wanted)
-            H.update((N + "\n").str());
-          Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
-          if (std::optional<std::string> Doc =
-                  lookupCachedDoc(BO.CacheDir, Keys[I], *S.Cmd, Hashes))
-            Got[I] = parseContractsDoc(*Doc);
-        }
-        if (Got[I])
-          ++Stat.FromCache;
-        else
-          Run.push_back(I);
+        Known[C.Spec.Name] = C;
+        Changed = true;
       }
-      Stat.Inferred += Run.size();
-      Stat.Rounds += !Todo.empty();
-      RunJobs(Run, "infer", WithKnown, &*M, Got, Records);
-      // Merged in the project's order, as one file after the other would.
-      for (unsigned I : Todo) {
-        InferSlot &S = Slots[I];
-        std::optional<FileContracts> &F = Got[I];
-        if (llvm::is_contained(Run, I)) {
-          if (!F->Error.empty()) {
-            // Told once: at the file's first inference.
-            if (Errors && !S.Deps)
-              Errors->push_back({S.Cmd->File, "contracts not inferred: " +
-                                                  F->Error});
-          } else if (!Keys[I].empty()) {
-            Records[I].ResultsDoc = contractsDoc(*F);
-            storeCached(BO.CacheDir, Keys[I], Records[I]);
-          }
-        }
-        S.Deps = depsDigest(S.Scan, Snap, Base.ProjectFunctions);
-        S.Found = std::move(*F);
-        for (const InferredContract &C : S.Found.Contracts) {
-          auto It = Known.find(C.Spec.Name);
-          if (It != Known.end() &&
-              contractToJson(It->second) == contractToJson(C))
-            continue;
-          Known[C.Spec.Name] = C;
-          Changed = true;
-        }
-      }
+    }
     Ran = !Todo.empty();
     return Changed;
   };
@@ -821,7 +1003,7 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       if (!BO.CacheDir.empty()) {
         BLAKE3 H;
         H.update(cacheKey(*Slots[I].Cmd, Base, Model, BO.WorkerExe));
-        H.update("scan-contracts-1");
+        H.update("scan-contracts-2");
         Keys[I] = toHex(H.final<16>(), /*LowerCase=*/true);
         if (std::optional<std::string> Doc = lookupCachedDoc(
                 BO.CacheDir, Keys[I], *Slots[I].Cmd, Hashes))
@@ -853,9 +1035,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       All.push_back(I);
     }
   }
-  // Only what another file calls needs a contract (unless all are asked
-  // for): a file's own calls to its functions are followed into their
-  // bodies. Callees lists what a file calls without defining it.
+  // Only what another file calls needs a contract (see Wanted).
+  // Callees lists what a file calls without defining it.
   if (!BO.InferAllContracts) {
     for (unsigned I : All)
       for (const std::string &N : Slots[I].Scan.Callees)
@@ -865,16 +1046,26 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   bool Ran = false;
 
   // Bottom-up over the calls between files: the files that call each other
-  // (a strongly connected part of the call graph) are iterated together,
+  // (a strongly connected part of the call graph) are taken together,
   // after every file they call is settled; parts at the same height run in
-  // the same rounds.
+  // the same rounds. Within a part, its functions go in steps, bottom-up
+  // over what they need from each other's files, and a last round
+  // re-infers any whose needs still changed; functions that need each
+  // other across files are iterated, within MaxRounds.
   for (const std::vector<unsigned> &Wave : inferenceWaves(Slots, All)) {
-    for (unsigned Round = 1; Round < MaxRounds; ++Round) {
-      if (!Prepare())
-        break;
-      bool Changed = RunRound(Wave, Ran);
-      if (!Changed || !Ran)
-        break;
+    std::vector<StringSet<>> Steps;
+    if (llvm::any_of(Wave, [&](unsigned I) { return Slots[I].InCycle; }))
+      Steps = functionSteps(Slots, Wave, Wanted);
+    for (size_t Step = 0; Step <= Steps.size(); ++Step) {
+      const StringSet<> *Candidates =
+          Step < Steps.size() ? &Steps[Step] : nullptr;
+      for (unsigned Round = 1; Round < MaxRounds; ++Round) {
+        if (!Prepare())
+          break;
+        bool Changed = RunRound(Wave, Candidates, Ran);
+        if (!Changed || !Ran)
+          break;
+      }
     }
     // A function the parse listed whose inference found no path (each one
     // aborts) has no contract: the files above call it by the C-API
@@ -888,7 +1079,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     errs() << "refcheck: stats: contracts: " << Stat.Scanned << " file scans, "
            << Stat.ScanFromCache << " scan cache hits, " << Stat.Inferred
            << " file inferences, " << Stat.FromCache << " cache hits, "
-           << Stat.Rounds << (Stat.Rounds == 1 ? " round\n" : " rounds\n");
+           << Stat.Rounds << (Stat.Rounds == 1 ? " round" : " rounds")
+           << ", " << Stat.Analyzed << " analyzed in the same parse\n";
   std::vector<InferredContract> Out;
   for (const auto &E : Known)
     Out.push_back(E.getValue());

@@ -706,12 +706,13 @@ struct CalleeCollector : RecursiveASTVisitor<Derived> {
         !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
       Called.insert(contractName(FD));
   }
+  // Derived may hide callee() to see every call.
   bool VisitCallExpr(CallExpr *CE) {
-    callee(CE->getDirectCallee());
+    static_cast<Derived *>(this)->callee(CE->getDirectCallee());
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    callee(CE->getConstructor());
+    static_cast<Derived *>(this)->callee(CE->getConstructor());
     return true;
   }
 };
@@ -791,19 +792,57 @@ public:
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     struct Visitor : CalleeCollector<Visitor> {
-      StringSet<> Defined;
+      std::vector<const FunctionDecl *> Defined;
       using CalleeCollector::CalleeCollector;
       bool VisitFunctionDecl(FunctionDecl *FD) {
         if (FD->doesThisDeclarationHaveABody() && wantsContract(FD))
-          Defined.insert(contractName(FD));
+          Defined.push_back(FD);
         return true;
       }
     } V(Ctx);
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
     for (const auto &E : V.Called)
       Out.Callees.push_back(E.getKey().str());
-    for (const auto &E : V.Defined)
-      Out.Defines.push_back(E.getKey().str());
+    for (const FunctionDecl *FD : V.Defined) {
+      std::string Name = contractName(FD);
+      Out.Defines.push_back(Name);
+      Out.Needs[Name] = needs(Ctx, FD);
+    }
+  }
+
+private:
+  /// What another file defines that FD's contract depends on: the
+  /// functions without a body here that FD calls, directly or through the
+  /// functions of this unit it calls (their bodies are followed when FD is
+  /// explored).
+  static std::vector<std::string> needs(ASTContext &Ctx,
+                                        const FunctionDecl *FD) {
+    struct Calls : CalleeCollector<Calls> {
+      std::vector<const FunctionDecl *> WithBody;
+      using CalleeCollector::CalleeCollector;
+      void callee(const FunctionDecl *Callee) {
+        const FunctionDecl *Def = nullptr;
+        if (Callee && Callee->hasBody(Def)) {
+          // The C API's inline bodies (Py_INCREF) call nothing of a project.
+          if (!Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+            WithBody.push_back(Def);
+        } else {
+          CalleeCollector::callee(Callee);
+        }
+      }
+    } C(Ctx);
+    SmallPtrSet<const FunctionDecl *, 16> Seen{FD};
+    for (size_t I = 0; I <= C.WithBody.size(); ++I) {
+      const FunctionDecl *Next = I ? C.WithBody[I - 1] : FD;
+      if (I && !Seen.insert(Next).second)
+        continue;
+      C.TraverseStmt(Next->getBody());
+    }
+    std::vector<std::string> Out;
+    for (const auto &E : C.Called)
+      Out.push_back(E.getKey().str());
+    llvm::sort(Out);
+    return Out;
   }
 };
 
@@ -836,6 +875,99 @@ public:
   }
 };
 
+/// The analysis that follows an inference in the same parse: of Cmd, into
+/// Out, with the file's own contracts the inference found (Own) as
+/// annotations. Enter makes the checker config of a phase active.
+struct SecondPhase {
+  const FileCommand &Cmd;
+  Results &Out;
+  std::function<void(bool Analysis)> Enter;
+  StringMap<const InferredContract *> Own;
+  EntryPointIndex Entries;
+};
+
+/// Calls Enter when the consumers after it start and when they run: how
+/// the phases of one parse take turns with the analyzer's options.
+class PhaseSwitch : public ASTConsumer {
+  std::function<void()> Enter;
+
+public:
+  explicit PhaseSwitch(std::function<void()> Enter) : Enter(std::move(Enter)) {}
+  void Initialize(ASTContext &) override { Enter(); }
+  void HandleTranslationUnit(ASTContext &) override { Enter(); }
+};
+
+/// The analyzer's options for an inference (Infer) or an analysis.
+static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
+                              const DriverOptions &Opts) {
+  AO.CheckersAndPackages.clear();
+  if (Infer) {
+    AO.CheckersAndPackages.push_back({ContractInferenceName, true});
+    // Every function is explored as a top-level one too, even where it
+    // was inlined into a caller.
+    AO.InliningMode = All;
+  } else {
+    for (const char *Name : checkerFullNames())
+      AO.CheckersAndPackages.push_back({Name, true});
+  }
+  // Modelling only: __builtin_expect and friends, noreturn functions.
+  AO.CheckersAndPackages.push_back({"core.builtin.BuiltinFunctions", true});
+  AO.CheckersAndPackages.push_back({"core.builtin.NoReturnFunctions", true});
+  AO.AnalysisDiagOpt = PD_NONE;
+  // refcheck's own refutation (lib/Checker/Refutation.cpp) in place of
+  // the analyzer's, unless the user asks for the analyzer's by name.
+  bool Refute = !Infer && Opts.CrosscheckZ3 && z3Available();
+  AO.Config[RefuteWithZ3Key] = Refute ? "true" : "false";
+  auto UserSet = [&](StringRef Key) {
+    return any_of(Opts.AnalyzerConfig, [&](const std::string &KV) {
+      return StringRef(KV).split('=').first == Key;
+    });
+  };
+  if (!UserSet("crosscheck-with-z3"))
+    AO.ShouldCrosscheckWithZ3 = false;
+  // Z3's wall-clock limits (per query and per group of reports) drop
+  // reports when the machine is busy, so the same file gave different
+  // findings from run to run. Only the resource limit, which counts
+  // Z3's own work, decides, unless the user sets them
+  // (--analyzer-config reaches AO through the command line:
+  // addAnalyzerConfig()).
+  if (!UserSet("crosscheck-with-z3-eqclass-timeout-threshold"))
+    AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
+  if (!UserSet("crosscheck-with-z3-timeout-threshold"))
+    AO.Z3CrosscheckTimeoutThreshold = 0;
+  AO.AnalyzerDisplayProgress = false;
+}
+
+/// The consumers of one inference (Infer) or analysis of a parse: the
+/// annotations the contracts make, the table of Python names (Entries,
+/// read from the same parse), the analyzer itself.
+static std::vector<std::unique_ptr<ASTConsumer>>
+phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
+               const DriverOptions &Opts, Results &Out, FileContracts *Infer,
+               const StringMap<const InferredContract *> &AsAnnotations,
+               EntryPointIndex *Entries, bool AlwaysAnnotate = false) {
+  bool Verify = !Infer && CI.getDiagnosticOpts().VerifyDiagnostics;
+  auto Consumer = ento::CreateAnalysisConsumer(CI);
+  Consumer->AddCheckerRegistrationFn(registerCheckers);
+#if LLVM_VERSION_MAJOR >= 21
+  Consumer->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
+      CI, Cmd, Out, Verify, Opts.VerifyNotes));
+#else
+  Consumer->AddDiagnosticConsumer(
+      new FindingCollector(CI, Cmd, Out, Verify, Opts.VerifyNotes));
+#endif
+  std::vector<std::unique_ptr<ASTConsumer>> All;
+  // AsAnnotations is read when the unit is complete: an earlier phase of
+  // the same parse may fill it (AlwaysAnnotate).
+  if (!AsAnnotations.empty() || Infer || AlwaysAnnotate)
+    All.push_back(std::make_unique<ContractAnnotator>(
+        AsAnnotations, Infer ? &Infer->Callees : nullptr));
+  if (Entries)
+    All.push_back(makeEntryPointConsumer(*Entries));
+  All.push_back(std::move(Consumer));
+  return All;
+}
+
 class RefcheckAction : public ASTFrontendAction {
   const FileCommand &Cmd;
   const DriverOptions &Opts;
@@ -846,15 +978,17 @@ class RefcheckAction : public ASTFrontendAction {
   const StringMap<const InferredContract *> &AsAnnotations;
   /// Analysis mode: the Python names of the unit, read from the same AST.
   EntryPointIndex *Entries;
+  /// Inference mode: the analysis to run on the same parse afterwards.
+  SecondPhase *Then;
 
 public:
   RefcheckAction(const FileCommand &Cmd, const DriverOptions &Opts,
                  Results &Out, std::vector<InputFile> *Inputs,
                  FileContracts *Infer,
                  const StringMap<const InferredContract *> &AsAnnotations,
-                 EntryPointIndex *Entries)
+                 EntryPointIndex *Entries, SecondPhase *Then)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
-        AsAnnotations(AsAnnotations), Entries(Entries) {}
+        AsAnnotations(AsAnnotations), Entries(Entries), Then(Then) {}
 
   void EndSourceFileAction() override {
     recordInputs(getCompilerInstance(), Inputs);
@@ -871,62 +1005,35 @@ public:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
     AnalyzerOptions &AO = CI.getAnalyzerOpts();
-    AO.CheckersAndPackages.clear();
-    if (Infer) {
-      AO.CheckersAndPackages.push_back({ContractInferenceName, true});
-      // Every function is explored as a top-level one too, even where it
-      // was inlined into a caller.
-      AO.InliningMode = All;
-    } else {
-      for (const char *Name : checkerFullNames())
-        AO.CheckersAndPackages.push_back({Name, true});
+    // The analysis's own inlining mode: the inference's replaces it.
+    AnalysisInliningMode Saved = AO.InliningMode;
+    configureAnalyzer(AO, Infer != nullptr, Opts);
+    std::vector<std::unique_ptr<ASTConsumer>> All =
+        phaseConsumers(CI, Cmd, Opts, Out, Infer, AsAnnotations, Entries);
+    if (Then && Infer) {
+      // Both phases read the same analyzer options and the checker config
+      // made active: each phase sets them when it starts (its analyzer
+      // registers its checkers) and when it runs.
+      All.insert(All.begin(), std::make_unique<PhaseSwitch>([this, &AO] {
+        configureAnalyzer(AO, /*Infer=*/true, Opts);
+        Then->Enter(/*Analysis=*/false);
+      }));
+      All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
+        AO.InliningMode = Saved;
+        configureAnalyzer(AO, /*Infer=*/false, Opts);
+        Then->Enter(/*Analysis=*/true);
+        // What the inference just found about the file's own functions.
+        Then->Own.clear();
+        for (const InferredContract &C : Infer->Contracts)
+          Then->Own[C.Spec.Name] = &C;
+      }));
+      for (std::unique_ptr<ASTConsumer> &C :
+           phaseConsumers(CI, Then->Cmd, Opts, Then->Out, nullptr, Then->Own,
+                          &Then->Entries, /*AlwaysAnnotate=*/true))
+        All.push_back(std::move(C));
     }
-    // Modelling only: __builtin_expect and friends, noreturn functions.
-    AO.CheckersAndPackages.push_back({"core.builtin.BuiltinFunctions", true});
-    AO.CheckersAndPackages.push_back({"core.builtin.NoReturnFunctions", true});
-    AO.AnalysisDiagOpt = PD_NONE;
-    // refcheck's own refutation (lib/Checker/Refutation.cpp) in place of
-    // the analyzer's, unless the user asks for the analyzer's by name.
-    bool Refute = !Infer && Opts.CrosscheckZ3 && z3Available();
-    AO.Config[RefuteWithZ3Key] = Refute ? "true" : "false";
-    auto UserSet = [&](StringRef Key) {
-      return any_of(Opts.AnalyzerConfig, [&](const std::string &KV) {
-        return StringRef(KV).split('=').first == Key;
-      });
-    };
-    if (!UserSet("crosscheck-with-z3"))
-      AO.ShouldCrosscheckWithZ3 = false;
-    // Z3's wall-clock limits (per query and per group of reports) drop
-    // reports when the machine is busy, so the same file gave different
-    // findings from run to run. Only the resource limit, which counts
-    // Z3's own work, decides, unless the user sets them
-    // (--analyzer-config reaches AO through the command line:
-    // addAnalyzerConfig()).
-    if (!UserSet("crosscheck-with-z3-eqclass-timeout-threshold"))
-      AO.Z3CrosscheckEQClassTimeoutThreshold = 0;
-    if (!UserSet("crosscheck-with-z3-timeout-threshold"))
-      AO.Z3CrosscheckTimeoutThreshold = 0;
-    AO.AnalyzerDisplayProgress = false;
-    bool Verify = !Infer && CI.getDiagnosticOpts().VerifyDiagnostics;
-    auto Consumer = ento::CreateAnalysisConsumer(CI);
-    Consumer->AddCheckerRegistrationFn(registerCheckers);
-#if LLVM_VERSION_MAJOR >= 21
-    Consumer->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
-        CI, Cmd, Out, Verify, Opts.VerifyNotes));
-#else
-    Consumer->AddDiagnosticConsumer(
-        new FindingCollector(CI, Cmd, Out, Verify, Opts.VerifyNotes));
-#endif
-    if (AsAnnotations.empty() && !Infer && !Entries)
-      return Consumer;
-    std::vector<std::unique_ptr<ASTConsumer>> All;
-    if (!AsAnnotations.empty() || Infer)
-      All.push_back(std::make_unique<ContractAnnotator>(
-          AsAnnotations, Infer ? &Infer->Callees : nullptr));
-    // The table of Python names is read from this parse, not a second one.
-    if (Entries)
-      All.push_back(makeEntryPointConsumer(*Entries));
-    All.push_back(std::move(Consumer));
+    if (All.size() == 1)
+      return std::move(All.front());
     return std::make_unique<MultiplexConsumer>(std::move(All));
   }
 };
@@ -939,18 +1046,20 @@ class RefcheckActionFactory : public FrontendActionFactory {
   FileContracts *Infer;
   const StringMap<const InferredContract *> &AsAnnotations;
   EntryPointIndex *Entries;
+  SecondPhase *Then;
 
 public:
   RefcheckActionFactory(const FileCommand &Cmd, const DriverOptions &Opts,
                         Results &Out, std::vector<InputFile> *Inputs,
                         FileContracts *Infer,
                         const StringMap<const InferredContract *> &AsAnnotations,
-                        EntryPointIndex *Entries = nullptr)
+                        EntryPointIndex *Entries = nullptr,
+                        SecondPhase *Then = nullptr)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
-        AsAnnotations(AsAnnotations), Entries(Entries) {}
+        AsAnnotations(AsAnnotations), Entries(Entries), Then(Then) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<RefcheckAction>(Cmd, Opts, Out, Inputs, Infer,
-                                            AsAnnotations, Entries);
+                                            AsAnnotations, Entries, Then);
   }
 };
 } // namespace
@@ -1035,10 +1144,67 @@ static bool isOwnContract(const InferredContract &C, const FileCommand &Cmd) {
   return C.Spec.originFile() == displayPath(Abs);
 }
 
+namespace {
+/// What an analysis of Cmd needs besides its parse. The file's own
+/// contracts become annotations on its functions (their bodies own the
+/// parameters they steal), C++ members' too; the model keeps the other
+/// files' contracts.
+struct AnalysisSetup {
+  StringMap<const InferredContract *> AsAnnotations;
+  std::optional<ApiModel> Filtered;
+  CheckerConfig Config;
+  /// Commands made outside planCommands() name no root: the usual one.
+  FileCommand Rooted;
+
+  AnalysisSetup(const FileCommand &Cmd, const DriverOptions &Opts,
+                const ApiModel &Model, StringRef AbsFile)
+      : Rooted(Cmd) {
+    if (!Opts.Contracts.empty()) {
+      DriverOptions Others = Opts;
+      Others.Contracts.clear();
+      for (const InferredContract &C : Opts.Contracts) {
+        if (isOwnContract(C, Cmd) || StringRef(C.Spec.Name).contains("::"))
+          AsAnnotations[C.Spec.Name] = &C;
+        else
+          Others.Contracts.push_back(C);
+      }
+      if (Others.Contracts.size() != Opts.Contracts.size()) {
+        if (Expected<ApiModel> M = loadApiModel(Others))
+          Filtered = std::move(*M);
+        else
+          consumeError(M.takeError());
+      }
+    }
+    Config.Model = Filtered ? &*Filtered : &Model;
+    for (const std::string &C : Opts.DisabledChecks)
+      Config.Disabled.insert(C);
+    if (Rooted.ProjectRoot.empty())
+      Rooted.ProjectRoot = projectRootFor(AbsFile, "");
+  }
+};
+} // namespace
+
+/// The last touches of a completed analysis: the file counts, its inputs
+/// are absolute and in order, each finding names the Python names that
+/// reach it.
+static void finishAnalysis(Results &R, const FileCommand &Cmd,
+                           std::vector<InputFile> *Inputs,
+                           const EntryPointIndex &Entries) {
+  R.FilesAnalyzed = 1;
+  if (Inputs) {
+    makeInputsAbsolute(*Inputs, Cmd.Directory);
+    llvm::sort(*Inputs, [](const InputFile &A, const InputFile &B) {
+      return A.Path < B.Path;
+    });
+  }
+  attachEntryPoints(R, Entries);
+}
+
 FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
                                            const DriverOptions &Opts,
                                            const ApiModel &Model,
-                                           std::vector<InputFile> *Inputs) {
+                                           std::vector<InputFile> *Inputs,
+                                           Results *ThenAnalysis) {
   FileContracts Out;
   CompileCommand CC = toolCommand(Cmd, /*Infer=*/true);
   SingleCommandDatabase DB(CC);
@@ -1048,7 +1214,8 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
   Config.InferredSink = &Out.Contracts;
   Config.ProjectFunctions = &Opts.ProjectFunctions;
   Config.InferOnly = &Opts.InferOnly;
-  ScopedCheckerConfig Scope(Config);
+  std::optional<ScopedCheckerConfig> Active;
+  Active.emplace(Config);
   ClangTool Tool(DB, {CC.Filename});
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
@@ -1061,8 +1228,23 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
   for (const InferredContract &C : Opts.Contracts)
     if (StringRef(C.Spec.Name).contains("::"))
       AsAnnotations[C.Spec.Name] = &C;
+  // The analysis after it, if asked for: Opts hold no contract of this
+  // file's own functions yet, so the inference's are handed over.
+  std::optional<AnalysisSetup> Setup;
+  std::optional<SecondPhase> Then;
+  if (ThenAnalysis) {
+    Setup.emplace(Cmd, Opts, Model, CC.Filename);
+    Then.emplace(SecondPhase{Setup->Rooted, *ThenAnalysis,
+                             [&](bool Analysis) {
+                               Active.reset();
+                               Active.emplace(Analysis ? Setup->Config
+                                                       : Config);
+                             },
+                             {}, {}});
+  }
   Results Unused;
-  RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations);
+  RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations,
+                                nullptr, Then ? &*Then : nullptr);
   int RC = 1;
   CrashRecoveryContext CRC;
   if (!CRC.RunSafely([&] { RC = Tool.run(&Factory); })) {
@@ -1088,7 +1270,9 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
     return A.Spec.Name < B.Spec.Name;
   });
   llvm::sort(Out.Callees);
-  if (Inputs)
+  if (Then)
+    finishAnalysis(*ThenAnalysis, Cmd, Inputs, Then->Entries);
+  else if (Inputs)
     makeInputsAbsolute(*Inputs, Cmd.Directory);
   return Out;
 }
@@ -1140,34 +1324,9 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   Results R;
   CompileCommand CC = toolCommand(Cmd, /*Infer=*/false);
   SingleCommandDatabase DB(CC);
-
-  // The file's own contracts become annotations on its functions (their
-  // bodies own the parameters they steal); C++ members' too. The model
-  // keeps the other files' contracts.
-  StringMap<const InferredContract *> AsAnnotations;
-  std::optional<ApiModel> Filtered;
-  if (!Opts.Contracts.empty()) {
-    DriverOptions Others = Opts;
-    Others.Contracts.clear();
-    for (const InferredContract &C : Opts.Contracts) {
-      if (isOwnContract(C, Cmd) || StringRef(C.Spec.Name).contains("::"))
-        AsAnnotations[C.Spec.Name] = &C;
-      else
-        Others.Contracts.push_back(C);
-    }
-    if (Others.Contracts.size() != Opts.Contracts.size())
-      if (Expected<ApiModel> M = loadApiModel(Others))
-        Filtered = std::move(*M);
-      else
-        consumeError(M.takeError());
-  }
-
+  AnalysisSetup Setup(Cmd, Opts, Model, CC.Filename);
   bool Verify = isVerifyMode(Cmd);
-  CheckerConfig Config;
-  Config.Model = Filtered ? &*Filtered : &Model;
-  for (const std::string &C : Opts.DisabledChecks)
-    Config.Disabled.insert(C);
-  ScopedCheckerConfig Scope(Config);
+  ScopedCheckerConfig Scope(Setup.Config);
 
   ClangTool Tool(DB, {CC.Filename});
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
@@ -1177,13 +1336,9 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   Tool.setDiagnosticConsumer(&Diags);
   Tool.setPrintErrorMessage(false);
 
-  // Commands made outside planCommands() name no root: the usual one.
-  FileCommand Rooted = Cmd;
-  if (Rooted.ProjectRoot.empty())
-    Rooted.ProjectRoot = projectRootFor(CC.Filename, "");
   EntryPointIndex Entries;
-  RefcheckActionFactory Factory(Rooted, Opts, R, Inputs, nullptr,
-                                AsAnnotations, &Entries);
+  RefcheckActionFactory Factory(Setup.Rooted, Opts, R, Inputs, nullptr,
+                                Setup.AsAnnotations, &Entries);
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
@@ -1210,14 +1365,6 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
     R.Errors.push_back({Cmd.File, "the compiler could not process this file"});
     return R;
   }
-  R.FilesAnalyzed = 1;
-  if (Inputs) {
-    makeInputsAbsolute(*Inputs, Cmd.Directory);
-    llvm::sort(*Inputs, [](const InputFile &A, const InputFile &B) {
-      return A.Path < B.Path;
-    });
-  }
-  // The Python names that reach each finding.
-  attachEntryPoints(R, Entries);
+  finishAnalysis(R, Cmd, Inputs, Entries);
   return R;
 }

@@ -298,11 +298,14 @@ int main(int argc, const char **argv) {
   // of the compile database (or the files given), so calls between files
   // are judged by what the callee does.
   std::vector<refcheck::FileError> InferErrors;
+  // Files analyzed in the same parse as their inference.
+  EarlyAnalyses Early;
   if (!NoContracts && !ShowCommands) {
     std::vector<FileCommand> Project = projectCommands(Opts, *Planned);
     if (Project.size() > 1 || ListApi || !WriteContracts.empty()) {
-      Opts.Contracts =
-          inferProjectContracts(Project, Opts, *Model, BO, &InferErrors);
+      Opts.Contracts = inferProjectContracts(
+          Project, Opts, *Model, BO, &InferErrors,
+          ListApi ? nullptr : &*Planned, ListApi ? nullptr : &Early);
       for (const InferredContract &C : Opts.Contracts)
         Model->addInferred(C.Spec, C.Error);
     }
@@ -360,7 +363,7 @@ int main(int argc, const char **argv) {
 
   std::vector<FileStat> Stats;
   Results All =
-      runBatch(*Planned, Opts, *Model, BO, &VerifyFailed, &Stats);
+      runBatch(*Planned, Opts, *Model, BO, &VerifyFailed, &Stats, &Early);
   if (ShowStats)
     for (const FileStat &S : Stats) {
       errs() << "refcheck: stats: " << S.File << ": ";
