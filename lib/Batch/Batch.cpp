@@ -260,6 +260,33 @@ static void testHooks(StringRef File, bool Analyzes) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
 }
 
+/// A worker's batch of scans: each file's record goes to JOB.out.K as soon
+/// as it is made, so a crash costs only the files after it.
+static int runScanBatch(StringRef JobFile, const json::Object &Job) {
+  const json::Array &Many = *Job.getArray("commands");
+  const json::Value *Options = Job.get("options");
+  if (Job.getString("mode") != "scan" || !Options) {
+    errs() << "refcheck: error: malformed job '" << JobFile << "'\n";
+    return 2;
+  }
+  for (size_t K = 0; K < Many.size(); ++K) {
+    FileCommand Cmd;
+    DriverOptions Opts;
+    if (!fromJson(json::Object{{"command", Many[K]}, {"options", *Options}},
+                  Cmd, Opts)) {
+      errs() << "refcheck: error: malformed job '" << JobFile << "'\n";
+      return 2;
+    }
+    testHooks(Cmd.File, /*Analyzes=*/false);
+    AnalysisRecord Record;
+    Record.ResultsDoc =
+        contractsDoc(scanFileContracts(Cmd, Opts, &Record.Inputs));
+    if (!writeFile((JobFile + ".out." + Twine(K)).str(), toText(Record)))
+      return 2;
+  }
+  return 0;
+}
+
 int refcheck::runWorker(StringRef JobFile) {
   auto Buf = MemoryBuffer::getFile(JobFile);
   if (!Buf) {
@@ -267,6 +294,8 @@ int refcheck::runWorker(StringRef JobFile) {
     return 2;
   }
   Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  if (V && V->getAsObject() && V->getAsObject()->getArray("commands"))
+    return runScanBatch(JobFile, *V->getAsObject());
   FileCommand Cmd;
   DriverOptions Opts;
   if (!V || !fromJson(*V, Cmd, Opts)) {
@@ -408,20 +437,36 @@ static int runWithBudget(const BatchOptions &BO, ArrayRef<StringRef> Args,
   }
 }
 
-/// Runs one job (a file's analysis, or with Mode "infer" its contracts) in
-/// a worker process under the budgets. Returns the worker's record, or why
-/// there is none.
-static Expected<AnalysisRecord>
-runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
-       const BatchOptions &BO, StringRef TempDir, StringRef Name,
-       FileStat &Stat) {
-  auto Fail = [](const Twine &Why) {
+/// Runs one job in a worker process under the budgets: a file's analysis,
+/// or with Mode "infer" (or "infer-analyze") its contracts; with Mode
+/// "scan", the scans of several files one after the other, under the sum
+/// of their budgets. Returns each file's record, or why there is none (a
+/// file the worker did not reach: why it stopped).
+static std::vector<Expected<AnalysisRecord>>
+runJob(ArrayRef<const FileCommand *> Cmds, const DriverOptions &Opts,
+       StringRef Mode, const BatchOptions &BO, StringRef TempDir,
+       StringRef Name, FileStat &Stat) {
+  auto Fail = [](const Twine &Why) -> Expected<AnalysisRecord> {
     return createStringError(inconvertibleErrorCode(), Why);
+  };
+  std::vector<Expected<AnalysisRecord>> Out;
+  auto FailAll = [&](const Twine &Why) {
+    for (size_t K = Out.size(); K < Cmds.size(); ++K)
+      Out.push_back(Fail(Why));
+    return std::move(Out);
   };
   SmallString<256> Job(TempDir);
   sys::path::append(Job, "job-" + Name + ".json");
   std::string Err = (Job + ".err").str();
-  json::Object J{{"command", toJson(Cmd)}, {"options", toJson(Opts)}};
+  json::Object J{{"options", toJson(Opts)}};
+  if (Cmds.size() == 1) {
+    J["command"] = toJson(*Cmds.front());
+  } else {
+    json::Array Many;
+    for (const FileCommand *C : Cmds)
+      Many.push_back(toJson(*C));
+    J["commands"] = std::move(Many);
+  }
   if (!Mode.empty())
     J["mode"] = Mode;
   std::string Text;
@@ -429,7 +474,7 @@ runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
   OS << json::Value(std::move(J));
   OS.flush();
   if (!writeFile(Job, Text))
-    return Fail("cannot write a job file in '" + TempDir + "'");
+    return FailAll("cannot write a job file in '" + TempDir + "'");
 
   std::string JobArg = Job.str().str();
   StringRef Args[] = {BO.WorkerExe, "--worker", JobArg};
@@ -438,8 +483,10 @@ runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
   std::string ErrMsg;
   bool ExecFailed = false;
   std::optional<sys::ProcessStatistics> PS;
+  BatchOptions Budget = BO;
+  Budget.TimeoutSeconds *= Cmds.size();
   auto Start = std::chrono::steady_clock::now();
-  int RC = runWithBudget(BO, Args, Redirects, ErrMsg, ExecFailed, PS);
+  int RC = runWithBudget(Budget, Args, Redirects, ErrMsg, ExecFailed, PS);
   Stat.Seconds = std::chrono::duration<double>(
                      std::chrono::steady_clock::now() - Start)
                      .count();
@@ -448,14 +495,29 @@ runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
   auto ErrBuf = MemoryBuffer::getFile(Err);
   StringRef Stderr = ErrBuf ? (*ErrBuf)->getBuffer() : "";
   if (ExecFailed)
-    return Fail("cannot start a worker: " + ErrMsg);
-  auto OutBuf = MemoryBuffer::getFile(Job + ".out");
-  if (RC != 0 || !OutBuf)
-    return Fail(failureReason(RC, ErrMsg, Stderr, BO));
-  std::optional<AnalysisRecord> Record = parseRecord((*OutBuf)->getBuffer());
-  if (!Record)
-    return Fail("the analyzer's worker wrote unreadable results");
-  return std::move(*Record);
+    return FailAll("cannot start a worker: " + ErrMsg);
+  for (size_t K = 0; K < Cmds.size(); ++K) {
+    auto OutBuf = MemoryBuffer::getFile(
+        Cmds.size() == 1 ? Job + ".out" : Job + ".out." + Twine(K));
+    // A batch's worker writes each file's results as it goes.
+    if (!OutBuf || (RC != 0 && Cmds.size() == 1))
+      return FailAll(failureReason(RC, ErrMsg, Stderr, Budget));
+    std::optional<AnalysisRecord> Record =
+        parseRecord((*OutBuf)->getBuffer());
+    if (!Record)
+      Out.push_back(Fail("the analyzer's worker wrote unreadable results"));
+    else
+      Out.push_back(std::move(*Record));
+  }
+  return Out;
+}
+
+static Expected<AnalysisRecord>
+runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
+       const BatchOptions &BO, StringRef TempDir, StringRef Name,
+       FileStat &Stat) {
+  const FileCommand *One[] = {&Cmd};
+  return std::move(runJob(One, Opts, Mode, BO, TempDir, Name, Stat).front());
 }
 
 static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
@@ -872,6 +934,48 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     if (TempDir.empty()) {
       for (unsigned I : Run)
         One(I, "");
+    } else if (Mode == "scan" && Run.size() > 2 * Jobs) {
+      // A worker's start costs a third of a scan: the scans go in 2 * Jobs
+      // batches, each in one worker. A file of a batch without a result
+      // (the worker crashed or ran out of time on it or before it) is
+      // scanned again alone, which says why it fails.
+      unsigned Batches = 2 * Jobs;
+      DefaultThreadPool Pool(hardware_concurrency(Jobs));
+      for (unsigned B = 0; B < Batches; ++B)
+        Pool.async([&, B] {
+          std::vector<unsigned> Mine;
+          std::vector<const FileCommand *> Cmds;
+          for (size_t K = B; K < Run.size(); K += Batches) {
+            Mine.push_back(Run[K]);
+            Cmds.push_back(Slots[Run[K]].Cmd);
+          }
+          FileStat Cost;
+          std::vector<Expected<AnalysisRecord>> Recs =
+              runJob(Cmds, Options, Mode, BO, TempDir,
+                     "scan-batch-" + std::to_string(B), Cost);
+          if (BO.Stats)
+            errs() << formatv("refcheck: stats: scan {0} {1} from {2}: "
+                              "{3:F2} s, {4} MiB peak\n",
+                              Cmds.size(), Cmds.size() == 1 ? "file" : "files",
+                              Cmds.front()->File, Cost.Seconds,
+                              Cost.PeakMemoryKiB / 1024)
+                          .str();
+          for (size_t K = 0; K < Mine.size(); ++K) {
+            std::optional<FileContracts> F;
+            if (Recs[K])
+              F = parseContractsDoc(Recs[K]->ResultsDoc);
+            else
+              consumeError(Recs[K].takeError());
+            if (!F) {
+              One(Mine[K], TempDir);
+              continue;
+            }
+            Records[Mine[K]] = std::move(*Recs[K]);
+            Got[Mine[K]] = std::move(F);
+          }
+        });
+      Pool.wait();
+      sys::fs::remove_directories(TempDir);
     } else {
       DefaultThreadPool Pool(hardware_concurrency(Jobs));
       for (unsigned I : Run)
