@@ -27,6 +27,7 @@
 
 #include <chrono>
 #include <signal.h>
+#include <unistd.h>
 #include <mutex>
 #include <thread>
 
@@ -269,7 +270,12 @@ static int runScanBatch(StringRef JobFile, const json::Object &Job) {
     errs() << "refcheck: error: malformed job '" << JobFile << "'\n";
     return 2;
   }
+  // Each file within its own budget: a file that hangs ends the worker
+  // after one budget, not after the batch's.
+  unsigned PerFile = Job.getInteger("seconds_per_file").value_or(0);
   for (size_t K = 0; K < Many.size(); ++K) {
+    if (PerFile)
+      ::alarm(PerFile);
     FileCommand Cmd;
     DriverOptions Opts;
     if (!fromJson(json::Object{{"command", Many[K]}, {"options", *Options}},
@@ -466,6 +472,7 @@ runJob(ArrayRef<const FileCommand *> Cmds, const DriverOptions &Opts,
     for (const FileCommand *C : Cmds)
       Many.push_back(toJson(*C));
     J["commands"] = std::move(Many);
+    J["seconds_per_file"] = BO.TimeoutSeconds;
   }
   if (!Mode.empty())
     J["mode"] = Mode;
@@ -484,7 +491,8 @@ runJob(ArrayRef<const FileCommand *> Cmds, const DriverOptions &Opts,
   bool ExecFailed = false;
   std::optional<sys::ProcessStatistics> PS;
   BatchOptions Budget = BO;
-  Budget.TimeoutSeconds *= Cmds.size();
+  // A batch: its files' budgets; an inference and analysis: two.
+  Budget.TimeoutSeconds *= Mode == "infer-analyze" ? 2 : Cmds.size();
   auto Start = std::chrono::steady_clock::now();
   int RC = runWithBudget(Budget, Args, Redirects, ErrMsg, ExecFailed, PS);
   Stat.Seconds = std::chrono::duration<double>(
@@ -663,6 +671,9 @@ struct InferSlot {
   bool AnalyzeToo = false;
   /// Whether the file calls a file that calls it back (inferenceWaves).
   bool InCycle = false;
+  /// The contracts of what it calls that its analysis made with its
+  /// inference (EarlyAnalyses) saw.
+  std::optional<std::string> EarlyDeps;
 
   /// What the contract of N, a function the file defines, depends on.
   ArrayRef<std::string> needsOf(StringRef N) const {
@@ -913,7 +924,9 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
           Records[I] = std::move(*Rec);
         }
         Got[I] = std::move(F);
-        if (!Then || Got[I]->Error.empty())
+        // A file that cannot be parsed fails the same way alone.
+        if (!Then || Got[I]->Error.empty() ||
+            StringRef(Got[I]->Error).starts_with("cannot be parsed"))
           break;
       }
     };
@@ -1063,7 +1076,7 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
         E.ResultsDoc = std::move(F->AnalysisDoc);
         E.Stat = Took[I];
         F->AnalysisDoc.clear();
-        ++Stat.Analyzed;
+        S.EarlyDeps = depsDigest(S.Scan.Callees, Snap, {});
       }
       if (llvm::is_contained(Run, I)) {
         if (!F->Error.empty()) {
@@ -1155,7 +1168,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   // the same rounds. Within a part, its functions go in steps, bottom-up
   // over what they need from each other's files, and a last round
   // re-infers any whose needs still changed; functions that need each
-  // other across files are iterated, within MaxRounds.
+  // other across files are iterated, within MaxRounds per step (and the
+  // last round's own MaxRounds).
   for (const std::vector<unsigned> &Wave : inferenceWaves(Slots, All)) {
     std::vector<StringSet<>> Steps;
     if (llvm::any_of(Wave, [&](unsigned I) { return Slots[I].InCycle; }))
@@ -1178,6 +1192,16 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       for (const std::string &N : Slots[I].Scan.Defines)
         if (!Known.contains(N))
           Base.ProjectFunctions.erase(N);
+  }
+  // An analysis made with its inference holds only if what the file calls
+  // kept its contracts (a name two files define may change later).
+  for (InferSlot &S : Slots) {
+    if (!Early || !S.EarlyDeps || !Early->contains(earlyAnalysisKey(*S.Cmd)))
+      continue;
+    if (depsDigest(S.Scan.Callees, Known, {}) != *S.EarlyDeps)
+      Early->erase(earlyAnalysisKey(*S.Cmd));
+    else
+      ++Stat.Analyzed;
   }
   if (BO.Stats)
     errs() << "refcheck: stats: contracts: " << Stat.Scanned << " file scans, "

@@ -803,11 +803,17 @@ public:
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
     for (const auto &E : V.Called)
       Out.Callees.push_back(E.getKey().str());
+    // Overloads and template instantiations share a name: one entry,
+    // needing what any of them needs.
     for (const FunctionDecl *FD : V.Defined) {
-      std::string Name = contractName(FD);
-      Out.Defines.push_back(Name);
-      Out.Needs[Name] = needs(Ctx, FD);
+      std::vector<std::string> &Needs = Out.Needs[contractName(FD)];
+      for (std::string &N : needs(Ctx, FD))
+        Needs.push_back(std::move(N));
+      llvm::sort(Needs);
+      Needs.erase(std::unique(Needs.begin(), Needs.end()), Needs.end());
     }
+    for (const auto &E : Out.Needs)
+      Out.Defines.push_back(E.first);
   }
 
 private:
