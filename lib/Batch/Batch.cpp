@@ -874,6 +874,26 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
                      ArrayRef<std::vector<std::string>> Only = {},
                      const std::vector<bool> *ThenAnalyze = nullptr,
                      std::vector<FileStat> *Took = nullptr) {
+    // The stats line of a worker's job.
+    auto Say = [&](StringRef What, const FileStat &Cost) {
+      if (BO.Stats)
+        errs() << formatv("refcheck: stats: {0}: {1:F2} s, {2} MiB peak\n",
+                          What, Cost.Seconds, Cost.PeakMemoryKiB / 1024)
+                      .str();
+    };
+    // File I's contracts from a worker's record, if it is readable; else
+    // why not.
+    auto Take = [&](unsigned I,
+                    Expected<AnalysisRecord> &Rec) -> std::optional<std::string> {
+      if (!Rec)
+        return toString(Rec.takeError());
+      std::optional<FileContracts> F = parseContractsDoc(Rec->ResultsDoc);
+      if (!F)
+        return std::string("the analyzer's worker wrote unreadable results");
+      Records[I] = std::move(*Rec);
+      Got[I] = std::move(F);
+      return std::nullopt;
+    };
     auto One = [&](unsigned I, StringRef TempDir) {
       std::optional<DriverOptions> Narrowed;
       if (!Only.empty()) {
@@ -907,23 +927,11 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
                    Mode.str() + "-" + std::to_string(I), Cost);
         if (Took)
           (*Took)[I] = Cost;
-        if (BO.Stats)
-          errs() << formatv(
-                        "refcheck: stats: {0} {1}: {2:F2} s, {3} MiB peak\n",
-                        M, Slots[I].Cmd->File, Cost.Seconds,
-                        Cost.PeakMemoryKiB / 1024)
-                        .str();
-        std::optional<FileContracts> F;
-        if (Rec)
-          F = parseContractsDoc(Rec->ResultsDoc);
-        if (!F) {
-          F.emplace();
-          F->Error = Rec ? "the analyzer's worker wrote unreadable results"
-                         : toString(Rec.takeError());
-        } else {
-          Records[I] = std::move(*Rec);
+        Say((M + " " + Slots[I].Cmd->File).str(), Cost);
+        if (std::optional<std::string> Why = Take(I, Rec)) {
+          Got[I].emplace();
+          Got[I]->Error = std::move(*Why);
         }
-        Got[I] = std::move(F);
         // A file that cannot be parsed fails the same way alone.
         if (!Then || Got[I]->Error.empty() ||
             StringRef(Got[I]->Error).starts_with("cannot be parsed"))
@@ -966,36 +974,23 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
           std::vector<Expected<AnalysisRecord>> Recs =
               runJob(Cmds, Options, Mode, BO, TempDir,
                      "scan-batch-" + std::to_string(B), Cost);
-          if (BO.Stats)
-            errs() << formatv("refcheck: stats: scan {0} {1} from {2}: "
-                              "{3:F2} s, {4} MiB peak\n",
-                              Cmds.size(), Cmds.size() == 1 ? "file" : "files",
-                              Cmds.front()->File, Cost.Seconds,
-                              Cost.PeakMemoryKiB / 1024)
-                          .str();
-          for (size_t K = 0; K < Mine.size(); ++K) {
-            std::optional<FileContracts> F;
-            if (Recs[K])
-              F = parseContractsDoc(Recs[K]->ResultsDoc);
-            else
-              consumeError(Recs[K].takeError());
-            if (!F) {
+          Say(formatv("scan {0} {1} from {2}", Cmds.size(),
+                      Cmds.size() == 1 ? "file" : "files", Cmds.front()->File)
+                  .str(),
+              Cost);
+          for (size_t K = 0; K < Mine.size(); ++K)
+            if (Take(Mine[K], Recs[K]))
               One(Mine[K], TempDir);
-              continue;
-            }
-            Records[Mine[K]] = std::move(*Recs[K]);
-            Got[Mine[K]] = std::move(F);
-          }
         });
       Pool.wait();
-      sys::fs::remove_directories(TempDir);
     } else {
       DefaultThreadPool Pool(hardware_concurrency(Jobs));
       for (unsigned I : Run)
         Pool.async([&, I] { One(I, TempDir); });
       Pool.wait();
-      sys::fs::remove_directories(TempDir);
     }
+    if (!TempDir.empty())
+      sys::fs::remove_directories(TempDir);
   };
   // Whether N, a function a file defines, gets a contract: only what
   // another file calls (unless all are asked for); a file's own calls to
