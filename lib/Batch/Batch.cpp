@@ -667,8 +667,10 @@ struct InferSlot {
   StringMap<std::string> Seen;
   /// Whether an inference of the file ran (its error is told once).
   bool Inferred = false;
-  /// Whether the file is analyzed next, so may be in its inference's parse.
+  /// Whether the file is analyzed next, so may be in its inference's parse,
+  /// and the key its analysis goes under then (earlyAnalysisKey).
   bool AnalyzeToo = false;
+  std::string EarlyKey;
   /// Whether the file calls a file that calls it back (inferenceWaves).
   bool InCycle = false;
   /// The contracts of what it calls that its analysis made with its
@@ -701,13 +703,13 @@ static std::string depsDigest(ArrayRef<std::string> Names,
   return D;
 }
 
-/// The height of each node of a directed graph over its strongly
-/// connected parts (Tarjan's algorithm): 0 for a part that reaches no
+/// The nodes of a directed graph by the height of their strongly
+/// connected part (Tarjan's algorithm): 0 for a part that reaches no
 /// other, else one more than the highest part it reaches. InCycle, if
 /// given, says which nodes share their part with another.
-static std::vector<unsigned>
-partHeights(const std::vector<std::vector<unsigned>> &Edges,
-            std::vector<bool> *InCycle = nullptr) {
+static std::vector<std::vector<unsigned>>
+partLayers(const std::vector<std::vector<unsigned>> &Edges,
+           std::vector<bool> *InCycle = nullptr) {
   size_t N = Edges.size();
   std::vector<int> Index(N, -1), Low(N, 0), Part(N, -1);
   std::vector<bool> OnStack(N, false);
@@ -750,10 +752,14 @@ partHeights(const std::vector<std::vector<unsigned>> &Edges,
   for (unsigned V = 0; V < N; ++V)
     if (Index[V] < 0)
       Visit(V);
-  std::vector<unsigned> Out(N);
-  for (unsigned V = 0; V < N; ++V)
-    Out[V] = Height[Part[V]];
-  return Out;
+  std::vector<std::vector<unsigned>> Layers;
+  for (unsigned V = 0; V < N; ++V) {
+    unsigned H = Height[Part[V]];
+    if (Layers.size() <= H)
+      Layers.resize(H + 1);
+    Layers[H].push_back(V);
+  }
+  return Layers;
 }
 
 /// The files of Among in waves: each strongly connected part of the graph
@@ -777,14 +783,12 @@ inferenceWaves(MutableArrayRef<InferSlot> Slots, ArrayRef<unsigned> Among) {
                    Calls[K].end());
   }
   std::vector<bool> InCycle(Among.size(), false);
-  std::vector<unsigned> Heights = partHeights(Calls, &InCycle);
-  std::vector<std::vector<unsigned>> Waves;
-  for (unsigned K = 0; K < Among.size(); ++K) {
+  std::vector<std::vector<unsigned>> Waves = partLayers(Calls, &InCycle);
+  for (unsigned K = 0; K < Among.size(); ++K)
     Slots[Among[K]].InCycle = InCycle[K];
-    if (Waves.size() <= Heights[K])
-      Waves.resize(Heights[K] + 1);
-    Waves[Heights[K]].push_back(Among[K]);
-  }
+  for (std::vector<unsigned> &Wave : Waves)
+    for (unsigned &K : Wave)
+      K = Among[K];
   return Waves;
 }
 
@@ -809,12 +813,11 @@ functionSteps(ArrayRef<InferSlot> Slots, ArrayRef<unsigned> Wave,
       if (auto It = NodeOf.find(M);
           It != NodeOf.end() && Nodes[It->second].first != Nodes[V].first)
         Edges[V].push_back(It->second);
-  std::vector<unsigned> Heights = partHeights(Edges);
   std::vector<StringSet<>> Steps;
-  for (unsigned V = 0; V < Nodes.size(); ++V) {
-    if (Steps.size() <= Heights[V])
-      Steps.resize(Heights[V] + 1);
-    Steps[Heights[V]].insert(Nodes[V].second);
+  for (const std::vector<unsigned> &Layer : partLayers(Edges)) {
+    StringSet<> &Step = Steps.emplace_back();
+    for (unsigned V : Layer)
+      Step.insert(Nodes[V].second);
   }
   return Steps;
 }
@@ -833,8 +836,12 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       if (!isVerifyMode(C))
         ToAnalyze.insert(earlyAnalysisKey(C));
   for (size_t I = 0; I < Project.size(); ++I) {
-    Slots[I].Cmd = &Project[I];
-    Slots[I].AnalyzeToo = ToAnalyze.contains(earlyAnalysisKey(Project[I]));
+    InferSlot &S = Slots[I];
+    S.Cmd = &Project[I];
+    if (!ToAnalyze.empty()) {
+      S.EarlyKey = earlyAnalysisKey(Project[I]);
+      S.AnalyzeToo = ToAnalyze.contains(S.EarlyKey);
+    }
   }
   DriverOptions Base = Opts;
   Base.Contracts.clear();
@@ -1063,10 +1070,10 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       InferSlot &S = Slots[I];
       std::optional<FileContracts> &F = Got[I];
       // An analysis made before this inference is stale now.
-      if (Early)
-        Early->erase(earlyAnalysisKey(*S.Cmd));
-      if (Early && !F->AnalysisDoc.empty()) {
-        EarlyAnalysis &E = (*Early)[earlyAnalysisKey(*S.Cmd)];
+      if (S.AnalyzeToo)
+        Early->erase(S.EarlyKey);
+      if (S.AnalyzeToo && !F->AnalysisDoc.empty()) {
+        EarlyAnalysis &E = (*Early)[S.EarlyKey];
         E.Inputs = Records[I].Inputs;
         E.ResultsDoc = std::move(F->AnalysisDoc);
         E.Stat = Took[I];
@@ -1191,10 +1198,10 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   // An analysis made with its inference holds only if what the file calls
   // kept its contracts (a name two files define may change later).
   for (InferSlot &S : Slots) {
-    if (!Early || !S.EarlyDeps || !Early->contains(earlyAnalysisKey(*S.Cmd)))
+    if (!S.EarlyDeps || !Early->contains(S.EarlyKey))
       continue;
     if (depsDigest(S.Scan.Callees, Known, {}) != *S.EarlyDeps)
-      Early->erase(earlyAnalysisKey(*S.Cmd));
+      Early->erase(S.EarlyKey);
     else
       ++Stat.Analyzed;
   }

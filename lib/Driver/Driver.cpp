@@ -824,26 +824,26 @@ private:
   static std::vector<std::string> needs(ASTContext &Ctx,
                                         const FunctionDecl *FD) {
     struct Calls : CalleeCollector<Calls> {
-      std::vector<const FunctionDecl *> WithBody;
+      /// The bodies to read: FD's, then those of the functions it reaches.
+      std::vector<const FunctionDecl *> Work;
+      SmallPtrSet<const FunctionDecl *, 16> Seen;
       using CalleeCollector::CalleeCollector;
       void callee(const FunctionDecl *Callee) {
         const FunctionDecl *Def = nullptr;
         if (Callee && Callee->hasBody(Def)) {
           // The C API's inline bodies (Py_INCREF) call nothing of a project.
-          if (!Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
-            WithBody.push_back(Def);
+          if (!Ctx.getSourceManager().isInSystemHeader(Def->getLocation()) &&
+              Seen.insert(Def).second)
+            Work.push_back(Def);
         } else {
           CalleeCollector::callee(Callee);
         }
       }
     } C(Ctx);
-    SmallPtrSet<const FunctionDecl *, 16> Seen{FD};
-    for (size_t I = 0; I <= C.WithBody.size(); ++I) {
-      const FunctionDecl *Next = I ? C.WithBody[I - 1] : FD;
-      if (I && !Seen.insert(Next).second)
-        continue;
-      C.TraverseStmt(Next->getBody());
-    }
+    C.Work.push_back(FD);
+    C.Seen.insert(FD);
+    for (size_t I = 0; I < C.Work.size(); ++I)
+      C.TraverseStmt(C.Work[I]->getBody());
     std::vector<std::string> Out;
     for (const auto &E : C.Called)
       Out.push_back(E.getKey().str());
