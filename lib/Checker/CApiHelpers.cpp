@@ -4,6 +4,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ExprEngine.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/WorkList.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -139,6 +141,21 @@ const FunctionSpec *refcheck::functionSpecFor(const ApiModel *M,
   if (const FunctionSpec *S = M->lookup(Name))
     return S;
   return M->lookup(userFacingName(Name));
+}
+
+void refcheck::reportExploration(const ento::ExplodedGraph &G,
+                                 const ento::ExprEngine &Eng) {
+  static const bool On = getenv("REFCHECK_TEST_EXPLORATION") != nullptr;
+  if (!On || !G.num_roots())
+    return;
+  const Decl *D = (*G.roots_begin())->getLocationContext()->getDecl();
+  const auto *ND = dyn_cast_or_null<NamedDecl>(D);
+  llvm::errs() << "refcheck: explored "
+               << (ND ? ND->getQualifiedNameAsString() : "?") << ": "
+               << (Eng.getCoreEngine().getWorkList()->hasWork()
+                       ? "out of budget"
+                       : "complete")
+               << "\n";
 }
 
 std::string refcheck::ordinalKey(llvm::StringRef Kind, const Stmt *S,

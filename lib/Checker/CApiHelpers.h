@@ -106,6 +106,14 @@ ErrorKind errorKindFor(const ApiModel *M, llvm::StringRef Name);
 const ErrorSpec *errorSpecFor(const ApiModel *M, llvm::StringRef Name);
 const FunctionSpec *functionSpecFor(const ApiModel *M, llvm::StringRef Name);
 
+/// Hidden test hook: with REFCHECK_TEST_EXPLORATION set, says on stderr
+/// whether the exploration of G's top-level function went to its end or
+/// ran out of budget ("refcheck: explored F: complete" / "out of budget").
+/// Tests of state hygiene use it: a state that keeps facts nothing can use
+/// tells paths apart that could merge, and exploration runs out sooner.
+void reportExploration(const clang::ento::ExplodedGraph &G,
+                       const clang::ento::ExprEngine &Eng);
+
 /// "Kind#k": S's position among the statements of the same class in the
 /// body of D, so that finding ids do not depend on line numbers.
 std::string ordinalKey(llvm::StringRef Kind, const clang::Stmt *S,

@@ -889,6 +889,7 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
 void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
                                                 BugReporter &BR,
                                                 ExprEngine &Eng) const {
+  reportExploration(G, Eng);
   if (!active()) {
     Paths.clear();
     return;

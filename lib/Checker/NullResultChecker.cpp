@@ -394,6 +394,13 @@ void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
       State = State->remove<ContainsResults>(Sym);
       Changed = true;
     }
+  // A fact about a dict or a key no longer reachable can never be used
+  // again; kept, it would only tell apart paths that are otherwise alike.
+  for (const DictKey &DK : State->get<KnownKeys>())
+    if (!SR.isLiveRegion(DK.first) || !SR.isLiveRegion(DK.second)) {
+      State = State->remove<KnownKeys>(DK);
+      Changed = true;
+    }
   SValBuilder &SVB = C.getSValBuilder();
   for (auto [Sym, E] : State->get<AmbiguousResults>()) {
     if (!SR.isDead(Sym))

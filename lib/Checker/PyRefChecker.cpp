@@ -174,7 +174,9 @@ public:
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
   /// The graph goes away: so do the snapshots of the reports' paths
   /// (Impact.h). Every refcheck report is made with this checker there.
-  void checkEndAnalysis(ExplodedGraph &, BugReporter &, ExprEngine &) const {
+  void checkEndAnalysis(ExplodedGraph &G, BugReporter &,
+                        ExprEngine &Eng) const {
+    reportExploration(G, Eng);
     resetImpactCache();
   }
   void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
