@@ -1286,6 +1286,10 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   std::optional<RefState> St = stateOf(State, Sym);
   if (!St)
     return;
+  // NULL on this path (`return Py_XNewRef(arg);` with arg NULL): no
+  // reference is returned, borrowed or released.
+  if (!St->isOwned() && State->isNull(V).isConstrainedTrue())
+    return;
   if (St->isOwned()) {
     // The caller takes one reference; a function owing a new reference
     // that holds more (`Py_INCREF(r); return r;` of an object it made)
