@@ -261,8 +261,26 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
   llvm::SmallVector<const DeclRefExpr *, 64> Refs;
   llvm::DenseSet<const FunctionDecl *> RichCompare;
+  llvm::DenseSet<const FunctionDecl *> ArgNonNull;
 
   explicit ContractFinder(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// A PyMethodDef entry whose function Python calls with an argument
+  /// object that is never NULL: METH_O's argument, METH_VARARGS's tuple
+  /// (with or without METH_KEYWORDS; the keywords dict may be NULL).
+  void noteMethodFlags(const InitListExpr *Sem) {
+    constexpr uint64_t MethVarargs = 0x1, MethO = 0x8, MethFastcall = 0x80;
+    if (Sem->getNumInits() < 3)
+      return;
+    const FunctionDecl *F = referencedFunction(Sem->getInit(1));
+    Expr::EvalResult Flags;
+    if (!F || Sem->getInit(2)->isValueDependent() ||
+        !Sem->getInit(2)->EvaluateAsInt(Flags, Ctx))
+      return;
+    uint64_t V = Flags.Val.getInt().getZExtValue();
+    if ((V & (MethO | MethVarargs)) && !(V & MethFastcall))
+      ArgNonNull.insert(F->getCanonicalDecl());
+  }
   bool shouldVisitImplicitCode() const { return false; }
 
   void note(const FunctionDecl *F, Role R) {
@@ -325,6 +343,8 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
       note(referencedFunction(Sem->getInit(1)), roleOfSlotMacro(Macro));
       return true;
     }
+    if (Rec == "PyMethodDef")
+      noteMethodFlags(Sem);
     unsigned I = 0;
     for (const FieldDecl *FD : RD->fields()) {
       if (I >= Sem->getNumInits())
@@ -338,11 +358,14 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
 
 llvm::DenseMap<const FunctionDecl *, Contract>
 refcheck::computeContracts(ASTContext &Ctx,
-                           llvm::DenseSet<const FunctionDecl *> *RichCompare) {
+                           llvm::DenseSet<const FunctionDecl *> *RichCompare,
+                           llvm::DenseSet<const FunctionDecl *> *ArgNonNull) {
   ContractFinder F(Ctx);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
   if (RichCompare)
     *RichCompare = std::move(F.RichCompare);
+  if (ArgNonNull)
+    *ArgNonNull = std::move(F.ArgNonNull);
   llvm::DenseMap<const FunctionDecl *, Contract> Out;
   auto ReturnsObject = [](const FunctionDecl *FD) {
     return isPyObjectPointerType(FD->getReturnType());

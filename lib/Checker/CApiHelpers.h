@@ -135,10 +135,13 @@ enum class Contract : uint8_t {
 /// used as tp_iternext (which may return NULL without an exception) and
 /// functions only ever called directly have none.
 /// RichCompare, when given, receives the functions used as tp_richcompare
-/// (their int argument is one of Py_LT..Py_GE).
+/// (their int argument is one of Py_LT..Py_GE); ArgNonNull, the methods
+/// whose second parameter Python never passes NULL (METH_O, METH_VARARGS).
 llvm::DenseMap<const clang::FunctionDecl *, Contract>
 computeContracts(clang::ASTContext &Ctx,
                  llvm::DenseSet<const clang::FunctionDecl *> *RichCompare =
+                     nullptr,
+                 llvm::DenseSet<const clang::FunctionDecl *> *ArgNonNull =
                      nullptr);
 
 /// An AST-based report whose short description carries "origin=KEY" (the

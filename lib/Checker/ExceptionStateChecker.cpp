@@ -76,13 +76,15 @@ class ExceptionStateChecker
   const BugType NotClearedBug{this, checks::ExceptionNotCleared, "refcheck"};
   mutable llvm::DenseMap<const FunctionDecl *, Contract> Contracts;
   mutable llvm::DenseSet<const FunctionDecl *> RichCompare;
+  mutable llvm::DenseSet<const FunctionDecl *> ArgNonNull;
 
 public:
   const CheckerConfig *Config = nullptr;
 
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const {
-    Contracts = computeContracts(TU->getASTContext(), &RichCompare);
+    Contracts =
+        computeContracts(TU->getASTContext(), &RichCompare, &ArgNonNull);
   }
   void checkBeginFunction(CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
@@ -461,11 +463,17 @@ void ExceptionStateChecker::checkBeginFunction(CheckerContext &C) const {
   // Python calls a method or slot with its object (the instance, the
   // module, the type) first: never NULL. Without this, a check of a field
   // of a NULL self reads as "this helper failed without an exception".
-  if (FD->getNumParams() >= 1 && FD->getParamDecl(0)->getType()->isPointerType())
-    if (auto Self = State->getSVal(State->getLValue(FD->getParamDecl(0), LC))
-                        .getAs<DefinedOrUnknownSVal>())
-      if (ProgramStateRef NotNull = State->assume(*Self, true))
+  // Nor is METH_O's argument or METH_VARARGS's tuple: `return
+  // Py_XNewRef(arg);` has no path returning NULL.
+  for (unsigned I = 0, E = ArgNonNull.contains(FD->getCanonicalDecl()) ? 2 : 1;
+       I < E && I < FD->getNumParams(); ++I) {
+    if (!FD->getParamDecl(I)->getType()->isPointerType())
+      continue;
+    if (auto P = State->getSVal(State->getLValue(FD->getParamDecl(I), LC))
+                     .getAs<DefinedOrUnknownSVal>())
+      if (ProgramStateRef NotNull = State->assume(*P, true))
         State = NotNull;
+  }
   // Python calls a tp_richcompare with one of Py_LT..Py_GE: the `default:`
   // of a switch over all six ("cannot happen") is not a path.
   if (RichCompare.contains(FD->getCanonicalDecl()) && FD->getNumParams() == 3 &&
