@@ -60,6 +60,12 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyCell_SET",                    Int, Never, "a1",        "",    NoFmt, 0},
     {"_PyTuple_FromArraySteal",       New, Fails, "",          "",    NoFmt, 0},
     {"_PyList_AppendTakeRef",         Int, Fails, "a1",        "",    NoFmt, 0},
+    // The exported forms of Py_XDECREF/Py_DECREF (for the stable ABI and
+    // for other languages' bindings): the argument's reference is given
+    // up, and in their own bodies (CPython's Objects/object.c) the
+    // parameter is theirs to release.
+    {"Py_DecRef",                     Int, Never, "a0",        "",    NoFmt, 0},
+    {"_Py_DecRef",                    Int, Never, "a0",        "",    NoFmt, 0},
     // Hands its `result` argument back (or NULL with an exception set).
     {"_Py_CheckFunctionResult",       New, Fails, "a2",        "",    NoFmt, 0},
     // --- Converters ("O&"): the result object is a new reference ----------
