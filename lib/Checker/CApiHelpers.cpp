@@ -143,6 +143,15 @@ const FunctionSpec *refcheck::functionSpecFor(const ApiModel *M,
   return M->lookup(userFacingName(Name));
 }
 
+std::optional<uint64_t> refcheck::methodDefFlags(const InitListExpr *Entry,
+                                                const ASTContext &Ctx) {
+  Expr::EvalResult Flags;
+  if (Entry->getNumInits() < 3 || Entry->getInit(2)->isValueDependent() ||
+      !Entry->getInit(2)->EvaluateAsInt(Flags, Ctx))
+    return std::nullopt;
+  return Flags.Val.getInt().getZExtValue();
+}
+
 void refcheck::reportExploration(const ento::ExplodedGraph &G,
                                  const ento::ExprEngine &Eng) {
   static const bool On = getenv("REFCHECK_TEST_EXPLORATION") != nullptr;
@@ -269,16 +278,9 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
   /// object that is never NULL: METH_O's argument, METH_VARARGS's tuple
   /// (with or without METH_KEYWORDS; the keywords dict may be NULL).
   void noteMethodFlags(const InitListExpr *Sem) {
-    constexpr uint64_t MethVarargs = 0x1, MethO = 0x8, MethFastcall = 0x80;
-    if (Sem->getNumInits() < 3)
-      return;
-    const FunctionDecl *F = referencedFunction(Sem->getInit(1));
-    Expr::EvalResult Flags;
-    if (!F || Sem->getInit(2)->isValueDependent() ||
-        !Sem->getInit(2)->EvaluateAsInt(Flags, Ctx))
-      return;
-    uint64_t V = Flags.Val.getInt().getZExtValue();
-    if ((V & (MethO | MethVarargs)) && !(V & MethFastcall))
+    std::optional<uint64_t> Flags = methodDefFlags(Sem, Ctx);
+    const FunctionDecl *F = Flags ? referencedFunction(Sem->getInit(1)) : nullptr;
+    if (F && (*Flags & (METH_O | METH_VARARGS)) && !(*Flags & METH_FASTCALL))
       ArgNonNull.insert(F->getCanonicalDecl());
   }
   bool shouldVisitImplicitCode() const { return false; }

@@ -18,6 +18,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
 
 namespace clang {
@@ -105,6 +106,25 @@ const clang::CallExpr *callReturning(clang::ento::SymbolRef Sym);
 ErrorKind errorKindFor(const ApiModel *M, llvm::StringRef Name);
 const ErrorSpec *errorSpecFor(const ApiModel *M, llvm::StringRef Name);
 const FunctionSpec *functionSpecFor(const ApiModel *M, llvm::StringRef Name);
+
+/// PyMethodDef's ml_flags: the values of Include/methodobject.h, stable
+/// since Python 3.0 (METH_METHOD since 3.9).
+enum : uint64_t {
+  METH_VARARGS = 0x1,
+  METH_KEYWORDS = 0x2,
+  METH_NOARGS = 0x4,
+  METH_O = 0x8,
+  METH_FASTCALL = 0x80,
+  METH_METHOD = 0x200,
+  /// The bits that choose the calling convention.
+  METH_CALL_MASK = METH_VARARGS | METH_KEYWORDS | METH_NOARGS | METH_O |
+                   METH_FASTCALL | METH_METHOD,
+};
+
+/// The ml_flags of a PyMethodDef entry (its initializer list, semantic
+/// form), when they are a constant.
+std::optional<uint64_t> methodDefFlags(const clang::InitListExpr *Entry,
+                                       const clang::ASTContext &Ctx);
 
 /// Hidden test hook: with REFCHECK_TEST_EXPLORATION set, says on stderr
 /// whether the exploration of G's top-level function went to its end or

@@ -30,19 +30,6 @@ using namespace ento;
 using namespace refcheck;
 
 namespace {
-// The values of Include/methodobject.h, stable since Python 3.0 (METH_METHOD
-// since 3.9).
-enum : uint64_t {
-  METH_VARARGS = 0x1,
-  METH_KEYWORDS = 0x2,
-  METH_NOARGS = 0x4,
-  METH_O = 0x8,
-  METH_FASTCALL = 0x80,
-  METH_METHOD = 0x200,
-  CallMask = METH_VARARGS | METH_KEYWORDS | METH_NOARGS | METH_O |
-             METH_FASTCALL | METH_METHOD,
-};
-
 enum class Param { Object, Type, Array, SSize };
 
 struct Convention {
@@ -183,10 +170,10 @@ void MethodDefChecker::checkASTDecl(const VarDecl *VD, AnalysisManager &Mgr,
     if (const auto *SL =
             dyn_cast<StringLiteral>(Sem->getInit(0)->IgnoreParenImpCasts()))
       Name = "'" + SL->getString().str() + "'";
-    Expr::EvalResult Flags;
-    if (!Sem->getInit(2)->EvaluateAsInt(Flags, Ctx))
+    std::optional<uint64_t> Flags = methodDefFlags(Sem, Ctx);
+    if (!Flags)
       continue;
-    uint64_t Call = Flags.Val.getInt().getZExtValue() & CallMask;
+    uint64_t Call = *Flags & METH_CALL_MASK;
     const Convention *Conv = nullptr;
     for (const Convention &C : Conventions)
       if (C.Flags == Call)
