@@ -84,6 +84,9 @@ struct PendingCall {
   bool Memory;
   /// PyErr_Occurred(): non-NULL is the error branch, not a failure.
   bool ExceptionQuery;
+  /// Tested at least once: then only a change of the constraints can
+  /// decide it.
+  bool Tested = false;
 };
 
 /// One failure or error branch the path takes.
@@ -212,6 +215,8 @@ struct WalkState {
   llvm::SmallVector<std::pair<const Stmt *, const LocationContext *>, 2>
       Inlined;
   ProgramStateRef Last;
+  /// The state whose constraints the pending tests were last tried on.
+  ProgramStateRef LastTested;
   const Stmt *PrevCall = nullptr;
 
   explicit WalkState(llvm::ImmutableSet<const SymExpr *> Empty)
@@ -269,7 +274,18 @@ void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
   if (State == W.Last || W.Pending.empty())
     return;
   W.Last = State;
+  // A test is decided by the constraints alone: most nodes leave them as
+  // they were, and asking again would build the same two states again.
+  bool SameConstraints =
+      W.LastTested && State->getConstraintManager().haveEqualConstraints(
+                          W.LastTested, State);
+  W.LastTested = State;
   for (size_t I = 0; I < W.Pending.size();) {
+    if (SameConstraints && W.Pending[I].Tested) {
+      ++I;
+      continue;
+    }
+    W.Pending[I].Tested = true;
     Proof Pr = proves(State, W.Pending[I]);
     if (Pr == Proof::Unknown) {
       ++I;
