@@ -7,6 +7,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ExprEngine.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/WorkList.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -167,26 +168,63 @@ void refcheck::reportExploration(const ento::ExplodedGraph &G,
                << "\n";
 }
 
+namespace {
+/// Each statement's position in a body, per body and keying: the reports
+/// of a function ask about the same body again and again, and a module
+/// init's body is long.
+struct OrdinalCache {
+  const ASTContext *Ctx = nullptr;
+  llvm::DenseMap<std::pair<const Stmt *, void *>,
+                 llvm::DenseMap<const Stmt *, unsigned>>
+      Of;
+};
+thread_local OrdinalCache Ordinals;
+} // namespace
+
+void refcheck::resetOrdinalCache() {
+  Ordinals.Of.clear();
+  Ordinals.Ctx = nullptr;
+}
+
+unsigned refcheck::positionInBody(const Stmt *S, const Decl *D,
+                                  StringRef (*NameOf)(const Stmt *)) {
+  if (!S || !D || !D->getBody())
+    return 0;
+  if (NameOf && !isa<CallExpr>(S))
+    return 0;
+  const Stmt *Body = D->getBody();
+  if (Ordinals.Ctx != &D->getASTContext()) {
+    Ordinals.Of.clear();
+    Ordinals.Ctx = &D->getASTContext();
+  }
+  auto [It, New] = Ordinals.Of.try_emplace(
+      std::make_pair(Body, reinterpret_cast<void *>(NameOf)));
+  if (New) {
+    struct Counter : RecursiveASTVisitor<Counter> {
+      llvm::DenseMap<const Stmt *, unsigned> &Out;
+      StringRef (*NameOf)(const Stmt *);
+      llvm::StringMap<unsigned> Seen;
+      Counter(llvm::DenseMap<const Stmt *, unsigned> &Out,
+              StringRef (*NameOf)(const Stmt *))
+          : Out(Out), NameOf(NameOf) {}
+      bool VisitStmt(Stmt *X) {
+        if (NameOf && !isa<CallExpr>(X))
+          return true;
+        // A statement visited twice (both forms of an initializer list)
+        // keeps the position of its last visit.
+        Out[X] = ++Seen[NameOf ? NameOf(X) : X->getStmtClassName()];
+        return true;
+      }
+    } C(It->second, NameOf);
+    C.TraverseStmt(const_cast<Stmt *>(Body));
+  }
+  return It->second.lookup(S);
+}
+
 std::string refcheck::ordinalKey(llvm::StringRef Kind, const Stmt *S,
                                  const Decl *D) {
-  struct Counter : RecursiveASTVisitor<Counter> {
-    const Stmt *Target;
-    Stmt::StmtClass Class;
-    unsigned Seen = 0, Index = 0;
-    bool VisitStmt(Stmt *X) {
-      if (X->getStmtClass() == Class) {
-        ++Seen;
-        if (X == Target)
-          Index = Seen;
-      }
-      return true;
-    }
-  } C;
-  C.Target = S;
-  C.Class = S ? S->getStmtClass() : Stmt::NoStmtClass;
-  if (S && D && D->getBody())
-    C.TraverseStmt(D->getBody());
-  return (Kind + "#" + llvm::Twine(C.Index ? C.Index : 1)).str();
+  unsigned Index = positionInBody(S, D);
+  return (Kind + "#" + llvm::Twine(Index ? Index : 1)).str();
 }
 
 const FunctionDecl *refcheck::referencedFunction(const Expr *E) {

@@ -139,6 +139,17 @@ void reportExploration(const clang::ento::ExplodedGraph &G,
 std::string ordinalKey(llvm::StringRef Kind, const clang::Stmt *S,
                        const clang::Decl *D);
 
+/// S's position (from 1) among the statements of D's body with the same
+/// key: their class, or with NameOf, the name NameOf gives each call (S
+/// must be a call then). 0 when S is not in the body.
+unsigned positionInBody(const clang::Stmt *S, const clang::Decl *D,
+                        llvm::StringRef (*NameOf)(const clang::Stmt *) =
+                            nullptr);
+
+/// Forgets the positions positionInBody found (when a top-level exploration
+/// ends: its reports are made).
+void resetOrdinalCache();
+
 /// What the C API expects of a function defined in this translation unit,
 /// from where its address is stored.
 enum class Contract : uint8_t {

@@ -26,6 +26,7 @@
 #include "RefDiagnostics.h"
 #include "RefState.h"
 #include "RefSummary.h"
+#include "Refutation.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/ParentMap.h"
@@ -172,12 +173,16 @@ public:
                      CheckerContext &C) const;
   void checkBind(SVal Loc, SVal Val, const Stmt *S, CheckerContext &C) const;
   void checkEndFunction(const ReturnStmt *RS, CheckerContext &C) const;
-  /// The graph goes away: so do the snapshots of the reports' paths
-  /// (Impact.h). Every refcheck report is made with this checker there.
+  /// The exploration ended: the snapshots of its reports' paths go
+  /// (Impact.h), and so do the caches of the graph before, whose reports
+  /// are made (Refutation.h, ordinalKey). Every refcheck report is made
+  /// with this checker there.
   void checkEndAnalysis(ExplodedGraph &G, BugReporter &,
                         ExprEngine &Eng) const {
     reportExploration(G, Eng);
     resetImpactCache();
+    resetOrdinalCache();
+    resetRefutationCache();
   }
   void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
   void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;

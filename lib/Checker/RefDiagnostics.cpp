@@ -5,7 +5,6 @@
 #include "refcheck/Checker.h"
 
 #include "clang/AST/ParentMapContext.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 
 using namespace clang;
 using namespace ento;
@@ -63,24 +62,8 @@ std::string refcheck::originKey(const Stmt *Origin, const Decl *Enclosing) {
   if (Name.empty())
     return ordinalKey(Origin ? Origin->getStmtClassName() : "expr", Origin,
                       Enclosing);
-  struct Counter : RecursiveASTVisitor<Counter> {
-    StringRef Name;
-    const Stmt *Target;
-    unsigned Seen = 0, Index = 0;
-    bool VisitCallExpr(CallExpr *CE) {
-      if (calleeNameOf(CE) == Name) {
-        ++Seen;
-        if (CE == Target)
-          Index = Seen;
-      }
-      return true;
-    }
-  } C;
-  C.Name = Name;
-  C.Target = Origin;
-  if (Enclosing && Enclosing->getBody())
-    C.TraverseStmt(Enclosing->getBody());
-  return (Name + "#" + Twine(C.Index ? C.Index : 1)).str();
+  unsigned Index = positionInBody(Origin, Enclosing, calleeNameOf);
+  return (Name + "#" + Twine(Index ? Index : 1)).str();
 }
 
 std::string refcheck::refOpSpelling(const Stmt *S, const RefOpMap &RefOps) {

@@ -39,6 +39,35 @@ using namespace clang;
 using namespace ento;
 
 namespace {
+using Constraints = std::vector<std::pair<SymbolRef, RangeSet>>;
+
+/// The constraints of each state collected from, for the reports of one
+/// graph. Reports of a function share most of their paths (a module init
+/// with a hundred leak reports on its failure branches), and building a
+/// state's constraint map is what costs. The states are those of the
+/// graph being reported on, alive until the cache is reset.
+struct ConstraintCache {
+  llvm::DenseMap<const ProgramState *, Constraints> At;
+  size_t Pairs = 0;
+};
+thread_local ConstraintCache TheCache;
+
+/// The constraints of State, from the cache or built.
+const Constraints &constraintsOf(ProgramStateRef State) {
+  // A bound on the memory: a graph with paths too many to share.
+  if (TheCache.Pairs > (1u << 22)) {
+    TheCache.At.clear();
+    TheCache.Pairs = 0;
+  }
+  auto [It, New] = TheCache.At.try_emplace(State.get());
+  if (New) {
+    for (const auto &SR : getConstraintMap(State))
+      It->second.push_back(SR);
+    TheCache.Pairs += It->second.size();
+  }
+  return It->second;
+}
+
 class Z3RefutationVisitor final : public BugReporterVisitor {
   /// Each symbol's range at the latest collecting node, in the order found.
   llvm::DenseMap<SymbolRef, unsigned> Index;
@@ -109,7 +138,7 @@ private:
                                                            LastCollected))
       return;
     LastCollected = State;
-    for (const auto &[Sym, RS] : getConstraintMap(State)) {
+    for (const auto &[Sym, RS] : constraintsOf(State)) {
       auto [It, New] = Index.try_emplace(Sym, Ranges.size());
       if (New)
         Ranges.emplace_back(Sym, RS);
@@ -117,6 +146,11 @@ private:
   }
 };
 } // namespace
+
+void refcheck::resetRefutationCache() {
+  TheCache.At.clear();
+  TheCache.Pairs = 0;
+}
 
 void refcheck::addZ3Refutation(PathSensitiveBugReport &R) {
   const ExplodedNode *N = R.getErrorNode();

@@ -16,5 +16,10 @@ namespace refcheck {
 /// (RefuteWithZ3Key). The visitor marks R invalid when Z3 proves the
 /// constraints its path collected unsatisfiable.
 void addZ3Refutation(clang::ento::PathSensitiveBugReport &R);
+
+/// Forgets the constraints collected from the states of the last graph.
+/// Called when a top-level exploration ends, before its reports are made:
+/// those states die with their engine.
+void resetRefutationCache();
 } // namespace refcheck
 #endif
