@@ -318,6 +318,10 @@ ErrorKind ApiModel::errorKindOf(StringRef Name) const {
     return ErrorKind::Unknown;
   if (!S->CanFail)
     return ErrorKind::NoEffect;
+  // Inference read the failing paths and could not tell whether they set
+  // an exception (some do, some may not): not the convention's guess.
+  if (S->From == Source::Inferred)
+    return ErrorKind::Unknown;
   switch (S->Return) {
   case ReturnKind::NewRef:
   case ReturnKind::Borrowed:
