@@ -214,9 +214,8 @@ struct WalkState {
   /// result is seen.
   llvm::SmallVector<std::pair<const Stmt *, const LocationContext *>, 2>
       Inlined;
+  /// The state the pending tests were last tried on.
   ProgramStateRef Last;
-  /// The state whose constraints the pending tests were last tried on.
-  ProgramStateRef LastTested;
   const Stmt *PrevCall = nullptr;
 
   explicit WalkState(llvm::ImmutableSet<const SymExpr *> Empty)
@@ -273,13 +272,12 @@ void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
   ProgramStateRef State = N->getState();
   if (State == W.Last || W.Pending.empty())
     return;
-  W.Last = State;
   // A test is decided by the constraints alone: most nodes leave them as
   // they were, and asking again would build the same two states again.
   bool SameConstraints =
-      W.LastTested && State->getConstraintManager().haveEqualConstraints(
-                          W.LastTested, State);
-  W.LastTested = State;
+      W.Last &&
+      State->getConstraintManager().haveEqualConstraints(W.Last, State);
+  W.Last = State;
   for (size_t I = 0; I < W.Pending.size();) {
     if (SameConstraints && W.Pending[I].Tested) {
       ++I;

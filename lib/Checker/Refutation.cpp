@@ -55,10 +55,8 @@ thread_local ConstraintCache TheCache;
 /// The constraints of State, from the cache or built.
 const Constraints &constraintsOf(ProgramStateRef State) {
   // A bound on the memory: a graph with paths too many to share.
-  if (TheCache.Pairs > (1u << 22)) {
-    TheCache.At.clear();
-    TheCache.Pairs = 0;
-  }
+  if (TheCache.Pairs > (1u << 22))
+    refcheck::resetRefutationCache();
   auto [It, New] = TheCache.At.try_emplace(State.get());
   if (New) {
     for (const auto &SR : getConstraintMap(State))

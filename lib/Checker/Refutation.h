@@ -17,9 +17,10 @@ namespace refcheck {
 /// constraints its path collected unsatisfiable.
 void addZ3Refutation(clang::ento::PathSensitiveBugReport &R);
 
-/// Forgets the constraints collected from the states of the last graph.
-/// Called when a top-level exploration ends, before its reports are made:
-/// those states die with their engine.
+/// Forgets the constraints the refutation collected, per state, for the
+/// reports of the previous graph. Called when a top-level exploration ends
+/// and before its reports are made: the previous graph's states died with
+/// its engine, and their addresses may be reused.
 void resetRefutationCache();
 } // namespace refcheck
 #endif
