@@ -558,16 +558,14 @@ bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
 }
 
-/// A call that takes a reference on its argument, by its name: Py_INCREF,
-/// Py_XINCREF, Py_IncRef, Py_NewRef and the underscore forms the macros
-/// expand to. For the quick scans of a body below, which see the AST before
-/// any macro is modelled.
-static bool takesReference(const CallExpr *CE) {
-  const FunctionDecl *Callee = CE->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
-    return false;
-  StringRef N = Callee->getName();
-  return N.contains_insensitive("incref") || N.contains("NewRef");
+/// A call that takes a reference on its argument: one of the refcount
+/// operations' table (makeRefOps) that adds one, as written (the quick scans
+/// of a body below see the AST before any macro is modelled). Not a match
+/// on the name: a project's `stats_incref_seen(o)` takes nothing.
+static bool takesReference(const RefOpMap &Ops, const CallExpr *CE) {
+  const RefOp *Op = Ops.lookupAsWritten(*CE);
+  return Op && (*Op == RefOp::Incref || *Op == RefOp::XIncref ||
+                *Op == RefOp::NewRef || *Op == RefOp::XNewRef);
 }
 
 bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
@@ -583,8 +581,11 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
     return Known->second;
   auto IsStatic = [Static](const Expr *E) { return isAddressOf(E, Static); };
   struct Finder : RecursiveASTVisitor<Finder> {
+    const RefOpMap &Ops;
     llvm::function_ref<bool(const Expr *)> IsStatic;
     bool Bare = false, Taken = false;
+    Finder(const RefOpMap &Ops, llvm::function_ref<bool(const Expr *)> IsStatic)
+        : Ops(Ops), IsStatic(IsStatic) {}
     // Local variables returned (`PyObject *names = Py_None; ... return
     // names;`): below, whether one of them is given `&Static`.
     llvm::SmallPtrSet<const VarDecl *, 4> Returned;
@@ -598,13 +599,12 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
     // Py_NewRef, through their macros): the function may return an owned
     // reference to the singleton, and nothing is assumed.
     bool VisitCallExpr(CallExpr *CE) {
-      if (takesReference(CE))
+      if (takesReference(Ops, CE))
         for (const Expr *A : CE->arguments())
           Taken |= IsStatic(A);
       return true;
     }
-  } F;
-  F.IsStatic = IsStatic;
+  } F(RefOps, IsStatic);
   F.TraverseStmt(FD->getBody());
   for (const VarDecl *V : F.Returned)
     F.Bare |= llvm::any_of(valuesGiven(V, FD->getBody()).Values, IsStatic);
@@ -625,9 +625,10 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
     return Known->second;
   struct Finder : RecursiveASTVisitor<Finder> {
     ASTContext &Ctx;
+    const RefOpMap &Ops;
     unsigned Reads = 0;
     bool Other = false, TakesRefs = false;
-    explicit Finder(ASTContext &Ctx) : Ctx(Ctx) {}
+    Finder(ASTContext &Ctx, const RefOpMap &Ops) : Ctx(Ctx), Ops(Ops) {}
     bool VisitReturnStmt(ReturnStmt *RS) {
       const Expr *E = RS->getRetValue();
       E = E ? E->IgnoreParenCasts() : nullptr;
@@ -643,10 +644,10 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
       return true;
     }
     bool VisitCallExpr(CallExpr *CE) {
-      TakesRefs |= takesReference(CE);
+      TakesRefs |= takesReference(Ops, CE);
       return true;
     }
-  } F(FD->getASTContext());
+  } F(FD->getASTContext(), RefOps);
   F.TraverseStmt(FD->getBody());
   return StoredOnly[FD] = F.Reads > 0 && !F.Other && !F.TakesRefs;
 }
