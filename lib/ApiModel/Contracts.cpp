@@ -88,6 +88,10 @@ ApiAnnotation refcheck::toAnnotation(const InferredContract &C) {
   A.CanFail = S.CanFail;
   if (C.Error)
     A.Error = uint8_t(*C.Error);
+  else if (S.CanFail)
+    // Its failing paths disagree: said, so that the annotation read back
+    // does not get the C API's convention (NULL sets an exception) instead.
+    A.Error = uint8_t(ErrorKind::Unknown);
   A.InferredFrom = S.Origin;
   return A;
 }

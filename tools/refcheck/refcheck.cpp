@@ -136,22 +136,38 @@ static int listApi(const ApiModel &Model) {
     }
   }
   // Error conventions (null-without-exception, exception-not-cleared,
-  // unchecked-null).
+  // unchecked-null): the rows, and for an inferred contract without one
+  // what the model answers for it (errorKindOf: unknown when its failing
+  // paths disagree, no-effect when it cannot fail).
+  std::vector<std::pair<std::string, std::string>> Lines;
   for (const ErrorSpec *E : Model.allErrors()) {
-    outs() << E->Name << ": error " << toString(E->Kind);
+    std::string Line;
+    raw_string_ostream OS(Line);
+    OS << "error " << toString(E->Kind);
     for (size_t I = 0; I < E->NonNullArgs.size(); ++I) {
-      outs() << (I ? "," : ", non-NULL args ");
+      OS << (I ? "," : ", non-NULL args ");
       if (E->NonNullArgs[I] == ErrorSpec::LastArg)
-        outs() << "last";
+        OS << "last";
       else
-        outs() << E->NonNullArgs[I];
+        OS << E->NonNullArgs[I];
     }
     if (E->FailsOnlyOnMemory)
-      outs() << ", fails only on memory errors";
+      OS << ", fails only on memory errors";
     if (E->ZeroOnSuccess)
-      outs() << ", 0 on success";
-    outs() << " [" << toString(E->From) << "]\n";
+      OS << ", 0 on success";
+    OS << " [" << toString(E->From) << "]";
+    Lines.push_back({E->Name, std::move(Line)});
   }
+  for (const FunctionSpec *S : Model.all())
+    if (S->From == Source::Inferred && !Model.lookupError(S->Name))
+      Lines.push_back(
+          {S->Name, std::string("error ") +
+                        toString(Model.errorKindOf(S->Name)) + " [inferred]"});
+  llvm::stable_sort(Lines, [](const auto &A, const auto &B) {
+    return A.first < B.first;
+  });
+  for (const auto &[Name, Line] : Lines)
+    outs() << Name << ": " << Line << "\n";
   return 0;
 }
 
