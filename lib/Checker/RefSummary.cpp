@@ -613,8 +613,10 @@ bool RefSummaryManager::returnsStaticBare(const FunctionDecl *FD,
 
 bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
   FD = FD ? FD->getDefinition() : nullptr;
+  // The file's functions and the inline ones of the project's headers
+  // (CPython's _PyFrame_StackPeek); the model describes the system's.
   if (!FD || !FD->hasBody() ||
-      !FD->getASTContext().getSourceManager().isInMainFile(
+      FD->getASTContext().getSourceManager().isInSystemHeader(
           FD->getLocation()))
     return false;
   for (const auto *A : FD->specific_attrs<AnnotateAttr>())
@@ -628,7 +630,31 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
     const RefOpMap &Ops;
     unsigned Reads = 0;
     bool Other = false, TakesRefs = false;
+    /// The stored objects returned (`f->stack[f->top]`).
+    llvm::SmallVector<const Expr *, 2> Returned;
+    /// Integers kept outside the function (fields, globals) it moves:
+    /// `f->top--`, `n_items = 0`.
+    llvm::SmallPtrSet<const ValueDecl *, 4> MovedIndexes;
     Finder(ASTContext &Ctx, const RefOpMap &Ops) : Ctx(Ctx), Ops(Ops) {}
+    /// The field or global a storage expression reads: `f->stack[i]` reads
+    /// `stack`.
+    static const ValueDecl *slotOf(const Expr *E) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+        return slotOf(AS->getBase());
+      if (const auto *ME = dyn_cast<MemberExpr>(E))
+        return ME->getMemberDecl();
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (VD->hasGlobalStorage())
+            return VD;
+      return nullptr;
+    }
+    /// An integer field or global (or an element of one).
+    static const ValueDecl *storedInteger(const Expr *E) {
+      return E->IgnoreParenImpCasts()->getType()->isIntegerType() ? slotOf(E)
+                                                                  : nullptr;
+    }
     bool VisitReturnStmt(ReturnStmt *RS) {
       const Expr *E = RS->getRetValue();
       E = E ? E->IgnoreParenCasts() : nullptr;
@@ -637,19 +663,137 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
       const auto *DRE = dyn_cast<DeclRefExpr>(E);
       const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
       if (isa<MemberExpr, ArraySubscriptExpr>(E) ||
-          (VD && VD->hasGlobalStorage() && VD->getType()->isPointerType()))
+          (VD && VD->hasGlobalStorage() && VD->getType()->isPointerType())) {
         ++Reads;
-      else
+        Returned.push_back(E);
+      } else if (VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD)) {
+        // Judged below, from every value it is given.
+        ++Reads;
+        ReturnedLocals.insert(VD);
+      } else {
         Other = true;
+      }
       return true;
     }
-    bool VisitCallExpr(CallExpr *CE) {
-      TakesRefs |= takesReference(Ops, CE);
+    /// Local variables returned (`res = PyDict_GetItem(d, k); ...
+    /// return res;`, typeobject.c's find_name_in_mro).
+    llvm::SmallPtrSet<const VarDecl *, 4> ReturnedLocals;
+    /// Whether every value V is given is NULL, an object read from storage,
+    /// or the result of a function the model says returns a borrowed
+    /// reference.
+    bool givenOnlyBorrowed(const VarDecl *V, const Stmt *Body,
+                           llvm::function_ref<bool(const CallExpr *)>
+                               ReturnsBorrowed) {
+      ValuesGiven G = valuesGiven(V, Body);
+      if (G.AddressTaken)
+        return false;
+      return llvm::all_of(G.Values, [&](const Expr *E) {
+        E = E->IgnoreParenCasts();
+        if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+          return true;
+        if (isa<MemberExpr, ArraySubscriptExpr>(E)) {
+          Returned.push_back(E);
+          return true;
+        }
+        const auto *CE = dyn_cast<CallExpr>(E);
+        return CE && ReturnsBorrowed(CE);
+      });
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->isIncrementDecrementOp())
+        if (const ValueDecl *D = storedInteger(UO->getSubExpr()))
+          MovedIndexes.insert(D);
       return true;
+    }
+    /// Object slots kept outside the function that it empties (`entry->key
+    /// = dummy;`, `self->x = NULL;`). A lazily made cache (`cache =
+    /// PyDict_New();`) still owns what it holds.
+    llvm::SmallPtrSet<const ValueDecl *, 4> Cleared;
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (!BO->isAssignmentOp())
+        return true;
+      if (const ValueDecl *D = storedInteger(BO->getLHS()))
+        MovedIndexes.insert(D);
+      else if (BO->getOpcode() == BO_Assign &&
+               isPyObjectPointerType(BO->getLHS()->getType()) &&
+               emptied(BO->getRHS()))
+        if (const ValueDecl *D = slotOf(BO->getLHS()))
+          Cleared.insert(D);
+      return true;
+    }
+    /// What a slot holds once emptied: NULL, or a marker that is not an
+    /// object of its own (`dummy`, `Py_None`). Not a call's result nor a
+    /// local (`Py_SETREF(op->x, dict)` replaces the object the slot owns).
+    bool emptied(const Expr *E) const {
+      E = E->IgnoreParenCasts();
+      if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) ||
+          isa<UnaryOperator>(E))
+        return true;
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return VD && VD->hasGlobalStorage();
+    }
+    /// The objects the function takes a reference on (Py_INCREF(x),
+    /// Py_NewRef(x)): a reference taken on a local it does not return
+    /// (find_name_in_mro keeps the MRO tuple alive while it looks) says
+    /// nothing of its result.
+    llvm::SmallVector<const Expr *, 2> TakenOn;
+    bool VisitCallExpr(CallExpr *CE) {
+      if (takesReference(Ops, CE) && CE->getNumArgs())
+        TakenOn.push_back(CE->getArg(CE->getNumArgs() - 1));
+      return true;
+    }
+    void judgeTaken() {
+      for (const Expr *A : TakenOn) {
+        const VarDecl *V = localVariable(A);
+        if (!V || !V->hasLocalStorage() || ReturnedLocals.contains(V))
+          TakesRefs = true;
+      }
+    }
+    /// A returned slot (directly or through a local) that the function
+    /// empties, or finds through an index it moves, is popped
+    /// (`f->stacktop--; return f->localsplus[f->stacktop];`, CPython's
+    /// _PyFrame_StackPop; `key = entry->key; entry->key = dummy;`,
+    /// set_pop): the storage's reference goes to the caller.
+    bool pops() const {
+      if (llvm::any_of(Returned, [&](const Expr *E) {
+            const ValueDecl *D = slotOf(E);
+            return D && Cleared.contains(D);
+          }))
+        return true;
+      if (MovedIndexes.empty())
+        return false;
+      struct Uses : RecursiveASTVisitor<Uses> {
+        const llvm::SmallPtrSet<const ValueDecl *, 4> &Moved;
+        bool Found = false;
+        explicit Uses(const llvm::SmallPtrSet<const ValueDecl *, 4> &Moved)
+            : Moved(Moved) {}
+        bool VisitMemberExpr(MemberExpr *ME) {
+          Found |= Moved.contains(ME->getMemberDecl());
+          return !Found;
+        }
+        bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+          Found |= Moved.contains(DRE->getDecl());
+          return !Found;
+        }
+      };
+      return llvm::any_of(Returned, [&](const Expr *E) {
+        Uses U(MovedIndexes);
+        U.TraverseStmt(const_cast<Expr *>(E));
+        return U.Found;
+      });
     }
   } F(FD->getASTContext(), RefOps);
   F.TraverseStmt(FD->getBody());
-  return StoredOnly[FD] = F.Reads > 0 && !F.Other && !F.TakesRefs;
+  F.judgeTaken();
+  auto ReturnsBorrowed = [this](const CallExpr *CE) {
+    const FunctionSpec *S = specFor(CE->getDirectCallee());
+    return S && S->Return == ReturnKind::Borrowed;
+  };
+  for (const VarDecl *V : F.ReturnedLocals)
+    F.Other |= !F.givenOnlyBorrowed(V, FD->getBody(), ReturnsBorrowed);
+  return StoredOnly[FD] =
+             F.Reads > 0 && !F.Other && !F.TakesRefs && !F.pops();
 }
 
 /// A call through a type's tp_alloc slot (`type->tp_alloc(type, 0)`): it

@@ -233,10 +233,15 @@ public:
 
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
-  /// A function of this file, with no annotation, every non-NULL return of
+  /// A function of this file or of the project's headers (not a system
+  /// header), with no annotation, every non-NULL return of
   /// which reads an object pointer stored somewhere (`return temp->po;`,
-  /// `return table[i];`, a global) and that takes no reference anywhere (no
-  /// Py_INCREF, no Py_NewRef): its result is borrowed from that storage.
+  /// `return table[i];`, a global) or returns a local given only such
+  /// reads, NULL, or results of functions the model says return borrowed
+  /// references, and that takes no reference (Py_INCREF, Py_NewRef) on what
+  /// it returns: its result is borrowed.
+  /// Unless it pops the slot: the index it reads the slot through is a
+  /// field or global it moves (`f->top--; return f->stack[f->top];`).
   bool returnsOnlyStoredObjects(const clang::FunctionDecl *FD);
   /// Whether the object made at Origin (a call) is never a shared singleton
   /// such as Py_None or Py_NotImplemented: a call of a function the model

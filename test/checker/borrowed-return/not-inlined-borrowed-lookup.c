@@ -1,0 +1,107 @@
+// A function of this file whose every non-NULL return is a local variable
+// given only NULL, objects read from storage, or results of functions that
+// return borrowed references (PyDict_GetItemWithError) returns a borrowed
+// reference, as not-inlined-lookup-helper.c's storage reads do. A
+// reference it takes on a local it does not return (it keeps the MRO
+// tuple alive while it looks, as typeobject.c's find_name_in_mro) says
+// nothing of its result. When the analyzer does not inline it (here it is
+// variadic; in typeobject.c its caller is too large), its callers are
+// judged by that, not by the convention (a new reference).
+//
+// RUN: refcheck %s -- -Xclang -verify
+#include <Python.h>
+
+static PyObject *
+find_in_mro(PyTypeObject *type, PyObject *name, ...)
+{
+    PyObject *mro = type->tp_mro;
+    PyObject *res = NULL;
+    if (mro == NULL)
+        return NULL;
+    Py_INCREF(mro);
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(mro); i++) {
+        PyObject *dict = ((PyTypeObject *)PyTuple_GET_ITEM(mro, i))->tp_dict;
+        res = PyDict_GetItemWithError(dict, name);
+        if (res != NULL || PyErr_Occurred())
+            break;
+    }
+    Py_DECREF(mro);
+    // The helper breaks the convention: said here, once, not at each caller.
+    return res; // expected-warning {{Returning a borrowed reference from 'PyDict_GetItemWithError' where a new reference is owed}}
+}
+
+/* Looks and only tests: nothing owned, nothing leaked. */
+int
+has_attr(PyTypeObject *type, PyObject *name)
+{
+    PyObject *res = find_in_mro(type, name);
+    return res != NULL;
+}
+
+/* Hands it out without a reference of its own: reported. */
+PyObject *
+get_attr(PyTypeObject *type, PyObject *name)
+{
+    PyObject *res = find_in_mro(type, name);
+    if (res == NULL && !PyErr_Occurred())
+        PyErr_SetObject(PyExc_AttributeError, name);
+    return res; // expected-warning {{Returning a borrowed reference from 'find_in_mro' where a new reference is owed}}
+}
+
+/* The twin that takes a reference on what it returns: a new reference. */
+static PyObject *
+find_in_mro_ref(PyTypeObject *type, PyObject *name, ...)
+{
+    PyObject *res = PyDict_GetItemWithError(type->tp_dict, name);
+    Py_XINCREF(res);
+    return res;
+}
+
+int
+has_attr_ref(PyTypeObject *type, PyObject *name)
+{
+    PyObject *res = find_in_mro_ref(type, name);
+    return res != NULL; // expected-warning {{New reference from 'find_in_mro_ref' (held in 'res') is leaked}}
+}
+
+/* Takes the object out of its slot through a local (as setobject.c's
+ * set_pop empties the entry, and _collectionsmodule.c's deque_popleft moves
+ * its index): the slot's reference goes to the caller, a new reference. */
+typedef struct {
+    PyObject_HEAD
+    PyObject *slots[8];
+    Py_ssize_t left;
+    PyObject *last;
+} queue;
+
+static PyObject *
+queue_take_last(queue *q, ...)
+{
+    PyObject *item = q->last;
+    q->last = NULL;
+    return item;
+}
+
+static PyObject *
+queue_popleft(queue *q, ...)
+{
+    PyObject *item = q->slots[q->left];
+    q->left++;
+    return item;
+}
+
+void
+queue_drop(queue *q)
+{
+    PyObject *a = queue_take_last(q);
+    Py_XDECREF(a);
+    PyObject *b = queue_popleft(q);
+    Py_XDECREF(b);
+}
+
+int
+queue_forget(queue *q)
+{
+    PyObject *b = queue_popleft(q);
+    return b == Py_None; // expected-warning {{New reference from 'queue_popleft' (held in 'b') is leaked}}
+}
