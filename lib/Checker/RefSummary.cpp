@@ -630,7 +630,9 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
     const RefOpMap &Ops;
     unsigned Reads = 0;
     bool Other = false, TakesRefs = false;
-    /// The stored objects returned (`f->stack[f->top]`).
+    /// The stored objects returned (`f->stack[f->top]`), directly or given
+    /// to a returned local (givenOnlyBorrowed adds those): what pops()
+    /// looks at.
     llvm::SmallVector<const Expr *, 2> Returned;
     /// Integers kept outside the function (fields, globals) it moves:
     /// `f->top--`, `n_items = 0`.
@@ -680,7 +682,7 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
     llvm::SmallPtrSet<const VarDecl *, 4> ReturnedLocals;
     /// Whether every value V is given is NULL, an object read from storage,
     /// or the result of a function the model says returns a borrowed
-    /// reference.
+    /// reference. The storage reads go to Returned.
     bool givenOnlyBorrowed(const VarDecl *V, const Stmt *Body,
                            llvm::function_ref<bool(const CallExpr *)>
                                ReturnsBorrowed) {

@@ -240,8 +240,9 @@ public:
   /// reads, NULL, or results of functions the model says return borrowed
   /// references, and that takes no reference (Py_INCREF, Py_NewRef) on what
   /// it returns: its result is borrowed.
-  /// Unless it pops the slot: the index it reads the slot through is a
-  /// field or global it moves (`f->top--; return f->stack[f->top];`).
+  /// Unless it takes the object out of the slot: it moves the index it reads
+  /// the slot through (`f->top--; return f->stack[f->top];`), or empties the
+  /// slot (`entry->key = dummy;`, `self->x = NULL;`).
   bool returnsOnlyStoredObjects(const clang::FunctionDecl *FD);
   /// Whether the object made at Origin (a call) is never a shared singleton
   /// such as Py_None or Py_NotImplemented: a call of a function the model
