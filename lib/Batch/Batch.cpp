@@ -1055,11 +1055,28 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     }
     // A file in no cycle of calls between files is inferred once, with
     // all its functions, when everything it calls is settled: then it is
-    // analyzed in the same parse, if it is analyzed next.
+    // analyzed in the same parse, if it is analyzed next. A file in a cycle
+    // is inferred a few functions at a time: it is analyzed along from the
+    // inference that leaves none of its functions without a contract, once
+    // every project function it calls has one. That analysis holds only if
+    // nothing it depends on changes after it (a later inference of the file
+    // drops it, and so does a change in the contracts of what it calls: see
+    // EarlyDeps).
     std::vector<bool> ThenAnalyze(Slots.size(), false);
-    for (unsigned I : Run)
-      ThenAnalyze[I] =
-          !Slots[I].InCycle && Slots[I].AnalyzeToo && !Slots[I].Inferred;
+    for (unsigned I : Run) {
+      const InferSlot &S = Slots[I];
+      auto Settled = [&](StringRef N) {
+        return !Wanted(N) || S.Seen.contains(N) ||
+               llvm::is_contained(Redo[I], N);
+      };
+      auto Known = [&](StringRef N) {
+        return !Base.ProjectFunctions.contains(N) || Snap.contains(N);
+      };
+      ThenAnalyze[I] = S.AnalyzeToo &&
+                       (S.InCycle ? llvm::all_of(S.Scan.Defines, Settled) &&
+                                        llvm::all_of(S.Scan.Callees, Known)
+                                  : !S.Inferred);
+    }
     std::vector<FileStat> Took(Slots.size());
     Stat.Inferred += Run.size();
     Stat.Rounds += !Todo.empty();

@@ -165,7 +165,7 @@ void refcheck::reportExploration(const ento::ExplodedGraph &G,
                << (Eng.getCoreEngine().getWorkList()->hasWork()
                        ? "out of budget"
                        : "complete")
-               << "\n";
+               << " (" << G.size() << " nodes)\n";
 }
 
 namespace {

@@ -790,6 +790,13 @@ class ScanConsumer : public ASTConsumer {
 public:
   explicit ScanConsumer(FileContracts &Out) : Out(Out) {}
 
+  /// A system header's inline bodies (Python.h's) call nothing of a
+  /// project and define nothing it infers: the scan does not parse them.
+  bool shouldSkipFunctionBody(Decl *D) override {
+    const SourceManager &SM = D->getASTContext().getSourceManager();
+    return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+  }
+
   void HandleTranslationUnit(ASTContext &Ctx) override {
     struct Visitor : CalleeCollector<Visitor> {
       std::vector<const FunctionDecl *> Defined;
@@ -872,11 +879,19 @@ class ScanAction : public ASTFrontendAction {
 public:
   ScanAction(FileContracts &Out, std::vector<InputFile> *Inputs)
       : Out(Out), Inputs(Inputs) {}
+  bool BeginInvocation(CompilerInstance &CI) override {
+    // A scan's warnings are the analysis's to show: no "N warnings
+    // generated." trailer either (it printed under -q).
+    CI.getDiagnosticOpts().ShowCarets = false;
+    return true;
+  }
   void EndSourceFileAction() override {
     recordInputs(getCompilerInstance(), Inputs);
   }
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
+    // Only the bodies ScanConsumer::shouldSkipFunctionBody names.
+    CI.getFrontendOpts().SkipFunctionBodies = true;
     return std::make_unique<ScanConsumer>(Out);
   }
 };
@@ -888,6 +903,10 @@ struct SecondPhase {
   const FileCommand &Cmd;
   Results &Out;
   std::function<void(bool Analysis)> Enter;
+  /// The file's own contracts as an earlier round inferred them (a file in
+  /// a cycle of calls is inferred a few functions at a time), then Own:
+  /// those with what this inference just found.
+  StringMap<const InferredContract *> Earlier;
   StringMap<const InferredContract *> Own;
   EntryPointIndex Entries;
 };
@@ -1057,7 +1076,7 @@ public:
         configureAnalyzer(AO, /*Infer=*/false, Opts, Saved);
         Then->Enter(/*Analysis=*/true);
         // What the inference just found about the file's own functions.
-        Then->Own.clear();
+        Then->Own = Then->Earlier;
         for (const InferredContract &C : Infer->Contracts)
           Then->Own[C.Spec.Name] = &C;
       }));
@@ -1262,8 +1281,10 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
   for (const InferredContract &C : Opts.Contracts)
     if (StringRef(C.Spec.Name).contains("::"))
       AsAnnotations[C.Spec.Name] = &C;
-  // The analysis after it, if asked for: Opts hold no contract of this
-  // file's own functions yet, so the inference's are handed over.
+  // The analysis after it, if asked for. Opts hold the contracts of this
+  // file's own functions that earlier rounds inferred (none, unless the
+  // file is in a cycle of calls between files): with the ones this
+  // inference finds, they are handed over as annotations.
   std::optional<AnalysisSetup> Setup;
   std::optional<SecondPhase> Then;
   if (ThenAnalysis) {
@@ -1274,7 +1295,10 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
                                Active.emplace(Analysis ? Setup->Config
                                                        : Config);
                              },
-                             {}, {}});
+                             {}, {}, {}});
+    for (const auto &E : Setup->AsAnnotations)
+      if (!E.getKey().contains("::"))
+        Then->Earlier[E.getKey()] = E.getValue();
   }
   Results Unused;
   RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations,

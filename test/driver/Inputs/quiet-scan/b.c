@@ -1,0 +1,7 @@
+#include <Python.h>
+
+PyObject *
+make_item(long v)
+{
+    return PyLong_FromLong(v);
+}
