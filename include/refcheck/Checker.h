@@ -21,6 +21,11 @@ namespace refcheck {
 inline constexpr const char *ContractInferenceName =
     "refcheck.ContractInference";
 
+/// The modelling checker that ends the paths on which a pointer the code
+/// read through is NULL (Checks.def). Contract inference runs it too.
+inline constexpr const char *DereferenceModelName =
+    "refcheck.modeling.Dereference";
+
 /// Check ids, as shown in `[refcheck.<id>]`, JSON and suppressions
 /// (refcheck/Checks.def declares them).
 namespace checks {

@@ -953,6 +953,7 @@ static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
   AO.MaxNodesPerTopLevelFunction = B.MaxNodes;
   if (Infer) {
     AO.CheckersAndPackages.push_back({ContractInferenceName, true});
+    AO.CheckersAndPackages.push_back({DereferenceModelName, true});
     // Every function is explored as a top-level one too, even where it
     // was inlined into a caller.
     AO.InliningMode = All;

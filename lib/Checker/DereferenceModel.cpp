@@ -1,0 +1,98 @@
+//===- DereferenceModel.cpp - What a dereference says about a pointer -----===//
+//
+// Modelling only, no check of its own: a path that reads or writes through
+// a pointer goes on only where that pointer is not NULL (NULL would have
+// crashed there), and a path that dereferences a pointer known to be NULL
+// ends. clang's core.NullDereference models the same but reports; refcheck
+// runs none of clang's reporting checkers.
+//
+// The same holds for the C-API calls the model evaluates instead of
+// following their inline bodies (Py_SIZE, PyTuple_GET_SIZE, Py_INCREF...):
+// a function whose error row says it never fails yet needs an object
+// (non-NULL arguments, ErrorTable.cpp) cannot report NULL, so it crashes
+// on it; after it, that argument is not NULL. Those that can fail (a NULL
+// there raises SystemError) say nothing.
+//
+// Without this, `PyTuple_GET_SIZE(args)` left args free to be NULL later: a
+// helper's `Py_INCREF(args); return args;` then returned NULL with no
+// exception set (_functoolsmodule.c's bounded_lru_cache_wrapper, reached
+// through a function pointer).
+//
+//===----------------------------------------------------------------------===//
+#include "CApiHelpers.h"
+
+#include "clang/StaticAnalyzer/Core/Checker.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
+#include "clang/StaticAnalyzer/Core/CheckerManager.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+
+using namespace clang;
+using namespace ento;
+using namespace refcheck;
+
+namespace {
+/// What State says once V, a pointer the code went through, is not NULL:
+/// nullptr when it is NULL on every path (the path crashed).
+static ProgramStateRef goneThrough(ProgramStateRef State, DefinedSVal V,
+                                   bool &Changed) {
+  auto [NonNull, Null] = State->assume(V);
+  Changed = NonNull && Null;
+  return NonNull;
+}
+
+class DereferenceModel : public Checker<check::Location, check::PostCall> {
+public:
+  const CheckerConfig *Config = nullptr;
+
+  void checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+    if (C.wasInlined)
+      return; // the body's own reads said it
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+    if (!FD || !FD->getIdentifier())
+      return;
+    const ErrorSpec *E =
+        errorSpecFor(Config ? Config->Model : nullptr, FD->getName());
+    if (!E || E->Kind != ErrorKind::NoEffect || E->NonNullArgs.empty())
+      return;
+    ProgramStateRef State = C.getState();
+    bool Any = false;
+    for (unsigned Idx : E->NonNullArgs) {
+      if (Idx == ErrorSpec::LastArg)
+        Idx = Call.getNumArgs() ? Call.getNumArgs() - 1 : 0;
+      if (Idx >= Call.getNumArgs())
+        continue;
+      auto V = Call.getArgSVal(Idx).getAs<DefinedSVal>();
+      if (!V || !isa<Loc>(*V))
+        continue;
+      bool Changed = false;
+      State = goneThrough(State, *V, Changed);
+      if (!State) {
+        C.generateSink(C.getState(), C.getPredecessor());
+        return;
+      }
+      Any |= Changed;
+    }
+    if (Any)
+      C.addTransition(State);
+  }
+
+  void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
+                     CheckerContext &C) const {
+    // A region's location stands for its symbolic base (p for p->field,
+    // p[i] or *p); a variable's own region is never NULL.
+    auto L = Loc.getAs<DefinedSVal>();
+    if (!L || !isa<loc::MemRegionVal, loc::ConcreteInt>(*L))
+      return;
+    bool Changed = false;
+    ProgramStateRef State = goneThrough(C.getState(), *L, Changed);
+    if (!State)
+      C.generateSink(C.getState(), C.getPredecessor());
+    else if (Changed)
+      C.addTransition(State);
+  }
+};
+} // namespace
+
+void refcheck::registerDereferenceChecker(CheckerManager &Mgr) {
+  registerWithConfig<DereferenceModel>(Mgr);
+}
