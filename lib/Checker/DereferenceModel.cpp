@@ -83,12 +83,22 @@ public:
     auto L = Loc.getAs<DefinedSVal>();
     if (!L || !isa<loc::MemRegionVal, loc::ConcreteInt>(*L))
       return;
+    ProgramStateRef State = C.getState();
+    if (const MemRegion *R = L->getAsRegion()) {
+      const SymbolicRegion *Base = R->getSymbolicBase();
+      // Most reads: a variable of the code's own, or a pointer the path
+      // already knows is not NULL.
+      if (!Base || State->getConstraintManager()
+                       .isNull(State, Base->getSymbol())
+                       .isConstrainedFalse())
+        return;
+    }
     bool Changed = false;
-    ProgramStateRef State = goneThrough(C.getState(), *L, Changed);
-    if (!State)
-      C.generateSink(C.getState(), C.getPredecessor());
+    ProgramStateRef After = goneThrough(State, *L, Changed);
+    if (!After)
+      C.generateSink(State, C.getPredecessor());
     else if (Changed)
-      C.addTransition(State);
+      C.addTransition(After);
   }
 };
 } // namespace
