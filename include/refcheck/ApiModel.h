@@ -224,6 +224,18 @@ struct ErrorSpec {
   std::vector<unsigned> NonNullArgs;
   /// In NonNullArgs: the last argument, whatever the count.
   static constexpr unsigned LastArg = ~0u;
+  /// NonNullArgs as indices into a call with NumArgs arguments (LastArg
+  /// resolved; those the call does not have left out).
+  std::vector<unsigned> nonNullArgsOf(unsigned NumArgs) const {
+    std::vector<unsigned> Out;
+    for (unsigned Idx : NonNullArgs) {
+      if (Idx == LastArg)
+        Idx = NumArgs ? NumArgs - 1 : 0;
+      if (Idx < NumArgs)
+        Out.push_back(Idx);
+    }
+    return Out;
+  }
   /// The call fails only when memory runs out (or when misused in ways
   /// correct code does not): allocators, constructors of ints and
   /// containers, PyModule_AddObject, PyType_Ready, PyList_Append. A path

@@ -56,11 +56,7 @@ public:
       return;
     ProgramStateRef State = C.getState();
     bool Any = false;
-    for (unsigned Idx : E->NonNullArgs) {
-      if (Idx == ErrorSpec::LastArg)
-        Idx = Call.getNumArgs() ? Call.getNumArgs() - 1 : 0;
-      if (Idx >= Call.getNumArgs())
-        continue;
+    for (unsigned Idx : E->nonNullArgsOf(Call.getNumArgs())) {
       auto V = Call.getArgSVal(Idx).getAs<DefinedSVal>();
       if (!V || !isa<Loc>(*V))
         continue;

@@ -346,11 +346,7 @@ void NullResultChecker::checkPreCall(const CallEvent &Call,
   ProgramStateRef State = C.getState(), Orig = State;
   ExplodedNode *Pred = C.getPredecessor();
   StringRef Callee = userFacingName(FD->getName());
-  for (unsigned Idx : E->NonNullArgs) {
-    if (Idx == ErrorSpec::LastArg)
-      Idx = Call.getNumArgs() ? Call.getNumArgs() - 1 : 0;
-    if (Idx >= Call.getNumArgs())
-      continue;
+  for (unsigned Idx : E->nonNullArgsOf(Call.getNumArgs())) {
     SymbolRef Sym = Call.getArgSVal(Idx).getAsLocSymbol();
     if (!Sym)
       continue;
