@@ -81,6 +81,22 @@ struct InputFile {
 /// A short, fast hash of file contents (BLAKE3, hex).
 std::string contentHash(llvm::StringRef Data);
 
+/// The first lines of a source file that one precompiled header can stand
+/// for in every file that starts with them: comments, #define and #undef
+/// lines, then the first #include, to the end of its line. Empty when the
+/// file starts any other way (a conditional, a pragma, code), since what
+/// precedes the include could then change what it means.
+std::string leadingIncludePrefix(llvm::StringRef Text);
+
+/// Builds PCHPath, a precompiled header of Prefix (leadingIncludePrefix()
+/// of Cmd's file, written to HeaderPath) under Cmd's flags, with the
+/// headers it read (and their hashes, for the result cache) next to it in
+/// PCHPath + ".inputs". Fails when the header the prefix includes has no
+/// include guard: the file's own #include would then read it twice.
+llvm::Error buildPrefixPCH(const FileCommand &Cmd, llvm::StringRef Prefix,
+                           llvm::StringRef HeaderPath,
+                           llvm::StringRef PCHPath);
+
 /// Analyzes one file. Never fails as a whole: a file that cannot be parsed
 /// (or crashes the analyzer) yields an entry in Results::Errors. In -verify
 /// mode, findings are also emitted as clang diagnostics and VerifyFailed is

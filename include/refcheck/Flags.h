@@ -30,6 +30,12 @@ struct FileCommand {
   /// Absolute folder that finding ids name files relative to: see
   /// projectRootFor().
   std::string ProjectRoot;
+  /// A precompiled header of the file's first lines (see
+  /// leadingIncludePrefix()) that the batch built for the files sharing
+  /// them: parses use it in place of reading those headers again. Not part
+  /// of what the command is: caches and keys ignore it, and a parse it
+  /// fails runs again without it.
+  std::string PrefixPCH;
 };
 
 /// The include folders of a Python installation.

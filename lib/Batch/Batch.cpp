@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "refcheck/Batch.h"
+#include "PrefixPCHs.h"
 #include "ResultCache.h"
 #include "refcheck/Config.h"
 #include "refcheck/Report.h"
@@ -47,7 +48,8 @@ static json::Value toJson(const FileCommand &C) {
                       {"args", json::Array(C.Args)},
                       {"virtual_files", std::move(Virtual)},
                       {"provenance", C.Provenance},
-                      {"project_root", C.ProjectRoot}};
+                      {"project_root", C.ProjectRoot},
+                      {"prefix_pch", C.PrefixPCH}};
 }
 
 std::string refcheck::earlyAnalysisKey(const FileCommand &C) {
@@ -55,6 +57,7 @@ std::string refcheck::earlyAnalysisKey(const FileCommand &C) {
   // against (not where the command came from).
   json::Value V = toJson(C);
   V.getAsObject()->erase("provenance");
+  V.getAsObject()->erase("prefix_pch");
   std::string Key;
   raw_string_ostream(Key) << V;
   return Key;
@@ -125,6 +128,7 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   C.Args = strings(*Cmd, "args");
   C.Provenance = string(*Cmd, "provenance");
   C.ProjectRoot = string(*Cmd, "project_root");
+  C.PrefixPCH = string(*Cmd, "prefix_pch");
   if (const json::Array *A = Cmd->getArray("virtual_files"))
     for (const json::Value &E : *A)
       if (const json::Array *Pair = E.getAsArray(); Pair && Pair->size() == 2)
@@ -466,11 +470,11 @@ runJob(ArrayRef<const FileCommand *> Cmds, const DriverOptions &Opts,
   std::string Err = (Job + ".err").str();
   json::Object J{{"options", toJson(Opts)}};
   if (Cmds.size() == 1) {
-    J["command"] = toJson(*Cmds.front());
+    J["command"] = toJson(withPrefixPCH(*Cmds.front(), BO.Stats));
   } else {
     json::Array Many;
     for (const FileCommand *C : Cmds)
-      Many.push_back(toJson(*C));
+      Many.push_back(toJson(withPrefixPCH(*C, BO.Stats)));
     J["commands"] = std::move(Many);
     J["seconds_per_file"] = BO.TimeoutSeconds;
   }
@@ -913,10 +917,10 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       FileStat Cost;
       if (BO.WorkerExe.empty() || TempDir.empty()) {
         auto Start = std::chrono::steady_clock::now();
+        FileCommand C = withPrefixPCH(*Slots[I].Cmd, BO.Stats);
         Got[I] = Mode == "scan"
-                     ? scanFileContracts(*Slots[I].Cmd, O, &Records[I].Inputs)
-                     : inferFileContracts(*Slots[I].Cmd, O, *Mdl,
-                                          &Records[I].Inputs);
+                     ? scanFileContracts(C, O, &Records[I].Inputs)
+                     : inferFileContracts(C, O, *Mdl, &Records[I].Inputs);
         Cost.Seconds = std::chrono::duration<double>(
                            std::chrono::steady_clock::now() - Start)
                            .count();

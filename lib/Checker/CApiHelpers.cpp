@@ -435,12 +435,16 @@ bool refcheck::isDeallocSlotName(StringRef Slot) {
   return Slot == "tp_dealloc" || Slot == "tp_free";
 }
 
-/// The value of a macro defined as one integer literal, as in patchlevel.h.
-static std::optional<uint64_t> literalMacro(const Preprocessor &PP,
-                                            StringRef Name) {
-  const IdentifierTable &IT = PP.getIdentifierTable();
-  auto It = IT.find(Name);
-  const MacroInfo *MI = It != IT.end() ? PP.getMacroInfo(It->second) : nullptr;
+/// The identifier Name, from the parse or a precompiled header it used
+/// (the identifier table alone does not look there).
+static const IdentifierInfo *identifierNamed(const Preprocessor &PP,
+                                             StringRef Name) {
+  return const_cast<Preprocessor &>(PP).getIdentifierInfo(Name);
+}
+
+std::optional<uint64_t> refcheck::integerMacro(const Preprocessor &PP,
+                                               StringRef Name) {
+  const MacroInfo *MI = PP.getMacroInfo(identifierNamed(PP, Name));
   if (!MI || MI->getNumTokens() != 1 ||
       !MI->getReplacementToken(0).is(tok::numeric_constant))
     return std::nullopt;
@@ -453,16 +457,14 @@ static std::optional<uint64_t> literalMacro(const Preprocessor &PP,
 }
 
 StaticObjects refcheck::staticObjectsIn(const Preprocessor &PP) {
-  const IdentifierTable &IT = PP.getIdentifierTable();
-  if (auto It = IT.find("_Py_IMMORTAL_REFCNT");
-      It != IT.end() && PP.getMacroInfo(It->second))
+  if (PP.getMacroInfo(identifierNamed(PP, "_Py_IMMORTAL_REFCNT")))
     return StaticObjects::Immortal;
   uint64_t Hex;
-  auto Major = literalMacro(PP, "PY_MAJOR_VERSION");
-  auto Minor = literalMacro(PP, "PY_MINOR_VERSION");
+  auto Major = integerMacro(PP, "PY_MAJOR_VERSION");
+  auto Minor = integerMacro(PP, "PY_MINOR_VERSION");
   if (Major && Minor)
     Hex = (*Major << 24) | (*Minor << 16);
-  else if (auto H = literalMacro(PP, "PY_VERSION_HEX"))
+  else if (auto H = integerMacro(PP, "PY_VERSION_HEX"))
     Hex = *H;
   else
     return StaticObjects::Unknown;

@@ -42,6 +42,11 @@ enum class StaticObjects { Mortal, Immortal, Unknown };
 /// when none is defined.
 StaticObjects staticObjectsIn(const clang::Preprocessor &PP);
 
+/// The value of a macro defined as one integer literal (PY_MINOR_VERSION
+/// in patchlevel.h), whether the parse read it or a precompiled header.
+std::optional<uint64_t> integerMacro(const clang::Preprocessor &PP,
+                                     llvm::StringRef Name);
+
 /// How users write the interpreter's singletons: "Py_None" for
 /// _Py_NoneStruct and so on; other variables by their own name.
 std::string staticObjectName(const clang::VarDecl *VD);

@@ -44,21 +44,6 @@ public:
                         BugReporter &BR) const;
 };
 
-/// Reads a small integer macro (PY_MINOR_VERSION), or -1.
-int intMacro(Preprocessor &PP, StringRef Name) {
-  const IdentifierInfo *II = PP.getIdentifierInfo(Name);
-  const MacroInfo *MI = II ? PP.getMacroInfo(II) : nullptr;
-  if (!MI || MI->getNumTokens() != 1 ||
-      !MI->getReplacementToken(0).is(tok::numeric_constant))
-    return -1;
-  const Token &T = MI->getReplacementToken(0);
-  StringRef Text(T.getLiteralData(), T.getLength());
-  int V = -1;
-  if (Text.getAsInteger(10, V))
-    return -1;
-  return V;
-}
-
 struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
   const BugType &BT;
   const Decl *D;
@@ -76,7 +61,8 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
     Preprocessor &PP = Mgr.getPreprocessor();
     const IdentifierInfo *II = PP.getIdentifierInfo("PY_SSIZE_T_CLEAN");
     SizeTClean = II && PP.isMacroDefined(II);
-    PyMinor = intMacro(PP, "PY_MINOR_VERSION");
+    std::optional<uint64_t> Minor = integerMacro(PP, "PY_MINOR_VERSION");
+    PyMinor = Minor && *Minor < 100 ? int(*Minor) : -1;
   }
 
   void report(const Expr *At, const CallExpr *CE, StringRef Callee,

@@ -4,10 +4,12 @@
 #include "refcheck/Config.h"
 #include "refcheck/EntryPoints.h"
 #include "refcheck/Report.h"
+#include "DriverInternal.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -407,68 +409,38 @@ bool refcheck::isVerifyMode(const FileCommand &Cmd) {
 // Analysis of one file
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// A compile database holding exactly one command.
-class SingleCommandDatabase : public CompilationDatabase {
-  CompileCommand Cmd;
-
-public:
-  explicit SingleCommandDatabase(CompileCommand C) : Cmd(std::move(C)) {}
-  std::vector<CompileCommand> getCompileCommands(StringRef) const override {
-    return {Cmd};
-  }
-  std::vector<std::string> getAllFiles() const override {
-    return {Cmd.Filename};
-  }
-};
-
-/// Keeps the compile errors of a file; shows clang's diagnostics only when
-/// asked (--verbose) or when clang's -verify mode needs them.
-class CompileDiagnostics : public DiagnosticConsumer {
-  std::unique_ptr<TextDiagnosticPrinter> Printer;
-  bool ShowAll;
-
-public:
-  std::string FirstError;
-  unsigned NumErrorsSeen = 0;
-
-  CompileDiagnostics(DiagnosticOptions *DiagOpts, bool ShowAll)
-      : Printer(std::make_unique<TextDiagnosticPrinter>(errs(), DiagOpts)),
-        ShowAll(ShowAll) {}
-
-  void BeginSourceFile(const LangOptions &LO, const Preprocessor *PP) override {
-    Printer->BeginSourceFile(LO, PP);
-  }
-  void EndSourceFile() override { Printer->EndSourceFile(); }
-
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
-                        const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    if (ShowAll)
-      Printer->HandleDiagnostic(Level, Info);
-    if (Level < DiagnosticsEngine::Error)
-      return;
-    ++NumErrorsSeen;
-    if (!FirstError.empty())
-      return;
-    SmallString<256> Msg;
-    Info.FormatDiagnostic(Msg);
-    std::string Where;
-    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      PresumedLoc P =
-          Info.getSourceManager().getPresumedLoc(Info.getLocation());
-      if (P.isValid())
-        Where = (Twine(P.getFilename()) + ":" + Twine(P.getLine()) + ":" +
-                 Twine(P.getColumn()) + ": ")
-                    .str();
+void refcheck::recordInputs(CompilerInstance &CI,
+                            std::vector<InputFile> *Inputs) {
+  if (!Inputs)
+    return;
+  // The headers a prefix PCH stands for were read when it was built: they
+  // are listed next to it. The PCH's own folder is the batch's, gone after
+  // the run: nothing in it is an input a cache entry could check.
+  StringRef PCH = CI.getPreprocessorOpts().ImplicitPCHInclude;
+  StringRef PCHDir = sys::path::parent_path(PCH);
+  StringSet<> Seen;
+  if (!PCH.empty())
+    if (auto Listed = MemoryBuffer::getFile(PCH + ".inputs")) {
+      SmallVector<StringRef> Lines;
+      (*Listed)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+      for (StringRef L : Lines) {
+        auto [Hash, Path] = L.split(' ');
+        if (Seen.insert(Path).second)
+          Inputs->push_back({Path.str(), Hash.str()});
+      }
     }
-    // One line, of a readable length.
-    std::string M = StringRef(Msg).split('\n').first.str();
-    if (M.size() > 300)
-      M = M.substr(0, 297) + "...";
-    FirstError = Where + M;
+  SourceManager &SM = CI.getSourceManager();
+  for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E; ++It) {
+    StringRef Name = It->first.getName();
+    if (!PCHDir.empty() && sys::path::parent_path(Name) == PCHDir)
+      continue;
+    if (std::optional<MemoryBufferRef> Buf = It->second->getBufferIfLoaded())
+      if (Seen.insert(Name).second)
+        Inputs->push_back({Name.str(), contentHash(Buf->getBuffer())});
   }
-};
+}
+
+namespace {
 
 /// Paths under the current folder are shown relative to it, as users typed
 /// them; others stay as the compiler saw them.
@@ -859,19 +831,6 @@ private:
   }
 };
 
-/// Every file read for the compiler's translation unit, with the contents
-/// seen.
-static void recordInputs(CompilerInstance &CI,
-                         std::vector<InputFile> *Inputs) {
-  if (!Inputs)
-    return;
-  SourceManager &SM = CI.getSourceManager();
-  for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E; ++It)
-    if (std::optional<MemoryBufferRef> Buf = It->second->getBufferIfLoaded())
-      Inputs->push_back(
-          {It->first.getName().str(), contentHash(Buf->getBuffer())});
-}
-
 class ScanAction : public ASTFrontendAction {
   FileContracts &Out;
   std::vector<InputFile> *Inputs;
@@ -1136,7 +1095,7 @@ static std::string resourceDir() {
 /// The compile command refcheck runs for Cmd: clang's resource folder,
 /// refcheck's macros, the file's flags. In inference mode clang's -verify
 /// is dropped: nothing is reported there.
-static CompileCommand toolCommand(const FileCommand &Cmd, bool Infer) {
+CompileCommand refcheck::toolCommand(const FileCommand &Cmd, bool Infer) {
   SmallString<256> Abs(Cmd.File);
   sys::fs::make_absolute(Abs);
   sys::path::remove_dots(Abs, true);
@@ -1168,6 +1127,10 @@ static CompileCommand toolCommand(const FileCommand &Cmd, bool Infer) {
     if (Infer && A.starts_with("-verify"))
       continue;
     CC.CommandLine.push_back(A.str());
+  }
+  if (!Cmd.PrefixPCH.empty()) {
+    CC.CommandLine.push_back("-include-pch");
+    CC.CommandLine.push_back(Cmd.PrefixPCH);
   }
   CC.CommandLine.push_back(CC.Filename);
   return CC;
@@ -1250,15 +1213,20 @@ static void finishAnalysis(Results &R, const FileCommand &Cmd,
     llvm::sort(*Inputs, [](const InputFile &A, const InputFile &B) {
       return A.Path < B.Path;
     });
+    Inputs->erase(llvm::unique(*Inputs,
+                               [](const InputFile &A, const InputFile &B) {
+                                 return A.Path == B.Path;
+                               }),
+                  Inputs->end());
   }
   attachEntryPoints(R, Entries);
 }
 
-FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
-                                           const DriverOptions &Opts,
-                                           const ApiModel &Model,
-                                           std::vector<InputFile> *Inputs,
-                                           Results *ThenAnalysis) {
+static FileContracts inferOnce(const FileCommand &Cmd,
+                               const DriverOptions &Opts,
+                               const ApiModel &Model,
+                               std::vector<InputFile> *Inputs,
+                               Results *ThenAnalysis) {
   FileContracts Out;
   CompileCommand CC = toolCommand(Cmd, /*Infer=*/true);
   SingleCommandDatabase DB(CC);
@@ -1336,9 +1304,43 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
   return Out;
 }
 
-FileContracts refcheck::scanFileContracts(const FileCommand &Cmd,
-                                          const DriverOptions &Opts,
-                                          std::vector<InputFile> *Inputs) {
+/// A parse that failed with a prefix PCH runs again without it: the PCH
+/// only saves time, whatever went wrong with it (a header edited during
+/// the run, a file it does not fit) must not cost the file.
+template <typename ResultT, typename Parse, typename Failed, typename Reset>
+static ResultT withPrefixFallback(const FileCommand &Cmd, Parse P, Failed F,
+                                  Reset R) {
+  ResultT Out = P(Cmd);
+  if (Cmd.PrefixPCH.empty() || !F(Out))
+    return Out;
+  FileCommand Plain = Cmd;
+  Plain.PrefixPCH.clear();
+  R();
+  return P(Plain);
+}
+
+FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
+                                           const DriverOptions &Opts,
+                                           const ApiModel &Model,
+                                           std::vector<InputFile> *Inputs,
+                                           Results *ThenAnalysis) {
+  return withPrefixFallback<FileContracts>(
+      Cmd,
+      [&](const FileCommand &C) {
+        return inferOnce(C, Opts, Model, Inputs, ThenAnalysis);
+      },
+      [](const FileContracts &F) { return !F.Error.empty(); },
+      [&] {
+        if (Inputs)
+          Inputs->clear();
+        if (ThenAnalysis)
+          *ThenAnalysis = Results();
+      });
+}
+
+static FileContracts scanOnce(const FileCommand &Cmd,
+                              const DriverOptions &Opts,
+                              std::vector<InputFile> *Inputs) {
   FileContracts Out;
   CompileCommand CC = toolCommand(Cmd, /*Infer=*/true);
   SingleCommandDatabase DB(CC);
@@ -1377,9 +1379,21 @@ FileContracts refcheck::scanFileContracts(const FileCommand &Cmd,
   return Out;
 }
 
-Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
-                              const ApiModel &Model, bool *VerifyFailed,
-                              std::vector<InputFile> *Inputs) {
+FileContracts refcheck::scanFileContracts(const FileCommand &Cmd,
+                                          const DriverOptions &Opts,
+                                          std::vector<InputFile> *Inputs) {
+  return withPrefixFallback<FileContracts>(
+      Cmd, [&](const FileCommand &C) { return scanOnce(C, Opts, Inputs); },
+      [](const FileContracts &F) { return !F.Error.empty(); },
+      [&] {
+        if (Inputs)
+          Inputs->clear();
+      });
+}
+
+static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
+                           const ApiModel &Model, bool *VerifyFailed,
+                           std::vector<InputFile> *Inputs) {
   Results R;
   CompileCommand CC = toolCommand(Cmd, /*Infer=*/false);
   SingleCommandDatabase DB(CC);
@@ -1426,4 +1440,19 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
   }
   finishAnalysis(R, Cmd, Inputs, Entries);
   return R;
+}
+
+Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
+                              const ApiModel &Model, bool *VerifyFailed,
+                              std::vector<InputFile> *Inputs) {
+  return withPrefixFallback<Results>(
+      Cmd,
+      [&](const FileCommand &C) {
+        return analyzeOnce(C, Opts, Model, VerifyFailed, Inputs);
+      },
+      [](const Results &R) { return !R.Errors.empty(); },
+      [&] {
+        if (Inputs)
+          Inputs->clear();
+      });
 }

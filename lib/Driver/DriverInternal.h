@@ -1,0 +1,98 @@
+//===- DriverInternal.h - What the driver's files share -------*- C++ -*-===//
+//
+// The parse-level pieces Driver.cpp and PrefixPCH.cpp both use: not part of
+// the driver's interface.
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_DRIVER_INTERNAL_H
+#define REFCHECK_DRIVER_INTERNAL_H
+
+#include "refcheck/Driver.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/raw_ostream.h"
+#include <memory>
+#include <vector>
+
+namespace refcheck {
+
+/// A compile database holding exactly one command.
+class SingleCommandDatabase : public clang::tooling::CompilationDatabase {
+  clang::tooling::CompileCommand Cmd;
+
+public:
+  explicit SingleCommandDatabase(clang::tooling::CompileCommand C)
+      : Cmd(std::move(C)) {}
+  std::vector<clang::tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return {Cmd};
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return {Cmd.Filename};
+  }
+};
+
+/// Keeps the compile errors of a file; shows clang's diagnostics only when
+/// asked (--verbose) or when clang's -verify mode needs them.
+class CompileDiagnostics : public clang::DiagnosticConsumer {
+  std::unique_ptr<clang::TextDiagnosticPrinter> Printer;
+  bool ShowAll;
+
+public:
+  std::string FirstError;
+  unsigned NumErrorsSeen = 0;
+
+  CompileDiagnostics(clang::DiagnosticOptions *DiagOpts, bool ShowAll)
+      : Printer(std::make_unique<clang::TextDiagnosticPrinter>(llvm::errs(),
+                                                               DiagOpts)),
+        ShowAll(ShowAll) {}
+
+  void BeginSourceFile(const clang::LangOptions &LO,
+                       const clang::Preprocessor *PP) override {
+    Printer->BeginSourceFile(LO, PP);
+  }
+  void EndSourceFile() override { Printer->EndSourceFile(); }
+
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
+                        const clang::Diagnostic &Info) override {
+    clang::DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    if (ShowAll)
+      Printer->HandleDiagnostic(Level, Info);
+    if (Level < clang::DiagnosticsEngine::Error)
+      return;
+    ++NumErrorsSeen;
+    if (!FirstError.empty())
+      return;
+    llvm::SmallString<256> Msg;
+    Info.FormatDiagnostic(Msg);
+    std::string Where;
+    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+      clang::PresumedLoc P =
+          Info.getSourceManager().getPresumedLoc(Info.getLocation());
+      if (P.isValid())
+        Where = (llvm::Twine(P.getFilename()) + ":" + llvm::Twine(P.getLine()) +
+                 ":" + llvm::Twine(P.getColumn()) + ": ")
+                    .str();
+    }
+    // One line, of a readable length.
+    std::string M = llvm::StringRef(Msg).split('\n').first.str();
+    if (M.size() > 300)
+      M = M.substr(0, 297) + "...";
+    FirstError = Where + M;
+  }
+};
+
+/// The clang command line of a parse of Cmd's file: refcheck's own
+/// defines, the file's flags (without -verify for an inference, Infer),
+/// the prefix PCH if Cmd has one.
+clang::tooling::CompileCommand toolCommand(const FileCommand &Cmd, bool Infer);
+
+/// Appends to Inputs every file the parse CI read, with a hash of what it
+/// read; with a prefix PCH, the headers listed next to it too.
+void recordInputs(clang::CompilerInstance &CI, std::vector<InputFile> *Inputs);
+
+} // namespace refcheck
+#endif

@@ -1,0 +1,202 @@
+//===- PrefixPCH.cpp - One parse of the headers every file starts with ----===//
+//
+// The files of a project start the same way: a #define or two, then the
+// project's umbrella header, which brings in Python.h and the library's
+// headers. refcheck parses a file up to three times (the scan of what it
+// defines and calls, the inference, the analysis) and the project has many
+// files: most of those parses spend their time on the same headers. A
+// precompiled header of the shared first lines, built once per run, stands
+// for them in every parse that starts that way.
+//
+//===----------------------------------------------------------------------===//
+#include "DriverInternal.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/LangOptions.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/HeaderSearch.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace clang::tooling;
+using namespace llvm;
+using namespace refcheck;
+
+std::string refcheck::leadingIncludePrefix(StringRef Text) {
+  LangOptions LO;
+  Lexer L(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
+  // With no file behind it, a raw token's location is its offset.
+  auto Offset = [](const Token &T) { return T.getLocation().getRawEncoding(); };
+  std::string Out;
+  Token Tok;
+  L.LexFromRawLexer(Tok);
+  for (;;) {
+    if (Tok.isNot(tok::hash) || !Tok.isAtStartOfLine())
+      return "";
+    size_t Start = Offset(Tok);
+    Token Name;
+    L.LexFromRawLexer(Name);
+    if (Name.isNot(tok::raw_identifier) || Name.isAtStartOfLine())
+      return "";
+    StringRef Directive = Name.getRawIdentifier();
+    bool Include = Directive == "include";
+    if (!Include && Directive != "define" && Directive != "undef")
+      return "";
+    // The rest of the directive, continuation lines included; comments
+    // are left out (the files differ in those), but the line must hold
+    // any that starts on it.
+    Token Last = Name;
+    L.LexFromRawLexer(Tok);
+    while (Tok.isNot(tok::eof) && !Tok.isAtStartOfLine()) {
+      Last = Tok;
+      L.LexFromRawLexer(Tok);
+    }
+    size_t End = Text.find('\n', Offset(Last) + Last.getLength());
+    if (End == StringRef::npos)
+      return "";
+    StringRef Line = Text.slice(Start, End);
+    size_t Open = Line.rfind("/*");
+    if (Open != StringRef::npos && Line.find("*/", Open) == StringRef::npos)
+      return "";
+    if (Include && Offset(Last) == Offset(Name))
+      return ""; // "#include" naming nothing
+    Out += Line;
+    Out += '\n';
+    if (Include)
+      return Out;
+  }
+}
+
+namespace {
+/// The header the prefix includes, as the preprocessor found it.
+class IncludedHeader : public PPCallbacks {
+  const SourceManager &SM;
+  OptionalFileEntryRef &Found;
+
+public:
+  IncludedHeader(const SourceManager &SM, OptionalFileEntryRef &Found)
+      : SM(SM), Found(Found) {}
+  void InclusionDirective(SourceLocation HashLoc, const Token &, StringRef,
+                          bool, CharSourceRange, OptionalFileEntryRef File,
+                          StringRef, StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (!Found && SM.isInMainFile(HashLoc))
+      Found = File;
+  }
+};
+
+/// Clang's PCH writer, into a path of our choosing, noting the headers it
+/// read and whether the one the prefix includes has an include guard.
+class PrefixPCHAction : public GeneratePCHAction {
+  std::string OutPath;
+  std::vector<InputFile> &Inputs;
+  bool &Guarded;
+  OptionalFileEntryRef Included;
+
+public:
+  PrefixPCHAction(StringRef OutPath, std::vector<InputFile> &Inputs,
+                  bool &Guarded)
+      : OutPath(OutPath), Inputs(Inputs), Guarded(Guarded) {}
+
+  bool BeginInvocation(CompilerInstance &CI) override {
+    CI.getFrontendOpts().OutputFile = OutPath;
+    CI.getDiagnosticOpts().ShowCarets = false;
+    return GeneratePCHAction::BeginInvocation(CI);
+  }
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    CI.getPreprocessor().addPPCallbacks(
+        std::make_unique<IncludedHeader>(CI.getSourceManager(), Included));
+    return GeneratePCHAction::BeginSourceFileAction(CI);
+  }
+  void EndSourceFileAction() override {
+    CompilerInstance &CI = getCompilerInstance();
+    Guarded =
+        Included &&
+        CI.getPreprocessor().getHeaderSearchInfo().isFileMultipleIncludeGuarded(
+            *Included);
+    recordInputs(CI, &Inputs);
+    GeneratePCHAction::EndSourceFileAction();
+  }
+};
+
+Error fail(const Twine &Why) {
+  return createStringError(inconvertibleErrorCode(), Why);
+}
+} // namespace
+
+Error refcheck::buildPrefixPCH(const FileCommand &Cmd, StringRef Prefix,
+                               StringRef HeaderPath, StringRef PCHPath) {
+  {
+    std::error_code EC;
+    raw_fd_ostream OS(HeaderPath, EC);
+    if (EC)
+      return fail("cannot write '" + HeaderPath + "': " + EC.message());
+    OS << Prefix;
+  }
+  FileCommand Header = Cmd;
+  Header.PrefixPCH.clear();
+  CompileCommand CC = toolCommand(Header, /*Infer=*/true);
+  // The header in place of the file; its quoted includes are looked up
+  // in the file's folder first, as the file's own would be.
+  CC.CommandLine.pop_back();
+  SmallString<256> Dir(sys::path::parent_path(CC.Filename));
+  CC.CommandLine.push_back("-iquote");
+  CC.CommandLine.push_back(Dir.str().str());
+  CC.CommandLine.push_back("-x");
+  StringRef Ext = sys::path::extension(Cmd.File);
+  CC.CommandLine.push_back(Ext == ".c" ? "c-header" : "c++-header");
+  CC.CommandLine.push_back(HeaderPath.str());
+  CC.Filename = HeaderPath.str();
+
+  SingleCommandDatabase One(CC);
+  ClangTool Tool(One, {CC.Filename});
+  IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  CompileDiagnostics Diags(DiagOpts.get(), /*ShowAll=*/false);
+  Tool.setDiagnosticConsumer(&Diags);
+  Tool.setPrintErrorMessage(false);
+  std::vector<InputFile> Inputs;
+  bool Guarded = false;
+  struct Factory : FrontendActionFactory {
+    StringRef Out;
+    std::vector<InputFile> &Inputs;
+    bool &Guarded;
+    Factory(StringRef Out, std::vector<InputFile> &Inputs, bool &Guarded)
+        : Out(Out), Inputs(Inputs), Guarded(Guarded) {}
+    std::unique_ptr<FrontendAction> create() override {
+      return std::make_unique<PrefixPCHAction>(Out, Inputs, Guarded);
+    }
+  } F(PCHPath, Inputs, Guarded);
+  int RC = 1;
+  CrashRecoveryContext CRC;
+  if (!CRC.RunSafely([&] { RC = Tool.run(&F); }))
+    return fail("the compiler crashed on the shared headers");
+  if (RC != 0 || Diags.NumErrorsSeen > 0)
+    return fail("the shared headers do not compile alone: " + Diags.FirstError);
+  if (!Guarded)
+    return fail("the header the files start with has no include guard");
+
+  std::string Listed;
+  raw_string_ostream OS(Listed);
+  for (const InputFile &In : Inputs) {
+    SmallString<256> P(In.Path);
+    if (!sys::path::is_absolute(P))
+      sys::fs::make_absolute(CC.Directory, P);
+    sys::path::remove_dots(P, true);
+    if (P == HeaderPath)
+      continue;
+    OS << In.Hash << ' ' << P << '\n';
+  }
+  std::error_code EC;
+  raw_fd_ostream Side((PCHPath + ".inputs").str(), EC);
+  if (EC)
+    return fail("cannot write '" + PCHPath + ".inputs': " + EC.message());
+  Side << Listed;
+  return Error::success();
+}
