@@ -93,6 +93,10 @@ struct FunctionSpec {
   /// dead after the call. When a call that can fail fails, the object is
   /// gone and the pointee is NULL (_PyBytes_Resize).
   std::vector<unsigned> InOutArgs;
+  /// Arguments that are memory the call makes into an object with one
+  /// reference, which the caller owns from then on (_Py_NewReference,
+  /// PyObject_Init after PyObject_Malloc).
+  std::vector<unsigned> InitArgs;
   /// Arguments whose pointee's reference is replaced when the call succeeds
   /// and left as it was when it fails (PyUnicode_Resize).
   std::vector<unsigned> ReplacedOnSuccessArgs;

@@ -125,6 +125,7 @@ static Error parseCells(StringRef Row, StringRef Column, StringRef Cells,
     case 'n': S.NewRefOutArgs.push_back(N); break;
     case 'x': S.InOutArgs.push_back(N); break;
     case 'r': S.ReplacedOnSuccessArgs.push_back(N); break;
+    case 'i': S.InitArgs.push_back(N); break;
     case 'g':
       if (S.OutNullGuard)
         return rowError(Row, Column + " column has two 'g' cells");
@@ -145,7 +146,7 @@ Expected<FunctionSpec> refcheck::specFromRow(const BuiltinRow &R) {
   S.CanFail = R.CanFail;
   if (Error E = parseCells(Name, "steals", R.Steals ? R.Steals : "", "ask", S))
     return std::move(E);
-  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nxrg", S))
+  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nxrgi", S))
     return std::move(E);
   if (S.OutNullGuard && !llvm::is_contained(S.NewRefOutArgs, *S.OutNullGuard) &&
       !llvm::is_contained(S.InOutArgs, *S.OutNullGuard))

@@ -10,8 +10,10 @@
 // pointee's reference is consumed and replaced by a new one; when a call
 // that can fail fails, the object is gone and the pointee NULL), `rN` (the
 // pointee's reference is replaced when the call succeeds and left as it was
-// when it fails) or `gN` (the pointee of out-argument N is NULL only when
-// those of all the out-arguments are: PyErr_Fetch's type). `can-fail`
+// when it fails), `gN` (the pointee of out-argument N is NULL only when
+// those of all the out-arguments are: PyErr_Fetch's type) or `iN` (argument
+// N is memory the call makes into an object: the caller owns its one
+// reference afterwards). `can-fail`
 // says whether correct use can see the error value (a NULL result, -1): it
 // must agree with the function's row in ErrorTable.cpp (checkRowsAgree,
 // checked by a unit test). A malformed cell stops refcheck at start-up.
@@ -31,6 +33,7 @@ constexpr ReturnKind New = ReturnKind::NewRef;
 constexpr ReturnKind Bor = ReturnKind::Borrowed;
 constexpr ReturnKind Nul = ReturnKind::AlwaysNull;
 constexpr ReturnKind Int = ReturnKind::NotAnObject;
+constexpr ReturnKind Arg0 = ReturnKind::Alias; // argument 0 handed back
 constexpr bool Fails = true;
 constexpr bool Never = false;
 constexpr FormatStyle NoFmt = FormatStyle::None;
@@ -330,6 +333,14 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"_PyObject_NewVar",              New, Fails, "",          "",    NoFmt, 0},
     {"_PyObject_GC_New",              New, Fails, "",          "",    NoFmt, 0},
     {"_PyObject_GC_NewVar",           New, Fails, "",          "",    NoFmt, 0},
+    // --- Objects made from raw memory (PyObject_Malloc): the caller owns
+    // the one reference. PyObject_Init hands its argument back; it fails
+    // only when handed the NULL of a failed allocation, which correct code
+    // has checked for already.
+    {"_Py_NewReference",              Int, Never, "",          "i0",  NoFmt, 0},
+    {"_Py_NewReferenceNoTotal",       Int, Never, "",          "i0",  NoFmt, 0},
+    {"PyObject_Init",                 Arg0, Never, "",         "i0",  NoFmt, 0},
+    {"PyObject_InitVar",              Arg0, Never, "",         "i0",  NoFmt, 0},
     // --- Non-stealing stores: the callee takes a reference of its own -----
     {"PyList_Append",                 Int, Fails, "k1",        "",    NoFmt, 0},
     {"PyList_Insert",                 Int, Fails, "k2",        "",    NoFmt, 0},

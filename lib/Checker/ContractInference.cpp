@@ -379,6 +379,10 @@ void ContractInferenceChecker::applySummary(const CallSummary &S,
       State = Succ;
       break;
     }
+    case ArgEffect::Init:
+      if (isFreshMemory(Sym))
+        State = adjust(State, Sym, 1, /*Create=*/true);
+      break;
     case ArgEffect::NewRefOut:
       if (auto V = pointeeOf(State, Call, R.Index))
         State = adjust(State, V->getAsLocSymbol(), 1, /*Create=*/true);

@@ -1006,6 +1006,12 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       State = updateSymbol(State, Sym, Transition::Keep, CE, S.Callee, Holder,
                            C, Reported);
       break;
+    case ArgEffect::Init:
+      // Raw memory made an object: the caller's one reference, as a new
+      // result would be.
+      if (isFreshMemory(Sym) && !State->get<RefMap>(Sym))
+        State = State->set<RefMap>(Sym, RefState::owned(1, CE));
+      break;
     case ArgEffect::NewRefOut:
       // Written together below: the result says whether they were set.
       NewRefOuts.push_back(R.Index);

@@ -295,6 +295,9 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
   for (unsigned I : Spec.NewRefOutArgs)
     if (I < N)
       S.Args.push_back({I, ArgEffect::NewRefOut});
+  for (unsigned I : Spec.InitArgs)
+    if (I < N)
+      S.Args.push_back({I, ArgEffect::Init});
   S.OutArgsOnPositive = Call.getResultType()->isIntegerType();
   if (Spec.OutNullGuard && *Spec.OutNullGuard < N)
     S.OutNullGuard = Spec.OutNullGuard;
@@ -978,4 +981,8 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
   }
   BodyBorrows[{FD, I}] = Borrows;
   return Borrows;
+}
+
+bool refcheck::isFreshMemory(SymbolRef Sym) {
+  return Sym && isa<SymbolConjured>(Sym);
 }

@@ -125,6 +125,8 @@ static int listApi(const ApiModel &Model) {
              << (K == StealKind::OnSuccess   ? " on success"
                  : K == StealKind::OnFailure ? " on failure"
                                              : "");
+    for (unsigned I : S->InitArgs)
+      outs() << ", makes arg " << I << " an object";
     for (unsigned I : S->UnknownArgs)
       outs() << ", arg " << I << " unknown";
     if (S->From == Source::Inferred) {
