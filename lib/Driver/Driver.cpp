@@ -674,8 +674,11 @@ struct CalleeCollector : RecursiveASTVisitor<Derived> {
   explicit CalleeCollector(ASTContext &Ctx) : Ctx(Ctx) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   void callee(const FunctionDecl *FD) {
-    if (FD && !FD->hasBody() &&
-        !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    // Declared in a system header or not: a project may include its own
+    // headers with -isystem (a CPython tree's Include/), and the
+    // inference counts no path through a project function it does not
+    // know yet, wherever that is declared.
+    if (FD && !FD->hasBody() && !FD->getBuiltinID())
       Called.insert(contractName(FD));
   }
   // Derived may hide callee() to see every call.

@@ -1,0 +1,7 @@
+#include <proj.h>
+
+PyObject *
+b_new(void)
+{
+    return PyList_New(0);
+}
