@@ -890,9 +890,10 @@ public:
 struct AnalysisBudget {
   AnalysisInliningMode Inlining;
   unsigned MaxNodes;
+  unsigned MaxLoop;
   explicit AnalysisBudget(const AnalyzerOptions &AO)
-      : Inlining(AO.InliningMode),
-        MaxNodes(AO.MaxNodesPerTopLevelFunction) {}
+      : Inlining(AO.InliningMode), MaxNodes(AO.MaxNodesPerTopLevelFunction),
+        MaxLoop(AO.maxBlockVisitOnPath) {}
 };
 
 /// The part of the analysis's node budget an inference explores a function
@@ -905,6 +906,14 @@ struct AnalysisBudget {
 /// is 150,000.
 constexpr unsigned InferenceBudgetNum = 2, InferenceBudgetDen = 3;
 
+/// How often an inference's path may enter a block (the analysis: 4,
+/// clang's -analyzer-max-loop): loops are followed for two iterations. A
+/// contract is what the returns have in common, and a loop that keeps its
+/// references balanced does so on its first and second pass alike; the
+/// third and fourth multiply the paths of a loop with error exits, and
+/// cut explorations short of their node budget (an unknown contract).
+constexpr unsigned InferenceLoopVisits = 2;
+
 /// The analyzer's options for an inference (Infer) or an analysis, whose
 /// own budgets are B.
 static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
@@ -913,6 +922,7 @@ static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
   AO.CheckersAndPackages.clear();
   AO.InliningMode = B.Inlining;
   AO.MaxNodesPerTopLevelFunction = B.MaxNodes;
+  AO.maxBlockVisitOnPath = B.MaxLoop;
   if (Infer) {
     AO.CheckersAndPackages.push_back({ContractInferenceName, true});
     AO.CheckersAndPackages.push_back({DereferenceModelName, true});
@@ -923,6 +933,7 @@ static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
     if (B.MaxNodes)
       AO.MaxNodesPerTopLevelFunction = std::max<unsigned>(
           1, B.MaxNodes / InferenceBudgetDen * InferenceBudgetNum);
+    AO.maxBlockVisitOnPath = std::min(B.MaxLoop, InferenceLoopVisits);
   } else {
     for (const char *Name : checkerFullNames())
       AO.CheckersAndPackages.push_back({Name, true});
