@@ -1320,16 +1320,19 @@ static FileContracts inferOnce(const FileCommand &Cmd,
 
 /// A parse that failed with a prefix PCH runs again without it: the PCH
 /// only saves time, whatever went wrong with it (a header edited during
-/// the run, a file it does not fit) must not cost the file.
-template <typename ResultT, typename Parse, typename Failed, typename Reset>
-static ResultT withPrefixFallback(const FileCommand &Cmd, Parse P, Failed F,
-                                  Reset R) {
+/// the run, a file it does not fit) must not cost the file. The files the
+/// failed parse read are forgotten.
+template <typename ResultT, typename Parse, typename Failed>
+static ResultT withPrefixFallback(const FileCommand &Cmd,
+                                  std::vector<InputFile> *Inputs, Parse P,
+                                  Failed F) {
   ResultT Out = P(Cmd);
   if (Cmd.PrefixPCH.empty() || !F(Out))
     return Out;
   FileCommand Plain = Cmd;
   Plain.PrefixPCH.clear();
-  R();
+  if (Inputs)
+    Inputs->clear();
   return P(Plain);
 }
 
@@ -1339,17 +1342,13 @@ FileContracts refcheck::inferFileContracts(const FileCommand &Cmd,
                                            std::vector<InputFile> *Inputs,
                                            Results *ThenAnalysis) {
   return withPrefixFallback<FileContracts>(
-      Cmd,
+      Cmd, Inputs,
       [&](const FileCommand &C) {
-        return inferOnce(C, Opts, Model, Inputs, ThenAnalysis);
-      },
-      [](const FileContracts &F) { return !F.Error.empty(); },
-      [&] {
-        if (Inputs)
-          Inputs->clear();
         if (ThenAnalysis)
           *ThenAnalysis = Results();
-      });
+        return inferOnce(C, Opts, Model, Inputs, ThenAnalysis);
+      },
+      [](const FileContracts &F) { return !F.Error.empty(); });
 }
 
 static FileContracts scanOnce(const FileCommand &Cmd,
@@ -1397,12 +1396,9 @@ FileContracts refcheck::scanFileContracts(const FileCommand &Cmd,
                                           const DriverOptions &Opts,
                                           std::vector<InputFile> *Inputs) {
   return withPrefixFallback<FileContracts>(
-      Cmd, [&](const FileCommand &C) { return scanOnce(C, Opts, Inputs); },
-      [](const FileContracts &F) { return !F.Error.empty(); },
-      [&] {
-        if (Inputs)
-          Inputs->clear();
-      });
+      Cmd, Inputs,
+      [&](const FileCommand &C) { return scanOnce(C, Opts, Inputs); },
+      [](const FileContracts &F) { return !F.Error.empty(); });
 }
 
 static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
@@ -1460,13 +1456,9 @@ Results refcheck::analyzeFile(const FileCommand &Cmd, const DriverOptions &Opts,
                               const ApiModel &Model, bool *VerifyFailed,
                               std::vector<InputFile> *Inputs) {
   return withPrefixFallback<Results>(
-      Cmd,
+      Cmd, Inputs,
       [&](const FileCommand &C) {
         return analyzeOnce(C, Opts, Model, VerifyFailed, Inputs);
       },
-      [](const Results &R) { return !R.Errors.empty(); },
-      [&] {
-        if (Inputs)
-          Inputs->clear();
-      });
+      [](const Results &R) { return !R.Errors.empty(); });
 }
