@@ -42,9 +42,10 @@ class PrefixPCHs {
   std::string keyOf(const FileCommand &Cmd) {
     if (!Cmd.VirtualFiles.empty())
       return "";
+    // The file the parse reads: named as the user named it, from the
+    // current folder (toolCommand()).
     SmallString<256> Abs(Cmd.File);
-    if (!sys::path::is_absolute(Abs))
-      sys::fs::make_absolute(Cmd.Directory, Abs);
+    sys::fs::make_absolute(Abs);
     sys::path::remove_dots(Abs, true);
     StringRef Ext = sys::path::extension(Abs);
     if (Ext != ".c" && Ext != ".cc" && Ext != ".cpp" && Ext != ".cxx")
@@ -82,7 +83,6 @@ class PrefixPCHs {
       S = std::make_unique<Shared>();
       S->Prefix = std::move(Prefix);
       S->Cmd = Cmd;
-      S->Cmd.PrefixPCH.clear();
     }
     It->second = Key;
     return Key;

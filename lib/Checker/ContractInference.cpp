@@ -380,8 +380,7 @@ void ContractInferenceChecker::applySummary(const CallSummary &S,
       break;
     }
     case ArgEffect::Init:
-      if (isFreshMemory(Sym))
-        State = adjust(State, Sym, 1, /*Create=*/true);
+      State = adjust(State, Sym, 1, /*Create=*/true);
       break;
     case ArgEffect::NewRefOut:
       if (auto V = pointeeOf(State, Call, R.Index))

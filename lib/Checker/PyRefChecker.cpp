@@ -1009,7 +1009,7 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
     case ArgEffect::Init:
       // Raw memory made an object: the caller's one reference, as a new
       // result would be.
-      if (isFreshMemory(Sym) && !State->get<RefMap>(Sym))
+      if (Sym && !State->get<RefMap>(Sym))
         State = State->set<RefMap>(Sym, RefState::owned(1, CE));
       break;
     case ArgEffect::NewRefOut:

@@ -295,8 +295,13 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
   for (unsigned I : Spec.NewRefOutArgs)
     if (I < N)
       S.Args.push_back({I, ArgEffect::NewRefOut});
+  // Only memory a call just returned (PyObject_Malloc's) is made an object:
+  // one the code already had (CPython's resize_compact calls
+  // _Py_NewReference again on the object a failed PyObject_Realloc left in
+  // place; a free list's object) keeps the references it had.
   for (unsigned I : Spec.InitArgs)
-    if (I < N)
+    if (I < N && isa_and_nonnull<SymbolConjured>(
+                     Call.getArgSVal(I).getAsLocSymbol()))
       S.Args.push_back({I, ArgEffect::Init});
   S.OutArgsOnPositive = Call.getResultType()->isIntegerType();
   if (Spec.OutNullGuard && *Spec.OutNullGuard < N)
@@ -981,8 +986,4 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
   }
   BodyBorrows[{FD, I}] = Borrows;
   return Borrows;
-}
-
-bool refcheck::isFreshMemory(SymbolRef Sym) {
-  return Sym && isa<SymbolConjured>(Sym);
 }

@@ -46,8 +46,9 @@ enum class ArgEffect : uint8_t {
                   ///< the call fails, the object is gone, the pointee NULL
   ReplacedOnSuccess, ///< replaced if the call succeeds, left if it fails
   Dealloc,        ///< the callee frees the object (tp_dealloc, tp_free)
-  Init,           ///< the callee makes the memory an object with one
-                  ///< reference, the caller's (_Py_NewReference)
+  Init,           ///< the callee makes the memory a call just returned an
+                  ///< object with one reference, the caller's
+                  ///< (_Py_NewReference)
   Forget,         ///< what was known of the object no longer holds
   Unknown,        ///< nobody can tell: stop judging the object
 };
@@ -104,13 +105,6 @@ struct CallSummary {
   /// result) instead of inlining the callee's body from the headers.
   bool Evaluated = false;
 };
-
-/// Whether Sym is memory a call just returned (PyObject_Malloc's): what an
-/// ArgEffect::Init makes an object of. An object the code already had
-/// (CPython's resize_compact calls _Py_NewReference again on the object a
-/// failed PyObject_Realloc left in place; a free list's object) keeps the
-/// references it had.
-bool isFreshMemory(clang::ento::SymbolRef Sym);
 
 /// The refcount operations, by name (RefOp, RefState.h). Each checker
 /// keeps its own map: a CallDescriptionMap remembers the identifiers of the

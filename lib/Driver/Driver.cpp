@@ -1150,9 +1150,8 @@ CompileCommand refcheck::toolCommand(const FileCommand &Cmd, bool Infer) {
   return CC;
 }
 
-/// Names relative to the compile's folder (-IInclude) made absolute.
-static void makeInputsAbsolute(std::vector<InputFile> &Inputs,
-                               StringRef Directory) {
+void refcheck::makeInputsAbsolute(std::vector<InputFile> &Inputs,
+                                  StringRef Directory) {
   for (InputFile &In : Inputs) {
     SmallString<256> P(In.Path);
     if (!sys::path::is_absolute(P)) {

@@ -90,6 +90,10 @@ public:
 /// the prefix PCH if Cmd has one.
 clang::tooling::CompileCommand toolCommand(const FileCommand &Cmd, bool Infer);
 
+/// Names relative to the compile's folder (-IInclude) made absolute.
+void makeInputsAbsolute(std::vector<InputFile> &Inputs,
+                        llvm::StringRef Directory);
+
 /// Appends to Inputs every file the parse CI read, with a hash of what it
 /// read; with a prefix PCH, the headers listed next to it too.
 void recordInputs(clang::CompilerInstance &CI, std::vector<InputFile> *Inputs);

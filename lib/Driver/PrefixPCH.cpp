@@ -182,21 +182,13 @@ Error refcheck::buildPrefixPCH(const FileCommand &Cmd, StringRef Prefix,
   if (!Guarded)
     return fail("the header the files start with has no include guard");
 
-  std::string Listed;
-  raw_string_ostream OS(Listed);
-  for (const InputFile &In : Inputs) {
-    SmallString<256> P(In.Path);
-    if (!sys::path::is_absolute(P))
-      sys::fs::make_absolute(CC.Directory, P);
-    sys::path::remove_dots(P, true);
-    if (P == HeaderPath)
-      continue;
-    OS << In.Hash << ' ' << P << '\n';
-  }
+  makeInputsAbsolute(Inputs, CC.Directory);
   std::error_code EC;
   raw_fd_ostream Side((PCHPath + ".inputs").str(), EC);
   if (EC)
     return fail("cannot write '" + PCHPath + ".inputs': " + EC.message());
-  Side << Listed;
+  for (const InputFile &In : Inputs)
+    if (In.Path != HeaderPath)
+      Side << In.Hash << ' ' << In.Path << '\n';
   return Error::success();
 }
