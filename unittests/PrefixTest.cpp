@@ -6,8 +6,12 @@
 using namespace refcheck;
 
 namespace {
+std::string prefixText(llvm::StringRef Text) {
+  return leadingIncludePrefix(Text).Text;
+}
+
 TEST(LeadingIncludePrefix, DefinesThenTheFirstInclude) {
-  EXPECT_EQ(leadingIncludePrefix("#define PY_SSIZE_T_CLEAN\n"
+  EXPECT_EQ(prefixText("#define PY_SSIZE_T_CLEAN\n"
                                  "#include <Python.h>\n"
                                  "#include \"mine.h\"\n"
                                  "int x;\n"),
@@ -16,18 +20,18 @@ TEST(LeadingIncludePrefix, DefinesThenTheFirstInclude) {
 
 TEST(LeadingIncludePrefix, CommentsAreLeftOut) {
   // Files that differ only in their licence block share the prefix.
-  std::string A = leadingIncludePrefix("/* file a\n * licence */\n"
+  std::string A = prefixText("/* file a\n * licence */\n"
                                        "// more\n\n"
                                        "#define MODULE\n"
                                        "#include \"proj.h\" /* all */\n");
-  std::string B = leadingIncludePrefix("/* file b */\n#define MODULE\n"
+  std::string B = prefixText("/* file b */\n#define MODULE\n"
                                        "#include \"proj.h\" /* all */\n");
   EXPECT_EQ(A, "#define MODULE\n#include \"proj.h\" /* all */\n");
   EXPECT_EQ(A, B);
 }
 
 TEST(LeadingIncludePrefix, MultiLineDefineIsWhole) {
-  EXPECT_EQ(leadingIncludePrefix("#define TWICE(x) \\\n  ((x) + (x))\n"
+  EXPECT_EQ(prefixText("#define TWICE(x) \\\n  ((x) + (x))\n"
                                  "#undef NDEBUG\n#include \"a.h\"\n"),
             "#define TWICE(x) \\\n  ((x) + (x))\n#undef NDEBUG\n"
             "#include \"a.h\"\n");
@@ -36,18 +40,29 @@ TEST(LeadingIncludePrefix, MultiLineDefineIsWhole) {
 TEST(LeadingIncludePrefix, NoneWhenSomethingElseComesFirst) {
   // A conditional, a pragma or code before the include could change what
   // the include means from file to file.
-  EXPECT_EQ(leadingIncludePrefix("#ifdef X\n#include <a.h>\n#endif\n"), "");
-  EXPECT_EQ(leadingIncludePrefix("#pragma once\n#include <a.h>\n"), "");
-  EXPECT_EQ(leadingIncludePrefix("int x;\n#include <a.h>\n"), "");
-  EXPECT_EQ(leadingIncludePrefix("/* only a comment */\n"), "");
-  EXPECT_EQ(leadingIncludePrefix(""), "");
+  EXPECT_EQ(prefixText("#ifdef X\n#include <a.h>\n#endif\n"), "");
+  EXPECT_EQ(prefixText("#pragma once\n#include <a.h>\n"), "");
+  EXPECT_EQ(prefixText("int x;\n#include <a.h>\n"), "");
+  EXPECT_EQ(prefixText("/* only a comment */\n"), "");
+  EXPECT_EQ(prefixText(""), "");
 }
 
 TEST(LeadingIncludePrefix, NoneForAnIncludeLineThatGoesOn) {
   // A comment that does not end on the line, a line with no end, an
   // include naming nothing.
-  EXPECT_EQ(leadingIncludePrefix("#include <a.h> /* starts\n ends */\n"), "");
-  EXPECT_EQ(leadingIncludePrefix("#include <a.h>"), "");
-  EXPECT_EQ(leadingIncludePrefix("#include\nint x;\n"), "");
+  EXPECT_EQ(prefixText("#include <a.h> /* starts\n ends */\n"), "");
+  EXPECT_EQ(prefixText("#include <a.h>"), "");
+  EXPECT_EQ(prefixText("#include\nint x;\n"), "");
+}
+
+TEST(LeadingIncludePrefix, BytesReachPastTheIncludeLine) {
+  // A parse with the PCH skips exactly these bytes: comments, directives
+  // and the include line's newline, nothing of what follows.
+  std::string File = "/* licence */\n#define A 1\n#include \"a.h\" // all\n"
+                     "int x;\n";
+  LeadingPrefix P = leadingIncludePrefix(File);
+  EXPECT_EQ(File.substr(P.Bytes), "int x;\n");
+  EXPECT_EQ(leadingIncludePrefix("#include <a.h>\n").Bytes, 15u);
+  EXPECT_EQ(leadingIncludePrefix("int x;\n#include <a.h>\n").Bytes, 0u);
 }
 } // namespace

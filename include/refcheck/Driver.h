@@ -86,16 +86,29 @@ std::string contentHash(llvm::StringRef Data);
 /// lines, then the first #include, to the end of its line. Empty when the
 /// file starts any other way (a conditional, a pragma, code), since what
 /// precedes the include could then change what it means.
-std::string leadingIncludePrefix(llvm::StringRef Text);
+struct LeadingPrefix {
+  /// The directives, without the comments around them (files that differ
+  /// only in those share the prefix).
+  std::string Text;
+  /// How many of the file's bytes they span: up to and with the newline
+  /// that ends the #include line. 0 when there is no prefix.
+  size_t Bytes = 0;
+};
+LeadingPrefix leadingIncludePrefix(llvm::StringRef Text);
 
 /// Builds PCHPath, a precompiled header of Prefix (leadingIncludePrefix()
-/// of Cmd's file, written to HeaderPath) under Cmd's flags, with the
-/// headers it read (and their hashes, for the result cache) next to it in
-/// PCHPath + ".inputs". Fails when the header the prefix includes has no
-/// include guard: the file's own #include would then read it twice.
+/// of Cmd's file, written to prefixPCHHeader(PCHPath)) under Cmd's flags,
+/// with the headers it read (and their hashes, for the result cache) next
+/// to it in PCHPath + ".inputs". A parse that uses it skips the first
+/// LeadingPrefix::Bytes of its file, as clang's precompiled preambles do,
+/// so the file's own #include is never read: the header needs no include
+/// guard.
 llvm::Error buildPrefixPCH(const FileCommand &Cmd, llvm::StringRef Prefix,
-                           llvm::StringRef HeaderPath,
                            llvm::StringRef PCHPath);
+
+/// Where buildPrefixPCH() writes the prefix it precompiles: a parse checks
+/// that its file still starts with it.
+std::string prefixPCHHeader(llvm::StringRef PCHPath);
 
 /// Analyzes one file. Never fails as a whole: a file that cannot be parsed
 /// (or crashes the analyzer) yields an entry in Results::Errors. In -verify

@@ -67,7 +67,7 @@ class PrefixPCHs {
     auto Buf = MemoryBuffer::getFile(Abs);
     if (!Buf)
       return "";
-    std::string Prefix = leadingIncludePrefix((*Buf)->getBuffer());
+    std::string Prefix = leadingIncludePrefix((*Buf)->getBuffer()).Text;
     if (Prefix.empty())
       return "";
     BLAKE3 H;
@@ -96,14 +96,14 @@ class PrefixPCHs {
       if (DirFailed)
         return;
     }
-    SmallString<256> Header(Dir), PCH(Dir);
-    sys::path::append(Header, "prefix-" + Key + ".h");
+    SmallString<256> PCH(Dir);
     sys::path::append(PCH, "prefix-" + Key + ".pch");
     // An interrupted run leaves none of them behind.
-    for (const Twine &F : {Twine(Header), Twine(PCH), PCH + ".inputs"})
-      sys::RemoveFileOnSignal(F.str());
+    for (const std::string &F :
+         {prefixPCHHeader(PCH), PCH.str().str(), (PCH + ".inputs").str()})
+      sys::RemoveFileOnSignal(F);
     auto Start = std::chrono::steady_clock::now();
-    Error E = buildPrefixPCH(S.Cmd, S.Prefix, Header, PCH);
+    Error E = buildPrefixPCH(S.Cmd, S.Prefix, PCH);
     double Took =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
             .count();

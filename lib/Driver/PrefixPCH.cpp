@@ -29,26 +29,26 @@ using namespace clang::tooling;
 using namespace llvm;
 using namespace refcheck;
 
-std::string refcheck::leadingIncludePrefix(StringRef Text) {
+LeadingPrefix refcheck::leadingIncludePrefix(StringRef Text) {
   LangOptions LO;
   Lexer L(SourceLocation(), LO, Text.begin(), Text.begin(), Text.end());
   // With no file behind it, a raw token's location is its offset.
   auto Offset = [](const Token &T) { return T.getLocation().getRawEncoding(); };
-  std::string Out;
+  LeadingPrefix Out;
   Token Tok;
   L.LexFromRawLexer(Tok);
   for (;;) {
     if (Tok.isNot(tok::hash) || !Tok.isAtStartOfLine())
-      return "";
+      return {};
     size_t Start = Offset(Tok);
     Token Name;
     L.LexFromRawLexer(Name);
     if (Name.isNot(tok::raw_identifier) || Name.isAtStartOfLine())
-      return "";
+      return {};
     StringRef Directive = Name.getRawIdentifier();
     bool Include = Directive == "include";
     if (!Include && Directive != "define" && Directive != "undef")
-      return "";
+      return {};
     // The rest of the directive, continuation lines included; comments
     // are left out (the files differ in those), but the line must hold
     // any that starts on it.
@@ -60,68 +60,40 @@ std::string refcheck::leadingIncludePrefix(StringRef Text) {
     }
     size_t End = Text.find('\n', Offset(Last) + Last.getLength());
     if (End == StringRef::npos)
-      return "";
+      return {};
     StringRef Line = Text.slice(Start, End);
     size_t Open = Line.rfind("/*");
     if (Open != StringRef::npos && Line.find("*/", Open) == StringRef::npos)
-      return "";
+      return {};
     if (Include && Offset(Last) == Offset(Name))
-      return ""; // "#include" naming nothing
-    Out += Line;
-    Out += '\n';
-    if (Include)
+      return {}; // "#include" naming nothing
+    Out.Text += Line;
+    Out.Text += '\n';
+    if (Include) {
+      Out.Bytes = End + 1;
       return Out;
+    }
   }
 }
 
 namespace {
-/// The header the prefix includes, as the preprocessor found it.
-class IncludedHeader : public PPCallbacks {
-  const SourceManager &SM;
-  OptionalFileEntryRef &Found;
-
-public:
-  IncludedHeader(const SourceManager &SM, OptionalFileEntryRef &Found)
-      : SM(SM), Found(Found) {}
-  void InclusionDirective(SourceLocation HashLoc, const Token &, StringRef,
-                          bool, CharSourceRange, OptionalFileEntryRef File,
-                          StringRef, StringRef, const Module *, bool,
-                          SrcMgr::CharacteristicKind) override {
-    if (!Found && SM.isInMainFile(HashLoc))
-      Found = File;
-  }
-};
-
 /// Clang's PCH writer, into a path of our choosing, noting the headers it
-/// read and whether the one the prefix includes has an include guard.
+/// read.
 class PrefixPCHAction : public GeneratePCHAction {
   std::string OutPath;
   std::vector<InputFile> &Inputs;
-  bool &Guarded;
-  OptionalFileEntryRef Included;
 
 public:
-  PrefixPCHAction(StringRef OutPath, std::vector<InputFile> &Inputs,
-                  bool &Guarded)
-      : OutPath(OutPath), Inputs(Inputs), Guarded(Guarded) {}
+  PrefixPCHAction(StringRef OutPath, std::vector<InputFile> &Inputs)
+      : OutPath(OutPath), Inputs(Inputs) {}
 
   bool BeginInvocation(CompilerInstance &CI) override {
     CI.getFrontendOpts().OutputFile = OutPath;
     CI.getDiagnosticOpts().ShowCarets = false;
     return GeneratePCHAction::BeginInvocation(CI);
   }
-  bool BeginSourceFileAction(CompilerInstance &CI) override {
-    CI.getPreprocessor().addPPCallbacks(
-        std::make_unique<IncludedHeader>(CI.getSourceManager(), Included));
-    return GeneratePCHAction::BeginSourceFileAction(CI);
-  }
   void EndSourceFileAction() override {
-    CompilerInstance &CI = getCompilerInstance();
-    Guarded =
-        Included &&
-        CI.getPreprocessor().getHeaderSearchInfo().isFileMultipleIncludeGuarded(
-            *Included);
-    recordInputs(CI, &Inputs);
+    recordInputs(getCompilerInstance(), &Inputs);
     GeneratePCHAction::EndSourceFileAction();
   }
 };
@@ -131,8 +103,13 @@ Error fail(const Twine &Why) {
 }
 } // namespace
 
+std::string refcheck::prefixPCHHeader(StringRef PCHPath) {
+  return (PCHPath + ".h").str();
+}
+
 Error refcheck::buildPrefixPCH(const FileCommand &Cmd, StringRef Prefix,
-                               StringRef HeaderPath, StringRef PCHPath) {
+                               StringRef PCHPath) {
+  std::string HeaderPath = prefixPCHHeader(PCHPath);
   {
     std::error_code EC;
     raw_fd_ostream OS(HeaderPath, EC);
@@ -152,8 +129,8 @@ Error refcheck::buildPrefixPCH(const FileCommand &Cmd, StringRef Prefix,
   CC.CommandLine.push_back("-x");
   StringRef Ext = sys::path::extension(Cmd.File);
   CC.CommandLine.push_back(Ext == ".c" ? "c-header" : "c++-header");
-  CC.CommandLine.push_back(HeaderPath.str());
-  CC.Filename = HeaderPath.str();
+  CC.CommandLine.push_back(HeaderPath);
+  CC.Filename = HeaderPath;
 
   SingleCommandDatabase One(CC);
   ClangTool Tool(One, {CC.Filename});
@@ -162,25 +139,21 @@ Error refcheck::buildPrefixPCH(const FileCommand &Cmd, StringRef Prefix,
   Tool.setDiagnosticConsumer(&Diags);
   Tool.setPrintErrorMessage(false);
   std::vector<InputFile> Inputs;
-  bool Guarded = false;
   struct Factory : FrontendActionFactory {
     StringRef Out;
     std::vector<InputFile> &Inputs;
-    bool &Guarded;
-    Factory(StringRef Out, std::vector<InputFile> &Inputs, bool &Guarded)
-        : Out(Out), Inputs(Inputs), Guarded(Guarded) {}
+    Factory(StringRef Out, std::vector<InputFile> &Inputs)
+        : Out(Out), Inputs(Inputs) {}
     std::unique_ptr<FrontendAction> create() override {
-      return std::make_unique<PrefixPCHAction>(Out, Inputs, Guarded);
+      return std::make_unique<PrefixPCHAction>(Out, Inputs);
     }
-  } F(PCHPath, Inputs, Guarded);
+  } F(PCHPath, Inputs);
   int RC = 1;
   CrashRecoveryContext CRC;
   if (!CRC.RunSafely([&] { RC = Tool.run(&F); }))
     return fail("the compiler crashed on the shared headers");
   if (RC != 0 || Diags.NumErrorsSeen > 0)
     return fail("the shared headers do not compile alone: " + Diags.FirstError);
-  if (!Guarded)
-    return fail("the header the files start with has no include guard");
 
   makeInputsAbsolute(Inputs, CC.Directory);
   std::error_code EC;
