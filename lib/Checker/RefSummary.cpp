@@ -388,6 +388,8 @@ void RefSummaryManager::fromAnnotations(const FunctionDecl *FD,
       S.Ret.K = ReturnEffect::Borrowed;
     else if (A->getAnnotation() == "refcheck::returns_new")
       S.Ret.K = ReturnEffect::New;
+    else if (A->getAnnotation() == "refcheck::returns_unknown")
+      S.Ret.K = ReturnEffect::Unknown;
   }
 }
 

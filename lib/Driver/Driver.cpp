@@ -693,7 +693,8 @@ struct CalleeCollector : RecursiveASTVisitor<Derived> {
 };
 
 /// Hands contracts to the analysis as the annotations a user would write
-/// (refcheck::steals_arg, refcheck::returns_borrowed / returns_new), on
+/// (refcheck::steals_arg, refcheck::returns_borrowed / returns_new), or
+/// refcheck's own (returns_arg, returns_unknown, steals_arg_sometimes), on
 /// every declaration of the function: the analyzed file's own functions (so
 /// their bodies own the parameters they steal) and C++ members and
 /// constructors, which the ApiModel cannot name. In inference mode, also
@@ -742,6 +743,10 @@ public:
         }
         if (S.Return == ReturnKind::Borrowed)
           annotate(FD, "refcheck::returns_borrowed");
+        // Its paths disagree on what they return: a caller that does not
+        // inline it stops judging the result, as for another file's.
+        if (S.Return == ReturnKind::Unknown)
+          annotate(FD, "refcheck::returns_unknown");
         // Hands back what it is given: its body owes no new reference.
         if (S.Return == ReturnKind::Alias)
           annotate(FD, "refcheck::returns_arg");
