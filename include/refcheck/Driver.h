@@ -78,6 +78,13 @@ struct InputFile {
   std::string Hash; ///< contentHash() of its contents
 };
 
+/// refcheck's --analyzer-config key for clang's -analyzer-max-loop: how
+/// often one path may enter the same block, so how many passes of a loop
+/// the analysis follows. refcheck's default is 3, clang's 4: see
+/// docs/usage.md, "Analyzer limits".
+inline constexpr const char *MaxLoopConfigKey = "max-loop";
+inline constexpr unsigned DefaultMaxLoop = 3;
+
 /// A short, fast hash of file contents (BLAKE3, hex).
 std::string contentHash(llvm::StringRef Data);
 

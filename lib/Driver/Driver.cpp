@@ -46,11 +46,15 @@ using namespace llvm;
 /// compiler's error, as in clang --analyze.
 static void addAnalyzerConfig(const DriverOptions &Opts,
                               std::vector<std::string> &Args) {
-  for (const std::string &KV : Opts.AnalyzerConfig)
+  for (const std::string &KV : Opts.AnalyzerConfig) {
+    // refcheck's own key: configureAnalyzer() reads it.
+    if (StringRef(KV).split('=').first == MaxLoopConfigKey)
+      continue;
     for (std::string A : {std::string("-Xclang"),
                           std::string("-analyzer-config"),
                           std::string("-Xclang"), KV})
       Args.push_back(std::move(A));
+  }
 }
 
 bool refcheck::z3Available() {
@@ -911,13 +915,32 @@ struct AnalysisBudget {
 /// is 150,000.
 constexpr unsigned InferenceBudgetNum = 2, InferenceBudgetDen = 3;
 
-/// How often an inference's path may enter a block (the analysis: 4,
-/// clang's -analyzer-max-loop): loops are followed for two iterations. A
+/// How often an inference's path may enter a block (the analysis:
+/// DefaultMaxLoop, or max-loop): loops are followed for two iterations. A
 /// contract is what the returns have in common, and a loop that keeps its
 /// references balanced does so on its first and second pass alike; the
-/// third and fourth multiply the paths of a loop with error exits, and
+/// third multiplies the paths of a loop with error exits, and
 /// cut explorations short of their node budget (an unknown contract).
 constexpr unsigned InferenceLoopVisits = 2;
+
+/// clang's own -analyzer-max-loop when none is given.
+constexpr unsigned ClangDefaultMaxLoop = 4;
+
+/// How often an analysis's path may enter a block: --analyzer-config
+/// max-loop=N; else the compile flags' -analyzer-max-loop if they set one
+/// (B differs from clang's default); else DefaultMaxLoop.
+static unsigned analysisMaxLoop(const DriverOptions &Opts,
+                                const AnalysisBudget &B) {
+  for (const std::string &KV : llvm::reverse(Opts.AnalyzerConfig)) {
+    auto [K, V] = StringRef(KV).split('=');
+    unsigned N;
+    if (K == MaxLoopConfigKey && !V.getAsInteger(10, N) && N > 0)
+      return N;
+  }
+  if (B.MaxLoop != ClangDefaultMaxLoop)
+    return B.MaxLoop;
+  return DefaultMaxLoop;
+}
 
 /// The analyzer's options for an inference (Infer) or an analysis, whose
 /// own budgets are B.
@@ -927,7 +950,7 @@ static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
   AO.CheckersAndPackages.clear();
   AO.InliningMode = B.Inlining;
   AO.MaxNodesPerTopLevelFunction = B.MaxNodes;
-  AO.maxBlockVisitOnPath = B.MaxLoop;
+  AO.maxBlockVisitOnPath = analysisMaxLoop(Opts, B);
   if (Infer) {
     AO.CheckersAndPackages.push_back({ContractInferenceName, true});
     AO.CheckersAndPackages.push_back({DereferenceModelName, true});
@@ -938,7 +961,8 @@ static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
     if (B.MaxNodes)
       AO.MaxNodesPerTopLevelFunction = std::max<unsigned>(
           1, B.MaxNodes / InferenceBudgetDen * InferenceBudgetNum);
-    AO.maxBlockVisitOnPath = std::min(B.MaxLoop, InferenceLoopVisits);
+    AO.maxBlockVisitOnPath =
+        std::min(AO.maxBlockVisitOnPath, InferenceLoopVisits);
   } else {
     for (const char *Name : checkerFullNames())
       AO.CheckersAndPackages.push_back({Name, true});

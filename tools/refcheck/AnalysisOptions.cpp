@@ -1,6 +1,7 @@
 //===- AnalysisOptions.cpp - The options every subcommand shares ----------===//
 #include "AnalysisOptions.h"
 #include "refcheck/Checker.h"
+#include "refcheck/Driver.h"
 #include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -103,7 +104,9 @@ cl::opt<bool> Z3("z3-crosscheck",
                  cl::init(true), EVERYWHERE);
 cl::list<std::string>
     AnalyzerConfig("analyzer-config",
-                   cl::desc("Static Analyzer option key=value (repeatable)"),
+                   cl::desc("Static Analyzer option key=value (repeatable); "
+                            "max-loop=N is clang's -analyzer-max-loop "
+                            "(default 3)"),
                    EVERYWHERE);
 } // namespace
 
@@ -120,6 +123,13 @@ std::optional<std::string> refcheck::checkAnalysisOptions() {
     if (K.empty() || !StringRef(KV).contains('='))
       return "--analyzer-config wants KEY=VALUE, e.g. max-nodes=450000; got '" +
              KV + "'";
+    if (K == MaxLoopConfigKey) {
+      unsigned N;
+      if (V.getAsInteger(10, N) || N == 0)
+        return "--analyzer-config max-loop wants a count of 1 or more; got '" +
+               V.str() + "'";
+      continue;
+    }
     if (!K.contains(':') && Known.isUnknownAnalyzerConfig(K))
       return "unknown analyzer option '" + K.str() +
              "' (clang -cc1 -analyzer-config-help lists them)";
