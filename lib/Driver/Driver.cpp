@@ -916,11 +916,12 @@ struct AnalysisBudget {
 constexpr unsigned InferenceBudgetNum = 2, InferenceBudgetDen = 3;
 
 /// How often an inference's path may enter a block (the analysis:
-/// DefaultMaxLoop, or max-loop): loops are followed for two iterations. A
-/// contract is what the returns have in common, and a loop that keeps its
-/// references balanced does so on its first and second pass alike; the
-/// third multiplies the paths of a loop with error exits, and
-/// cut explorations short of their node budget (an unknown contract).
+/// DefaultMaxLoop, or max-loop): one pass of a loop and its exit, or two
+/// passes for a path that leaves from inside it. A contract is what the
+/// returns have in common, and a loop that keeps its references balanced
+/// shows it on its first pass; more passes multiply the paths of a loop
+/// with error exits, and cut explorations short of their node budget (an
+/// unknown contract).
 constexpr unsigned InferenceLoopVisits = 2;
 
 /// clang's own -analyzer-max-loop when none is given.
