@@ -72,6 +72,8 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyErr_SetNone",                   Sets,      ""},
     {"PyErr_Format",                    Sets,      ""},
     {"_PyErr_Format",                   Sets,      ""},
+    {"_PyErr_FormatFromCause",          Sets,      ""},
+    {"_PyErr_FormatFromCauseTstate",    Sets,      ""},
     {"PyErr_FormatV",                   Sets,      ""},
     {"PyErr_NoMemory",                  Sets,      "", Mem},
     {"_PyErr_NoMemory",                 Sets,      "", Mem},

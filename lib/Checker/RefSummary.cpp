@@ -420,12 +420,24 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   if (!Spec)
     S.Ret.K = ReturnEffect::New;
   fromAnnotations(FD, S);
+  std::optional<HandedBack> Handed;
   if (S.Ret.K == ReturnEffect::New && !Spec &&
-      returnsOnlyNull(Call.getDecl()))
+      returnsOnlyNull(Call.getDecl())) {
     S.Ret.K = ReturnEffect::AlwaysNull;
-  else if (S.Ret.K == ReturnEffect::New && !Spec &&
-           returnsOnlyStoredObjects(FD))
+  } else if (S.Ret.K == ReturnEffect::New && !Spec &&
+             (Handed = returnsParameter(FD))) {
+    S.Ret.K = ReturnEffect::Alias;
+    S.Ret.AliasArg = Handed->Arg;
+    S.Ret.CanFail = Handed->OrNull;
+  } else if (S.Ret.K == ReturnEffect::New && !Spec &&
+             returnsOnlyStoredObjects(FD)) {
     S.Ret.K = ReturnEffect::Borrowed;
+  } else if (S.Ret.K == ReturnEffect::New && !Spec &&
+             returnsStoredOrArgument(FD)) {
+    // Borrowed, or one of the caller's own objects handed back: what the
+    // caller holds depends on what it passed. Not judged.
+    S.Ret.K = ReturnEffect::Unknown;
+  }
   if (!ReturnsObject)
     S.Ret.K = ReturnEffect::NotObject;
 
@@ -554,18 +566,34 @@ bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   struct Finder : RecursiveASTVisitor<Finder> {
     ASTContext &Ctx;
     unsigned Returns = 0, NullReturns = 0;
+    /// Returned calls (`return PyErr_SetFromErrno(PyExc_OSError);`, _ssl.c's
+    /// PySSL_SetError): judged below.
+    llvm::SmallVector<const CallExpr *, 2> Calls;
     explicit Finder(ASTContext &Ctx) : Ctx(Ctx) {}
     bool VisitReturnStmt(ReturnStmt *RS) {
       ++Returns;
-      if (const Expr *E = RS->getRetValue())
-        if (E->IgnoreParenCasts()->isNullPointerConstant(
-                Ctx, Expr::NPC_ValueDependentIsNotNull))
+      if (const Expr *E = RS->getRetValue()) {
+        E = E->IgnoreParenCasts();
+        if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
           ++NullReturns;
+        else if (const auto *CE = dyn_cast<CallExpr>(E))
+          Calls.push_back(CE);
+      }
       return true;
     }
   } F(FD->getASTContext());
   F.TraverseStmt(FD->getBody());
-  return Known->second = F.Returns > 0 && F.Returns == F.NullReturns;
+  // A call that always returns NULL: the model says so, or its own body
+  // (not while it is being judged: recursion proves nothing).
+  for (const CallExpr *CE : F.Calls) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const FunctionSpec *S = specFor(Callee);
+    if (S ? S->Return == ReturnKind::AlwaysNull
+          : Callee && Callee->getDefinition() != FD &&
+                returnsOnlyNull(Callee->getDefinition()))
+      ++F.NullReturns;
+  }
+  return NullOnly[FD] = F.Returns > 0 && F.Returns == F.NullReturns;
 }
 
 /// A call that takes a reference on its argument: one of the refcount
@@ -629,16 +657,35 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
       FD->getASTContext().getSourceManager().isInSystemHeader(
           FD->getLocation()))
     return false;
+  std::optional<ParamList> Through = readsOnlyStorage(FD);
+  return Through && Through->empty();
+}
+
+bool RefSummaryManager::returnsStoredOrArgument(const FunctionDecl *FD) {
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (!FD || !FD->hasBody() ||
+      FD->getASTContext().getSourceManager().isInSystemHeader(
+          FD->getLocation()))
+    return false;
+  std::optional<ParamList> Through = readsOnlyStorage(FD);
+  return Through && !Through->empty();
+}
+
+std::optional<RefSummaryManager::ParamList>
+RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (!FD || !FD->hasBody())
+    return std::nullopt;
   for (const auto *A : FD->specific_attrs<AnnotateAttr>())
     if (A->getAnnotation().starts_with("refcheck::"))
-      return false; // the user said what it returns
-  auto [Known, New] = StoredOnly.try_emplace(FD, false);
+      return std::nullopt; // the user said what it returns
+  auto [Known, New] = StoredOnly.try_emplace(FD, std::nullopt);
   if (!New)
-    return Known->second;
+    return Known->second; // none while computed, unless it calls itself
   struct Finder : RecursiveASTVisitor<Finder> {
     ASTContext &Ctx;
     const RefOpMap &Ops;
-    unsigned Reads = 0;
+    unsigned Returns = 0; // those that are not NULL
     bool Other = false, TakesRefs = false;
     /// The stored objects returned (`f->stack[f->top]`), directly or given
     /// to a returned local (givenOnlyBorrowed adds those): what pops()
@@ -672,44 +719,78 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
       E = E ? E->IgnoreParenCasts() : nullptr;
       if (!E || E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
         return true;
-      const auto *DRE = dyn_cast<DeclRefExpr>(E);
-      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-      if (isa<MemberExpr, ArraySubscriptExpr>(E) ||
-          (VD && VD->hasGlobalStorage() && VD->getType()->isPointerType())) {
-        ++Reads;
-        Returned.push_back(E);
-      } else if (VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD)) {
-        // Judged below, from every value it is given.
-        ++Reads;
-        ReturnedLocals.insert(VD);
-      } else {
-        Other = true;
-      }
+      ++Returns;
+      Values.push_back(E); // judged below (borrowedValue)
       return true;
     }
-    /// Local variables returned (`res = PyDict_GetItem(d, k); ...
-    /// return res;`, typeobject.c's find_name_in_mro).
-    llvm::SmallPtrSet<const VarDecl *, 4> ReturnedLocals;
-    /// Whether every value V is given is NULL, an object read from storage,
-    /// or the result of a function the model says returns a borrowed
-    /// reference. The storage reads go to Returned.
-    bool givenOnlyBorrowed(const VarDecl *V, const Stmt *Body,
-                           llvm::function_ref<bool(const CallExpr *)>
-                               ReturnsBorrowed) {
-      ValuesGiven G = valuesGiven(V, Body);
-      if (G.AddressTaken)
+    /// What the function returns, directly or through variables: judged
+    /// once the body has been read.
+    llvm::SmallVector<const Expr *, 4> Values;
+    /// The variables (locals and parameters) whose values reach a return
+    /// (`res = PyDict_GetItem(d, k); ... return res;`, typeobject.c's
+    /// find_name_in_mro; `winner = metatype; ... winner = tmptype;`,
+    /// _PyType_CalculateMetaclass).
+    llvm::SmallPtrSet<const VarDecl *, 4> ReturnedVars;
+    /// The parameters whose objects reach a return.
+    ParamList Through;
+    /// Whether E, a value that reaches a return, is borrowed: NULL, an
+    /// object read from storage (a field, an element, a global, a static
+    /// object's address), a parameter (the caller's object: `return
+    /// type;` after `type = type->tp_base;`; it goes to Through), a
+    /// variable given only such values, or the result of a call that
+    /// returns a borrowed reference: ReturnsBorrowed says which of its
+    /// arguments may come back, and those must be borrowed values too
+    /// (`return long_normalize(z);` returns z). The storage reads go to
+    /// Returned.
+    bool borrowedValue(
+        const Expr *E, const Stmt *Body,
+        llvm::function_ref<std::optional<ParamList>(const CallExpr *)>
+            ReturnsBorrowed) {
+      E = E->IgnoreParenCasts();
+      if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+        return true;
+      if (isa<MemberExpr, ArraySubscriptExpr>(E)) {
+        Returned.push_back(E);
+        return true;
+      }
+      if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+        return borrowedValue(CO->getTrueExpr(), Body, ReturnsBorrowed) &&
+               borrowedValue(CO->getFalseExpr(), Body, ReturnsBorrowed);
+      if (const auto *CE = dyn_cast<CallExpr>(E)) {
+        std::optional<ParamList> Args = ReturnsBorrowed(CE);
+        return Args && llvm::all_of(*Args, [&](unsigned I) {
+                 return I < CE->getNumArgs() &&
+                        borrowedValue(CE->getArg(I), Body, ReturnsBorrowed);
+               });
+      }
+      if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+        // &PyBaseObject_Type: a statically allocated object.
+        const auto *D = UO->getOpcode() == UO_AddrOf
+                            ? dyn_cast<DeclRefExpr>(
+                                  UO->getSubExpr()->IgnoreParenCasts())
+                            : nullptr;
+        const auto *GV = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+        return GV && GV->hasGlobalStorage();
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!VD || !VD->getType()->isPointerType())
         return false;
-      return llvm::all_of(G.Values, [&](const Expr *E) {
-        E = E->IgnoreParenCasts();
-        if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
-          return true;
-        if (isa<MemberExpr, ArraySubscriptExpr>(E)) {
-          Returned.push_back(E);
-          return true;
-        }
-        const auto *CE = dyn_cast<CallExpr>(E);
-        return CE && ReturnsBorrowed(CE);
-      });
+      if (VD->hasGlobalStorage()) {
+        Returned.push_back(E);
+        return true;
+      }
+      if (!ReturnedVars.insert(VD).second)
+        return true; // already being judged (`x = x->next`)
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
+        Through.push_back(PVD->getFunctionScopeIndex());
+      // Every value the variable is given; its address taken (an
+      // out-parameter) gives up. A parameter starts as the caller's object.
+      ValuesGiven G = valuesGiven(VD, Body);
+      return !G.AddressTaken &&
+             llvm::all_of(G.Values, [&](const Expr *V) {
+               return borrowedValue(V, Body, ReturnsBorrowed);
+             });
     }
     bool VisitUnaryOperator(UnaryOperator *UO) {
       if (UO->isIncrementDecrementOp())
@@ -750,17 +831,41 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
     /// (find_name_in_mro keeps the MRO tuple alive while it looks) says
     /// nothing of its result.
     llvm::SmallVector<const Expr *, 2> TakenOn;
+    /// Every other call: one that releases or keeps a returned variable's
+    /// object (Py_DECREF(res) in a check-wrapper that returns res, a
+    /// stealing callee) hands the caller's reference back, not a borrowed
+    /// one.
+    llvm::SmallVector<const CallExpr *, 8> Calls;
+    /// The size of a variable-size object moved through its 3.9+ setter
+    /// (`Py_SET_SIZE(self, Py_SIZE(self) - 1); return
+    /// self->data[Py_SIZE(self)];`, _pickle.c's Pdata_pop); the older
+    /// `Py_SIZE(self)--` is an integer field moved, as above.
+    bool SizeMoved = false;
     bool VisitCallExpr(CallExpr *CE) {
+      SizeMoved |= directCalleeName(CE) == "Py_SET_SIZE";
       if (takesReference(Ops, CE) && CE->getNumArgs())
         TakenOn.push_back(CE->getArg(CE->getNumArgs() - 1));
+      else
+        Calls.push_back(CE);
       return true;
     }
-    void judgeTaken() {
+    /// The variable of ReturnedVars (a local or a parameter) E is.
+    const VarDecl *returnedVar(const Expr *E) const {
+      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+      return V && ReturnedVars.contains(V) ? V : nullptr;
+    }
+    void judgeTaken(llvm::function_ref<bool(const CallExpr *, unsigned)>
+                        Keeps) {
       for (const Expr *A : TakenOn) {
         const VarDecl *V = localVariable(A);
-        if (!V || !V->hasLocalStorage() || ReturnedLocals.contains(V))
+        if (!V || ReturnedVars.contains(V))
           TakesRefs = true;
       }
+      for (const CallExpr *CE : Calls)
+        for (unsigned I = 0; I < CE->getNumArgs() && !TakesRefs; ++I)
+          if (returnedVar(CE->getArg(I)))
+            TakesRefs = Keeps(CE, I);
     }
     /// A returned slot (directly or through a local) that the function
     /// empties, or finds through an index it moves, is popped
@@ -773,13 +878,15 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
             return D && Cleared.contains(D);
           }))
         return true;
-      if (MovedIndexes.empty())
+      if (MovedIndexes.empty() && !SizeMoved)
         return false;
       struct Uses : RecursiveASTVisitor<Uses> {
         const llvm::SmallPtrSet<const ValueDecl *, 4> &Moved;
+        bool SizeMoved;
         bool Found = false;
-        explicit Uses(const llvm::SmallPtrSet<const ValueDecl *, 4> &Moved)
-            : Moved(Moved) {}
+        Uses(const llvm::SmallPtrSet<const ValueDecl *, 4> &Moved,
+             bool SizeMoved)
+            : Moved(Moved), SizeMoved(SizeMoved) {}
         bool VisitMemberExpr(MemberExpr *ME) {
           Found |= Moved.contains(ME->getMemberDecl());
           return !Found;
@@ -788,24 +895,137 @@ bool RefSummaryManager::returnsOnlyStoredObjects(const FunctionDecl *FD) {
           Found |= Moved.contains(DRE->getDecl());
           return !Found;
         }
+        bool VisitCallExpr(CallExpr *CE) {
+          Found |= SizeMoved && directCalleeName(CE) == "Py_SIZE";
+          return !Found;
+        }
       };
       return llvm::any_of(Returned, [&](const Expr *E) {
-        Uses U(MovedIndexes);
+        Uses U(MovedIndexes, SizeMoved);
         U.TraverseStmt(const_cast<Expr *>(E));
         return U.Found;
       });
     }
   } F(FD->getASTContext(), RefOps);
   F.TraverseStmt(FD->getBody());
-  F.judgeTaken();
-  auto ReturnsBorrowed = [this](const CallExpr *CE) {
-    const FunctionSpec *S = specFor(CE->getDirectCallee());
-    return S && S->Return == ReturnKind::Borrowed;
+  // A call returns a borrowed reference when the model says so, or when
+  // its body reads only storage by these rules (solid_base's recursion,
+  // Py_TYPE's inline body in the headers); a call to a function still being
+  // judged proves nothing, unless it is this one calling itself.
+  auto ReturnsBorrowed =
+      [this, FD](const CallExpr *CE) -> std::optional<ParamList> {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (const FunctionSpec *S = specFor(Callee)) {
+      if (S->Return == ReturnKind::Borrowed)
+        return ParamList();
+      return std::nullopt;
+    }
+    if (!Callee || RefOps.lookupAsWritten(*CE))
+      return std::nullopt;
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def)
+      return std::nullopt;
+    if (Def == FD) { // itself: any argument may come back
+      ParamList All;
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        All.push_back(I);
+      return All;
+    }
+    if (std::optional<HandedBack> H = returnsParameter(Def))
+      return ParamList{H->Arg};
+    return readsOnlyStorage(Def);
   };
-  for (const VarDecl *V : F.ReturnedLocals)
-    F.Other |= !F.givenOnlyBorrowed(V, FD->getBody(), ReturnsBorrowed);
-  return StoredOnly[FD] =
-             F.Reads > 0 && !F.Other && !F.TakesRefs && !F.pops();
+  for (const Expr *E : F.Values)
+    F.Other |= !F.borrowedValue(E, FD->getBody(), ReturnsBorrowed);
+  F.judgeTaken([this](const CallExpr *CE, unsigned I) {
+    return keepsArgument(CE, I);
+  });
+  if (!(F.Returns > 0 && !F.Other && !F.TakesRefs && !F.pops()))
+    return std::nullopt;
+  llvm::sort(F.Through);
+  F.Through.erase(std::unique(F.Through.begin(), F.Through.end()),
+                  F.Through.end());
+  return StoredOnly[FD] = F.Through;
+}
+
+bool RefSummaryManager::keepsArgument(const CallExpr *CE, unsigned I) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee)
+    return true; // through a pointer: anything
+  if (RefOps.lookupAsWritten(*CE))
+    return true;
+  if (const FunctionSpec *S = specFor(Callee))
+    return llvm::any_of(S->Steals, [&](const auto &St) {
+      return St.first == I && St.second != StealKind::No;
+    });
+  if (llvm::is_contained(annotatedSteals(Callee), I) ||
+      llvm::is_contained(annotatedSteals(Callee, /*Sometimes=*/true), I))
+    return true;
+  const FunctionDecl *Def = Callee->getDefinition();
+  return Def && Def->hasBody() &&
+         Def->getASTContext().getSourceManager().isInMainFile(
+             Def->getLocation()) &&
+         !bodyBorrows(Def, I);
+}
+
+std::optional<RefSummaryManager::HandedBack>
+RefSummaryManager::returnsParameter(const FunctionDecl *FD) {
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (!FD || !FD->hasBody() ||
+      FD->getASTContext().getSourceManager().isInSystemHeader(
+          FD->getLocation()))
+    return std::nullopt;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation().starts_with("refcheck::"))
+      return std::nullopt; // the user said what it returns
+  auto [Known, New] = ReturnedParam.try_emplace(FD, std::nullopt);
+  if (!New)
+    return Known->second;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    ASTContext &Ctx;
+    const ParmVarDecl *P = nullptr;
+    bool Other = false, Null = false;
+    llvm::SmallVector<const CallExpr *, 8> Calls;
+    explicit Finder(ASTContext &Ctx) : Ctx(Ctx) {}
+    static const ParmVarDecl *paramOf(const Expr *E) {
+      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      return D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+    }
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      const Expr *E = RS->getRetValue();
+      if (!E)
+        return true;
+      if (E->IgnoreParenCasts()->isNullPointerConstant(
+              Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+        Null = true;
+        return true;
+      }
+      const ParmVarDecl *Q = paramOf(E);
+      if (!Q || (P && Q != P))
+        Other = true;
+      else
+        P = Q;
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      Calls.push_back(CE);
+      return true;
+    }
+  } F(FD->getASTContext());
+  F.TraverseStmt(FD->getBody());
+  if (F.Other || !F.P || !isPyObjectPointerType(F.P->getType()))
+    return std::nullopt;
+  // Never given another value, and never released, kept or given a
+  // reference to: what comes back is what the caller passed, with the
+  // references it had.
+  ValuesGiven G = valuesGiven(F.P, FD->getBody());
+  if (G.AddressTaken || !G.Values.empty())
+    return std::nullopt;
+  for (const CallExpr *CE : F.Calls)
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (Finder::paramOf(CE->getArg(I)) == F.P && keepsArgument(CE, I))
+        return std::nullopt;
+  return ReturnedParam[FD] = HandedBack{F.P->getFunctionScopeIndex(), F.Null};
 }
 
 /// A call through a type's tp_alloc slot (`type->tp_alloc(type, 0)`): it
@@ -980,6 +1200,14 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
       Ok = CE->getCallee() != E && BorrowedBy(CE, E);
     } else if (isa<IfStmt, WhileStmt, ForStmt, DoStmt>(Parent)) {
       Ok = true; // a condition
+    } else if (isa<ReturnStmt>(Parent)) {
+      // Handed back as it came (long_normalize), or among borrowed
+      // objects (solid_base): the caller's reference, as the summary of
+      // the result says (an alias, or not judged).
+      std::optional<HandedBack> H = returnsParameter(FD);
+      std::optional<ParamList> Through =
+          H ? std::nullopt : readsOnlyStorage(FD);
+      Ok = H ? H->Arg == I : Through && llvm::is_contained(*Through, I);
     }
     if (!Ok) {
       Borrows = false;

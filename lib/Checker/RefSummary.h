@@ -247,6 +247,24 @@ public:
   /// the slot through (`f->top--; return f->stack[f->top];`), or empties the
   /// slot (`entry->key = dummy;`, `self->x = NULL;`).
   bool returnsOnlyStoredObjects(const clang::FunctionDecl *FD);
+  /// A function of this file or of the project's headers, with no
+  /// annotation, every return of which is NULL or the same parameter, cast
+  /// or not (`return (PyBaseExceptionObject *)exc;`, longobject.c's
+  /// `long_normalize(v)`, which fixes v's size and hands it back), a
+  /// parameter it never reassigns and takes no reference on: the index of
+  /// that parameter, and whether it returns NULL on some path. Its result
+  /// is the caller's own object.
+  struct HandedBack {
+    unsigned Arg = 0;
+    bool OrNull = false;
+  };
+  std::optional<HandedBack> returnsParameter(const clang::FunctionDecl *FD);
+  /// Such a function that returns what returnsOnlyStoredObjects() accepts,
+  /// or some of its parameters' objects (`winner = metatype; ... winner =
+  /// Py_TYPE(base);`, typeobject.c's _PyType_CalculateMetaclass): borrowed,
+  /// or the caller's own object, depending on what the caller passed. Its
+  /// result is not judged.
+  bool returnsStoredOrArgument(const clang::FunctionDecl *FD);
   /// Whether the object made at Origin (a call) is never a shared singleton
   /// such as Py_None or Py_NotImplemented: a call of a function the model
   /// says makes a fresh object (ApiModel::makesFreshObject), through a
@@ -266,7 +284,9 @@ public:
   /// object parameter I: it reads it, compares it and passes it to calls
   /// that borrow it (API functions that do not steal it, or functions of
   /// this file whose bodies only borrow it), and does nothing else with it
-  /// (no store, no return, no refcount operation, no other call).
+  /// (no store, no refcount operation, no other call). It may return it
+  /// as returnsParameter() or returnsStoredOrArgument() describe: then the
+  /// caller's summary of the result accounts for it.
   bool bodyBorrows(const clang::FunctionDecl *FD, unsigned I);
 
   /// Stealing API functions that are inline in the headers (3.11+
@@ -300,7 +320,23 @@ private:
       OwnedParams;
   bool OwnedParamsKnown = false;
   llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
-  llvm::DenseMap<const clang::FunctionDecl *, bool> StoredOnly;
+  using ParamList = llvm::SmallVector<unsigned, 2>;
+  /// readsOnlyStorage()'s answers; none while being computed.
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<ParamList>>
+      StoredOnly;
+  /// returnsOnlyStoredObjects()'s rule for any function with a body, the
+  /// inline ones of system headers too (Py_TYPE), when a body it judges
+  /// returns their results. None when it does not hold; otherwise the
+  /// parameters whose objects may be what it returns (empty: only
+  /// storage).
+  std::optional<ParamList> readsOnlyStorage(const clang::FunctionDecl *FD);
+  /// Whether the call CE keeps (steals, releases, stores) its argument I:
+  /// a refcount operation, a callee the model or an annotation says steals
+  /// it, a call through a pointer, or a function of this file whose body
+  /// does more than borrow it.
+  bool keepsArgument(const clang::CallExpr *CE, unsigned I);
+  llvm::DenseMap<const clang::FunctionDecl *, std::optional<HandedBack>>
+      ReturnedParam;
   /// For the body scans: calls to refcount operations are not borrowing.
   const RefOpMap RefOps = makeRefOps();
   /// madeFresh()'s answers per function of this file; false while being
