@@ -637,6 +637,15 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     if (RS->isOwned()) {
       if (RS->count() > 1)
         return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
+      // The reference was taken on an object a known lender holds
+      // (Py_INCREF on a parameter, then PyList_SET_ITEM, as typeobject.c's
+      // mro_implementation does with its type): the object outlives the
+      // container, borrowed from that lender again. With an unknown lender
+      // (a field's object) it stays stolen: releasing it afterwards
+      // releases a reference the code no longer has (arraymodule.c's
+      // error paths after PyModule_AddObject).
+      if (RS->onBorrow() && RS->lenderKnown())
+        return State->set<RefMap>(Sym, RS->backToBorrowed(At));
       return State->set<RefMap>(
           Sym, RS->stolen(At, Holder != Sym ? Holder : nullptr));
     }
@@ -843,7 +852,56 @@ static SymbolRef holderOf(const ArgRule &R, const CallEvent &Call) {
   return nullptr;
 }
 
+/// The header's questions about a type's flags, answered for statically
+/// allocated type objects: such a type is never a heap type (only
+/// type_new and PyType_FromSpec make those, on the heap). Without this,
+/// CPython's `_PyObject_Init(op, &PyFloat_Type)` takes its heap-type branch
+/// and its `Py_INCREF(typeobj)` reads as a leaked reference to the type.
+enum class TypeFlagsQuery { HasFeature, GetFlags };
+static const CallDescriptionMap<TypeFlagsQuery> TypeFlagsQueries = {
+    {{CDM::SimpleFunc, {"PyType_HasFeature"}, 2}, TypeFlagsQuery::HasFeature},
+    {{CDM::SimpleFunc, {"_PyType_HasFeature"}, 2},
+     TypeFlagsQuery::HasFeature},
+    {{CDM::SimpleFunc, {"PyType_GetFlags"}, 1}, TypeFlagsQuery::GetFlags},
+};
+/// Py_TPFLAGS_HEAPTYPE, the same bit on every Python version.
+constexpr uint64_t HeapTypeFlag = 1u << 9;
+
+/// Evaluates a TypeFlagsQueries call on a static type object: "has the
+/// heap-type flag" is false; the flags read have that bit clear. Other
+/// questions and other types are left to the call's body or its row.
+static bool evalStaticTypeFlags(const CallEvent &Call, CheckerContext &C) {
+  const TypeFlagsQuery *Q = TypeFlagsQueries.lookup(Call);
+  if (!Q || !Call.getOriginExpr() || !staticObjectOf(Call.getArgSVal(0)))
+    return false;
+  SValBuilder &SVB = C.getSValBuilder();
+  QualType T = Call.getResultType();
+  const LocationContext *LC = C.getLocationContext();
+  ProgramStateRef State = C.getState();
+  if (*Q == TypeFlagsQuery::HasFeature) {
+    std::optional<nonloc::ConcreteInt> F =
+        Call.getArgSVal(1).getAs<nonloc::ConcreteInt>();
+    if (!F || F->getValue() != HeapTypeFlag)
+      return false;
+    C.addTransition(State->BindExpr(Call.getOriginExpr(), LC,
+                                    SVB.makeZeroVal(T)));
+    return true;
+  }
+  SVal Flags = SVB.conjureSymbolVal(nullptr, Call.getOriginExpr(), LC,
+                                    T, C.blockCount());
+  SVal Heap = SVB.evalBinOp(State, BO_And, Flags,
+                            SVB.makeIntVal(HeapTypeFlag, T), T);
+  SVal IsClear = SVB.evalEQ(State, Heap, SVB.makeZeroVal(T));
+  if (auto D = IsClear.getAs<DefinedOrUnknownSVal>())
+    if (ProgramStateRef Clear = State->assume(*D, true))
+      State = Clear;
+  C.addTransition(State->BindExpr(Call.getOriginExpr(), LC, Flags));
+  return true;
+}
+
 bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
+  if (evalStaticTypeFlags(Call, C))
+    return true;
   const RefOp *Op = RefOps.lookup(Call);
   if (!Op) {
     const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
