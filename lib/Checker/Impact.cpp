@@ -13,6 +13,8 @@
 #include "CApiHelpers.h"
 #include "Refutation.h"
 
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporterVisitors.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramState.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
@@ -313,6 +315,63 @@ struct ImpactCache {
 
 static thread_local std::unique_ptr<ImpactCache> TheCache;
 
+/// A leak is found where the object dies, which on an error branch is
+/// often before the branch's raising call: `if (!PyLong_Check(res)) {
+/// PyErr_SetString(...); return -1; }` leaks res at the PyErr_SetString
+/// (typeobject.c's slot_tp_hash). So when the path itself shows no failure,
+/// the statements the error node's frame still runs in its block, up to a
+/// return or goto, are read for a call that always raises.
+static std::optional<Cause> raisingCallAhead(const ExplodedNode *N,
+                                             const ApiModel *Model) {
+  const Stmt *S = N->getStmtForDiagnostics();
+  if (!S)
+    S = N->getNextStmtForDiagnostics();
+  if (!S)
+    return std::nullopt;
+  const ParentMap &PM = N->getLocationContext()->getParentMap();
+  // The statement of the enclosing block S belongs to.
+  const Stmt *Child = S;
+  const Stmt *Parent = PM.getParent(Child);
+  while (Parent && !isa<CompoundStmt>(Parent)) {
+    if (isa<IfStmt, ForStmt, WhileStmt, DoStmt, SwitchStmt>(Parent))
+      return std::nullopt; // a condition: the branch is not taken yet
+    Child = Parent;
+    Parent = PM.getParent(Child);
+  }
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
+  if (!Block)
+    return std::nullopt;
+  struct Calls : RecursiveASTVisitor<Calls> {
+    const ApiModel *Model;
+    std::optional<Cause> Found;
+    bool VisitCallExpr(CallExpr *CE) {
+      StringRef Name = calleeName(CE);
+      if (!Found && !Name.empty() &&
+          errorKindFor(Model, Name) == ErrorKind::AlwaysSets) {
+        const ErrorSpec *Spec = errorSpecFor(Model, Name);
+        std::string U = userFacingName(Name).str();
+        Found = Cause{U, Spec && Spec->FailsOnlyOnMemory,
+                      "on the error branch that calls " + quoted(U)};
+      }
+      return !Found;
+    }
+    // Only what runs for sure: not the bodies of nested branches.
+    bool TraverseIfStmt(IfStmt *) { return true; }
+    bool TraverseSwitchStmt(SwitchStmt *) { return true; }
+  } C;
+  C.Model = Model;
+  bool Started = false;
+  for (const Stmt *Sib : Block->body()) {
+    Started |= Sib == Child;
+    if (!Started)
+      continue;
+    C.TraverseStmt(const_cast<Stmt *>(Sib));
+    if (C.Found || isa<ReturnStmt, GotoStmt>(Sib))
+      break;
+  }
+  return C.Found;
+}
+
 void refcheck::resetImpactCache() { TheCache.reset(); }
 
 ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
@@ -344,6 +403,10 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
     if (Cached && N->succ_size() > 1)
       Cache->At[N] = std::make_unique<WalkState>(W);
   }
+
+  if (!W.First)
+    if (std::optional<Cause> Ahead = raisingCallAhead(ErrorNode, Model))
+      W.addCause(std::move(*Ahead));
 
   // The bug's own need comes first: a result used unchecked fails.
   std::optional<Cause> Needs;
