@@ -205,6 +205,7 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyUnicode_AsUTF8",                Null,      "0"},
     {"PyUnicode_AsUTF8AndSize",         Null,      "0"},
     {"PyCapsule_Import",                Null,      ""},
+    {"_PyFrame_MakeAndSetFrameObject",  Null,      "0"},
     {"PyCapsule_New",                   Null,      "", Mem},
     {"PyObject_GetAttr",                Null,      "0,1"},
     {"PyObject_GetAttrString",          Null,      "0"},
