@@ -440,6 +440,31 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
 // The report
 //===----------------------------------------------------------------------===//
 
+/// Whether every path on from N ends in a sink (a noreturn call, a failed
+/// assert): the bug reporter then drops the reports of bug types that are
+/// suppressed on sinks, as leaks are. The walk gives up (false) after a
+/// bounded number of nodes.
+static bool allPathsEndInSink(const ExplodedNode *N) {
+  if (!N)
+    return false;
+  llvm::SmallPtrSet<const ExplodedNode *, 32> Seen;
+  llvm::SmallVector<const ExplodedNode *, 32> Work{N};
+  while (!Work.empty()) {
+    const ExplodedNode *Cur = Work.pop_back_val();
+    if (!Seen.insert(Cur).second)
+      continue;
+    if (Seen.size() > 4096)
+      return false;
+    if (Cur->isSink())
+      continue;
+    if (Cur->succ_empty())
+      return false;
+    for (const ExplodedNode *Succ : Cur->succs())
+      Work.push_back(Succ);
+  }
+  return true;
+}
+
 namespace refcheck {
 /// Classifies the path the analyzer chose to show, and settles the
 /// report's impact with the other reports of its equivalence class.
@@ -477,8 +502,15 @@ public:
           }))
         continue;
       for (const std::unique_ptr<BugReport> &R : Reports) {
+        // A report the bug reporter drops (its paths all end at an
+        // assert's __assert_fail or another noreturn call) says nothing
+        // about how often the bug happens.
+        if (const auto *PR = dyn_cast<PathSensitiveBugReport>(R.get());
+            PR && PR->getBugType().isSuppressOnSink() &&
+            allPathsEndInSink(PR->getErrorNode()))
+          continue;
         ReportTag Other = decodeReportTag(R->getShortDescription(false));
-        if (Other.Impact)
+            if (Other.Impact)
           Best = moreFrequent(Best, Other);
       }
       break;
