@@ -238,6 +238,11 @@ private:
   ProgramStateRef applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
                              ProgramStateRef State, CheckerContext &C,
                              bool &Reported) const;
+  /// The objects held in the fields of a local struct whose address Call
+  /// hands to a function the analysis cannot follow: forgotten.
+  ProgramStateRef forgetHeldInLocals(ProgramStateRef State,
+                                     const CallEvent &Call,
+                                     CheckerContext &C) const;
   /// Applies the PostCall rules and the result of a call's summary.
   void applySummary(const CallSummary &S, const CallEvent &Call,
                     CheckerContext &C) const;
@@ -248,6 +253,10 @@ private:
   /// releaseUnknown() below.
   ProgramStateRef releaseUnknown(ProgramStateRef State, SymbolRef Sym,
                                  const Expr *At) const;
+  /// An object the code owns that the path's constraints say is Sym
+  /// under another name, or null.
+  SymbolRef ownedEqualTo(ProgramStateRef State, SymbolRef Sym,
+                         CheckerContext &C) const;
   /// The items borrowed from Container (read from its ob_item) lose it:
   /// its last reference was released.
   ProgramStateRef itemsLostWith(ProgramStateRef State,
@@ -428,6 +437,26 @@ ProgramStateRef PyRefChecker::lostWithContainer(ProgramStateRef State,
   return State->remove<RefMap>(Sym);
 }
 
+SymbolRef PyRefChecker::ownedEqualTo(ProgramStateRef State, SymbolRef Sym,
+                                     CheckerContext &C) const {
+  if (!Sym->getType()->isPointerType())
+    return nullptr;
+  MemRegionManager &MRM = C.getStoreManager().getRegionManager();
+  SValBuilder &SVB = C.getSValBuilder();
+  loc::MemRegionVal V(MRM.getSymbolicRegion(Sym));
+  for (auto [Other, ORS] : State->get<RefMap>()) {
+    if (Other == Sym || !ORS.isOwned() || !Other->getType()->isPointerType())
+      continue;
+    // Equal when the path cannot have them differ.
+    auto Eq = SVB.evalEQ(State, V, loc::MemRegionVal(
+                                       MRM.getSymbolicRegion(Other)))
+                  .getAs<DefinedOrUnknownSVal>();
+    if (Eq && !State->assume(*Eq, /*Assumption=*/false))
+      return Other;
+  }
+  return nullptr;
+}
+
 /// The tuple or list whose item R is, or null: `((PyTupleObject
 /// *)t)->ob_item[i]` (an element of an array field) or `((PyListObject
 /// *)l)->ob_item[i]` (an element of the region the pointer field points
@@ -594,6 +623,19 @@ ProgramStateRef PyRefChecker::storeIntoOwned(const FieldRegion *FR, SVal Val,
   return State->set<RefMap>(Sym, RS->stolen(S, Owner));
 }
 
+/// Whether the statement Read is part of the expression At: an item read
+/// in the very argument of a release.
+static bool readWithin(const Stmt *Read, const Stmt *At) {
+  if (!Read || !At)
+    return false;
+  if (Read == At)
+    return true;
+  for (const Stmt *Child : At->children())
+    if (Child && readWithin(Read, Child))
+      return true;
+  return false;
+}
+
 ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
                                            SymbolRef Sym, Transition T,
                                            const Expr *At, StringRef Callee,
@@ -629,6 +671,12 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
   case Transition::Steal:
     break;
   }
+  // A pointer the path knows is NULL holds no reference: an optional
+  // argument PyArg_UnpackTuple left NULL, given to the in-place
+  // PyErr_NormalizeException(&type, &value, &tb).
+  if (Sym->getType()->isPointerType() &&
+      State->getConstraintManager().isNull(State, Sym).isConstrainedTrue())
+    return State;
 
   std::optional<RefState> RS = stateOf(State, Sym);
   if (T == Transition::Steal) {
@@ -692,8 +740,16 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
   }
 
   // Decrement.
-  if (!RS)
-    return releaseUnknown(State, Sym, At);
+  if (!RS) {
+    // `Py_XDECREF(old_value)` on the path where `old_value == value`
+    // (CPython's insertdict): the code releases the object it holds
+    // under its other name.
+    SymbolRef Alias = ownedEqualTo(State, Sym, C);
+    if (!Alias)
+      return releaseUnknown(State, Sym, At);
+    Sym = Alias;
+    RS = stateOf(State, Sym);
+  }
   if (RS->isOwned()) {
     if (RS->count() > 1)
       return State->set<RefMap>(Sym, RS->withCount(RS->count() - 1));
@@ -710,6 +766,13 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
                  : State->remove<RefMap>(Sym);
     return itemsLostWith(State->set<RefMap>(Sym, RS->released(At)), Sym);
   }
+  // `Py_DECREF(PyTuple_GET_ITEM(t, i))`, the item read in the release
+  // itself: the code gives back the reference the container's slot holds
+  // (a dealloc taking its items apart, a reused result tuple about to get
+  // new ones), not one it borrowed. An item read into a variable and
+  // released later is still judged.
+  if (RS->isBorrowed() && RS->holder() && readWithin(RS->origin(), At))
+    return forget(State, Sym, /*StopJudging=*/true);
   if (enabled(checks::OverRelease) && !RS->isReleasedUnknown())
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
       Diags.report(Diags.OverReleaseBug, RefDiagnostics::overRelease(*RS), Sym,
@@ -959,6 +1022,39 @@ static bool readsObjectHeader(const CallEvent &Call) {
   return II && llvm::is_contained(Readers, II->getName());
 }
 
+/// A local struct whose address goes to a function with no body here
+/// (`tmp = *it; ...; PySequence_List((PyObject *)&tmp)`): the callee may
+/// release or replace what the struct's fields hold, so those objects are
+/// no longer the code's to judge. The engine lets the objects the code
+/// stored in the struct escape with it, but not those a copy of another
+/// struct (`tmp = *it`) holds: they are not bindings of their own.
+ProgramStateRef PyRefChecker::forgetHeldInLocals(ProgramStateRef State,
+                                                 const CallEvent &Call,
+                                                 CheckerContext &C) const {
+  if (const Decl *D = Call.getRuntimeDefinition().getDecl(); D && D->hasBody())
+    return State; // the analysis may follow the call and see what it does
+  MemRegionManager &MRM = C.getStoreManager().getRegionManager();
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
+    const MemRegion *R = Call.getArgSVal(I).getAsRegion();
+    const auto *VR =
+        R ? dyn_cast<VarRegion>(R->StripCasts()->getBaseRegion()) : nullptr;
+    if (!VR || !isa<StackLocalsSpaceRegion>(VR->getMemorySpace()))
+      continue;
+    const RecordDecl *RD = VR->getValueType()->getAsRecordDecl();
+    if (!RD || !RD->getDefinition())
+      continue;
+    for (const FieldDecl *F : RD->getDefinition()->fields()) {
+      if (!isPyObjectPointerType(F->getType()))
+        continue;
+      SymbolRef Sym =
+          State->getSVal(MRM.getFieldRegion(F, VR)).getAsLocSymbol();
+      if (Sym && State->get<RefMap>(Sym))
+        State = forget(State, Sym, /*StopJudging=*/false);
+    }
+  }
+  return State;
+}
+
 void PyRefChecker::checkPreCall(const CallEvent &Call,
                                 CheckerContext &C) const {
   if (RefOps.lookup(Call))
@@ -966,6 +1062,7 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
   ProgramStateRef State = recordInPlaceOld<InPlaceOld>(
       C.getState(),
       Summaries.specFor(dyn_cast_or_null<FunctionDecl>(Call.getDecl())), Call);
+  State = forgetHeldInLocals(State, Call, C);
   if (State != C.getState())
     C.addTransition(State);
   if (!enabled(checks::UseAfterRelease))
