@@ -66,6 +66,13 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyCell_SET",                    Int, Never, "a1",        "",    NoFmt, 0},
     {"_PyTuple_FromArraySteal",       New, Fails, "",          "",    NoFmt, 0},
     {"_PyList_AppendTakeRef",         Int, Fails, "a1",        "",    NoFmt, 0},
+    // Generators, coroutines and async generators are made from a frame
+    // whose reference they take, on failure too (the C API's docs: "A
+    // reference to frame is stolen by this function").
+    {"PyGen_New",                     New, Fails, "a0",        "",    NoFmt, 0},
+    {"PyGen_NewWithQualName",         New, Fails, "a0",        "",    NoFmt, 0},
+    {"PyCoro_New",                    New, Fails, "a0",        "",    NoFmt, 0},
+    {"PyAsyncGen_New",                New, Fails, "a0",        "",    NoFmt, 0},
     // The exported forms of Py_XDECREF/Py_DECREF (for the stable ABI and
     // for other languages' bindings): the argument's reference is given
     // up, and in their own bodies (CPython's Objects/object.c) the
