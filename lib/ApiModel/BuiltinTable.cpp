@@ -155,6 +155,10 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyType_GetModuleByDef",         Bor, Never, "",          "",    NoFmt, 0},
     {"PyType_GetDict",                New, Fails, "",          "",    NoFmt, 0},
     {"_PyType_Lookup",                Bor, Fails, "",          "",    NoFmt, 0},
+    // CPython internal: the new exception it sets, borrowed from the
+    // exception state (NULL, the original exception left set, when it
+    // cannot chain).
+    {"_PyErr_TrySetFromCause",        Bor, Fails, "",          "",    NoFmt, 0},
     // CPython internal: the frame object it makes is stored in frame->frame_obj.
     {"_PyFrame_MakeAndSetFrameObject",Bor, Fails, "",          "",    NoFmt, 0},
     {"_PyUnicode_FromId",             Bor, Fails, "",          "",    NoFmt, 0},

@@ -1487,6 +1487,12 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
     }
     return;
   }
+  // A function that returns a borrowed reference may return an object
+  // whose reference it handed to a holder that still lives
+  // (_PyErr_TrySetFromCause returns the exception it gave PyErr_Restore).
+  if (St->kind() == RefState::Stolen && !OwesNewRef &&
+      !stolenObjectGone(State, *St))
+    return;
   if (St->isGone() && !St->isReleasedUnknown() &&
       enabled(checks::UseAfterRelease)) {
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
