@@ -156,6 +156,13 @@ public:
   /// in a tp_clear, `Py_XDECREF(self->x)` in a tp_dealloc): the fields its
   /// objects own. Computed on first use.
   mutable std::optional<llvm::DenseSet<const FieldDecl *>> ReleasedFields;
+  /// Per function of the file: the parameters whose size its body sets
+  /// (resizesParam()).
+  mutable llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<unsigned, 1>>
+      ResizedParams;
+  /// Whether FD's body sets the size of its parameter I (`Py_SET_SIZE(p,
+  /// n)`, `p->ob_size = n`), as CPython's list_resize does.
+  bool resizesParam(const FunctionDecl *FD, unsigned I) const;
   bool isReleasedField(const FieldDecl *FD, ASTContext &Ctx) const;
 
   void checkPreCall(const CallEvent &Call, CheckerContext &C) const;
@@ -245,7 +252,7 @@ private:
                                      CheckerContext &C) const;
   /// Applies the PostCall rules and the result of a call's summary.
   void applySummary(const CallSummary &S, const CallEvent &Call,
-                    CheckerContext &C) const;
+                    CheckerContext &C, ProgramStateRef Start = nullptr) const;
   /// Whether an object whose reference was stolen may be gone: only when
   /// the container that took it was released since.
   bool stolenObjectGone(ProgramStateRef State, const RefState &RS) const;
@@ -1103,17 +1110,65 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     C.addTransition(State);
 }
 
+bool PyRefChecker::resizesParam(const FunctionDecl *FD, unsigned I) const {
+  auto [It, New] = ResizedParams.try_emplace(FD);
+  if (New && FD->hasBody()) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const FunctionDecl *FD;
+      llvm::SmallVector<unsigned, 1> &Out;
+      Finder(const FunctionDecl *FD, llvm::SmallVector<unsigned, 1> &Out)
+          : FD(FD), Out(Out) {}
+      void note(const Expr *E) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+        const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+        if (P && P->getDeclContext() == FD &&
+            !llvm::is_contained(Out, P->getFunctionScopeIndex()))
+          Out.push_back(P->getFunctionScopeIndex());
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        if (directCalleeName(CE) == "Py_SET_SIZE" && CE->getNumArgs() == 2)
+          note(CE->getArg(0));
+        return true;
+      }
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        if (const auto *ME =
+                dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenCasts());
+            ME && BO->isAssignmentOp() &&
+            ME->getMemberDecl()->getName() == "ob_size")
+          note(ME->getBase());
+        return true;
+      }
+    } F(FD, It->second);
+    F.TraverseStmt(FD->getBody());
+  }
+  return llvm::is_contained(It->second, I);
+}
+
 void PyRefChecker::checkPostCall(const CallEvent &Call,
                                  CheckerContext &C) const {
   if (C.wasInlined || RefOps.lookup(Call) || !Call.getOriginExpr())
     return;
+  // A function of the file that shrinks a list or tuple it is given
+  // (list_resize, when the analysis did not go into it) hands the
+  // references of the items past the new end to the code.
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+      FD && FD->hasBody()) {
+    ProgramStateRef State = C.getState();
+    for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
+      if (SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol();
+          Sym && resizesParam(FD, I))
+        State = forgetItemsOf(State, Sym);
+    if (State != C.getState())
+      return applySummary(Summaries.summarize(Call), Call, C, State);
+  }
   applySummary(Summaries.summarize(Call), Call, C);
 }
 
 void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
-                                CheckerContext &C) const {
+                                CheckerContext &C,
+                                ProgramStateRef Start) const {
   const Expr *CE = Call.getOriginExpr();
-  ProgramStateRef State = C.getState();
+  ProgramStateRef State = Start ? Start : C.getState();
   SVal Ret = Call.getReturnValue();
   bool Reported = false; // the transitions below go on after a report
 
@@ -1656,6 +1711,17 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
   if (const auto *FR = dyn_cast_or_null<FieldRegion>(Loc.getAsRegion())) {
     ProgramStateRef After = State;
     bool Reported = false;
+    // A list or tuple shrinking (Py_SET_SIZE in CPython's list_resize)
+    // hands the references of the items past its new end to the code:
+    // list.pop() returns the last item with the list's reference.
+    if (FR->getDecl()->getName() == "ob_size")
+      if (const auto *Base =
+              dyn_cast<SymbolicRegion>(FR->getSuperRegion()->StripCasts())) {
+        After = forgetItemsOf(State, Base->getSymbol());
+        if (After != C.getState())
+          C.addTransition(After);
+        return;
+      }
     if (isRefcntField(FR))
       After = bindRefcnt(FR, S, State, C, Reported);
     else if (ownsReference(FR->getDecl()))
