@@ -1,6 +1,7 @@
 //===- CApiHelpers.cpp - Shared by the checks beyond refcounts ------------===//
 #include "CApiHelpers.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -133,6 +134,47 @@ const ErrorSpec *refcheck::errorSpecFor(const ApiModel *M,
   if (const ErrorSpec *E = M->lookupError(Name))
     return E;
   return M->lookupError(userFacingName(Name));
+}
+
+const ErrorSpec *refcheck::annotatedErrorSpec(const FunctionDecl *FD) {
+  static const ErrorSpec Sets = [] {
+    ErrorSpec E;
+    E.Kind = ErrorKind::AlwaysSets;
+    E.From = Source::Config;
+    return E;
+  }();
+  static const ErrorSpec Negative = [] {
+    ErrorSpec E;
+    E.Kind = ErrorKind::NegSets;
+    E.From = Source::Config;
+    return E;
+  }();
+  if (!FD)
+    return nullptr;
+  for (const FunctionDecl *D : FD->redecls())
+    for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+      if (A->getAnnotation() == "refcheck::sets_exception")
+        return &Sets;
+      if (A->getAnnotation() == "refcheck::negative_sets_exception" &&
+          FD->getReturnType()->isIntegerType())
+        return &Negative;
+    }
+  return nullptr;
+}
+
+ErrorKind refcheck::errorKindFor(const ApiModel *M, const FunctionDecl *FD) {
+  if (const ErrorSpec *E = annotatedErrorSpec(FD))
+    return E->Kind;
+  const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+  return II ? errorKindFor(M, II->getName()) : ErrorKind::Unknown;
+}
+
+const ErrorSpec *refcheck::errorSpecFor(const ApiModel *M,
+                                        const FunctionDecl *FD) {
+  if (const ErrorSpec *E = annotatedErrorSpec(FD))
+    return E;
+  const IdentifierInfo *II = FD ? FD->getIdentifier() : nullptr;
+  return II ? errorSpecFor(M, II->getName()) : nullptr;
 }
 
 const FunctionSpec *refcheck::functionSpecFor(const ApiModel *M,

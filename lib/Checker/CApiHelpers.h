@@ -111,6 +111,14 @@ const clang::CallExpr *callReturning(clang::ento::SymbolRef Sym);
 ErrorKind errorKindFor(const ApiModel *M, llvm::StringRef Name);
 const ErrorSpec *errorSpecFor(const ApiModel *M, llvm::StringRef Name);
 const FunctionSpec *functionSpecFor(const ApiModel *M, llvm::StringRef Name);
+/// The error convention a declaration of FD states itself, or null:
+/// REFCHECK_SETS_EXCEPTION / cpychecker's sets_exception (every call sets
+/// an exception) and REFCHECK_NEGATIVE_SETS_EXCEPTION /
+/// negative_result_sets_exception (a negative result comes with one).
+const ErrorSpec *annotatedErrorSpec(const clang::FunctionDecl *FD);
+/// As above, for a function: its own annotation first, then the model.
+ErrorKind errorKindFor(const ApiModel *M, const clang::FunctionDecl *FD);
+const ErrorSpec *errorSpecFor(const ApiModel *M, const clang::FunctionDecl *FD);
 
 /// PyMethodDef's ml_flags: the values of Include/methodobject.h, stable
 /// since Python 3.0 (METH_METHOD since 3.9).

@@ -318,7 +318,7 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   // The exception state.
   StringRef Name = FD && FD->getIdentifier() ? FD->getName() : "";
   ErrorKind EK = Name.empty() ? ErrorKind::Unknown
-                              : errorKindFor(Config->Model, Name);
+                              : errorKindFor(Config->Model, FD);
   if (FD)
     if (auto It = Local.find(contractName(FD));
         It != Local.end() && It->second.Error)

@@ -228,7 +228,7 @@ ErrorKind ExceptionStateChecker::kindOf(const CallEvent &Call,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || !FD->getIdentifier())
     return ErrorKind::Unknown; // through a function pointer: anything
-  ErrorKind K = errorKindFor(model(), FD->getName());
+  ErrorKind K = errorKindFor(model(), FD);
   if (K == ErrorKind::Unknown && isSystemNonPython(FD, C.getSourceManager())) {
     // A library function that calls back into the code (qsort, OpenSSL's
     // EVP_MD_do_all) may run anything.

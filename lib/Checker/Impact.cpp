@@ -140,14 +140,29 @@ StringRef calleeName(const CallExpr *CE) {
   return "";
 }
 
+/// The error convention of the function CE calls: its declaration's own
+/// annotation first, then the model's row for Name.
+const ErrorSpec *callErrorSpec(const ApiModel *Model, const CallExpr *CE,
+                               StringRef Name) {
+  if (const ErrorSpec *A = annotatedErrorSpec(CE->getDirectCallee()))
+    return A;
+  return errorSpecFor(Model, Name);
+}
+ErrorKind callErrorKind(const ApiModel *Model, const CallExpr *CE,
+                        StringRef Name) {
+  if (const ErrorSpec *A = annotatedErrorSpec(CE->getDirectCallee()))
+    return A->Kind;
+  return errorKindFor(Model, Name);
+}
+
 std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
                                           const ApiModel *Model,
                                           bool Inlined) {
   StringRef Name = calleeName(CE);
   if (Name.empty())
     return std::nullopt;
-  const ErrorSpec *Spec = errorSpecFor(Model, Name);
-  ErrorKind K = errorKindFor(Model, Name);
+  const ErrorSpec *Spec = callErrorSpec(Model, CE, Name);
+  ErrorKind K = callErrorKind(Model, CE, Name);
   bool Memory = Spec && Spec->FailsOnlyOnMemory;
   QualType T = CE->getType();
   bool Ptr = T->isPointerType(), Int = T->isIntegerType();
@@ -255,8 +270,8 @@ void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
         W.Inlined.erase(It);
       StringRef Name = calleeName(CE);
       if (New && !Name.empty()) {
-        if (errorKindFor(Model, Name) == ErrorKind::AlwaysSets) {
-          const ErrorSpec *Spec = errorSpecFor(Model, Name);
+        if (callErrorKind(Model, CE, Name) == ErrorKind::AlwaysSets) {
+          const ErrorSpec *Spec = callErrorSpec(Model, CE, Name);
           std::string U = userFacingName(Name).str();
           W.addCause({U, Spec && Spec->FailsOnlyOnMemory,
                       "on the error branch that calls " + quoted(U)});
@@ -347,8 +362,8 @@ static std::optional<Cause> raisingCallAhead(const ExplodedNode *N,
     bool VisitCallExpr(CallExpr *CE) {
       StringRef Name = calleeName(CE);
       if (!Found && !Name.empty() &&
-          errorKindFor(Model, Name) == ErrorKind::AlwaysSets) {
-        const ErrorSpec *Spec = errorSpecFor(Model, Name);
+          callErrorKind(Model, CE, Name) == ErrorKind::AlwaysSets) {
+        const ErrorSpec *Spec = callErrorSpec(Model, CE, Name);
         std::string U = userFacingName(Name).str();
         Found = Cause{U, Spec && Spec->FailsOnlyOnMemory,
                       "on the error branch that calls " + quoted(U)};

@@ -247,7 +247,7 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || !FD->getIdentifier())
     return;
-  ErrorKind K = errorKindFor(model(), FD->getName());
+  ErrorKind K = errorKindFor(model(), FD);
   ProgramStateRef Orig = C.getState();
   StringRef Name = userFacingName(FD->getName());
   // What the path learns for later calls (KnownResults).
@@ -340,7 +340,7 @@ void NullResultChecker::checkPreCall(const CallEvent &Call,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || !FD->getIdentifier())
     return;
-  const ErrorSpec *E = errorSpecFor(model(), FD->getName());
+  const ErrorSpec *E = errorSpecFor(model(), FD);
   if (!E || E->NonNullArgs.empty())
     return;
   ProgramStateRef State = C.getState(), Orig = State;

@@ -1173,7 +1173,11 @@ CompileCommand refcheck::toolCommand(const FileCommand &Cmd, bool Infer) {
        {"-D__REFCHECK__=1", "-DWITH_CPYCHECKER_RETURNS_BORROWED_REF_ATTRIBUTE",
         "-DWITH_CPYCHECKER_STEALS_REFERENCE_TO_ARG_ATTRIBUTE",
         "-Dcpychecker_returns_borrowed_ref=annotate(\"refcheck::returns_borrowed\")",
-        "-Dcpychecker_steals_reference_to_arg(n)=annotate(\"refcheck::steals_arg\",n)"})
+        "-Dcpychecker_steals_reference_to_arg(n)=annotate(\"refcheck::steals_arg\",n)",
+        "-DWITH_CPYCHECKER_SETS_EXCEPTION_ATTRIBUTE",
+        "-DWITH_CPYCHECKER_NEGATIVE_RESULT_SETS_EXCEPTION_ATTRIBUTE",
+        "-Dcpychecker_sets_exception=annotate(\"refcheck::sets_exception\")",
+        "-Dcpychecker_negative_result_sets_exception=annotate(\"refcheck::negative_sets_exception\")"})
     CC.CommandLine.push_back(D);
   for (size_t I = 0; I < Cmd.Args.size(); ++I) {
     StringRef A = Cmd.Args[I];
