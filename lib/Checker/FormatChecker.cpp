@@ -205,6 +205,23 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
     return -1; // no NULL terminator: not ours to judge here
   }
 
+  /// Whether the format, after its first N codes, goes on with '|' or '$'
+  /// (or ends): CPython then reads no further and accepts the rest.
+  static bool stopsAfter(StringRef Fmt, const std::vector<FormatItem> &Items,
+                         size_t N) {
+    Fmt = Fmt.take_until([](char C) { return C == ':' || C == ';'; });
+    size_t Pos = 0;
+    for (size_t I = 0; I < N; ++I) {
+      while (Pos < Fmt.size() && (Fmt[Pos] == '|' || Fmt[Pos] == '$' ||
+                                  Fmt[Pos] == ' '))
+        ++Pos;
+      if (!Fmt.substr(Pos).starts_with(Items[I].Spelling))
+        return false; // a shape this walk does not follow: '(...)'
+      Pos += Items[I].Spelling.size();
+    }
+    return Pos >= Fmt.size() || Fmt[Pos] == '|' || Fmt[Pos] == '$';
+  }
+
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
     if (!FD || !FD->getIdentifier() || !FD->isVariadic())
@@ -230,11 +247,26 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
                         (PyMinor >= 13 || PyMinor < 0 ? true : SizeTClean);
     unsigned First = FD->getNumParams();
     unsigned Given = CE->getNumArgs() - First;
-    unsigned Wanted = 0;
-    for (const FormatItem &It : Items)
-      Wanted += It.NumArgs;
+    // PyArg_ParseTupleAndKeywords stops after as many codes as the keyword
+    // list has entries: codes left over after a '|' or '$' there are never
+    // read, and their varargs need not be passed.
+    int Keywords = -1;
+    size_t Read = Items.size();
+    if (Parse && userFacingName(Name) == "PyArg_ParseTupleAndKeywords" &&
+        S->FormatArg + 1 < First) {
+      Keywords = keywordCount(CE->getArg(S->FormatArg + 1));
+      if (Keywords >= 0 && unsigned(Keywords) < Items.size() &&
+          stopsAfter(SL->getString(), Items, Keywords))
+        Read = Keywords;
+    }
+    unsigned Wanted = 0, WantedRead = 0;
+    for (size_t I = 0; I < Items.size(); ++I) {
+      Wanted += Items[I].NumArgs;
+      if (I < Read)
+        WantedRead += Items[I].NumArgs;
+    }
     std::string Fmt = SL->getString().str();
-    if (Given != Wanted) {
+    if (Given != Wanted && Given != WantedRead) {
       report(CE, CE, Callee,
              "Format \"" + Fmt + "\" of '" + Callee + "' takes " +
                  Twine(Wanted) + (Wanted == 1 ? " argument" : " arguments") +
@@ -242,10 +274,9 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
                  " passed");
     }
     // Keyword list length.
-    if (Parse && Callee == "PyArg_ParseTupleAndKeywords" &&
-        S->FormatArg + 1 < First) {
-      int K = keywordCount(CE->getArg(S->FormatArg + 1));
-      if (K >= 0 && unsigned(K) != Items.size())
+    if (Keywords >= 0) {
+      int K = Keywords;
+      if (unsigned(K) != Items.size() && Read == Items.size())
         report(CE->getArg(S->FormatArg + 1), CE, Callee,
                "Keyword list has " + Twine(K) + " entries but format \"" +
                    Fmt + "\" has " + Twine(Items.size()) +
