@@ -274,14 +274,12 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
                  " passed");
     }
     // Keyword list length.
-    if (Keywords >= 0) {
-      int K = Keywords;
-      if (unsigned(K) != Items.size() && Read == Items.size())
-        report(CE->getArg(S->FormatArg + 1), CE, Callee,
-               "Keyword list has " + Twine(K) + " entries but format \"" +
-                   Fmt + "\" has " + Twine(Items.size()) +
-                   " codes: Python raises SystemError");
-    }
+    if (Keywords >= 0 && unsigned(Keywords) != Items.size() &&
+        Read == Items.size())
+      report(CE->getArg(S->FormatArg + 1), CE, Callee,
+             "Keyword list has " + Twine(Keywords) + " entries but format \"" +
+                 Fmt + "\" has " + Twine(Items.size()) +
+                 " codes: Python raises SystemError");
     unsigned Arg = First;
     for (const FormatItem &It : Items) {
       bool Hash = StringRef(It.Spelling).ends_with("#");

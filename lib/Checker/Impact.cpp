@@ -212,6 +212,18 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
 }
 
 std::string quoted(StringRef Callee) { return ("'" + Callee + "'").str(); }
+
+/// The error branch CE's call makes, when it always raises (PyErr_Format,
+/// a project function annotated REFCHECK_SETS_EXCEPTION).
+std::optional<Cause> raisingCause(const ApiModel *Model, const CallExpr *CE) {
+  StringRef Name = calleeName(CE);
+  if (Name.empty() || callErrorKind(Model, CE, Name) != ErrorKind::AlwaysSets)
+    return std::nullopt;
+  const ErrorSpec *Spec = callErrorSpec(Model, CE, Name);
+  std::string U = userFacingName(Name).str();
+  return Cause{U, Spec && Spec->FailsOnlyOnMemory,
+               "on the error branch that calls " + quoted(U)};
+}
 } // namespace
 
 namespace {
@@ -270,11 +282,8 @@ void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
         W.Inlined.erase(It);
       StringRef Name = calleeName(CE);
       if (New && !Name.empty()) {
-        if (callErrorKind(Model, CE, Name) == ErrorKind::AlwaysSets) {
-          const ErrorSpec *Spec = callErrorSpec(Model, CE, Name);
-          std::string U = userFacingName(Name).str();
-          W.addCause({U, Spec && Spec->FailsOnlyOnMemory,
-                      "on the error branch that calls " + quoted(U)});
+        if (std::optional<Cause> Raises = raisingCause(Model, CE)) {
+          W.addCause(std::move(*Raises));
         } else if (!V.isUnknownOrUndef()) {
           if (auto PC = failureTestFor(CE, V, Model, WasInlined))
             W.Pending.push_back(std::move(*PC));
@@ -360,14 +369,8 @@ static std::optional<Cause> raisingCallAhead(const ExplodedNode *N,
     const ApiModel *Model;
     std::optional<Cause> Found;
     bool VisitCallExpr(CallExpr *CE) {
-      StringRef Name = calleeName(CE);
-      if (!Found && !Name.empty() &&
-          callErrorKind(Model, CE, Name) == ErrorKind::AlwaysSets) {
-        const ErrorSpec *Spec = callErrorSpec(Model, CE, Name);
-        std::string U = userFacingName(Name).str();
-        Found = Cause{U, Spec && Spec->FailsOnlyOnMemory,
-                      "on the error branch that calls " + quoted(U)};
-      }
+      if (!Found)
+        Found = raisingCause(Model, CE);
       return !Found;
     }
     // Only what runs for sure: not the bodies of nested branches.
@@ -525,7 +528,7 @@ public:
             allPathsEndInSink(PR->getErrorNode()))
           continue;
         ReportTag Other = decodeReportTag(R->getShortDescription(false));
-            if (Other.Impact)
+        if (Other.Impact)
           Best = moreFrequent(Best, Other);
       }
       break;

@@ -1151,17 +1151,14 @@ void PyRefChecker::checkPostCall(const CallEvent &Call,
   // A function of the file that shrinks a list or tuple it is given
   // (list_resize, when the analysis did not go into it) hands the
   // references of the items past the new end to the code.
+  ProgramStateRef State = C.getState();
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-      FD && FD->hasBody()) {
-    ProgramStateRef State = C.getState();
+      FD && FD->hasBody())
     for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
       if (SymbolRef Sym = Call.getArgSVal(I).getAsLocSymbol();
           Sym && resizesParam(FD, I))
         State = forgetItemsOf(State, Sym);
-    if (State != C.getState())
-      return applySummary(Summaries.summarize(Call), Call, C, State);
-  }
-  applySummary(Summaries.summarize(Call), Call, C);
+  applySummary(Summaries.summarize(Call), Call, C, State);
 }
 
 void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
