@@ -1111,8 +1111,13 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
 }
 
 bool PyRefChecker::resizesParam(const FunctionDecl *FD, unsigned I) const {
+  // The body's parameters are the definition's, also when the call saw a
+  // forward declaration.
+  FD = FD->getDefinition();
+  if (!FD)
+    return false;
   auto [It, New] = ResizedParams.try_emplace(FD);
-  if (New && FD->hasBody()) {
+  if (New) {
     struct Finder : RecursiveASTVisitor<Finder> {
       const FunctionDecl *FD;
       llvm::SmallVector<unsigned, 1> &Out;
