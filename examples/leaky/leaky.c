@@ -21,7 +21,7 @@ make_pair(PyObject *self, PyObject *args)
     PyObject *list = PyList_New(0);
     if (list == NULL)
         return NULL;
-    PyObject *item = PyLong_FromLong(42);
+    PyObject *item = PyLong_FromLong(1000);
     if (item == NULL)
         return NULL;                 /* leaks `list` */
     if (PyList_Append(list, item) < 0) {

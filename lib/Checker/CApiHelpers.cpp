@@ -5,6 +5,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ExprEngine.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/WorkList.h"
 #include "llvm/ADT/DenseSet.h"
@@ -526,4 +527,51 @@ std::string refcheck::staticObjectName(const VarDecl *VD) {
     if (Name == Var)
       return Macro.str();
   return Name.str();
+}
+
+namespace {
+/// Constructors that hand back one of CPython's cached objects, and so
+/// cannot fail, when one argument has a particular value: small ints
+/// (-5..256), the empty str and bytes, the empty tuple.
+enum class CachedWhen { SmallInt, EmptyString, ZeroSize };
+struct CachedResultRow {
+  const char *Name;
+  unsigned Arg;
+  CachedWhen When;
+};
+constexpr CachedResultRow CachedResults[] = {
+    {"PyLong_FromLong", 0, CachedWhen::SmallInt},
+    {"PyLong_FromSsize_t", 0, CachedWhen::SmallInt},
+    {"PyLong_FromSize_t", 0, CachedWhen::SmallInt},
+    {"PyLong_FromLongLong", 0, CachedWhen::SmallInt},
+    {"PyLong_FromUnsignedLong", 0, CachedWhen::SmallInt},
+    {"PyLong_FromUnsignedLongLong", 0, CachedWhen::SmallInt},
+    {"PyUnicode_FromString", 0, CachedWhen::EmptyString},
+    {"PyBytes_FromString", 0, CachedWhen::EmptyString},
+    {"PyUnicode_FromStringAndSize", 1, CachedWhen::ZeroSize},
+    {"PyBytes_FromStringAndSize", 1, CachedWhen::ZeroSize},
+    {"PyTuple_New", 0, CachedWhen::ZeroSize},
+    {"PyUnicode_New", 0, CachedWhen::ZeroSize},
+};
+} // namespace
+
+bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) {
+  for (const CachedResultRow &R : CachedResults) {
+    if (Name != R.Name || R.Arg >= Call.getNumArgs())
+      continue;
+    if (R.When == CachedWhen::EmptyString) {
+      const auto *SL = dyn_cast<StringLiteral>(
+          Call.getArgExpr(R.Arg)->IgnoreParenImpCasts());
+      return SL && SL->getLength() == 0;
+    }
+    auto CI = Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>();
+    if (!CI)
+      return false;
+    const llvm::APSInt &V = CI->getValue();
+    if (R.When == CachedWhen::ZeroSize)
+      return V.isZero();
+    return V.isSigned() ? V.getSExtValue() >= -5 && V.getSExtValue() <= 256
+                        : V.getZExtValue() <= 256;
+  }
+  return false;
 }

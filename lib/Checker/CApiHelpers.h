@@ -23,6 +23,9 @@
 
 namespace clang {
 class Preprocessor;
+namespace ento {
+class CallEvent;
+}
 }
 
 namespace refcheck {
@@ -105,6 +108,12 @@ llvm::StringRef directCalleeName(const clang::CallExpr *CE);
 /// expression, with the call's type (not a variable the call invalidated,
 /// such as an out-parameter). Null otherwise.
 const clang::CallExpr *callReturning(clang::ento::SymbolRef Sym);
+
+/// Whether this call returns one of CPython's cached objects, and so
+/// cannot fail: a small int (PyLong_FromLong(64)), the empty str or bytes
+/// (PyUnicode_FromString("")), the empty tuple (PyTuple_New(0)).
+bool returnsCachedObject(const clang::ento::CallEvent &Call,
+                         llvm::StringRef Name);
 
 /// The error convention of a function, by its name as declared and as
 /// written (ApiModel::errorKindOf on both).

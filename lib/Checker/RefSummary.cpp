@@ -413,6 +413,9 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   S.Described = Spec != nullptr;
   if (Spec)
     fromSpec(*Spec, Call, S);
+  // PyTuple_New(0), PyLong_FromLong(1): the cached object, never NULL.
+  if (returnsCachedObject(Call, S.Callee))
+    S.Ret.CanFail = false;
 
   // The result. Annotations on the declaration override the row; without
   // either, the C-API convention: a new reference.

@@ -12,7 +12,7 @@ pair(PyObject *self, PyObject *args)
     PyObject *a = PyLong_FromLong(1);
     if (a == NULL)
         return NULL;
-    PyObject *b = PyLong_FromLong(2);
+    PyObject *b = PyLong_FromLong(1000);
     if (b == NULL)
         return NULL; // expected-warning {{New reference from 'PyLong_FromLong' (held in 'a') is leaked [refcheck.ref-leak] [allocation-failure: when 'PyLong_FromLong' fails]}}
     PyObject *t = PyTuple_Pack(2, a, b);

@@ -8,7 +8,7 @@
 static int
 add_answer(PyObject *m)
 {
-    PyObject *v = PyLong_FromLong(42); // expected-note {{New reference returned by 'PyLong_FromLong'}}
+    PyObject *v = PyLong_FromLong(1000); // expected-note {{New reference returned by 'PyLong_FromLong'}}
     if (v == NULL) // expected-note {{Assuming 'v' is not equal to NULL}}
         return -1;
     PyModule_AddObject(m, "answer", v); // expected-note {{Assuming 'PyModule_AddObject' fails; it does not take the reference}}
