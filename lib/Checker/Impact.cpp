@@ -195,13 +195,29 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
       Query = true;
     }
     break;
-  case ErrorKind::Unknown:
-    if (Ptr && Memory)
+  case ErrorKind::Unknown: {
+    if (Ptr && Memory) {
       Test = FailureTest::IsZero;
-    else if (!Spec && !Inlined && !functionSpecFor(Model, Name) &&
-             isPyObjectPointerType(T))
+      break;
+    }
+    if (Spec || Inlined)
+      break;
+    // A function of the project whose error convention is not known (no
+    // row, or an inferred contract whose paths did not agree): by the
+    // C-API convention a NULL object or a negative int is its failure.
+    // An int of a library outside Python (strcmp) is a value.
+    const FunctionSpec *FS = functionSpecFor(Model, Name);
+    if (FS && FS->From != Source::Inferred)
+      break;
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (isPyObjectPointerType(T))
       Test = FailureTest::IsZero;
+    else if (Int && T->isSignedIntegerType() && FD &&
+             !FD->getASTContext().getSourceManager().isInSystemHeader(
+                 FD->getLocation()))
+      Test = FailureTest::IsNegative;
     break;
+  }
   default:
     break;
   }
