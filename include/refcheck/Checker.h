@@ -9,6 +9,7 @@
 
 namespace clang {
 class FunctionDecl;
+class Expr;
 namespace ento {
 class CheckerRegistry;
 }
@@ -118,6 +119,8 @@ bool wantsContract(const clang::FunctionDecl *FD);
 /// The name FD's contract is filed under in the ApiModel: its identifier
 /// for C functions, its qualified name for C++ members and constructors.
 std::string contractName(const clang::FunctionDecl *FD);
+/// The function an initializer or argument names (`f`, `&f`, `(cast)f`).
+const clang::FunctionDecl *referencedFunction(const clang::Expr *E);
 /// Whether one of FD's declarations carries a refcount annotation the user
 /// wrote (REFCHECK_STEALS_ARG, REFCHECK_RETURNS_*, or cpychecker's
 /// attributes): it then overrides the contract inferred from FD's body.

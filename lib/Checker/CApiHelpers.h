@@ -62,9 +62,6 @@ bool isPyObjectPointerType(clang::QualType T);
 /// PyArg_ParseTuple to _PyArg_ParseTuple_SizeT and so on.
 llvm::StringRef userFacingName(llvm::StringRef Name);
 
-/// The function an initializer or argument names (`f`, `&f`, `(cast)f`).
-const clang::FunctionDecl *referencedFunction(const clang::Expr *E);
-
 /// A struct's name, or its typedef's when it is anonymous; "" otherwise.
 llvm::StringRef recordName(const clang::RecordDecl *RD);
 /// The field whose value Sym stands for (the initial value of the field,

@@ -688,6 +688,13 @@ struct CalleeCollector : RecursiveASTVisitor<Derived> {
   // Derived may hide callee() to see every call.
   bool VisitCallExpr(CallExpr *CE) {
     static_cast<Derived *>(this)->callee(CE->getDirectCallee());
+    // A function handed to a call (a callback given to a library, as
+    // dbus_pending_call_set_notify's free function): its caller is that
+    // library, which relies on what the body does. It is used here as much
+    // as a direct call would use it.
+    for (const Expr *A : CE->arguments())
+      if (const FunctionDecl *F = referencedFunction(A))
+        static_cast<Derived *>(this)->callee(F);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
