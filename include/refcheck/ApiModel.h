@@ -178,6 +178,8 @@ struct FormatItem {
   bool Steals = false;   ///< Py_BuildValue 'N'
   unsigned NumArgs = 1;  ///< varargs this code consumes ('O!' and 'O&' take 2)
   unsigned ObjectArg = 0;///< which of those NumArgs is the object (0-based)
+  /// The integer it converts is unsigned ('k': unsigned long).
+  bool Unsigned = false;
   /// The code as written, with its modifier: "O!", "s#", "es#".
   std::string Spelling;
   /// The C type of each of the NumArgs varargs (see FormatArgType). For

@@ -679,6 +679,11 @@ std::vector<FormatItem> refcheck::parseFormat(StringRef Fmt, FormatStyle Style,
     } else {
       return Fail(); // PyArg_UnpackTuple has no format
     }
+    // The codes whose C type is unsigned (Py_BuildValue's 'B' and 'H' are
+    // promoted to int, so only the wider ones count there).
+    StringRef UnsignedCodes =
+        Style == FormatStyle::BuildValue ? "IkK" : "bBHIkK";
+    It.Unsigned = UnsignedCodes.contains(C);
     It.Spelling = Fmt.slice(Start, I + 1).str();
     Items.push_back(It);
   }

@@ -137,8 +137,10 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
     return true;
   }
 
-  static std::string describe(FormatArgType T, bool Pointer) {
+  static std::string describe(FormatArgType T, bool Pointer, bool Unsigned) {
     std::string S = toString(T);
+    if (Unsigned)
+      S = "unsigned " + S;
     if (!Pointer)
       return S;
     if (S.back() == '*')
@@ -313,7 +315,7 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
         if (!Good) {
           report(A, CE, Callee,
                  "Format code '" + It.Spelling + "' of '" + Callee +
-                     "' expects '" + describe(T, ByPointer) + "' but argument " +
+                     "' expects '" + describe(T, ByPointer, It.Unsigned) + "' but argument " +
                      Twine(Arg + 1) + " is '" +
                      A->IgnoreImpCasts()->getType().getAsString() + "'");
           continue;
