@@ -36,6 +36,12 @@ using namespace refcheck;
 
 /// Results that may be NULL, and the call that returned each.
 REGISTER_MAP_WITH_PROGRAMSTATE(MaybeNullResults, SymbolRef, const Expr *)
+/// Local variables read since the last call as a maybe-NULL result the path
+/// knows to be NULL, with the call that made it. The read yields a plain
+/// NULL, which no longer names the call, and the result's symbol dies with
+/// the variable's last use (`if (lib_failed()) goto out; ... out:
+/// Py_DECREF(r);`).
+REGISTER_MAP_WITH_PROGRAMSTATE(NullReads, const ValueDecl *, const Expr *)
 /// Ambiguous integer results not yet checked with PyErr_Occurred().
 REGISTER_MAP_WITH_PROGRAMSTATE(AmbiguousResults, SymbolRef, const Expr *)
 /// Ambiguous results that died while -1 was still possible.
@@ -80,6 +86,11 @@ private:
   ProgramStateRef checkUse(ProgramStateRef State, SymbolRef Sym,
                            const Twine &How, CheckerContext &C,
                            ExplodedNode *&Pred) const;
+  /// Reports the use of Origin's result, NULL (KnownNull) or maybe NULL;
+  /// the path goes on with After.
+  ProgramStateRef reportUse(ProgramStateRef After, const Expr *Origin,
+                            bool KnownNull, SymbolRef Sym, const Twine &How,
+                            CheckerContext &C, ExplodedNode *&Pred) const;
 };
 
 StringRef calleeOf(const Expr *E) {
@@ -258,55 +269,82 @@ ProgramStateRef NullResultChecker::checkUse(ProgramStateRef State,
   ConditionTruthVal IsNull = State->getConstraintManager().isNull(State, Sym);
   if (IsNull.isConstrainedFalse())
     return State->remove<MaybeNullResults>(Sym);
-  const Expr *From0 = *Origin;
+  const Expr *From = *Origin;
   // Go on as if the check had been there: one report per result.
   ProgramStateRef After = State->remove<MaybeNullResults>(Sym);
   auto V = loc::MemRegionVal(
       C.getSValBuilder().getRegionManager().getSymbolicRegion(Sym));
   if (ProgramStateRef NonNull = After->assume(V, true))
     After = NonNull;
-  if (!Config || Config->isEnabled(checks::UncheckedNull)) {
-    static CheckerProgramPointTag Tag("refcheck", "UncheckedNull");
-    if (ExplodedNode *N = C.generateNonFatalErrorNode(After, Pred, &Tag)) {
-      Pred = N;
-      Origin = &From0;
-      StringRef From = calleeOf(*Origin);
-      std::string Msg =
-          IsNull.isConstrainedTrue()
-              ? ("Result of '" + From + "' is NULL here and " + How).str()
-              : ("Result of '" + From + "' may be NULL and " + How +
-                 " without a NULL check")
-                    .str();
-      const Decl *D = C.getLocationContext()->getStackFrame()->getDecl();
-      // The crash needs the call to fail.
-      auto R = std::make_unique<PathReport>(
-          UncheckedBug, ordinalKey(From.empty() ? "call" : From, *Origin, D),
-          Msg, N, model(), From);
-      R->markInteresting(Sym);
-      C.emitReport(std::move(R));
-    }
-  }
+  return reportUse(After, From, IsNull.isConstrainedTrue(), Sym, How, C,
+                   Pred);
+}
+
+ProgramStateRef NullResultChecker::reportUse(ProgramStateRef After,
+                                             const Expr *Origin,
+                                             bool KnownNull, SymbolRef Sym,
+                                             const Twine &How,
+                                             CheckerContext &C,
+                                             ExplodedNode *&Pred) const {
+  if (Config && !Config->isEnabled(checks::UncheckedNull))
+    return After;
+  static CheckerProgramPointTag Tag("refcheck", "UncheckedNull");
+  ExplodedNode *N = C.generateNonFatalErrorNode(After, Pred, &Tag);
+  if (!N)
+    return After;
+  Pred = N;
+  StringRef From = calleeOf(Origin);
+  std::string Msg =
+      KnownNull ? ("Result of '" + From + "' is NULL here and " + How).str()
+                : ("Result of '" + From + "' may be NULL and " + How +
+                   " without a NULL check")
+                      .str();
+  const Decl *D = C.getLocationContext()->getStackFrame()->getDecl();
+  // The crash needs the call to fail.
+  auto R = std::make_unique<PathReport>(
+      UncheckedBug, ordinalKey(From.empty() ? "call" : From, Origin, D), Msg,
+      N, model(), From);
+  if (Sym)
+    R->markInteresting(Sym);
+  C.emitReport(std::move(R));
   return After;
+}
+
+/// The variable argument Idx was read from, if that read gave a known-NULL
+/// result (NullReads).
+static const ValueDecl *nullReadVar(const CallEvent &Call, unsigned Idx,
+                                    ProgramStateRef State) {
+  if (!Call.getArgSVal(Idx).isZeroConstant())
+    return nullptr;
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(Call.getArgExpr(Idx)->IgnoreParenCasts());
+  return DRE && State->get<NullReads>(DRE->getDecl()) ? DRE->getDecl()
+                                                       : nullptr;
 }
 
 void NullResultChecker::checkPreCall(const CallEvent &Call,
                                      CheckerContext &C) const {
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || !FD->getIdentifier())
-    return;
-  const ErrorSpec *E = errorSpecFor(model(), FD);
-  if (!E || E->NonNullArgs.empty())
-    return;
-  ProgramStateRef State = C.getState(), Orig = State;
+  ProgramStateRef State = C.getState();
   ExplodedNode *Pred = C.getPredecessor();
-  StringRef Callee = userFacingName(FD->getName());
-  for (unsigned Idx : E->nonNullArgsOf(Call.getNumArgs())) {
-    SymbolRef Sym = Call.getArgSVal(Idx).getAsLocSymbol();
-    if (!Sym)
-      continue;
-    State = checkUse(State, Sym, "is passed to '" + Callee + "'", C, Pred);
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  const ErrorSpec *E =
+      FD && FD->getIdentifier() ? errorSpecFor(model(), FD) : nullptr;
+  if (E) {
+    std::string How =
+        ("is passed to '" + userFacingName(FD->getName()) + "'").str();
+    for (unsigned Idx : E->nonNullArgsOf(Call.getNumArgs())) {
+      if (SymbolRef Sym = Call.getArgSVal(Idx).getAsLocSymbol())
+        State = checkUse(State, Sym, How, C, Pred);
+      else if (const ValueDecl *VD = nullReadVar(Call, Idx, State))
+        State = reportUse(State->remove<NullReads>(VD),
+                          *State->get<NullReads>(VD), /*KnownNull=*/true,
+                          nullptr, How, C, Pred);
+    }
   }
-  if (State != Orig && State != Pred->getState())
+  // The reads of this call's arguments are used up.
+  if (!State->get<NullReads>().isEmpty())
+    State = State->remove<NullReads>();
+  if (State != C.getState() && State != Pred->getState())
     C.addTransition(State, Pred);
 }
 
@@ -315,6 +353,23 @@ void NullResultChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   const MemRegion *R = Loc.getAsRegion();
   if (!R)
     return;
+  if (const auto *VR = dyn_cast<VarRegion>(R); VR && IsLoad) {
+    // A read of a local variable: remember which result it read as NULL.
+    ProgramStateRef State = C.getState();
+    const VarDecl *VD = VR->getDecl();
+    SymbolRef Sym = State->getRawSVal(loc::MemRegionVal(VR)).getAsLocSymbol();
+    bool KnownNull = Sym && State->get<MaybeNullResults>(Sym) &&
+                     State->getConstraintManager()
+                         .isNull(State, Sym)
+                         .isConstrainedTrue();
+    if (KnownNull)
+      State = State->set<NullReads>(VD, *State->get<MaybeNullResults>(Sym));
+    else if (State->get<NullReads>(VD))
+      State = State->remove<NullReads>(VD);
+    if (State != C.getState())
+      C.addTransition(State);
+    return;
+  }
   const SymbolicRegion *SR = R->getSymbolicBase();
   if (!SR)
     return;
@@ -335,6 +390,7 @@ void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
       State = State->remove<MaybeNullResults>(Sym);
       Changed = true;
     }
+
   // A dying PyDict_Contains result the path tested true leaves the fact
   // behind (its constraint goes with it).
   for (auto [Sym, DK] : State->get<ContainsResults>())
