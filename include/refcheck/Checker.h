@@ -114,8 +114,11 @@ const CheckerConfig *activeCheckerConfig();
 llvm::ArrayRef<const char *> checkerFullNames();
 
 /// Whether FD is defined in the main file, visible to other files and
-/// passes or returns objects: a function inference gives a contract.
+/// passes or returns objects, or returns an int and asks whether an
+/// exception is set: a function inference gives a contract.
 bool wantsContract(const clang::FunctionDecl *FD);
+/// Whether FD's body asks whether an exception is set (PyErr_Occurred).
+bool queriesException(const clang::FunctionDecl *FD);
 /// The name FD's contract is filed under in the ApiModel: its identifier
 /// for C functions, its qualified name for C++ members and constructors.
 std::string contractName(const clang::FunctionDecl *FD);

@@ -23,6 +23,7 @@
 #include "refcheck/Checker.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -85,6 +86,16 @@ enum class IntValue : uint8_t { Either, Zero, NonZero };
 /// The thread's exception state, as far as this checker follows it.
 enum ExcState : unsigned { ExcClear = 0, ExcSet = 1, ExcUnknown = 2 };
 
+/// What the path knows of the exception state the function was called
+/// with: a PyErr_Occurred() before any call that could change the state
+/// tells it (an error translator such as pygit2's git_error_for_exc).
+enum EntryExc : unsigned {
+  EntryNotAsked = 0, ///< no query yet, and nothing changed the state
+  EntryTouched,      ///< a call could have changed it before any query
+  EntrySet,          ///< the first query saw an exception
+  EntryClear,        ///< the first query saw none
+};
+
 struct PathRecord {
   Ret R = Ret::None;
   int AliasParam = -1;    ///< for Ret::Alias: the parameter handed back
@@ -95,6 +106,8 @@ struct PathRecord {
   /// For an int result known to be >= 0: whether it is known to be 0.
   IntValue Int = IntValue::Either;
   unsigned Exc = ExcClear;
+  /// The exception state at entry, as the path learnt it (EntryExc).
+  unsigned Entry = EntryNotAsked;
   SmallVector<ObjFx, 4> Params;
   /// Per parameter: NULL on this path, so there was no reference to take.
   SmallVector<bool, 4> ParamNull;
@@ -105,6 +118,8 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfFx, SymbolRef, ObjFx)
 /// References taken on statically allocated objects (Py_None).
 REGISTER_MAP_WITH_PROGRAMSTATE(InfStatic, const MemRegion *, int)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfExc, unsigned)
+/// What the path knows of the exception state at entry (EntryExc).
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfEntry, unsigned)
 /// Results of calls that report failure by their value: their failure sets
 /// the exception.
 REGISTER_MAP_WITH_PROGRAMSTATE(InfPending, SymbolRef, unsigned)
@@ -183,9 +198,34 @@ bool refcheck::wantsContract(const FunctionDecl *FD) {
     return false;
   if (isPyObjectPointerType(FD->getReturnType()))
     return true;
-  return llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
-    return isPyObjectPointerType(P->getType());
-  });
+  if (llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
+        return isPyObjectPointerType(P->getType());
+      }))
+    return true;
+  // An int helper that asks whether an exception is set: its result may
+  // answer the question for its callers (`if (helper() != 0)`).
+  return FD->getReturnType()->isIntegerType() && queriesException(FD);
+}
+
+/// Whether FD's body calls a function whose error convention is
+/// "occurred" (PyErr_Occurred).
+bool refcheck::queriesException(const FunctionDecl *FD) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ApiModel &Model;
+    bool Found = false;
+    explicit Finder(const ApiModel &M) : Model(M) {}
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (Callee && Callee->getIdentifier() &&
+          Model.errorKindOf(Callee->getName()) == ErrorKind::Occurred)
+        Found = true;
+      return !Found;
+    }
+  };
+  static const ApiModel Builtin = ApiModel::builtin();
+  Finder F(Builtin);
+  F.TraverseStmt(FD->getBody());
+  return F.Found;
 }
 
 /// The name a contract is filed under: the identifier for C functions,
@@ -327,18 +367,33 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   bool SystemLibc = FD && EK == ErrorKind::Unknown &&
                     SM.isInSystemHeader(FD->getLocation()) &&
                     !Name.starts_with("Py") && !Name.starts_with("_Py");
-  if (EK == ErrorKind::AlwaysSets)
-    State = State->set<InfExc>(ExcSet);
-  else if (EK == ErrorKind::Clears)
-    State = State->set<InfExc>(ExcClear);
-  else if (setsOnFailure(EK) || EK == ErrorKind::Occurred) {
-    if (SymbolRef R = Ret.getAsSymbol())
-      State = State->set<InfPending>(R, unsigned(EK));
-  } else if (EK == ErrorKind::Unknown && !SystemLibc &&
-             EK != ErrorKind::NoEffect)
-    State = State->set<InfExc>(ExcUnknown);
-
-  applySummary(Summaries.summarize(Call), Call, State, C);
+  SmallVector<ProgramStateRef, 2> States{State};
+  if (State->get<InfEntry>() == EntryNotAsked && EK != ErrorKind::NoEffect &&
+      !SystemLibc) {
+    auto DV = Ret.getAs<DefinedOrUnknownSVal>();
+    if (EK != ErrorKind::Occurred || !isa<Loc>(Ret) || !DV) {
+      States[0] = State->set<InfEntry>(EntryTouched);
+    } else if (auto [Set, Clear] = State->assume(*DV); Set && Clear) {
+      // The first question about the state at entry: the answer splits
+      // the path, so each path knows what it was called with.
+      States = {Set->set<InfEntry>(EntrySet),
+                Clear->set<InfEntry>(EntryClear)};
+    }
+  }
+  CallSummary Summary = Summaries.summarize(Call);
+  for (ProgramStateRef St : States) {
+    if (EK == ErrorKind::AlwaysSets)
+      St = St->set<InfExc>(ExcSet);
+    else if (EK == ErrorKind::Clears)
+      St = St->set<InfExc>(ExcClear);
+    else if (setsOnFailure(EK) || EK == ErrorKind::Occurred) {
+      if (SymbolRef R = Ret.getAsSymbol())
+        St = St->set<InfPending>(R, unsigned(EK));
+    } else if (EK == ErrorKind::Unknown && !SystemLibc &&
+               EK != ErrorKind::NoEffect)
+      St = St->set<InfExc>(ExcUnknown);
+    applySummary(Summary, Call, St, C);
+  }
 }
 
 void ContractInferenceChecker::applySummary(const CallSummary &S,
@@ -647,6 +702,7 @@ void ContractInferenceChecker::checkEndFunction(const ReturnStmt *RS,
   if (P.R == Ret::Alias)
     P.AliasParam = State->get<InfRetAlias>();
   P.Exc = RS ? State->get<InfRetExc>() : excAt(State);
+  P.Entry = State->get<InfEntry>();
   P.Params.resize(FD->getNumParams());
   P.ParamNull.resize(FD->getNumParams());
   for (auto [Sym, F] : State->get<InfFx>())
@@ -705,6 +761,31 @@ static bool isZeroOnFailure(const std::vector<PathRecord> &Paths) {
     NonZero |= !IsZero;
   }
   return Zero && NonZero;
+}
+
+/// "Non-zero iff an exception was set when called": every path asked
+/// PyErr_Occurred() before anything could change the answer, and returns
+/// 0 when there was none and a non-zero int when there was one. Such a
+/// helper translates the exception (pygit2's git_error_for_exc returns a
+/// libgit2 error code, and may clear it); callers test
+/// `if (helper() != 0)` right after the call that may have failed.
+static bool answersEntryQuery(const std::vector<PathRecord> &Paths) {
+  bool Set = false, Clear = false;
+  for (const PathRecord &P : Paths) {
+    if (P.Entry == EntryClear) {
+      if (P.R != Ret::IntOk || P.Int != IntValue::Zero || P.Exc != ExcClear)
+        return false;
+      Clear = true;
+    } else if (P.Entry == EntrySet) {
+      if (P.R != Ret::IntNeg &&
+          (P.R != Ret::IntOk || P.Int != IntValue::NonZero))
+        return false;
+      Set = true;
+    } else {
+      return false;
+    }
+  }
+  return Set && Clear;
 }
 
 /// Whether every path ends with the exception state E.
@@ -876,6 +957,10 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
         AllNewFromCalls &= P.R == Ret::New;
       if (AllNewFromCalls && !Unknown)
         Out.Error = ErrorKind::NullSets;
+    }
+    if (Int && answersEntryQuery(Paths)) {
+      Out.Error = ErrorKind::Occurred;
+      S.CanFail = true;
     }
   } else if (Complete && FD->getReturnType()->isVoidType() && !Paths.empty()) {
     // A void helper: it raises on every path (an error reporter), leaves

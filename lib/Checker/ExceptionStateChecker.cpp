@@ -101,56 +101,65 @@ private:
   ErrorKind kindOf(const CallEvent &Call, CheckerContext &C) const;
 };
 
-/// Whether the failure of P's call is known to have happened on this path.
-Tri failed(ProgramStateRef State, SymbolRef Sym, const PendingFailure &P,
-           SValBuilder &SVB) {
-  SVal V = Sym->getType()->isPointerType() || Sym->getType()->isNullPtrType()
-               ? SVal(loc::MemRegionVal(
+/// The condition "P's call failed", on its result Sym.
+std::optional<DefinedOrUnknownSVal> failureCondition(ProgramStateRef State,
+                                                     SymbolRef Sym,
+                                                     ErrorKind K,
+                                                     SValBuilder &SVB) {
+  QualType T = Sym->getType();
+  bool Ptr = T->isPointerType() || T->isNullPtrType();
+  SVal V = Ptr ? SVal(loc::MemRegionVal(
                      SVB.getRegionManager().getSymbolicRegion(Sym)))
                : SVal(nonloc::SymbolVal(Sym));
-  std::optional<DefinedOrUnknownSVal> Fails;
-  QualType T = Sym->getType();
-  switch (P.Kind) {
+  SVal Cond;
+  switch (K) {
   case ErrorKind::NullSets:
   case ErrorKind::NullMaybeSets:
   case ErrorKind::NullOnMisuse:
-  case ErrorKind::ZeroSets: {
-    auto DV = V.getAs<DefinedOrUnknownSVal>();
-    if (!DV)
-      return Tri::Maybe;
-    auto [NotZero, Zero] = State->assume(*DV);
-    if (NotZero && Zero) // unchecked: misuse-only failures are assumed away
-      return P.Kind == ErrorKind::NullOnMisuse ? Tri::False : Tri::Maybe;
-    if (!Zero)
-      return Tri::False;
-    // Known NULL: "maybe" for functions that also return NULL when absent.
-    return P.Kind == ErrorKind::NullMaybeSets ? Tri::Maybe : Tri::True;
-  }
+  case ErrorKind::ZeroSets:
+    if (!Ptr && !T->isIntegerType())
+      return std::nullopt;
+    Cond = SVB.evalBinOp(State, BO_EQ, V, SVB.makeZeroVal(T),
+                         SVB.getConditionType());
+    break;
   case ErrorKind::NegSets:
     if (!T->isIntegerType())
-      return Tri::Maybe;
-    Fails = SVB.evalBinOp(State, BO_LT, V, SVB.makeZeroVal(T),
-                          SVB.getConditionType())
-                .getAs<DefinedOrUnknownSVal>();
+      return std::nullopt;
+    Cond = SVB.evalBinOp(State, BO_LT, V, SVB.makeZeroVal(T),
+                         SVB.getConditionType());
     break;
   case ErrorKind::Ambiguous:
     if (!T->isIntegerType())
-      return Tri::Maybe;
-    Fails = SVB.evalEQ(State, V.castAs<DefinedOrUnknownSVal>(),
-                       SVB.makeIntVal(-1, T).castAs<DefinedOrUnknownSVal>());
+      return std::nullopt;
+    Cond = SVB.evalBinOp(State, BO_EQ, V, SVB.makeIntVal(-1, T),
+                         SVB.getConditionType());
     break;
   default:
-    return Tri::Maybe;
+    return std::nullopt;
   }
+  return Cond.getAs<DefinedOrUnknownSVal>();
+}
+
+/// Whether the call's failure always sets an exception (NULL from
+/// PyDict_GetItemWithError may mean "absent", -1 from PyLong_AsLong a
+/// value).
+bool failureSets(ErrorKind K) {
+  return K != ErrorKind::NullMaybeSets && K != ErrorKind::Ambiguous;
+}
+
+/// Whether the failure of P's call is known to have happened on this path.
+Tri failed(ProgramStateRef State, SymbolRef Sym, const PendingFailure &P,
+           SValBuilder &SVB) {
+  std::optional<DefinedOrUnknownSVal> Fails =
+      failureCondition(State, Sym, P.Kind, SVB);
   if (!Fails)
     return Tri::Maybe;
   auto [Yes, No] = State->assume(*Fails);
-  if (Yes && No)
-    return Tri::Maybe;
+  if (Yes && No) // unchecked: misuse-only failures are assumed away
+    return P.Kind == ErrorKind::NullOnMisuse ? Tri::False : Tri::Maybe;
   if (!Yes)
     return Tri::False;
-  // -1 from an ambiguous function may be a value.
-  return P.Kind == ErrorKind::Ambiguous ? Tri::Maybe : Tri::True;
+  return failureSets(P.Kind) ? Tri::True : Tri::Maybe;
 }
 
 /// Set, Clear or Unknown, all pending failures considered.
@@ -178,6 +187,43 @@ ProgramStateRef setBase(ProgramStateRef State, ExcKnown K, const Expr *By) {
   State = State->set<ExcLastChange>(By);
   for (auto [Sym, P] : State->get<ExcPending>())
     State = State->remove<ExcPending>(Sym);
+  return State;
+}
+
+/// The path learnt from a query (PyErr_Occurred(), or a project helper
+/// that answers it) whether an exception is set. None: no pending call
+/// whose failure sets one failed. One, where there was none before the
+/// pending calls: if only one of them may have failed, it did. nullptr
+/// when the answer contradicts the path.
+ProgramStateRef learnExceptionState(ProgramStateRef State, bool IsSet,
+                                    SValBuilder &SVB) {
+  unsigned Base = State->get<ExcBase>();
+  if (!IsSet && Base == Set)
+    return nullptr;
+  std::optional<std::pair<SymbolRef, PendingFailure>> Only;
+  unsigned Candidates = 0;
+  for (auto [Sym, P] : State->get<ExcPending>()) {
+    Tri F = failed(State, Sym, P, SVB);
+    if (F == Tri::False)
+      continue;
+    if (IsSet) {
+      ++Candidates;
+      Only = {Sym, P};
+      continue;
+    }
+    if (!failureSets(P.Kind))
+      continue;
+    if (F == Tri::True)
+      return nullptr;
+    if (auto Fails = failureCondition(State, Sym, P.Kind, SVB))
+      if (!(State = State->assume(*Fails, false)))
+        return nullptr;
+  }
+  if (IsSet && Base == Clear && Candidates == 1)
+    if (auto Fails = failureCondition(State, Only->first, Only->second.Kind,
+                                      SVB))
+      if (ProgramStateRef Failed = State->assume(*Fails, true))
+        State = Failed;
   return State;
 }
 
@@ -282,20 +328,25 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
     return;
   }
   case ErrorKind::Occurred: {
-    ExcKnown Now = currentState(State, C.getSValBuilder());
+    // PyErr_Occurred(), or a project helper that answers it with an int
+    // (non-zero iff an exception is set). Such a helper may translate the
+    // exception and clear it, so after its non-zero answer the state is
+    // unknown.
+    SValBuilder &SVB = C.getSValBuilder();
+    ExcKnown Now = currentState(State, SVB);
     auto DV = Ret.getAs<DefinedOrUnknownSVal>();
     if (!DV)
       return;
-    auto [NonNull, Null] = State->assume(*DV);
-    if (Now == Set) {
-      if (NonNull)
-        C.addTransition(NonNull);
-      return;
-    }
-    if (NonNull)
-      C.addTransition(setBase(NonNull, Set, CE));
-    if (Null)
-      C.addTransition(setBase(Null, Clear, CE));
+    bool Int = !isa<Loc>(*DV);
+    auto [Yes, No] = State->assume(*DV);
+    if (Yes)
+      if (ProgramStateRef S = learnExceptionState(Yes, true, SVB))
+        C.addTransition(Int          ? setBase(S, Unknown, CE)
+                        : Now == Set ? S
+                                     : setBase(S, Set, CE));
+    if (No && Now != Set)
+      if (ProgramStateRef S = learnExceptionState(No, false, SVB))
+        C.addTransition(setBase(S, Clear, CE));
     return;
   }
   case ErrorKind::NullSets:

@@ -190,7 +190,8 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
                                          : FailureTest::IsNegative;
     break;
   case ErrorKind::Occurred:
-    if (Ptr) {
+    // PyErr_Occurred(), or a helper answering it with an int.
+    if (Ptr || Int) {
       Test = FailureTest::IsNonZero;
       Query = true;
     }
