@@ -292,6 +292,12 @@ private:
   replaceInPlace(ProgramStateRef State, const ArgRule &R, const CallSummary &S,
                  const CallEvent &Call, CheckerContext &C,
                  bool &Reported) const;
+  /// Splits a call whose success proves arguments non-NULL
+  /// (S.NonNullOnSuccess): adds the NULL result, returns the success.
+  ProgramStateRef splitOnNonNullArgs(ProgramStateRef State,
+                                     const CallSummary &S,
+                                     const CallEvent &Call,
+                                     CheckerContext &C) const;
   /// Splits on the pointee of S.OutNullGuard: where it is NULL, so are all
   /// the out-arguments. Adds the NULL path, returns the other.
   ProgramStateRef splitOnOutNullGuard(ProgramStateRef State,
@@ -1303,6 +1309,7 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
         if (!S.Ret.CanFail)
           if (auto NN = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), true))
             State = NN;
+        State = splitOnNonNullArgs(State, S, Call, C);
       }
       break;
     case ReturnEffect::Borrowed:
@@ -1330,6 +1337,29 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
   if (OnFailure)
     C.addTransition(OnFailure,
                     C.getNoteTag([FailureNote]() { return FailureNote; }));
+}
+
+/// A call whose success proves arguments non-NULL (S.NonNullOnSuccess),
+/// given one that may be NULL: the path parts into a NULL result, which
+/// goes on as its own transition, and a success where they are not NULL,
+/// which is returned. Returns nullptr when no success is feasible.
+ProgramStateRef PyRefChecker::splitOnNonNullArgs(ProgramStateRef State,
+                                                 const CallSummary &S,
+                                                 const CallEvent &Call,
+                                                 CheckerContext &C) const {
+  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (!Ret || S.NonNullOnSuccess.empty())
+    return State;
+  ProgramStateRef Succ = State;
+  for (unsigned I : S.NonNullOnSuccess)
+    if (auto V = Call.getArgSVal(I).getAs<DefinedOrUnknownSVal>())
+      if (Succ)
+        Succ = Succ->assume(*V, true);
+  if (Succ == State)
+    return State; // every argument is known not NULL
+  if (ProgramStateRef Fail = State->assume(*Ret, false))
+    C.addTransition(Fail);
+  return Succ ? Succ->assume(*Ret, true) : nullptr;
 }
 
 ProgramStateRef PyRefChecker::splitOnOutNullGuard(ProgramStateRef State,

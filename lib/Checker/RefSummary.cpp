@@ -366,6 +366,10 @@ void RefSummaryManager::fromFormat(const FunctionSpec &Spec,
     Arg += It.NumArgs;
     if (ObjArg >= N)
       break;
+    // Py_BuildValue fails on a NULL object (SystemError, or the
+    // exception already set): its result proves every object given.
+    if (It.IsObject && Spec.Format == FormatStyle::BuildValue)
+      S.NonNullOnSuccess.push_back(ObjArg);
     if (It.IsObject && It.Steals)
       S.Args.push_back(
           {ObjArg, ArgEffect::StealAlways, HolderKind::Result});

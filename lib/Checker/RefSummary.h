@@ -99,6 +99,9 @@ struct CallSummary {
   /// The out-argument whose pointee is NULL only when those of all the
   /// out-arguments are (PyErr_Fetch's type).
   std::optional<unsigned> OutNullGuard;
+  /// Arguments a non-NULL result proves were not NULL: Py_BuildValue
+  /// fails on a NULL object.
+  llvm::SmallVector<unsigned, 2> NonNullOnSuccess;
   /// An ApiModel row describes the callee.
   bool Described = false;
   /// The checker evaluates the call itself (EffectTime::Eval rules, the
