@@ -155,6 +155,21 @@ ErrorKind callErrorKind(const ApiModel *Model, const CallExpr *CE,
   return errorKindFor(Model, Name);
 }
 
+/// C library functions whose negative int result is a value, not a
+/// failure: comparisons, known by their name (`strcmp`, `git_oid_cmp`,
+/// `..._compare`), and number conversions.
+bool negativeIsValue(StringRef Name) {
+  static constexpr llvm::StringLiteral Values[] = {
+      "abs",     "atoi",     "atol",    "atoll",   "labs",   "llabs",
+      "llrint",  "llround",  "lrint",   "lround",  "strcoll", "strtol",
+      "strtoll", "tolower",  "toupper", "towlower", "towupper", "wcscoll",
+  };
+  if (llvm::is_contained(Values, Name))
+    return true;
+  StringRef Lower = Name.rtrim("_0123456789");
+  return Lower.ends_with("cmp") || Lower.ends_with("compare");
+}
+
 std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
                                           const ApiModel *Model,
                                           bool Inlined) {
@@ -210,12 +225,13 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
     const FunctionSpec *FS = functionSpecFor(Model, Name);
     if (FS && FS->From != Source::Inferred)
       break;
+    // The same holds for a C library's functions (libgit2's `if (err < 0)`,
+    // `open()`'s -1), except those whose negative result is a value.
     const FunctionDecl *FD = CE->getDirectCallee();
     if (isPyObjectPointerType(T))
       Test = FailureTest::IsZero;
     else if (Int && T->isSignedIntegerType() && FD &&
-             !FD->getASTContext().getSourceManager().isInSystemHeader(
-                 FD->getLocation()))
+             !negativeIsValue(Name))
       Test = FailureTest::IsNegative;
     break;
   }
