@@ -269,6 +269,8 @@ std::vector<FormatItem> parseFormat(llvm::StringRef Fmt, FormatStyle Style,
 struct InferredContract {
   FunctionSpec Spec;
   std::optional<ErrorKind> Error;
+  /// Every failure is a memory error (ErrorSpec::FailsOnlyOnMemory).
+  bool FailsOnlyOnMemory = false;
 };
 
 /// One contract as JSON (worker output, cache entries) and back; nullopt
@@ -329,7 +331,8 @@ public:
   /// Adds a contract inferred from a project function's body: it fills in
   /// what no other source says (see Source). Its error convention, if any,
   /// becomes an error row unless one exists.
-  void addInferred(FunctionSpec Spec, std::optional<ErrorKind> Error);
+  void addInferred(FunctionSpec Spec, std::optional<ErrorKind> Error,
+                   bool FailsOnlyOnMemory = false);
 
 private:
   llvm::StringMap<FunctionSpec> Specs;

@@ -287,7 +287,8 @@ void ApiModel::addError(ErrorSpec Spec) {
   Errors[Name] = std::move(Spec);
 }
 
-void ApiModel::addInferred(FunctionSpec Spec, std::optional<ErrorKind> Error) {
+void ApiModel::addInferred(FunctionSpec Spec, std::optional<ErrorKind> Error,
+                           bool FailsOnlyOnMemory) {
   Spec.From = Source::Inferred;
   const FunctionSpec *Known = lookup(Spec.Name);
   if (Error && !lookupError(Spec.Name) &&
@@ -296,6 +297,7 @@ void ApiModel::addInferred(FunctionSpec Spec, std::optional<ErrorKind> Error) {
     E.Name = Spec.Name;
     E.Kind = *Error;
     E.From = Source::Inferred;
+    E.FailsOnlyOnMemory = FailsOnlyOnMemory;
     addError(std::move(E));
   }
   add(std::move(Spec));

@@ -19,6 +19,8 @@ json::Value refcheck::contractToJson(const InferredContract &C) {
                  {"origin", S.Origin}};
   if (C.Error)
     O["error"] = int64_t(*C.Error);
+  if (C.FailsOnlyOnMemory)
+    O["memory"] = true;
   return O;
 }
 
@@ -42,6 +44,7 @@ refcheck::contractFromJson(const json::Value &V) {
   S.AliasArg = unsigned(Alias.value_or(0));
   S.CanFail = O->getBoolean("can_fail").value_or(true);
   S.FreshResult = O->getBoolean("fresh").value_or(false);
+  C.FailsOnlyOnMemory = O->getBoolean("memory").value_or(false);
   S.From = Source::Inferred;
   S.Origin = O->getString("origin").value_or("").str();
   if (const json::Array *A = O->getArray("steals"))

@@ -108,6 +108,9 @@ struct PathRecord {
   unsigned Exc = ExcClear;
   /// The exception state at entry, as the path learnt it (EntryExc).
   unsigned Entry = EntryNotAsked;
+  /// Exc is set, by calls that fail only when memory runs out; for a New
+  /// result that may be NULL, that the call it came from fails only then.
+  bool ExcMemory = false;
   SmallVector<ObjFx, 4> Params;
   /// Per parameter: NULL on this path, so there was no reference to take.
   SmallVector<bool, 4> ParamNull;
@@ -118,6 +121,8 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfFx, SymbolRef, ObjFx)
 /// References taken on statically allocated objects (Py_None).
 REGISTER_MAP_WITH_PROGRAMSTATE(InfStatic, const MemRegion *, int)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfExc, unsigned)
+/// InfExc is set, by calls that fail only when memory runs out.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfExcMemory, bool)
 /// What the path knows of the exception state at entry (EntryExc).
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfEntry, unsigned)
 /// Results of calls that report failure by their value: their failure sets
@@ -129,6 +134,7 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetMaybeNull, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetFresh, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetInt, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExc, unsigned)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExcMemory, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetAlias, int)
 /// Memory outside the stack that a store gave one of the references the
 /// function tracks (counted -1 at the store), and the object it holds. A
@@ -181,7 +187,9 @@ private:
   ProgramStateRef adjust(ProgramStateRef State, SymbolRef Sym, int By,
                          bool Create = false) const;
   ProgramStateRef lose(ProgramStateRef State, SymbolRef Sym) const;
-  unsigned excAt(ProgramStateRef State) const;
+  /// The exception state; *Memory says whether only calls that fail when
+  /// memory runs out set it.
+  unsigned excAt(ProgramStateRef State, bool *Memory = nullptr) const;
 };
 } // namespace
 
@@ -333,6 +341,11 @@ bool ContractInferenceChecker::evalCall(const CallEvent &Call,
   return true;
 }
 
+/// InfPending's value: the ErrorKind, and this bit when the call fails
+/// only when memory runs out.
+constexpr unsigned PendingMemory = 0x100;
+static ErrorKind pendingKind(unsigned V) { return ErrorKind(V & 0xff); }
+
 /// Failure values of calls whose failure sets the exception.
 static bool setsOnFailure(ErrorKind K) {
   return K == ErrorKind::NullSets || K == ErrorKind::NegSets ||
@@ -380,15 +393,25 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
                 Clear->set<InfEntry>(EntryClear)};
     }
   }
+  // Whether the call fails only when memory runs out (PyList_New,
+  // PyErr_NoMemory, a helper of this file inferred so).
+  bool Memory = false;
+  if (const ErrorSpec *ES = FD ? errorSpecFor(Config->Model, FD) : nullptr)
+    Memory = ES->FailsOnlyOnMemory;
+  if (FD)
+    if (auto It = Local.find(contractName(FD));
+        It != Local.end() && It->second.Error)
+      Memory = It->second.FailsOnlyOnMemory;
   CallSummary Summary = Summaries.summarize(Call);
   for (ProgramStateRef St : States) {
     if (EK == ErrorKind::AlwaysSets)
-      St = St->set<InfExc>(ExcSet);
+      St = St->set<InfExc>(ExcSet)->set<InfExcMemory>(Memory);
     else if (EK == ErrorKind::Clears)
       St = St->set<InfExc>(ExcClear);
     else if (setsOnFailure(EK) || EK == ErrorKind::Occurred) {
       if (SymbolRef R = Ret.getAsSymbol())
-        St = St->set<InfPending>(R, unsigned(EK));
+        St = St->set<InfPending>(R, unsigned(EK) |
+                                        (Memory ? PendingMemory : 0));
     } else if (EK == ErrorKind::Unknown && !SystemLibc &&
                EK != ErrorKind::NoEffect)
       St = St->set<InfExc>(ExcUnknown);
@@ -563,32 +586,36 @@ ProgramStateRef ContractInferenceChecker::checkPointerEscape(
   return State;
 }
 
-unsigned ContractInferenceChecker::excAt(ProgramStateRef State) const {
+unsigned ContractInferenceChecker::excAt(ProgramStateRef State,
+                                         bool *Memory) const {
   unsigned E = State->get<InfExc>();
+  if (Memory)
+    *Memory = E == ExcSet && State->get<InfExcMemory>();
   if (E == ExcSet)
     return E;
   // A failed call whose failure sets the exception.
-  for (auto [Sym, Kind] : State->get<InfPending>()) {
+  for (auto [Sym, Value] : State->get<InfPending>()) {
+    ErrorKind Kind = pendingKind(Value);
     ConstraintManager &CM = State->getConstraintManager();
     ConditionTruthVal Null = CM.isNull(State, Sym);
-    if (ErrorKind(Kind) == ErrorKind::Occurred) {
+    bool Failed = false;
+    if (Kind == ErrorKind::Occurred) {
       // PyErr_Occurred() was non-NULL on this path.
-      if (Null.isConstrainedFalse())
-        return ExcSet;
-    } else if (ErrorKind(Kind) == ErrorKind::NullSets ||
-               ErrorKind(Kind) == ErrorKind::ZeroSets) {
-      if (Null.isConstrainedTrue())
-        return ExcSet;
-    } else if (ErrorKind(Kind) == ErrorKind::NegSets) {
+      Failed = Null.isConstrainedFalse();
+    } else if (Kind == ErrorKind::NullSets || Kind == ErrorKind::ZeroSets) {
+      Failed = Null.isConstrainedTrue();
+    } else if (Kind == ErrorKind::NegSets && Sym->getType()->isIntegerType()) {
       SValBuilder &SVB = State->getStateManager().getSValBuilder();
       QualType T = Sym->getType();
-      if (!T->isIntegerType())
-        continue;
       SVal Neg = SVB.evalBinOp(State, BO_LT, SVB.makeSymbolVal(Sym),
                                SVB.makeIntVal(0, T), SVB.getConditionType());
       if (auto DV = Neg.getAs<DefinedOrUnknownSVal>())
-        if (State->assume(*DV, true) && !State->assume(*DV, false))
-          return ExcSet;
+        Failed = State->assume(*DV, true) && !State->assume(*DV, false);
+    }
+    if (Failed) {
+      if (Memory)
+        *Memory = Value & PendingMemory;
+      return ExcSet;
     }
   }
   return E;
@@ -682,7 +709,14 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   State = State->set<InfRetMaybeNull>(MaybeNull);
   State = State->set<InfRetFresh>(Fresh);
   State = State->set<InfRetInt>(unsigned(IntZero));
-  State = State->set<InfRetExc>(excAt(State));
+  bool Memory = false;
+  State = State->set<InfRetExc>(excAt(State, &Memory));
+  if (R == Ret::New && MaybeNull)
+    if (SymbolRef Sym = C.getSVal(RetE).getAsLocSymbol()) {
+      const unsigned *Pending = State->get<InfPending>(Sym);
+      Memory = Pending && (*Pending & PendingMemory);
+    }
+  State = State->set<InfRetExcMemory>(Memory);
   C.addTransition(State);
 }
 
@@ -701,7 +735,9 @@ void ContractInferenceChecker::checkEndFunction(const ReturnStmt *RS,
   P.Int = RS ? IntValue(State->get<InfRetInt>()) : IntValue::Either;
   if (P.R == Ret::Alias)
     P.AliasParam = State->get<InfRetAlias>();
-  P.Exc = RS ? State->get<InfRetExc>() : excAt(State);
+  P.Exc = RS ? State->get<InfRetExc>() : excAt(State, &P.ExcMemory);
+  if (RS)
+    P.ExcMemory = State->get<InfRetExcMemory>();
   P.Entry = State->get<InfEntry>();
   P.Params.resize(FD->getNumParams());
   P.ParamNull.resize(FD->getNumParams());
@@ -738,8 +774,10 @@ void ContractInferenceChecker::checkDeadSymbols(SymbolReaper &SR,
     if (SR.isDead(Sym)) {
       ProgramStateRef Tmp = State->remove<InfPending>();
       Tmp = Tmp->set<InfPending>(Sym, K);
-      if (excAt(Tmp->set<InfExc>(ExcClear)) == ExcSet)
-        State = State->set<InfExc>(ExcSet);
+      bool Memory = false;
+      if (excAt(Tmp->set<InfExc>(ExcClear), &Memory) == ExcSet &&
+          State->get<InfExc>() != ExcSet)
+        State = State->set<InfExc>(ExcSet)->set<InfExcMemory>(Memory);
       State = State->remove<InfPending>(Sym);
     }
   C.addTransition(State);
@@ -943,6 +981,12 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       Out.Error = Object ? (AllFail ? ErrorKind::AlwaysSets
                                     : ErrorKind::NullSets)
                          : ErrorKind::NegSets;
+      // Every failure is a memory error (a NULL from PyList_New passed
+      // on): callers' paths through it are allocation failures.
+      Out.FailsOnlyOnMemory =
+          !AllFail && llvm::all_of(Paths, [&](const PathRecord &P) {
+            return !Fails(P) || P.ExcMemory;
+          });
     } else if (!Unknown && Clear && !Set) {
       // Fails without an exception: for an int, the exception state is
       // untouched (callers must set one).
@@ -955,8 +999,12 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       bool AllNewFromCalls = true;
       for (const PathRecord &P : Paths)
         AllNewFromCalls &= P.R == Ret::New;
-      if (AllNewFromCalls && !Unknown)
+      if (AllNewFromCalls && !Unknown) {
         Out.Error = ErrorKind::NullSets;
+        Out.FailsOnlyOnMemory = llvm::all_of(Paths, [](const PathRecord &P) {
+          return !P.MaybeNull || P.ExcMemory;
+        });
+      }
     }
     if (Int && answersEntryQuery(Paths)) {
       Out.Error = ErrorKind::Occurred;

@@ -399,7 +399,7 @@ Expected<ApiModel> refcheck::loadApiModel(const DriverOptions &Opts) {
   for (const ApiAnnotation &A : Opts.ApiFacts)
     M.addConfigFact(A);
   for (const InferredContract &C : Opts.Contracts)
-    M.addInferred(C.Spec, C.Error);
+    M.addInferred(C.Spec, C.Error, C.FailsOnlyOnMemory);
   return M;
 }
 

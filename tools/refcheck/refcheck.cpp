@@ -325,7 +325,7 @@ int main(int argc, const char **argv) {
           Project, Opts, *Model, BO, &InferErrors,
           ListApi ? nullptr : &*Planned, ListApi ? nullptr : &Early);
       for (const InferredContract &C : Opts.Contracts)
-        Model->addInferred(C.Spec, C.Error);
+        Model->addInferred(C.Spec, C.Error, C.FailsOnlyOnMemory);
     }
   }
   if (!WriteContracts.empty()) {
