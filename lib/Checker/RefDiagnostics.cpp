@@ -326,15 +326,55 @@ void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
   C.emitReport(std::move(R));
 }
 
+/// Whether a function's name says it takes a reference that outlives it
+/// on purpose: `my_incref`, `owner_add_ref`, `AddRef`, `retain_handle`
+/// (pycurl's curlmime_data_cb_owner_add_libcurl_ref keeps a reference for
+/// libcurl, which a free callback gives back).
+static bool namedToTakeReference(StringRef Name) {
+  std::string Lower = Name.lower();
+  StringRef L(Lower);
+  if (L.contains("incref") || L.contains("addref") || L.contains("retain"))
+    return true;
+  SmallVector<StringRef, 8> Words;
+  L.split(Words, '_', -1, /*KeepEmpty=*/false);
+  static constexpr llvm::StringLiteral Takers[] = {"add",  "inc",  "take",
+                                                   "hold", "keep", "grab"};
+  bool Ref =
+      llvm::is_contained(Words, "ref") || llvm::is_contained(Words, "refs");
+  return Ref && llvm::any_of(Words, [](StringRef W) {
+           return llvm::is_contained(Takers, W);
+         });
+}
+
+/// Whether a frame of LC, or one it was called from, is a function named
+/// to take a reference on purpose.
+static bool inReferenceTaker(const LocationContext *LC) {
+  for (; LC; LC = LC->getParent())
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(LC->getDecl()))
+      if (FD->getIdentifier() && namedToTakeReference(FD->getName()))
+        return true;
+  return false;
+}
+
 void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
                                 ExplodedNode *N, CheckerContext &C,
                                 bool Returned) const {
   const ExplodedNode *ON = findOriginNode(N, Sym);
   const Stmt *Origin = RS.origin();
   StringRef From = calleeNameOf(Origin);
+  std::string How = refOpSpelling(Origin, RefOps);
+  // A reference taken on purpose by a function named for it is no leak.
+  if (!How.empty() && !Returned) {
+    // The frames where the reference was taken.
+    const ExplodedNode *At = N;
+    while (At && At->getStmtForDiagnostics() != Origin)
+      At = At->getFirstPred();
+    if (inReferenceTaker((At ? At : ON)->getLocationContext()))
+      return;
+  }
   std::string Holder = holderName(N->getFirstPred(), Sym);
   std::string Msg;
-  if (std::string How = refOpSpelling(Origin, RefOps); !How.empty())
+  if (!How.empty())
     Msg = "Reference taken with '" + How + "'";
   else if (!From.empty())
     Msg = "New reference from '" + From.str() + "'";
