@@ -1310,7 +1310,8 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   Config.InferOnly = &Opts.InferOnly;
   std::optional<ScopedCheckerConfig> Active;
   Active.emplace(Config);
-  ClangTool Tool(DB, {CC.Filename});
+  auto ToolPtr = makeTool(DB, CC.Filename);
+  ClangTool &Tool = *ToolPtr;
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
@@ -1419,7 +1420,8 @@ static FileContracts scanOnce(const FileCommand &Cmd,
   FileContracts Out;
   CompileCommand CC = toolCommand(Cmd, /*Infer=*/true);
   SingleCommandDatabase DB(CC);
-  ClangTool Tool(DB, {CC.Filename});
+  auto ToolPtr = makeTool(DB, CC.Filename);
+  ClangTool &Tool = *ToolPtr;
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
@@ -1473,7 +1475,8 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   bool Verify = isVerifyMode(Cmd);
   ScopedCheckerConfig Scope(Setup.Config);
 
-  ClangTool Tool(DB, {CC.Filename});
+  auto ToolPtr = makeTool(DB, CC.Filename);
+  ClangTool &Tool = *ToolPtr;
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();

@@ -12,6 +12,8 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
@@ -34,6 +36,20 @@ public:
     return {Cmd.Filename};
   }
 };
+
+/// A ClangTool for the one file of DB. Its file system keeps a working
+/// folder of its own: ClangTool enters each command's folder, and on the
+/// process-wide one that would move the threads analyzing other files
+/// (whose relative paths then resolve in the wrong folder).
+inline std::unique_ptr<clang::tooling::ClangTool>
+makeTool(const clang::tooling::CompilationDatabase &DB,
+         llvm::StringRef File) {
+  return std::make_unique<clang::tooling::ClangTool>(
+      DB, std::vector<std::string>{File.str()},
+      std::make_shared<clang::PCHContainerOperations>(),
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+          llvm::vfs::createPhysicalFileSystem().release()));
+}
 
 /// Keeps the compile errors of a file; shows clang's diagnostics only when
 /// asked (--verbose) or when clang's -verify mode needs them.

@@ -130,7 +130,8 @@ Error refcheck::buildPrefixPCH(const FileCommand &Cmd, StringRef Prefix,
   CC.Filename = HeaderPath;
 
   SingleCommandDatabase One(CC);
-  ClangTool Tool(One, {CC.Filename});
+  auto ToolPtr = makeTool(One, CC.Filename);
+  ClangTool &Tool = *ToolPtr;
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
   CompileDiagnostics Diags(DiagOpts.get(), /*ShowAll=*/false);
   Tool.setDiagnosticConsumer(&Diags);
