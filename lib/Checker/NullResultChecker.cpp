@@ -87,7 +87,7 @@ private:
                            const Twine &How, CheckerContext &C,
                            ExplodedNode *&Pred) const;
   /// Reports the use of Origin's result, NULL (KnownNull) or maybe NULL;
-  /// the path goes on with After.
+  /// the path goes on with After, or ends (nullptr) where it is known NULL.
   ProgramStateRef reportUse(ProgramStateRef After, const Expr *Origin,
                             bool KnownNull, SymbolRef Sym, const Twine &How,
                             CheckerContext &C, ExplodedNode *&Pred) const;
@@ -286,12 +286,18 @@ ProgramStateRef NullResultChecker::reportUse(ProgramStateRef After,
                                              const Twine &How,
                                              CheckerContext &C,
                                              ExplodedNode *&Pred) const {
-  if (Config && !Config->isEnabled(checks::UncheckedNull))
-    return After;
   static CheckerProgramPointTag Tag("refcheck", "UncheckedNull");
-  ExplodedNode *N = C.generateNonFatalErrorNode(After, Pred, &Tag);
+  if (Config && !Config->isEnabled(checks::UncheckedNull)) {
+    if (KnownNull)
+      C.generateSink(After, Pred, &Tag);
+    return KnownNull ? nullptr : After;
+  }
+  // A NULL the path knows of crashes the call, or makes it fail: the path
+  // ends here (PyLong_AsSsize_t(NULL) returns no value to go on with).
+  ExplodedNode *N = KnownNull ? C.generateErrorNode(After, Pred, &Tag)
+                              : C.generateNonFatalErrorNode(After, Pred, &Tag);
   if (!N)
-    return After;
+    return KnownNull ? nullptr : After;
   Pred = N;
   StringRef From = calleeOf(Origin);
   std::string Msg =
@@ -307,7 +313,7 @@ ProgramStateRef NullResultChecker::reportUse(ProgramStateRef After,
   if (Sym)
     R->markInteresting(Sym);
   C.emitReport(std::move(R));
-  return After;
+  return KnownNull ? nullptr : After;
 }
 
 /// The variable argument Idx was read from, if that read gave a known-NULL
@@ -333,6 +339,8 @@ void NullResultChecker::checkPreCall(const CallEvent &Call,
     std::string How =
         ("is passed to '" + userFacingName(FD->getName()) + "'").str();
     for (unsigned Idx : E->nonNullArgsOf(Call.getNumArgs())) {
+      if (!State)
+        return; // the path ended at a known NULL
       if (SymbolRef Sym = Call.getArgSVal(Idx).getAsLocSymbol())
         State = checkUse(State, Sym, How, C, Pred);
       else if (const ValueDecl *VD = nullReadVar(Call, Idx, State))
@@ -341,6 +349,8 @@ void NullResultChecker::checkPreCall(const CallEvent &Call,
                           nullptr, How, C, Pred);
     }
   }
+  if (!State)
+    return;
   // The reads of this call's arguments are used up.
   if (!State->get<NullReads>().isEmpty())
     State = State->remove<NullReads>();
@@ -377,7 +387,7 @@ void NullResultChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
   ExplodedNode *Pred = C.getPredecessor();
   ProgramStateRef After =
       checkUse(State, SR->getSymbol(), "is dereferenced", C, Pred);
-  if (After != State && After != Pred->getState())
+  if (After && After != State && After != Pred->getState())
     C.addTransition(After, Pred);
 }
 
