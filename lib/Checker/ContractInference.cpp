@@ -224,9 +224,7 @@ bool refcheck::queriesException(const FunctionDecl *FD) {
     explicit Finder(const ApiModel &M) : Model(M) {}
     bool VisitCallExpr(CallExpr *CE) {
       const FunctionDecl *Callee = CE->getDirectCallee();
-      if (Callee && Callee->getIdentifier() &&
-          Model.errorKindOf(Callee->getName()) == ErrorKind::Occurred)
-        Found = true;
+      Found = Callee && errorKindFor(&Model, Callee) == ErrorKind::Occurred;
       return !Found;
     }
   };
@@ -368,14 +366,20 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
     return;
   }
 
-  // The exception state.
+  // The exception state, and whether the call fails only when memory
+  // runs out (PyList_New, PyErr_NoMemory, a helper of this file inferred
+  // so).
   StringRef Name = FD && FD->getIdentifier() ? FD->getName() : "";
   ErrorKind EK = Name.empty() ? ErrorKind::Unknown
                               : errorKindFor(Config->Model, FD);
+  const ErrorSpec *ES = FD ? errorSpecFor(Config->Model, FD) : nullptr;
+  bool Memory = ES && ES->FailsOnlyOnMemory;
   if (FD)
     if (auto It = Local.find(contractName(FD));
-        It != Local.end() && It->second.Error)
+        It != Local.end() && It->second.Error) {
       EK = *It->second.Error;
+      Memory = It->second.FailsOnlyOnMemory;
+    }
   const SourceManager &SM = C.getSourceManager();
   bool SystemLibc = FD && EK == ErrorKind::Unknown &&
                     SM.isInSystemHeader(FD->getLocation()) &&
@@ -393,15 +397,6 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
                 Clear->set<InfEntry>(EntryClear)};
     }
   }
-  // Whether the call fails only when memory runs out (PyList_New,
-  // PyErr_NoMemory, a helper of this file inferred so).
-  bool Memory = false;
-  if (const ErrorSpec *ES = FD ? errorSpecFor(Config->Model, FD) : nullptr)
-    Memory = ES->FailsOnlyOnMemory;
-  if (FD)
-    if (auto It = Local.find(contractName(FD));
-        It != Local.end() && It->second.Error)
-      Memory = It->second.FailsOnlyOnMemory;
   CallSummary Summary = Summaries.summarize(Call);
   for (ProgramStateRef St : States) {
     if (EK == ErrorKind::AlwaysSets)

@@ -315,8 +315,8 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
         if (!Good) {
           report(A, CE, Callee,
                  "Format code '" + It.Spelling + "' of '" + Callee +
-                     "' expects '" + describe(T, ByPointer, It.Unsigned) + "' but argument " +
-                     Twine(Arg + 1) + " is '" +
+                     "' expects '" + describe(T, ByPointer, It.Unsigned) +
+                     "' but argument " + Twine(Arg + 1) + " is '" +
                      A->IgnoreImpCasts()->getType().getAsString() + "'");
           continue;
         }

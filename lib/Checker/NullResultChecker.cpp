@@ -400,7 +400,6 @@ void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
       State = State->remove<MaybeNullResults>(Sym);
       Changed = true;
     }
-
   // A dying PyDict_Contains result the path tested true leaves the fact
   // behind (its constraint goes with it).
   for (auto [Sym, DK] : State->get<ContainsResults>())

@@ -1310,8 +1310,7 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   Config.InferOnly = &Opts.InferOnly;
   std::optional<ScopedCheckerConfig> Active;
   Active.emplace(Config);
-  auto ToolPtr = makeTool(DB, CC.Filename);
-  ClangTool &Tool = *ToolPtr;
+  ClangTool Tool = makeTool(DB, CC.Filename);
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
@@ -1420,8 +1419,7 @@ static FileContracts scanOnce(const FileCommand &Cmd,
   FileContracts Out;
   CompileCommand CC = toolCommand(Cmd, /*Infer=*/true);
   SingleCommandDatabase DB(CC);
-  auto ToolPtr = makeTool(DB, CC.Filename);
-  ClangTool &Tool = *ToolPtr;
+  ClangTool Tool = makeTool(DB, CC.Filename);
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
@@ -1475,8 +1473,7 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   bool Verify = isVerifyMode(Cmd);
   ScopedCheckerConfig Scope(Setup.Config);
 
-  auto ToolPtr = makeTool(DB, CC.Filename);
-  ClangTool &Tool = *ToolPtr;
+  ClangTool Tool = makeTool(DB, CC.Filename);
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();

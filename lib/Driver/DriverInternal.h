@@ -13,8 +13,8 @@
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <memory>
 #include <vector>
@@ -41,10 +41,10 @@ public:
 /// folder of its own: ClangTool enters each command's folder, and on the
 /// process-wide one that would move the threads analyzing other files
 /// (whose relative paths then resolve in the wrong folder).
-inline std::unique_ptr<clang::tooling::ClangTool>
+inline clang::tooling::ClangTool
 makeTool(const clang::tooling::CompilationDatabase &DB,
          llvm::StringRef File) {
-  return std::make_unique<clang::tooling::ClangTool>(
+  return clang::tooling::ClangTool(
       DB, std::vector<std::string>{File.str()},
       std::make_shared<clang::PCHContainerOperations>(),
       llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(

@@ -130,8 +130,7 @@ Error refcheck::buildPrefixPCH(const FileCommand &Cmd, StringRef Prefix,
   CC.Filename = HeaderPath;
 
   SingleCommandDatabase One(CC);
-  auto ToolPtr = makeTool(One, CC.Filename);
-  ClangTool &Tool = *ToolPtr;
+  ClangTool Tool = makeTool(One, CC.Filename);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
   CompileDiagnostics Diags(DiagOpts.get(), /*ShowAll=*/false);
   Tool.setDiagnosticConsumer(&Diags);
