@@ -344,6 +344,21 @@ static bool readsDeallocSlot(const Stmt *S, const LocationContext *LC) {
   return ME && ME->getMemberDecl()->getName() == "tp_dealloc";
 }
 
+/// Whether the call at S goes through a pointer declared as a deallocator
+/// (`destructor`, `freefunc`), as a decrement helper that is handed the
+/// type's dealloc does: `destruct(op)` after `--op->ob_refcnt` reached zero
+/// is the release itself, whichever function the pointer holds
+/// (CPython's _Py_DECREF_SPECIALIZED(op, (destructor)PyObject_Free)).
+static bool callsThroughDeallocator(const Stmt *S) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(S);
+  if (!CE || CE->getDirectCallee())
+    return false;
+  const auto *TT =
+      CE->getCallee()->IgnoreParenImpCasts()->getType()->getAs<TypedefType>();
+  return TT && llvm::is_contained({"destructor", "freefunc"},
+                                  TT->getDecl()->getName());
+}
+
 /// The read of ob_type at S, in the current frame, serves only to find the
 /// dealloc slot: directly (`op->ob_type->tp_dealloc`) or as the body of a
 /// getter such as Py_TYPE() whose call does.
@@ -1098,6 +1113,7 @@ void PyRefChecker::checkPreCall(const CallEvent &Call,
     // The release itself: finding the type's dealloc slot, calling it.
     if (RS->kind() == RefState::Released &&
         (readsDeallocSlot(Call.getOriginExpr(), C.getLocationContext()) ||
+         callsThroughDeallocator(Call.getOriginExpr()) ||
          Summaries.deallocates(Call, I)))
       continue;
     if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
