@@ -1413,6 +1413,20 @@ PyRefChecker::replaceInPlace(ProgramStateRef State, const ArgRule &R,
   if (const SymbolRef *O = State->get<InPlaceOld>(Var))
     Old = *O;
   State = State->remove<InPlaceOld>(Var);
+  // A call that cannot fail, on a reference the code borrowed
+  // (`v = PyTuple_GET_ITEM(t, i); PyUnicode_InternInPlace(&v);`), replaces
+  // the owner's reference: whether the code writes the new one back is the
+  // owner's business, so neither object is judged any more. A borrowed
+  // parameter has no owner the code could write back to: that stays a steal
+  // of a borrowed reference.
+  if (const RefState *RS = Old ? State->get<RefMap>(Old) : nullptr;
+      RS && RS->isBorrowed() && !S.Ret.CanFail && !isTopFrameParam(Old)) {
+    State = forget(State, Old, /*StopJudging=*/true);
+    if (SymbolRef New =
+            State->getSVal(loc::MemRegionVal(Var)).getAsLocSymbol())
+      State = forget(State, New, /*StopJudging=*/true);
+    return {State, nullptr};
+  }
   auto [Succ, Fail] = splitInPlace(State, R, S, Call, C, Old);
   // Succeeding, the call took the old reference and left a new one in the
   // variable; an InOut call failing freed the object.
