@@ -194,6 +194,8 @@ public:
   void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
   void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;
   void checkPostStmt(const BinaryOperator *BO, CheckerContext &C) const;
+  bool answersFreshComparison(const BinaryOperator *BO, SVal L, SVal R,
+                              CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
 
 private:
@@ -1868,6 +1870,39 @@ static bool holdsDefault(const Expr *Side, const MemRegion *Static,
                       });
 }
 
+/// `fresh == p` where `fresh` is an object the code made on this path
+/// (PyDict_New) and p a pointer the path had before that object existed
+/// (a parameter, an earlier result): they cannot be the same object, so the
+/// comparison is answered rather than split into an impossible branch
+/// (`if (kwdict != keywords) Py_DECREF(kwdict);`).
+bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
+                                          SVal R, CheckerContext &C) const {
+  ProgramStateRef State = C.getState();
+  SymbolRef LS = L.getAsLocSymbol(), RS = R.getAsLocSymbol();
+  if (!LS || !RS || LS == RS)
+    return false;
+  auto FreshOwned = [&](SymbolRef Sym) {
+    const RefState *St = State->get<RefMap>(Sym);
+    return St && St->isOwned() && !St->onBorrow() &&
+           Summaries.madeFresh(St->origin());
+  };
+  // Symbols are numbered as they are made: one older than the fresh
+  // object's was a value before that object existed.
+  auto Older = [](SymbolRef A, SymbolRef B) {
+    const auto *DA = dyn_cast<SymbolData>(A), *DB = dyn_cast<SymbolData>(B);
+    return DA && DB && DA->getSymbolID() < DB->getSymbolID();
+  };
+  bool Distinct = (FreshOwned(LS) && Older(RS, LS)) ||
+                  (FreshOwned(RS) && Older(LS, RS));
+  if (!Distinct)
+    return false;
+  C.addTransition(State->BindExpr(
+      BO, C.getLocationContext(),
+      C.getSValBuilder().makeTruthVal(BO->getOpcode() == BO_NE,
+                                      BO->getType())));
+  return true;
+}
+
 /// `o == Py_None` / `o != Py_None` where the engine has no answer (o is a
 /// symbol, Py_None a global's address): the answer is the one symbol kept
 /// for (o, Py_None), so later comparisons on the path agree with it.
@@ -1877,9 +1912,11 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
     return;
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
+  SVal L = State->getSVal(BO->getLHS(), LC), R = State->getSVal(BO->getRHS(), LC);
+  if (answersFreshComparison(BO, L, R, C))
+    return;
   if (!State->getSVal(BO, LC).isUnknown())
     return;
-  SVal L = State->getSVal(BO->getLHS(), LC), R = State->getSVal(BO->getRHS(), LC);
   const MemRegion *Static = staticObjectOf(R);
   SymbolRef Sym = L.getAsLocSymbol(/*IncludeBaseRegions=*/true);
   if (!Static) {
