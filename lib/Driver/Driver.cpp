@@ -30,6 +30,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/JSON.h"
+#include <map>
+#include <tuple>
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -480,11 +482,44 @@ public:
 
   void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
                             FilesMade *) override {
-    for (const ento::PathDiagnostic *PD : Diags)
+    for (const ento::PathDiagnostic *PD : mergeSameLeaks(Diags))
       add(*PD);
   }
 
 private:
+  /// One variable leaking at one place is one finding, however many calls
+  /// could have made what it holds (an inlined helper whose paths return new
+  /// references from three different calls, `res` leaked at one `return`).
+  /// The report kept is the one most users hit (every call before error
+  /// paths before allocation failures), then the one with the shorter path.
+  static std::vector<const ento::PathDiagnostic *>
+  mergeSameLeaks(const std::vector<const ento::PathDiagnostic *> &Diags) {
+    std::vector<const ento::PathDiagnostic *> Out;
+    std::map<std::tuple<unsigned, const Decl *, std::string>, size_t> Kept;
+    auto Rank = [](const ento::PathDiagnostic *PD) {
+      ImpactClass I = decodeReportTag(PD->getShortDescription())
+                          .Impact.value_or(ImpactClass::EveryCall);
+      return std::make_pair(static_cast<int>(I), PD->path.size());
+    };
+    for (const ento::PathDiagnostic *PD : Diags) {
+      StringRef Msg = PD->getVerboseDescription();
+      size_t Held = Msg.find(" (held in '");
+      if (PD->getBugType() != "ref-leak" || Held == StringRef::npos) {
+        Out.push_back(PD);
+        continue;
+      }
+      auto Key = std::make_tuple(
+          PD->getLocation().asLocation().getRawEncoding(),
+          PD->getDeclWithIssue(), Msg.substr(Held).str());
+      auto [It, New] = Kept.try_emplace(Key, Out.size());
+      if (New)
+        Out.push_back(PD);
+      else if (Rank(PD) < Rank(Out[It->second]))
+        Out[It->second] = PD;
+    }
+    return Out;
+  }
+
   void place(SourceLocation L, std::string &File, unsigned &Line,
              unsigned &Col) const {
     const SourceManager &SM = CI.getSourceManager();
