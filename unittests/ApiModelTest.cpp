@@ -202,6 +202,7 @@ TEST(InferredContracts, JsonRoundTripAndMalformedInput) {
 #include "../lib/ApiModel/BuiltinTable.h"
 #include "llvm/Support/Error.h"
 #include <map>
+#include <set>
 
 // Every function with a row in both tables: the error convention agrees
 // with the ownership row's can-fail column. One failure per disagreement.
@@ -345,4 +346,39 @@ TEST(ApiModel, KnowsWhichIntResultsAreZeroOnSuccess) {
   EXPECT_FALSE(ZeroOk("PyObject_IsTrue"));
   EXPECT_FALSE(ZeroOk("PyDict_Contains"));
   EXPECT_FALSE(ZeroOk("PyObject_GetOptionalAttr"));
+}
+
+TEST(ApiModel, NamePatternsMatchAStarAnywhere) {
+  EXPECT_TRUE(ApiModel::makesFreshObject("PyLong_FromSsize_t"));
+  EXPECT_TRUE(ApiModel::makesFreshObject("PyUnicode_AsUTF8String"));
+  EXPECT_TRUE(ApiModel::makesFreshObject("PyUnicode_AsASCIIString"));
+  EXPECT_FALSE(ApiModel::makesFreshObject("PyUnicode_AsUTF8"));
+  EXPECT_FALSE(ApiModel::makesFreshObject("PyUnicode_AsString_"));
+  EXPECT_FALSE(ApiModel::makesFreshObject("PyObject_RichCompare"));
+}
+
+TEST(ApiModel, KnowsWhichCallsSucceedOnTheirOwnType) {
+  EXPECT_EQ(ApiModel::typeMadeBy("PyUnicode_AsUTF8String"), "bytes");
+  EXPECT_EQ(ApiModel::typeMadeBy("PyBytes_FromStringAndSize"), "bytes");
+  EXPECT_EQ(ApiModel::typeMadeBy("PySequence_List"), "list");
+  EXPECT_EQ(ApiModel::typeMadeBy("PyObject_GetAttr"), "");
+  EXPECT_TRUE(ApiModel::succeedsOnType("PyBytes_AsString", "bytes"));
+  EXPECT_FALSE(ApiModel::succeedsOnType("PyBytes_AsString", "str"));
+  EXPECT_FALSE(ApiModel::succeedsOnType("PyBytes_AsString", ""));
+  EXPECT_TRUE(ApiModel::succeedsOnType("PyObject_Length", "list"));
+  EXPECT_FALSE(ApiModel::succeedsOnType("PyList_Sort", "list"));
+}
+
+TEST(BuiltinTables, EveryTypeACallReadsIsOneACallMakes) {
+  std::set<std::string> Made;
+  for (size_t I = 0; I < NumTypeMakerRows; ++I)
+    Made.insert(TypeMakerRows[I].Type);
+  for (size_t I = 0; I < NumTypeCheckedRows; ++I) {
+    llvm::SmallVector<llvm::StringRef, 5> Types;
+    llvm::StringRef(TypeCheckedRows[I].Types).split(Types, ',');
+    for (llvm::StringRef T : Types)
+      EXPECT_TRUE(Made.count(T.str()))
+          << TypeCheckedRows[I].Name << " reads '" << T.str()
+          << "', which no call makes";
+  }
 }

@@ -313,6 +313,14 @@ public:
   /// as Py_None, Py_True or Py_NotImplemented: PyList_New, PyLong_FromLong.
   /// PyObject_RichCompare and PyBool_FromLong are not.
   static bool makesFreshObject(llvm::StringRef Name);
+  /// The exact built-in type ("bytes", "str", "list", "tuple", "dict") of
+  /// a non-NULL result of Name, or "" when it has none:
+  /// PyUnicode_AsUTF8String makes bytes.
+  static llvm::StringRef typeMadeBy(llvm::StringRef Name);
+  /// Whether Name fails only when its argument 0 is not of the type it
+  /// reads, so that it succeeds on an object of type Type: PyBytes_AsString
+  /// on bytes, PyObject_Length on a list.
+  static bool succeedsOnType(llvm::StringRef Name, llvm::StringRef Type);
 
   /// The error convention of Name, or nullptr when no table row says it.
   /// See errorKindOf() for the fallback on the ownership table.

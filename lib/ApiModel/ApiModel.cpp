@@ -265,11 +265,43 @@ ApiModel ApiModel::builtin() {
   return M;
 }
 
+/// Whether Name matches P, a name in which one '*' matches any run of
+/// characters ("PyLong_From*", "PyUnicode_As*String").
+static bool matchesNamePattern(StringRef Name, StringRef P) {
+  auto [Head, Tail] = P.split('*');
+  if (Head.size() == P.size())
+    return Name == P;
+  return Name.size() >= Head.size() + Tail.size() && Name.starts_with(Head) &&
+         Name.ends_with(Tail);
+}
+
 bool ApiModel::makesFreshObject(StringRef Name) {
   for (size_t I = 0; I < NumFreshResultPatterns; ++I) {
     StringRef P = FreshResultPatterns[I];
-    if (P.consume_back("*") ? Name.starts_with(P) : Name == P)
+    if (matchesNamePattern(Name, P))
       return true;
+  }
+  return false;
+}
+
+StringRef ApiModel::typeMadeBy(StringRef Name) {
+  for (size_t I = 0; I < NumTypeMakerRows; ++I) {
+    StringRef P = TypeMakerRows[I].Pattern;
+    if (matchesNamePattern(Name, P))
+      return TypeMakerRows[I].Type;
+  }
+  return "";
+}
+
+bool ApiModel::succeedsOnType(StringRef Name, StringRef Type) {
+  if (Type.empty())
+    return false;
+  for (size_t I = 0; I < NumTypeCheckedRows; ++I) {
+    if (Name != TypeCheckedRows[I].Name)
+      continue;
+    SmallVector<StringRef, 5> Types;
+    StringRef(TypeCheckedRows[I].Types).split(Types, ',');
+    return llvm::is_contained(Types, Type);
   }
   return false;
 }

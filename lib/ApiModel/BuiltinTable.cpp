@@ -384,7 +384,7 @@ const size_t refcheck::NumBuiltinRows =
 // Functions whose result, when not NULL, is an object of a concrete type
 // that the call made or looked up by value: never a shared singleton such
 // as Py_None, Py_True, Py_False, Py_Ellipsis or Py_NotImplemented. A
-// trailing '*' matches any rest of the name. The checker drops such an
+// '*' matches any run of characters. The checker drops such an
 // object when the code compares it with a singleton (the analyzer would
 // otherwise follow the impossible path where it *is* the singleton); any
 // other owned object stays tracked through the comparison
@@ -414,3 +414,49 @@ const char *const refcheck::FreshResultPatterns[] = {
 };
 const size_t refcheck::NumFreshResultPatterns =
     sizeof(FreshResultPatterns) / sizeof(FreshResultPatterns[0]);
+
+// What type of object a call's result is when it is not NULL, for the calls
+// whose result always has one exact built-in type (a '*' matches any run
+// of characters). Only the types of TypeCheckedRows matter.
+const TypeMakerRow refcheck::TypeMakerRows[] = {
+    {"PyBytes_From*", "bytes"},         {"PyUnicode_As*String", "bytes"},
+    {"PyUnicode_AsEncodedString", "bytes"},
+    {"PyUnicode_EncodeFSDefault", "bytes"}, {"PyUnicode_EncodeLocale", "bytes"},
+    {"PyObject_Bytes", "bytes"},
+    {"PyUnicode_From*", "str"},         {"PyUnicode_Decode*", "str"},
+    {"PyUnicode_New", "str"},           {"PyUnicode_Concat", "str"},
+    {"PyUnicode_Join", "str"},          {"PyUnicode_Substring", "str"},
+    {"PyUnicode_Format", "str"},        {"PyObject_Repr", "str"},
+    {"PyObject_Str", "str"},            {"PyObject_ASCII", "str"},
+    {"PyList_New", "list"},             {"PyList_GetSlice", "list"},
+    {"PySequence_List", "list"},        {"PyDict_Keys", "list"},
+    {"PyDict_Values", "list"},          {"PyDict_Items", "list"},
+    {"PyUnicode_Split", "list"},        {"PyUnicode_Splitlines", "list"},
+    {"PyTuple_New", "tuple"},           {"PyTuple_Pack", "tuple"},
+    {"PyTuple_GetSlice", "tuple"},      {"PyList_AsTuple", "tuple"},
+    {"PySequence_Tuple", "tuple"},
+    {"PyDict_New", "dict"},             {"PyDict_Copy", "dict"},
+};
+const size_t refcheck::NumTypeMakerRows =
+    sizeof(TypeMakerRows) / sizeof(TypeMakerRows[0]);
+
+// Calls that fail only when argument 0 is not of the type they read: on an
+// object of one of the listed types (a comma list) they succeed, so a size
+// is >= 0 and a pointer is not NULL (PyBytes_AsString of the result of
+// PyUnicode_AsUTF8String, PyObject_Length of a new list).
+const TypeCheckedRow refcheck::TypeCheckedRows[] = {
+    {"PyBytes_AsString", "bytes"},
+    {"PyBytes_Size", "bytes"},
+    {"PyUnicode_GetLength", "str"},
+    {"PyList_Size", "list"},
+    {"PyTuple_Size", "tuple"},
+    {"PyDict_Size", "dict"},
+    {"PyObject_Size", "bytes,str,list,tuple,dict"},
+    {"PyObject_Length", "bytes,str,list,tuple,dict"},
+    {"PySequence_Size", "bytes,str,list,tuple"},
+    {"PySequence_Length", "bytes,str,list,tuple"},
+    {"PyMapping_Size", "dict"},
+    {"PyMapping_Length", "dict"},
+};
+const size_t refcheck::NumTypeCheckedRows =
+    sizeof(TypeCheckedRows) / sizeof(TypeCheckedRows[0]);

@@ -29,10 +29,27 @@ struct ErrorRow {
 extern const ErrorRow ErrorRows[];
 extern const size_t NumErrorRows;
 extern const size_t NumBuiltinRows;
-/// Names (a trailing '*' matches any rest) of the functions whose result is
+/// Names (a '*' matches any run of characters) of the functions whose result is
 /// never a shared singleton (ApiModel::makesFreshObject).
 extern const char *const FreshResultPatterns[];
 extern const size_t NumFreshResultPatterns;
+
+/// A call whose non-NULL result has one exact built-in type
+/// (ApiModel::typeMadeBy).
+struct TypeMakerRow {
+  const char *Pattern; ///< a name; a '*' matches any run of characters
+  const char *Type;    ///< "bytes", "str", "list", "tuple", "dict"
+};
+extern const TypeMakerRow TypeMakerRows[];
+extern const size_t NumTypeMakerRows;
+/// A call that fails only when argument 0 is not of one of Types
+/// (ApiModel::succeedsOnType).
+struct TypeCheckedRow {
+  const char *Name;
+  const char *Types; ///< a comma list of TypeMakerRow types
+};
+extern const TypeCheckedRow TypeCheckedRows[];
+extern const size_t NumTypeCheckedRows;
 
 /// A row of the ownership table in the model's form, or an error naming the
 /// row and its bad cell. ApiModel::builtin() stops on the first bad row.

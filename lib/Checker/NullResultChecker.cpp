@@ -203,6 +203,58 @@ bool cannotFailOnInt(const CallEvent &Call, StringRef Name,
                  typeKnownToBe(State, Obj, "PyLong_Type"));
 }
 
+/// The exact built-in type of argument I, when the path knows it and knows
+/// the argument is not NULL: made by a call of ApiModel's TypeMakerRows, or
+/// found by an exact type check (`PyBytes_CheckExact(o)` tested true).
+StringRef knownArgType(const CallEvent &Call, unsigned I,
+                       ProgramStateRef State) {
+  if (I >= Call.getNumArgs())
+    return "";
+  SymbolRef Obj = Call.getArgSVal(I).getAsLocSymbol();
+  if (!Obj ||
+      !State->getConstraintManager().isNull(State, Obj).isConstrainedFalse())
+    return "";
+  if (StringRef T = ApiModel::typeMadeBy(argMaker(Call, I)); !T.empty())
+    return T;
+  static constexpr std::pair<const char *, const char *> ExactTypes[] = {
+      {"bytes", "PyBytes_Type"}, {"str", "PyUnicode_Type"},
+      {"list", "PyList_Type"},   {"tuple", "PyTuple_Type"},
+      {"dict", "PyDict_Type"}};
+  for (auto [Type, TypeVar] : ExactTypes)
+    if (typeKnownToBe(State, Obj, TypeVar))
+      return Type;
+  return "";
+}
+
+/// A call that fails only on an argument of the wrong type, given one of
+/// the right type (ApiModel::succeedsOnType), succeeds: its pointer result
+/// is not NULL and its size result not negative. Returns State so
+/// constrained, nullptr when the path had assumed the failure (it ends),
+/// or std::nullopt when the call is not such a call.
+std::optional<ProgramStateRef> succeedsOnKnownType(const CallEvent &Call,
+                                                   StringRef Name,
+                                                   ProgramStateRef State,
+                                                   CheckerContext &C) {
+  if (!ApiModel::succeedsOnType(Name, knownArgType(Call, 0, State)))
+    return std::nullopt;
+  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (!Ret)
+    return std::nullopt;
+  if (Call.getResultType()->isPointerType())
+    return State->assume(*Ret, true);
+  if (!Call.getResultType()->isIntegerType())
+    return std::nullopt;
+  SValBuilder &SVB = C.getSValBuilder();
+  auto NotNegative =
+      SVB.evalBinOp(State, BO_GE, *Ret,
+                    SVB.makeZeroVal(Call.getResultType()),
+                    SVB.getConditionType())
+          .getAs<DefinedOrUnknownSVal>();
+  if (!NotNegative)
+    return std::nullopt;
+  return State->assume(*NotNegative, true);
+}
+
 } // namespace
 
 void NullResultChecker::checkPostCall(const CallEvent &Call,
@@ -217,6 +269,14 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   StringRef Name = userFacingName(FD->getName());
   // What the path learns for later calls (KnownResults).
   ProgramStateRef State = Orig;
+  std::optional<ProgramStateRef> Succeeds =
+      succeedsOnKnownType(Call, Name, State, C);
+  if (Succeeds && !*Succeeds) {
+    C.generateSink(Orig, C.getPredecessor());
+    return;
+  }
+  if (Succeeds)
+    State = *Succeeds;
   if (Name == "PyDict_Contains") {
     DictKey DK{argRegion(Call, 0), argRegion(Call, 1)};
     if (SymbolRef Sym = Call.getReturnValue().getAsSymbol();
@@ -236,7 +296,8 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
       State = State->remove<AmbiguousResults>(Sym);
     for (const Expr *E : State->get<DeadAmbiguous>())
       State = State->remove<DeadAmbiguous>(E);
-  } else if (SymbolRef Sym = Call.getReturnValue().getAsSymbol()) {
+  } else if (SymbolRef Sym = Call.getReturnValue().getAsSymbol();
+             Sym && !Succeeds) {
     const Expr *CE = Call.getOriginExpr();
     ErrorSpec Probe;
     Probe.Kind = K;
