@@ -415,8 +415,19 @@ int main(int argc, const char **argv) {
   raw_ostream *OS = Out->get();
   if (!AnyVerify || Fmt != OutputFormat::Text || !OutFile.empty()) {
     Results Shown = All;
-    if (Fmt == OutputFormat::Text)
+    if (Fmt == OutputFormat::Text) {
       Shown.Errors.clear(); // already on stderr
+      // Text is read in a terminal or an editor: its file names are the
+      // ones the user would type here, relative to the current folder,
+      // also when the project root is another (`refcheck src/a.c` above
+      // a database in src/ prints src/a.c, not a.c).
+      SmallString<256> Cwd;
+      if (!sys::fs::current_path(Cwd) && !Shown.Root.empty() &&
+          Shown.Root != Cwd) {
+        Shown.makePathsAbsolute();
+        Shown.makePathsRelative(Cwd);
+      }
+    }
     writeResults(*OS, Shown, Fmt, makeReportContext(argv[0]));
   }
   OS->flush();
