@@ -194,11 +194,13 @@ public:
   void checkPreStmt(const AtomicExpr *AE, CheckerContext &C) const;
   void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;
   void checkPostStmt(const BinaryOperator *BO, CheckerContext &C) const;
-  bool answersFreshComparison(const BinaryOperator *BO, SVal L, SVal R,
-                              CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
 
 private:
+  /// Answers `fresh == p` when p is older than the fresh object; see the
+  /// definition.
+  bool answersFreshComparison(const BinaryOperator *BO, SVal L, SVal R,
+                              CheckerContext &C) const;
   ProgramStateRef bindRefcnt(const FieldRegion *FR, const Stmt *S,
                              ProgramStateRef State, CheckerContext &C,
                              bool &Reported) const;
