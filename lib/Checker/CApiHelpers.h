@@ -58,6 +58,30 @@ std::string staticObjectName(const clang::VarDecl *VD);
 /// header (PyTupleObject*, PyTypeObject*, user objects with PyObject_HEAD).
 bool isPyObjectPointerType(clang::QualType T);
 
+/// Whether T is or holds a Python object pointer: through pointers,
+/// arrays and function types (a callback taking a PyObject *).
+bool mentionsPythonObject(clang::QualType T);
+
+/// Which functions of a C unit can hold a Python object, reach the C API
+/// or call what refcheck cannot see into (PythonScope.cpp): the others
+/// have nothing for refcheck to report. Remembers what it found.
+class PythonScopeIndex {
+  struct Body {
+    bool Direct = false;
+    llvm::SmallVector<const clang::FunctionDecl *, 8> Calls;
+  };
+  llvm::DenseMap<const clang::FunctionDecl *, Body> Facts;
+  llvm::DenseMap<const clang::FunctionDecl *, bool> Closure;
+
+public:
+  /// True unless FD has a body here that, with every function of the unit
+  /// it calls, holds no Python object, calls no Py*/_Py* function, calls
+  /// nothing through a pointer and no function without a body here that is
+  /// declared outside the system headers. Always true in C++ and
+  /// Objective-C.
+  bool touchesPython(const clang::FunctionDecl *FD);
+};
+
 /// The name users wrote: with PY_SSIZE_T_CLEAN, Python.h renames
 /// PyArg_ParseTuple to _PyArg_ParseTuple_SizeT and so on.
 llvm::StringRef userFacingName(llvm::StringRef Name);
