@@ -97,8 +97,14 @@ struct ReportTag {
   /// The call whose failure or error branch the path assumes, and the
   /// phrase that says so ("when 'PyList_New' fails").
   std::string Call, Reason;
+  /// Reports of one check at one place, in one function, with the same
+  /// non-empty key are one finding whatever their origin: a ref-leak's
+  /// holder, how it leaks and how many references (one variable leaked at
+  /// one `return`, whichever call made what it holds).
+  std::string SameAs;
 };
-/// "origin=KEY", then one "impact=", "call=", "reason=" line each when set.
+/// "origin=KEY", then one "impact=", "call=", "reason=", "same=" line each
+/// when set.
 std::string encodeReportTag(const ReportTag &T);
 /// The inverse; a description without "origin=" gives an empty tag.
 ReportTag decodeReportTag(llvm::StringRef ShortDescription);

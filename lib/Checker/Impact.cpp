@@ -39,6 +39,8 @@ std::string refcheck::encodeReportTag(const ReportTag &T) {
     S += "\ncall=" + T.Call;
   if (!T.Reason.empty())
     S += "\nreason=" + T.Reason;
+  if (!T.SameAs.empty())
+    S += "\nsame=" + T.SameAs;
   return S;
 }
 
@@ -58,6 +60,8 @@ ReportTag refcheck::decodeReportTag(llvm::StringRef Short) {
       T.Call = Value.str();
     else if (Key == "reason")
       T.Reason = Value.str();
+    else if (Key == "same")
+      T.SameAs = Value.str();
   }
   return T;
 }
@@ -567,6 +571,7 @@ public:
       break;
     }
     Best.Origin = Own.Origin;
+    Best.SameAs = Own.SameAs;
     static_cast<PathReport &>(BR).setTag(Best);
   }
 };
@@ -599,6 +604,12 @@ void PathReport::init(StringRef Origin, const ExplodedNode *N,
 
 void PathReport::setTag(const ReportTag &T) {
   ShortDescription = encodeReportTag(T);
+}
+
+void PathReport::setSameAs(StringRef Key) {
+  ReportTag T = decodeReportTag(ShortDescription);
+  T.SameAs = Key.str();
+  setTag(T);
 }
 
 void PathReport::Profile(llvm::FoldingSetNodeID &ID) const {

@@ -65,6 +65,10 @@ public:
   /// short description must not split one bug into several reports.
   void Profile(llvm::FoldingSetNodeID &ID) const override;
 
+  /// Sets the tag's SameAs key: reports with the same one at one place are
+  /// one finding (the driver keeps the most frequent).
+  void setSameAs(llvm::StringRef Key);
+
 private:
   friend class ImpactVisitor;
   void setTag(const ReportTag &T);

@@ -410,6 +410,11 @@ void RefDiagnostics::reportLeak(SymbolRef Sym, const RefState &RS,
     Key += ";at=" + At;
   auto R = std::make_unique<PathReport>(LeakBug, Key, Msg, N, Unique,
                                         OLC->getDecl(), model());
+  // One variable leaked here is one finding, whichever call made what it
+  // holds (an inlined helper returning the results of different calls).
+  if (!Holder.empty())
+    R->setSameAs(Holder + (Returned ? ";returned" : "") +
+                 ";refs=" + std::to_string(RS.count()));
   R->markInteresting(Sym);
   R->addVisitor<RefHistoryVisitor>(Sym, RefOps);
   C.emitReport(std::move(R));

@@ -490,8 +490,10 @@ private:
   /// One variable leaking at one place is one finding, however many calls
   /// could have made what it holds (an inlined helper whose paths return new
   /// references from three different calls, `res` leaked at one `return`).
-  /// The report kept is the one most users hit (every call before error
-  /// paths before allocation failures), then the one with the shorter path.
+  /// The checker says which reports are the same through the report tag's
+  /// SameAs key. The report kept is the one most users hit (every call
+  /// before error paths before allocation failures), then the one with the
+  /// shorter path.
   static std::vector<const ento::PathDiagnostic *>
   mergeSameLeaks(const std::vector<const ento::PathDiagnostic *> &Diags) {
     std::vector<const ento::PathDiagnostic *> Out;
@@ -502,15 +504,14 @@ private:
       return std::make_pair(static_cast<int>(I), PD->path.size());
     };
     for (const ento::PathDiagnostic *PD : Diags) {
-      StringRef Msg = PD->getVerboseDescription();
-      size_t Held = Msg.find(" (held in '");
-      if (PD->getBugType() != "ref-leak" || Held == StringRef::npos) {
+      std::string Same = decodeReportTag(PD->getShortDescription()).SameAs;
+      if (Same.empty()) {
         Out.push_back(PD);
         continue;
       }
       auto Key = std::make_tuple(
           PD->getLocation().asLocation().getRawEncoding(),
-          PD->getDeclWithIssue(), Msg.substr(Held).str());
+          PD->getDeclWithIssue(), PD->getBugType().str() + ";" + Same);
       auto [It, New] = Kept.try_emplace(Key, Out.size());
       if (New)
         Out.push_back(PD);
