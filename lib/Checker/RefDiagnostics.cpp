@@ -327,13 +327,18 @@ void RefDiagnostics::report(const BugType &BT, const Twine &Msg, SymbolRef Sym,
 }
 
 /// Whether a function's name says it takes a reference that outlives it
-/// on purpose: `my_incref`, `owner_add_ref`, `AddRef`, `retain_handle`
+/// on purpose: `my_incref`, `owner_add_ref`, `AddRef`, `retain_handle`,
+/// `intern_immortal`
 /// (pycurl's curlmime_data_cb_owner_add_libcurl_ref keeps a reference for
 /// libcurl, which a free callback gives back).
 static bool namedToTakeReference(StringRef Name) {
   std::string Lower = Name.lower();
   StringRef L(Lower);
   if (L.contains("incref") || L.contains("addref") || L.contains("retain"))
+    return true;
+  // An object made immortal keeps the reference it was given for ever
+  // (CPython 3.11's PyUnicode_InternImmortal).
+  if (L.contains("immortal"))
     return true;
   SmallVector<StringRef, 8> Words;
   L.split(Words, '_', -1, /*KeepEmpty=*/false);
