@@ -1431,16 +1431,28 @@ PyRefChecker::replaceInPlace(ProgramStateRef State, const ArgRule &R,
       State = forget(State, New, /*StopJudging=*/true);
     return {State, nullptr};
   }
+  // A reference the code took on an object somebody else holds
+  // (`Py_INCREF(name); PyUnicode_InternInPlace(&name);` on a parameter).
+  const RefState *OldRS = Old ? State->get<RefMap>(Old) : nullptr;
+  bool OldHeldElsewhere = OldRS && OldRS->isOwned() && OldRS->onBorrow();
   auto [Succ, Fail] = splitInPlace(State, R, S, Call, C, Old);
   // Succeeding, the call took the old reference and left a new one in the
   // variable; an InOut call failing freed the object.
   if (Succ) {
     Succ = updateSymbol(Succ, Old, Transition::Steal, CE, S.Callee, nullptr,
                         C, Reported);
-    Succ = updateSymbol(Succ, Succ->getSVal(loc::MemRegionVal(Var))
-                                  .getAsLocSymbol(),
-                        Transition::OwnedOut, CE, S.Callee, nullptr, C,
-                        Reported);
+    SymbolRef New = Succ->getSVal(loc::MemRegionVal(Var)).getAsLocSymbol();
+    Succ = updateSymbol(Succ, New, Transition::OwnedOut, CE, S.Callee,
+                        nullptr, C, Reported);
+    // A call that cannot fail hands back the same object, which its other
+    // holder keeps alive, or one it keeps (the interned string, alive
+    // through whoever interned it): releasing the code's reference does not
+    // free it.
+    if (OldHeldElsewhere && !S.Ret.CanFail && New)
+      if (const RefState *NewRS = Succ->get<RefMap>(New);
+          NewRS && NewRS->isOwned() && NewRS->count() == 1)
+        Succ = Succ->set<RefMap>(New,
+                                 RefState::ownedOnBorrow(NewRS->origin()));
   }
   if (Fail && R.Effect == ArgEffect::InOut)
     Fail = updateSymbol(Fail, Old, Transition::Steal, CE, S.Callee, nullptr,
