@@ -313,6 +313,10 @@ public:
   /// as Py_None, Py_True or Py_NotImplemented: PyList_New, PyLong_FromLong.
   /// PyObject_RichCompare and PyBool_FromLong are not.
   static bool makesFreshObject(llvm::StringRef Name);
+  /// Whether a non-NULL result of Name may be an object the caller already
+  /// had (PyObject_Str of a str hands back its argument): not a singleton
+  /// if makesFreshObject() says so, but not new either.
+  static bool mayReturnExisting(llvm::StringRef Name);
   /// The exact built-in type ("bytes", "str", "list", "tuple", "dict") of
   /// a non-NULL result of Name, or "" when it has none:
   /// PyUnicode_AsUTF8String makes bytes.

@@ -284,6 +284,13 @@ bool ApiModel::makesFreshObject(StringRef Name) {
   return false;
 }
 
+bool ApiModel::mayReturnExisting(StringRef Name) {
+  for (size_t I = 0; I < NumExistingResultPatterns; ++I)
+    if (matchesNamePattern(Name, ExistingResultPatterns[I]))
+      return true;
+  return false;
+}
+
 StringRef ApiModel::typeMadeBy(StringRef Name) {
   for (size_t I = 0; I < NumTypeMakerRows; ++I) {
     StringRef P = TypeMakerRows[I].Pattern;

@@ -415,6 +415,22 @@ const char *const refcheck::FreshResultPatterns[] = {
 const size_t refcheck::NumFreshResultPatterns =
     sizeof(FreshResultPatterns) / sizeof(FreshResultPatterns[0]);
 
+// Calls that, though never returning a singleton, may hand back an object
+// the caller already had: their argument when it already has the exact
+// type (PyObject_Str of a str, PyNumber_Long of an int, PyUnicode_FromObject),
+// the object itself for a whole slice or a one-item join, the other operand
+// of a concatenation with an empty string, whatever a type's __str__ or
+// __repr__ returns, a cached small int. Their result may be equal to a
+// pointer older than the call.
+const char *const refcheck::ExistingResultPatterns[] = {
+    "PyObject_Str",       "PyObject_Repr",    "PyObject_Bytes",
+    "PyNumber_Long",      "PyNumber_Float",   "PyUnicode_FromObject",
+    "PyTuple_GetSlice",   "PyUnicode_Substring", "PyUnicode_Concat",
+    "PyUnicode_Join",     "PyLong_From*",
+};
+const size_t refcheck::NumExistingResultPatterns =
+    sizeof(ExistingResultPatterns) / sizeof(ExistingResultPatterns[0]);
+
 // What type of object a call's result is when it is not NULL, for the calls
 // whose result always has one exact built-in type (a '*' matches any run
 // of characters). Only the types of TypeCheckedRows matter.

@@ -33,6 +33,10 @@ extern const size_t NumBuiltinRows;
 /// never a shared singleton (ApiModel::makesFreshObject).
 extern const char *const FreshResultPatterns[];
 extern const size_t NumFreshResultPatterns;
+/// Names of the functions among those that may hand back an object the
+/// caller already had (ApiModel::mayReturnExisting).
+extern const char *const ExistingResultPatterns[];
+extern const size_t NumExistingResultPatterns;
 
 /// A call whose non-NULL result has one exact built-in type
 /// (ApiModel::typeMadeBy).

@@ -1895,10 +1895,16 @@ bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
   SymbolRef LS = L.getAsLocSymbol(), RS = R.getAsLocSymbol();
   if (!LS || !RS || LS == RS)
     return false;
+  // Made by the call, not handed back by it (PyObject_Str(s) of a str is
+  // s itself).
   auto FreshOwned = [&](SymbolRef Sym) {
     const RefState *St = State->get<RefMap>(Sym);
-    return St && St->isOwned() && !St->onBorrow() &&
-           Summaries.madeFresh(St->origin());
+    if (!St || !St->isOwned() || St->onBorrow() ||
+        !Summaries.madeFresh(St->origin()))
+      return false;
+    const auto *CE = dyn_cast_or_null<CallExpr>(St->origin());
+    return !CE || !ApiModel::mayReturnExisting(
+                      userFacingName(directCalleeName(CE)));
   };
   // Symbols are numbered as they are made: one older than the fresh
   // object's was a value before that object existed.
