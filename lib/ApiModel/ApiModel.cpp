@@ -275,20 +275,21 @@ static bool matchesNamePattern(StringRef Name, StringRef P) {
          Name.ends_with(Tail);
 }
 
+/// Whether Name matches one of the N patterns of Table.
+static bool matchesAnyPattern(StringRef Name, const char *const *Table,
+                              size_t N) {
+  return llvm::any_of(ArrayRef(Table, N), [&](const char *P) {
+    return matchesNamePattern(Name, P);
+  });
+}
+
 bool ApiModel::makesFreshObject(StringRef Name) {
-  for (size_t I = 0; I < NumFreshResultPatterns; ++I) {
-    StringRef P = FreshResultPatterns[I];
-    if (matchesNamePattern(Name, P))
-      return true;
-  }
-  return false;
+  return matchesAnyPattern(Name, FreshResultPatterns, NumFreshResultPatterns);
 }
 
 bool ApiModel::mayReturnExisting(StringRef Name) {
-  for (size_t I = 0; I < NumExistingResultPatterns; ++I)
-    if (matchesNamePattern(Name, ExistingResultPatterns[I]))
-      return true;
-  return false;
+  return matchesAnyPattern(Name, ExistingResultPatterns,
+                           NumExistingResultPatterns);
 }
 
 StringRef ApiModel::typeMadeBy(StringRef Name) {

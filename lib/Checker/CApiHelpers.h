@@ -66,10 +66,15 @@ bool mentionsPythonObject(clang::QualType T);
 /// or call what refcheck cannot see into (PythonScope.cpp): the others
 /// have nothing for refcheck to report. Remembers what it found.
 class PythonScopeIndex {
+public:
+  /// What one body says by itself (Direct), and the functions of the unit
+  /// it calls, whose bodies may say more.
   struct Body {
     bool Direct = false;
     llvm::SmallVector<const clang::FunctionDecl *, 8> Calls;
   };
+
+private:
   llvm::DenseMap<const clang::FunctionDecl *, Body> Facts;
   llvm::DenseMap<const clang::FunctionDecl *, bool> Closure;
 

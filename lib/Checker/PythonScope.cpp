@@ -56,17 +56,14 @@ bool refcheck::mentionsPythonObject(QualType T) {
 }
 
 namespace {
-/// What one body says by itself (Direct), and the functions of the unit
-/// it calls, whose bodies may say more.
+/// Fills a PythonScopeIndex::Body from one function's body.
 class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
   const SourceManager &SM;
 
 public:
-  struct {
-    bool Direct = false;
-    llvm::SmallVector<const FunctionDecl *, 8> Calls;
-  } Facts;
-  explicit BodyScanner(const SourceManager &SM) : SM(SM) {}
+  PythonScopeIndex::Body &Facts;
+  BodyScanner(const SourceManager &SM, PythonScopeIndex::Body &Facts)
+      : SM(SM), Facts(Facts) {}
 
   bool shouldVisitImplicitCode() const { return true; }
 
@@ -122,27 +119,19 @@ bool PythonScopeIndex::touchesPython(const FunctionDecl *FD) {
   bool Touches = false;
   for (size_t I = 0; I < Work.size() && !Touches; ++I) {
     const FunctionDecl *F = Work[I];
-    auto Known = Closure.find(F);
-    if (Known != Closure.end()) {
+    if (auto Known = Closure.find(F); Known != Closure.end()) {
+      // If clean, so is everything it reaches.
       Touches = Known->second;
-      if (Touches)
-        break;
-      continue; // and so is everything it reaches
+      continue;
     }
     auto [Slot, New] = Facts.try_emplace(F);
+    Body &Got = Slot->second;
     if (New) {
-      BodyScanner S(Ctx.getSourceManager());
-      S.Facts.Direct = mentionsPythonObject(F->getType());
-      if (!S.Facts.Direct)
-        S.TraverseStmt(F->getBody());
-      Slot->second.Direct = S.Facts.Direct;
-      Slot->second.Calls = std::move(S.Facts.Calls);
+      Got.Direct = mentionsPythonObject(F->getType());
+      if (!Got.Direct)
+        BodyScanner(Ctx.getSourceManager(), Got).TraverseStmt(F->getBody());
     }
-    const auto &Got = Facts.find(F)->second;
-    if (Got.Direct) {
-      Touches = true;
-      break;
-    }
+    Touches = Got.Direct;
     for (const FunctionDecl *Callee : Got.Calls)
       if (Seen.insert(Callee).second)
         Work.push_back(Callee);
