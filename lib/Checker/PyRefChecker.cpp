@@ -285,6 +285,11 @@ private:
   /// PySequence_Fast_ITEMS(seq)[i]) at S: the item is borrowed from it.
   ProgramStateRef readItem(SVal Loc, const Stmt *S, ProgramStateRef State,
                            CheckerContext &C) const;
+  /// A field overwritten while the path proves it held a borrowed object:
+  /// see fieldReferenceHandedOver().
+  ProgramStateRef fieldReferenceHandedOver(const FieldRegion *FR, SVal Val,
+                                           ProgramStateRef State,
+                                           CheckerContext &C) const;
   /// `owner->field = obj` where the code owns both: see storeIntoOwned().
   ProgramStateRef storeIntoOwned(const FieldRegion *FR, SVal Val,
                                  const Stmt *S, ProgramStateRef State,
@@ -469,24 +474,64 @@ ProgramStateRef PyRefChecker::lostWithContainer(ProgramStateRef State,
   return State->remove<RefMap>(Sym);
 }
 
+/// Whether the pointers A and B are equal on every continuation of the
+/// path: the constraints cannot have them differ.
+static bool equalOnPath(ProgramStateRef State, SymbolRef A, SymbolRef B,
+                        CheckerContext &C) {
+  if (A == B)
+    return true;
+  if (!A->getType()->isPointerType() || !B->getType()->isPointerType())
+    return false;
+  MemRegionManager &MRM = C.getStoreManager().getRegionManager();
+  auto Eq = C.getSValBuilder()
+                .evalEQ(State, loc::MemRegionVal(MRM.getSymbolicRegion(A)),
+                        loc::MemRegionVal(MRM.getSymbolicRegion(B)))
+                .getAs<DefinedOrUnknownSVal>();
+  return Eq && !State->assume(*Eq, /*Assumption=*/false);
+}
+
 SymbolRef PyRefChecker::ownedEqualTo(ProgramStateRef State, SymbolRef Sym,
                                      CheckerContext &C) const {
-  if (!Sym->getType()->isPointerType())
-    return nullptr;
-  MemRegionManager &MRM = C.getStoreManager().getRegionManager();
-  SValBuilder &SVB = C.getSValBuilder();
-  loc::MemRegionVal V(MRM.getSymbolicRegion(Sym));
-  for (auto [Other, ORS] : State->get<RefMap>()) {
-    if (Other == Sym || !ORS.isOwned() || !Other->getType()->isPointerType())
-      continue;
-    // Equal when the path cannot have them differ.
-    auto Eq = SVB.evalEQ(State, V, loc::MemRegionVal(
-                                       MRM.getSymbolicRegion(Other)))
-                  .getAs<DefinedOrUnknownSVal>();
-    if (Eq && !State->assume(*Eq, /*Assumption=*/false))
+  for (auto [Other, ORS] : State->get<RefMap>())
+    if (Other != Sym && ORS.isOwned() && equalOnPath(State, Sym, Other, C))
       return Other;
-  }
   return nullptr;
+}
+
+/// `if (easy->share == self) { easy->share = NULL; Py_DECREF(self); }`:
+/// overwriting a field that holds an object hands the field's reference to
+/// the code, so the release that follows gives back the field's reference,
+/// not the caller's. A borrowed object (a parameter, an item) that the path
+/// proves the field held stops being judged: the code may now own a
+/// reference to it, or not, if the field never owned one.
+ProgramStateRef PyRefChecker::fieldReferenceHandedOver(
+    const FieldRegion *FR, SVal Val, ProgramStateRef State,
+    CheckerContext &C) const {
+  if (!isPyObjectPointerType(FR->getValueType()))
+    return State;
+  SymbolRef Old = State->getSVal(FR).getAsLocSymbol();
+  if (!Old || Old == Val.getAsLocSymbol())
+    return State;
+  llvm::SmallVector<SymbolRef, 8> Borrowed;
+  for (auto [Sym, RS] : State->get<RefMap>())
+    if (RS.isBorrowed())
+      Borrowed.push_back(Sym);
+  const StackFrameContext *Top = C.getStackFrame();
+  while (!Top->inTopFrame())
+    Top = Top->getParent()->getStackFrame();
+  if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Top->getDecl()))
+    for (const ParmVarDecl *P : FD->parameters())
+      if (isPyObjectPointerType(P->getType()))
+        if (SymbolRef Sym =
+                State->getSVal(State->getRegion(P, Top)).getAsLocSymbol();
+            Sym && isTopFrameParam(Sym) && !State->get<RefMap>(Sym))
+          if (std::optional<RefState> RS = stateOf(State, Sym);
+              RS && RS->isBorrowed())
+            Borrowed.push_back(Sym);
+  for (SymbolRef Sym : Borrowed)
+    if (equalOnPath(State, Sym, Old, C))
+      State = forget(State, Sym, /*StopJudging=*/true);
+  return State;
 }
 
 /// The tuple or list whose item R is, or null: `((PyTupleObject
@@ -1769,6 +1814,8 @@ static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State,
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
   ProgramStateRef State = bindPendingItem(Val, C.getState(), C);
+  if (const auto *FR = dyn_cast_or_null<FieldRegion>(Loc.getAsRegion()))
+    State = fieldReferenceHandedOver(FR, Val, State, C);
   if (const MemRegion *R = staticObjectOf(Val)) {
     // A statically allocated object stored into a tuple or list by a
     // SET_ITEM macro is stolen; stored anywhere else but a local variable
