@@ -76,8 +76,9 @@ struct FunctionSpec {
   /// The call can fail (NULL or -1 with an exception set).
   bool CanFail = true;
   /// For an inferred NewRef result: every path returns NULL or an object
-  /// made fresh there, never a shared singleton (Py_None, Py_True), so a
-  /// caller's `r == Py_None` is false.
+  /// made new there, never a shared singleton (Py_None, Py_True) nor an
+  /// object the caller passed or had, so a caller's `r == Py_None` and
+  /// `r == arg` are false.
   bool FreshResult = false;
   /// Arguments (0-based) whose reference the callee steals.
   std::vector<std::pair<unsigned, StealKind>> Steals;

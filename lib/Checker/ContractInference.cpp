@@ -653,7 +653,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           R = F->Param >= 0 && F->Net < 0 ? Ret::Unknown : Ret::New;
           if (const auto *SC = dyn_cast<SymbolConjured>(Sym);
               SC && F->Param < 0)
-            Fresh = Summaries.madeFresh(SC->getStmt());
+            Fresh = Summaries.madeNew(SC->getStmt());
           State = adjust(State, Sym, -1);
         } else {
           R = Ret::Borrowed;

@@ -1946,12 +1946,8 @@ bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
   // s itself).
   auto FreshOwned = [&](SymbolRef Sym) {
     const RefState *St = State->get<RefMap>(Sym);
-    if (!St || !St->isOwned() || St->onBorrow() ||
-        !Summaries.madeFresh(St->origin()))
-      return false;
-    const auto *CE = dyn_cast_or_null<CallExpr>(St->origin());
-    return !CE || !ApiModel::mayReturnExisting(
-                      userFacingName(directCalleeName(CE)));
+    return St && St->isOwned() && !St->onBorrow() &&
+           Summaries.madeNew(St->origin());
   };
   // Symbols are numbered as they are made: one older than the fresh
   // object's was a value before that object existed.

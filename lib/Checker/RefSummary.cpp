@@ -1045,14 +1045,26 @@ static bool isAllocSlotCall(const CallExpr *CE) {
 
 bool RefSummaryManager::madeFresh(const Stmt *Origin) {
   const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
-  return CE && (isAllocSlotCall(CE) || freshCallee(CE->getDirectCallee()));
+  return CE && (isAllocSlotCall(CE) ||
+                freshCallee(CE->getDirectCallee(), /*New=*/false));
 }
 
-bool RefSummaryManager::freshCallee(const FunctionDecl *FD) {
+bool RefSummaryManager::madeNew(const Stmt *Origin) {
+  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
+  return CE && (isAllocSlotCall(CE) ||
+                freshCallee(CE->getDirectCallee(), /*New=*/true));
+}
+
+bool RefSummaryManager::freshCallee(const FunctionDecl *FD, bool New) {
   if (!FD || !FD->getIdentifier())
     return false;
-  if (ApiModel::makesFreshObject(FD->getName()))
-    return true;
+  // A model row: never a singleton; new unless the call may hand back an
+  // object it was given (PyObject_Str of a str).
+  if (StringRef Name = userFacingName(FD->getName());
+      ApiModel::makesFreshObject(Name))
+    return !New || !ApiModel::mayReturnExisting(Name);
+  // The project's own functions are fresh only when they return new
+  // objects, so a wrapper of PyObject_Str is neither.
   // A function of another file whose inferred contract says so.
   if (const FunctionSpec *Spec = specFor(FD); Spec && Spec->FreshResult)
     return true;
@@ -1063,8 +1075,8 @@ bool RefSummaryManager::freshCallee(const FunctionDecl *FD) {
       !Def->getASTContext().getSourceManager().isInMainFile(
           Def->getLocation()))
     return false;
-  auto [Known, New] = FreshResult.try_emplace(Def, false);
-  if (!New)
+  auto [Known, First] = FreshResult.try_emplace(Def, false);
+  if (!First)
     return Known->second; // false while computed: recursion proves nothing
   struct Returns : RecursiveASTVisitor<Returns> {
     SmallVector<const Expr *, 4> Values;
@@ -1085,7 +1097,7 @@ bool RefSummaryManager::freshCallee(const FunctionDecl *FD) {
   return FreshResult[Def] = Fresh;
 }
 
-/// NULL, a call that makes a fresh object, or a local variable of In every
+/// NULL, a call that makes a new object, or a local variable of In every
 /// assignment of which is one of these.
 bool RefSummaryManager::freshExpr(const Expr *E, const FunctionDecl *In) {
   E = E->IgnoreParenCasts();
@@ -1093,7 +1105,7 @@ bool RefSummaryManager::freshExpr(const Expr *E, const FunctionDecl *In) {
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return true;
   if (const auto *CE = dyn_cast<CallExpr>(E))
-    return isAllocSlotCall(CE) || freshCallee(CE->getDirectCallee());
+    return madeNew(CE);
   const VarDecl *VD = localVariable(E);
   if (!VD)
     return false;

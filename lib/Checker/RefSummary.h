@@ -276,6 +276,11 @@ public:
   /// object (directly, or through a local variable every assignment of
   /// which is).
   bool madeFresh(const clang::Stmt *Origin);
+  /// Whether the object made at Origin is also new: not an object the code
+  /// had before the call. madeFresh() less the model's calls that may hand
+  /// back an argument (ApiModel::mayReturnExisting: PyObject_Str of a str).
+  /// The project's own functions count as fresh only when they are new.
+  bool madeNew(const clang::Stmt *Origin);
   /// Whether FD, a function of this file, returns the statically allocated
   /// object Static bare on some path (`return Py_None;`, or a local
   /// variable given Py_None), and takes no
@@ -342,15 +347,15 @@ private:
       ReturnedParam;
   /// For the body scans: calls to refcount operations are not borrowing.
   const RefOpMap RefOps = makeRefOps();
-  /// madeFresh()'s answers per function of this file; false while being
-  /// computed.
+  /// Per function of this file: whether every return is NULL or a new
+  /// object (madeNew()); false while being computed.
   llvm::DenseMap<const clang::FunctionDecl *, bool> FreshResult;
   /// returnsStaticBare()'s answers per (function, static object).
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, const clang::VarDecl *>,
                  bool>
       StaticBare;
   bool freshExpr(const clang::Expr *E, const clang::FunctionDecl *In);
-  bool freshCallee(const clang::FunctionDecl *FD);
+  bool freshCallee(const clang::FunctionDecl *FD, bool New);
   /// bodyBorrows(), per (function, parameter); false while being computed.
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
       BodyBorrows;

@@ -2,6 +2,7 @@
 
 PyObject *collect(long n);
 PyObject *collect_or_none(long n);
+PyObject *text_of(PyObject *o);
 
 /* Clean: collect() never returns None, so the defensive None test cannot
  * be true and nothing leaks there. */
@@ -27,7 +28,32 @@ static PyObject *wrap_or_none(PyObject *self, PyObject *arg) {
     return t;
 }
 
+/* text_of() may hand back its argument (with a new reference): the branch
+ * where it did is real, and the reference is leaked there. */
+static PyObject *text_leaky(PyObject *self, PyObject *o) {
+    PyObject *s = text_of(o);
+    if (s == NULL)
+        return NULL;
+    if (s == o) {
+        Py_INCREF(o);
+        return o;
+    }
+    return s;
+}
+
+/* Fixed twin. */
+static PyObject *text(PyObject *self, PyObject *o) {
+    PyObject *s = text_of(o);
+    if (s == NULL)
+        return NULL;
+    if (s == o)
+        return s;
+    return s;
+}
+
 static PyMethodDef methods[] = {
+    {"text_leaky", text_leaky, METH_O, NULL},
+    {"text", text, METH_O, NULL},
     {"wrap", wrap, METH_O, NULL},
     {"wrap_or_none", wrap_or_none, METH_O, NULL},
     {NULL, NULL, 0, NULL},

@@ -23,3 +23,9 @@ PyObject *collect_or_none(long n) {
         Py_RETURN_NONE;
     return collect(n);
 }
+
+/* Fresh (never None) but not always new: PyObject_Str of a str is the
+ * argument itself. */
+PyObject *text_of(PyObject *o) {
+    return PyObject_Str(o);
+}
