@@ -54,12 +54,18 @@ REGISTER_MAP_WITH_PROGRAMSTATE(ContainsResults, SymbolRef, DictKey)
 REGISTER_SET_WITH_PROGRAMSTATE(KnownKeys, DictKey)
 /// _Py_Identifier variables an earlier call on this path resolved.
 REGISTER_SET_WITH_PROGRAMSTATE(ResolvedIds, const MemRegion *)
+/// A conversion (RepeatableConversions) and the object converted.
+using Conversion = std::pair<const Decl *, SymbolRef>;
+/// The result of the first such conversion on this path, kept alive while
+/// the object is: converting the object again gives the same value.
+REGISTER_MAP_WITH_PROGRAMSTATE(ConversionResults, Conversion, SymbolRef)
 
 namespace {
 class NullResultChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall,
                      check::PostCall, check::Location,
-                     check::PreStmt<ReturnStmt>, check::DeadSymbols> {
+                     check::PreStmt<ReturnStmt>, check::DeadSymbols,
+                     check::LiveSymbols> {
   const BugType UncheckedBug{this, checks::UncheckedNull, "refcheck"};
   mutable llvm::DenseMap<const FunctionDecl *, Contract> Contracts;
 
@@ -76,6 +82,7 @@ public:
                      CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
 
 private:
   const ApiModel *model() const { return Config ? Config->Model : nullptr; }
@@ -203,6 +210,45 @@ bool cannotFailOnInt(const CallEvent &Call, StringRef Name,
                  typeKnownToBe(State, Obj, "PyLong_Type"));
 }
 
+/// Conversions of an object to a C value that give the same value, and
+/// fail or not alike, each time they are asked about the same object (an
+/// int or a float is immutable; a str's length and kind do not change).
+constexpr const char *RepeatableConversions[] = {
+    "PyLong_AsLong",        "PyLong_AsLongLong",  "PyLong_AsSsize_t",
+    "PyLong_AsSize_t",      "PyLong_AsUnsignedLong",
+    "PyLong_AsUnsignedLongLong",                  "PyLong_AsDouble",
+    "PyFloat_AsDouble",     "PyUnicode_GetLength"};
+
+/// A second conversion of an object the path already converted
+/// (RepeatableConversions): its result is the first one's, so a range
+/// check of the first value holds for it too. Returns State so
+/// constrained (nullptr if the path cannot have them equal), and sets
+/// Checked when the first result is no longer ambiguous (the path asked
+/// PyErr_Occurred() since, or it was a value never in doubt).
+ProgramStateRef sameConversion(const CallEvent &Call, StringRef Name,
+                               ProgramStateRef State, CheckerContext &C,
+                               bool &Repeat, bool &Checked) {
+  Repeat = Checked = false;
+  if (!llvm::is_contained(RepeatableConversions, Name) ||
+      Call.getNumArgs() != 1)
+    return State;
+  SymbolRef Obj = Call.getArgSVal(0).getAsLocSymbol();
+  SymbolRef Res = Call.getReturnValue().getAsSymbol();
+  if (!Obj || !Res)
+    return State;
+  Conversion Key{Call.getDecl()->getCanonicalDecl(), Obj};
+  const SymbolRef *First = State->get<ConversionResults>(Key);
+  if (!First)
+    return State->set<ConversionResults>(Key, Res);
+  Repeat = true;
+  Checked = !State->get<AmbiguousResults>(*First);
+  auto Same = C.getSValBuilder()
+                  .evalEQ(State, nonloc::SymbolVal(Res),
+                          nonloc::SymbolVal(*First))
+                  .getAs<DefinedOrUnknownSVal>();
+  return Same ? State->assume(*Same, true) : State;
+}
+
 /// The exact built-in type of argument I, when the path knows it and knows
 /// the argument is not NULL: made by a call of ApiModel's TypeMakerRows, or
 /// found by an exact type check (`PyBytes_CheckExact(o)` tested true).
@@ -277,6 +323,12 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   }
   if (Succeeds)
     State = *Succeeds;
+  bool Repeat = false, RepeatOfChecked = false;
+  State = sameConversion(Call, Name, State, C, Repeat, RepeatOfChecked);
+  if (!State) {
+    C.generateSink(Orig, C.getPredecessor());
+    return;
+  }
   if (Name == "PyDict_Contains") {
     DictKey DK{argRegion(Call, 0), argRegion(Call, 1)};
     if (SymbolRef Sym = Call.getReturnValue().getAsSymbol();
@@ -302,7 +354,7 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
     ErrorSpec Probe;
     Probe.Kind = K;
     if (K == ErrorKind::Ambiguous && Call.getResultType()->isIntegerType()) {
-      if (!cannotFailOnInt(Call, Name, Orig))
+      if (!cannotFailOnInt(Call, Name, Orig) && !RepeatOfChecked)
         State = State->set<AmbiguousResults>(Sym, CE);
     } else if (Probe.resultNeedsCheck() &&
                Call.getResultType()->isPointerType() &&
@@ -452,6 +504,13 @@ void NullResultChecker::checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
     C.addTransition(After, Pred);
 }
 
+void NullResultChecker::checkLiveSymbols(ProgramStateRef State,
+                                         SymbolReaper &SR) const {
+  for (auto [Key, First] : State->get<ConversionResults>())
+    if (SR.isLive(Key.second))
+      SR.markLive(First);
+}
+
 void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
                                          CheckerContext &C) const {
   ProgramStateRef State = C.getState();
@@ -468,6 +527,11 @@ void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
       if (State->getConstraintManager().isNull(State, Sym).isConstrainedFalse())
         State = State->add<KnownKeys>(DK);
       State = State->remove<ContainsResults>(Sym);
+      Changed = true;
+    }
+  for (auto [Key, First] : State->get<ConversionResults>())
+    if (SR.isDead(Key.second)) {
+      State = State->remove<ConversionResults>(Key);
       Changed = true;
     }
   // A fact about a dict or a key no longer reachable can never be used
