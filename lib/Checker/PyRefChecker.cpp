@@ -55,13 +55,19 @@ REGISTER_MAP_WITH_PROGRAMSTATE(RefMap, SymbolRef, RefState)
 /// Net references taken on statically allocated objects (Py_None, Py_True,
 /// ...), which have no symbol: Py_RETURN_NONE must return one it took.
 REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefs, const MemRegion *, int)
+/// Stores of a statically allocated object into memory (a field, an
+/// out-parameter) made while the code held no reference to give it:
+/// `*presult = Py_None; Py_INCREF(*presult);` takes the reference for that
+/// memory, one per store (StoredSyms for other objects), if it is the next
+/// call after the store.
+REGISTER_MAP_WITH_PROGRAMSTATE(StaticStores, const MemRegion *, unsigned)
 /// Where the references counted in StaticRefs began to be taken, for reports.
 REGISTER_MAP_WITH_PROGRAMSTATE(StaticRefOrigin, const MemRegion *,
                                const Stmt *)
 /// Objects stored into untracked memory (a field, a global) while the checker
-/// knew nothing about them: `self->x = obj; Py_INCREF(obj);` takes the
-/// reference for that memory.
-REGISTER_SET_WITH_PROGRAMSTATE(StoredSyms, SymbolRef)
+/// knew nothing about them, with the number of such stores: `self->x = obj;
+/// Py_INCREF(obj);` takes the reference for that memory, one per store.
+REGISTER_MAP_WITH_PROGRAMSTATE(StoredSyms, SymbolRef, unsigned)
 /// An item read at a symbolic index (`PyList_GET_ITEM(l, i)`), whose value
 /// the engine makes only when binding it: the read (its ArraySubscriptExpr)
 /// and the container, until the next bind.
@@ -792,8 +798,14 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     }
     // `self->x = obj; Py_INCREF(obj);`: the reference taken now belongs to
     // the memory the object was already stored into.
-    if ((!RS || RS->isBorrowed()) && State->contains<StoredSyms>(Sym))
+    // One Py_INCREF per store: a caller's Py_XINCREF of the returned
+    // object afterwards takes a reference of its own.
+    if (const unsigned *Stores = State->get<StoredSyms>(Sym);
+        Stores && (!RS || RS->isBorrowed())) {
+      State = *Stores > 1 ? State->set<StoredSyms>(Sym, *Stores - 1)
+                          : State->remove<StoredSyms>(Sym);
       return RS ? State->remove<RefMap>(Sym) : State;
+    }
     if (RS && RS->isBorrowed() && RS->holderGone())
       return lostWithContainer(State, Sym, *RS, C, Reported);
     if (!RS || RS->isBorrowed())
@@ -861,6 +873,14 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
 
 /// The statically allocated object V points to (`Py_None`, `&T_Type`), or
 /// null: a global or static variable of an object type, not a pointer.
+/// Whether R, a statically allocated object, is a type object.
+static bool isStaticType(const MemRegion *R) {
+  const auto *VR = dyn_cast<NonParamVarRegion>(R);
+  const RecordDecl *RD =
+      VR ? VR->getDecl()->getType()->getAsRecordDecl() : nullptr;
+  return RD && RD->getName() == "_typeobject";
+}
+
 static const MemRegion *staticObjectOf(SVal V) {
   if (V.getAsLocSymbol())
     return nullptr;
@@ -937,12 +957,24 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
   SymbolRef Sym = Obj.getAsLocSymbol();
   if (!Sym) {
     // Statically allocated objects (Py_None, Py_True, type objects).
-    if (const MemRegion *R = staticObjectOf(Obj))
+    if (const MemRegion *R = staticObjectOf(Obj)) {
+      // The reference a store made before it was waiting for.
+      if (const unsigned *Stores = State->get<StaticStores>(R);
+          Inc && Stores)
+        return *Stores > 1 ? State->set<StaticStores>(R, *Stores - 1)
+                           : State->remove<StaticStores>(R);
       return countStatic(State, R, Inc ? 1 : -1, CE);
+    }
     return State;
   }
   return updateSymbol(State, Sym, Inc ? Transition::IncRef : Transition::DecRef,
                       CE, "", nullptr, C, Reported);
+}
+
+/// One more store of Sym into memory that wants a reference (StoredSyms).
+static ProgramStateRef addStore(ProgramStateRef State, SymbolRef Sym) {
+  const unsigned *Stores = State->get<StoredSyms>(Sym);
+  return State->set<StoredSyms>(Sym, Stores ? *Stores + 1 : 1);
 }
 
 ProgramStateRef PyRefChecker::updatePointees(ProgramStateRef State,
@@ -965,7 +997,7 @@ ProgramStateRef PyRefChecker::updatePointees(ProgramStateRef State,
     // Py_INCREF that follows takes the reference for that memory.
     if (const MemRegion *R = L->getAsRegion();
         Sym && T == Transition::BorrowedOut && R && !R->hasStackStorage())
-      State = State->add<StoredSyms>(Sym);
+      State = addStore(State, Sym);
   }
   return State;
 }
@@ -1134,10 +1166,22 @@ ProgramStateRef PyRefChecker::forgetHeldInLocals(ProgramStateRef State,
 
 void PyRefChecker::checkPreCall(const CallEvent &Call,
                                 CheckerContext &C) const {
-  if (RefOps.lookup(Call))
+  // A store of a singleton waits for the Py_INCREF that comes right after
+  // it; once anything else is called, a later Py_INCREF or Py_NewRef is
+  // for something else (a `Py_RETURN_NONE` after an unrecognised one:
+  // JOIN_OBJ(p) of _elementtree's tagged pointers).
+  const RefOp *Op = RefOps.lookup(Call);
+  ProgramStateRef Start = C.getState();
+  if (!Start->get<StaticStores>().isEmpty() &&
+      !(Op && (*Op == RefOp::Incref || *Op == RefOp::XIncref)))
+    Start = Start->remove<StaticStores>();
+  if (Op) {
+    if (Start != C.getState())
+      C.addTransition(Start);
     return;
+  }
   ProgramStateRef State = recordInPlaceOld<InPlaceOld>(
-      C.getState(),
+      Start,
       Summaries.specFor(dyn_cast_or_null<FunctionDecl>(Call.getDecl())), Call);
   State = forgetHeldInLocals(State, Call, C);
   if (State != C.getState())
@@ -1555,7 +1599,7 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
       continue;
     if (const RefState *RS = State->get<RefMap>(Sym);
         Kind == PSK_EscapeOnBind && (!RS || RS->isBorrowed()))
-      State = State->add<StoredSyms>(Sym);
+      State = addStore(State, Sym);
     State = forget(State, Sym, false);
   }
   return State;
@@ -1826,9 +1870,17 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
     if (std::optional<std::string> Macro = setItemMacroFor(Loc))
       After = stealStatic(State, R, dyn_cast<Expr>(S), *Macro, true, C,
                           Reported);
-    else if (!isLocalVariable(Loc))
-      if (const int *N = State->get<StaticRefs>(R); N && *N > 0)
+    else if (!isLocalVariable(Loc)) {
+      const int *N = State->get<StaticRefs>(R);
+      const unsigned *Stores = State->get<StaticStores>(R);
+      if (N && *N > 0)
         After = countStatic(State, R, -1, S);
+      // A type stored without a reference is a borrowed pointer by design
+      // (`SubType.tp_base = &BaseType`); a singleton is waiting for the
+      // Py_INCREF that follows.
+      else if (!isStaticType(R))
+        After = State->set<StaticStores>(R, Stores ? *Stores + 1 : 1);
+    }
     if (After != C.getState() && !Reported)
       C.addTransition(After);
     return;
@@ -2166,7 +2218,7 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
       Leaked.push_back({Sym, RS});
     State = State->remove<RefMap>(Sym);
   }
-  for (SymbolRef Sym : State->get<StoredSyms>())
+  for (auto [Sym, Stores] : State->get<StoredSyms>())
     if (SR.isDead(Sym))
       State = State->remove<StoredSyms>(Sym);
   for (SymbolRef Sym : State->get<SelfManaged>())
