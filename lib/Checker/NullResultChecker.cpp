@@ -223,12 +223,13 @@ constexpr const char *RepeatableConversions[] = {
 /// (RepeatableConversions): its result is the first one's, so a range
 /// check of the first value holds for it too. Returns State so
 /// constrained (nullptr if the path cannot have them equal), and sets
-/// Checked when the first result is no longer ambiguous (the path asked
-/// PyErr_Occurred() since, or it was a value never in doubt).
+/// Checked when this is a repeat and the first result is no longer
+/// ambiguous (the path asked PyErr_Occurred() since, or it was a value never
+/// in doubt).
 ProgramStateRef sameConversion(const CallEvent &Call, StringRef Name,
                                ProgramStateRef State, CheckerContext &C,
-                               bool &Repeat, bool &Checked) {
-  Repeat = Checked = false;
+                               bool &Checked) {
+  Checked = false;
   if (!llvm::is_contained(RepeatableConversions, Name) ||
       Call.getNumArgs() != 1)
     return State;
@@ -240,7 +241,6 @@ ProgramStateRef sameConversion(const CallEvent &Call, StringRef Name,
   const SymbolRef *First = State->get<ConversionResults>(Key);
   if (!First)
     return State->set<ConversionResults>(Key, Res);
-  Repeat = true;
   Checked = !State->get<AmbiguousResults>(*First);
   auto Same = C.getSValBuilder()
                   .evalEQ(State, nonloc::SymbolVal(Res),
@@ -323,8 +323,8 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   }
   if (Succeeds)
     State = *Succeeds;
-  bool Repeat = false, RepeatOfChecked = false;
-  State = sameConversion(Call, Name, State, C, Repeat, RepeatOfChecked);
+  bool RepeatOfChecked = false;
+  State = sameConversion(Call, Name, State, C, RepeatOfChecked);
   if (!State) {
     C.generateSink(Orig, C.getPredecessor());
     return;

@@ -871,8 +871,6 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
   return State->remove<RefMap>(Sym);
 }
 
-/// The statically allocated object V points to (`Py_None`, `&T_Type`), or
-/// null: a global or static variable of an object type, not a pointer.
 /// Whether R, a statically allocated object, is a type object.
 static bool isStaticType(const MemRegion *R) {
   const auto *VR = dyn_cast<NonParamVarRegion>(R);
@@ -881,6 +879,8 @@ static bool isStaticType(const MemRegion *R) {
   return RD && RD->getName() == "_typeobject";
 }
 
+/// The statically allocated object V points to (`Py_None`, `&T_Type`), or
+/// null: a global or static variable of an object type, not a pointer.
 static const MemRegion *staticObjectOf(SVal V) {
   if (V.getAsLocSymbol())
     return nullptr;
