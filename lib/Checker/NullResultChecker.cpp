@@ -249,6 +249,50 @@ ProgramStateRef sameConversion(const CallEvent &Call, StringRef Name,
   return Same ? State->assume(*Same, true) : State;
 }
 
+/// Fields a call fills that are never negative, whatever it returns (a
+/// failed call leaves the struct unused): a Py_buffer's length.
+struct FilledField {
+  const char *Callee;
+  unsigned Arg;
+  const char *Field;
+};
+constexpr FilledField NonNegativeFields[] = {
+    {"PyObject_GetBuffer", 1, "len"},
+};
+
+/// State where the fields Call filled (NonNegativeFields) are not negative:
+/// `if (PyObject_GetBuffer(b, &view, flags) < 0) return -1; return
+/// view.len;` never returns a negative length.
+ProgramStateRef filledNonNegative(const CallEvent &Call, StringRef Name,
+                                  ProgramStateRef State, CheckerContext &C) {
+  for (const FilledField &F : NonNegativeFields) {
+    if (Name != F.Callee || F.Arg >= Call.getNumArgs())
+      continue;
+    const auto *R =
+        dyn_cast_or_null<SubRegion>(Call.getArgSVal(F.Arg).getAsRegion());
+    const RecordDecl *RD =
+        Call.getArgExpr(F.Arg)->getType()->getPointeeType()->getAsRecordDecl();
+    if (!R || !RD || !RD->getDefinition())
+      continue;
+    for (const FieldDecl *FD : RD->getDefinition()->fields()) {
+      if (FD->getName() != F.Field || !FD->getType()->isIntegerType())
+        continue;
+      SValBuilder &SVB = C.getSValBuilder();
+      const FieldRegion *FR =
+          C.getStoreManager().getRegionManager().getFieldRegion(FD, R);
+      auto NonNegative =
+          SVB.evalBinOp(State, BO_GE, State->getSVal(FR),
+                        SVB.makeZeroVal(FD->getType()), SVB.getConditionType())
+              .getAs<DefinedOrUnknownSVal>();
+      if (!NonNegative)
+        continue;
+      if (ProgramStateRef S = State->assume(*NonNegative, true))
+        State = S;
+    }
+  }
+  return State;
+}
+
 /// The exact built-in type of argument I, when the path knows it and knows
 /// the argument is not NULL: made by a call of ApiModel's TypeMakerRows, or
 /// found by an exact type check (`PyBytes_CheckExact(o)` tested true).
@@ -323,6 +367,7 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   }
   if (Succeeds)
     State = *Succeeds;
+  State = filledNonNegative(Call, Name, State, C);
   bool RepeatOfChecked = false;
   State = sameConversion(Call, Name, State, C, RepeatOfChecked);
   if (!State) {
