@@ -352,6 +352,7 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
   llvm::SmallVector<const DeclRefExpr *, 64> Refs;
   llvm::DenseSet<const FunctionDecl *> RichCompare;
   llvm::DenseSet<const FunctionDecl *> ArgNonNull;
+  llvm::DenseSet<const FunctionDecl *> ArgNull;
 
   explicit ContractFinder(ASTContext &Ctx) : Ctx(Ctx) {}
 
@@ -363,6 +364,9 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
     const FunctionDecl *F = Flags ? referencedFunction(Sem->getInit(1)) : nullptr;
     if (F && (*Flags & (METH_O | METH_VARARGS)) && !(*Flags & METH_FASTCALL))
       ArgNonNull.insert(F->getCanonicalDecl());
+    // METH_NOARGS: Python passes NULL for the second parameter.
+    if (F && (*Flags & METH_CALL_MASK) == METH_NOARGS)
+      ArgNull.insert(F->getCanonicalDecl());
   }
   bool shouldVisitImplicitCode() const { return false; }
 
@@ -442,13 +446,20 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
 llvm::DenseMap<const FunctionDecl *, Contract>
 refcheck::computeContracts(ASTContext &Ctx,
                            llvm::DenseSet<const FunctionDecl *> *RichCompare,
-                           llvm::DenseSet<const FunctionDecl *> *ArgNonNull) {
+                           llvm::DenseSet<const FunctionDecl *> *ArgNonNull,
+                           llvm::DenseSet<const FunctionDecl *> *ArgNull) {
   ContractFinder F(Ctx);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
   if (RichCompare)
     *RichCompare = std::move(F.RichCompare);
+  // A function in tables of both kinds: nothing is known of its argument.
+  for (const FunctionDecl *FD : llvm::make_early_inc_range(F.ArgNull))
+    if (F.ArgNonNull.erase(FD))
+      F.ArgNull.erase(FD);
   if (ArgNonNull)
     *ArgNonNull = std::move(F.ArgNonNull);
+  if (ArgNull)
+    *ArgNull = std::move(F.ArgNull);
   llvm::DenseMap<const FunctionDecl *, Contract> Out;
   auto ReturnsObject = [](const FunctionDecl *FD) {
     return isPyObjectPointerType(FD->getReturnType());

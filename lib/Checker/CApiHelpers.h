@@ -215,12 +215,16 @@ enum class Contract : uint8_t {
 /// functions only ever called directly have none.
 /// RichCompare, when given, receives the functions used as tp_richcompare
 /// (their int argument is one of Py_LT..Py_GE); ArgNonNull, the methods
-/// whose second parameter Python never passes NULL (METH_O, METH_VARARGS).
+/// whose second parameter Python never passes NULL (METH_O, METH_VARARGS);
+/// ArgNull, those it always passes NULL there (METH_NOARGS). A function
+/// registered both ways is in neither.
 llvm::DenseMap<const clang::FunctionDecl *, Contract>
 computeContracts(clang::ASTContext &Ctx,
                  llvm::DenseSet<const clang::FunctionDecl *> *RichCompare =
                      nullptr,
                  llvm::DenseSet<const clang::FunctionDecl *> *ArgNonNull =
+                     nullptr,
+                 llvm::DenseSet<const clang::FunctionDecl *> *ArgNull =
                      nullptr);
 
 /// An AST-based report whose short description carries "origin=KEY" (the

@@ -77,6 +77,7 @@ class ExceptionStateChecker
   mutable llvm::DenseMap<const FunctionDecl *, Contract> Contracts;
   mutable llvm::DenseSet<const FunctionDecl *> RichCompare;
   mutable llvm::DenseSet<const FunctionDecl *> ArgNonNull;
+  mutable llvm::DenseSet<const FunctionDecl *> ArgNull;
 
 public:
   const CheckerConfig *Config = nullptr;
@@ -84,7 +85,8 @@ public:
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const {
     Contracts =
-        computeContracts(TU->getASTContext(), &RichCompare, &ArgNonNull);
+        computeContracts(TU->getASTContext(), &RichCompare, &ArgNonNull,
+                         &ArgNull);
   }
   void checkBeginFunction(CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
@@ -525,6 +527,16 @@ void ExceptionStateChecker::checkBeginFunction(CheckerContext &C) const {
       if (ProgramStateRef NotNull = State->assume(*P, true))
         State = NotNull;
   }
+  // A METH_NOARGS method gets NULL for its second parameter from Python:
+  // CPython's _io passes Py_True there from C to ask for a borrowed
+  // result (`if (args == Py_True) return Py_None;`), a path Python never
+  // takes. C callers that inline the function still follow it.
+  if (ArgNull.contains(FD->getCanonicalDecl()) && FD->getNumParams() >= 2 &&
+      FD->getParamDecl(1)->getType()->isPointerType())
+    if (auto P = State->getSVal(State->getLValue(FD->getParamDecl(1), LC))
+                     .getAs<DefinedOrUnknownSVal>())
+      if (ProgramStateRef Null = State->assume(*P, false))
+        State = Null;
   // Python calls a tp_richcompare with one of Py_LT..Py_GE: the `default:`
   // of a switch over all six ("cannot happen") is not a path.
   if (RichCompare.contains(FD->getCanonicalDecl()) && FD->getNumParams() == 3 &&
