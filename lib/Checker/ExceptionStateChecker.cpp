@@ -513,30 +513,30 @@ void ExceptionStateChecker::checkBeginFunction(CheckerContext &C) const {
     return;
   ProgramStateRef State = C.getState();
   const LocationContext *LC = C.getLocationContext();
+  // What Python passes as pointer parameter I: NULL or not (NonNull).
+  auto Passes = [&](unsigned I, bool NonNull) {
+    if (I >= FD->getNumParams() ||
+        !FD->getParamDecl(I)->getType()->isPointerType())
+      return;
+    if (auto P = State->getSVal(State->getLValue(FD->getParamDecl(I), LC))
+                     .getAs<DefinedOrUnknownSVal>())
+      if (ProgramStateRef S = State->assume(*P, NonNull))
+        State = S;
+  };
   // Python calls a method or slot with its object (the instance, the
   // module, the type) first: never NULL. Without this, a check of a field
   // of a NULL self reads as "this helper failed without an exception".
   // Nor is METH_O's argument or METH_VARARGS's tuple: `return
   // Py_XNewRef(arg);` has no path returning NULL.
-  for (unsigned I = 0, E = ArgNonNull.contains(FD->getCanonicalDecl()) ? 2 : 1;
-       I < E && I < FD->getNumParams(); ++I) {
-    if (!FD->getParamDecl(I)->getType()->isPointerType())
-      continue;
-    if (auto P = State->getSVal(State->getLValue(FD->getParamDecl(I), LC))
-                     .getAs<DefinedOrUnknownSVal>())
-      if (ProgramStateRef NotNull = State->assume(*P, true))
-        State = NotNull;
-  }
+  Passes(0, true);
+  if (ArgNonNull.contains(FD->getCanonicalDecl()))
+    Passes(1, true);
   // A METH_NOARGS method gets NULL for its second parameter from Python:
   // CPython's _io passes Py_True there from C to ask for a borrowed
   // result (`if (args == Py_True) return Py_None;`), a path Python never
   // takes. C callers that inline the function still follow it.
-  if (ArgNull.contains(FD->getCanonicalDecl()) && FD->getNumParams() >= 2 &&
-      FD->getParamDecl(1)->getType()->isPointerType())
-    if (auto P = State->getSVal(State->getLValue(FD->getParamDecl(1), LC))
-                     .getAs<DefinedOrUnknownSVal>())
-      if (ProgramStateRef Null = State->assume(*P, false))
-        State = Null;
+  if (ArgNull.contains(FD->getCanonicalDecl()))
+    Passes(1, false);
   // Python calls a tp_richcompare with one of Py_LT..Py_GE: the `default:`
   // of a switch over all six ("cannot happen") is not a path.
   if (RichCompare.contains(FD->getCanonicalDecl()) && FD->getNumParams() == 3 &&

@@ -89,6 +89,24 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InPlaceOld, const MemRegion *, SymbolRef)
 using ObjectAndStatic = std::pair<SymbolRef, const MemRegion *>;
 REGISTER_MAP_WITH_PROGRAMSTATE(IsStaticObject, ObjectAndStatic, SymbolRef)
 
+/// One more store of Key into memory that waits for its Py_INCREF
+/// (StoredSyms, StaticStores).
+template <typename Stores, typename Key>
+static ProgramStateRef addStore(ProgramStateRef State, Key K) {
+  const unsigned *N = State->get<Stores>(K);
+  return State->set<Stores>(K, N ? *N + 1 : 1);
+}
+
+/// State with one store of Key that waits for its Py_INCREF served, or
+/// null when none waits.
+template <typename Stores, typename Key>
+static ProgramStateRef serveStore(ProgramStateRef State, Key K) {
+  const unsigned *N = State->get<Stores>(K);
+  if (!N)
+    return nullptr;
+  return *N > 1 ? State->set<Stores>(K, *N - 1) : State->remove<Stores>(K);
+}
+
 const RefState *refcheck::getRefState(ProgramStateRef State, SymbolRef Sym) {
   return State->get<RefMap>(Sym);
 }
@@ -800,12 +818,9 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // the memory the object was already stored into.
     // One Py_INCREF per store: a caller's Py_XINCREF of the returned
     // object afterwards takes a reference of its own.
-    if (const unsigned *Stores = State->get<StoredSyms>(Sym);
-        Stores && (!RS || RS->isBorrowed())) {
-      State = *Stores > 1 ? State->set<StoredSyms>(Sym, *Stores - 1)
-                          : State->remove<StoredSyms>(Sym);
-      return RS ? State->remove<RefMap>(Sym) : State;
-    }
+    if (!RS || RS->isBorrowed())
+      if (ProgramStateRef Served = serveStore<StoredSyms>(State, Sym))
+        return RS ? Served->remove<RefMap>(Sym) : Served;
     if (RS && RS->isBorrowed() && RS->holderGone())
       return lostWithContainer(State, Sym, *RS, C, Reported);
     if (!RS || RS->isBorrowed())
@@ -959,22 +974,15 @@ ProgramStateRef PyRefChecker::applyRefOp(RefOp Op, SVal Obj, const Expr *CE,
     // Statically allocated objects (Py_None, Py_True, type objects).
     if (const MemRegion *R = staticObjectOf(Obj)) {
       // The reference a store made before it was waiting for.
-      if (const unsigned *Stores = State->get<StaticStores>(R);
-          Inc && Stores)
-        return *Stores > 1 ? State->set<StaticStores>(R, *Stores - 1)
-                           : State->remove<StaticStores>(R);
+      if (Inc)
+        if (ProgramStateRef Served = serveStore<StaticStores>(State, R))
+          return Served;
       return countStatic(State, R, Inc ? 1 : -1, CE);
     }
     return State;
   }
   return updateSymbol(State, Sym, Inc ? Transition::IncRef : Transition::DecRef,
                       CE, "", nullptr, C, Reported);
-}
-
-/// One more store of Sym into memory that wants a reference (StoredSyms).
-static ProgramStateRef addStore(ProgramStateRef State, SymbolRef Sym) {
-  const unsigned *Stores = State->get<StoredSyms>(Sym);
-  return State->set<StoredSyms>(Sym, Stores ? *Stores + 1 : 1);
 }
 
 ProgramStateRef PyRefChecker::updatePointees(ProgramStateRef State,
@@ -997,7 +1005,7 @@ ProgramStateRef PyRefChecker::updatePointees(ProgramStateRef State,
     // Py_INCREF that follows takes the reference for that memory.
     if (const MemRegion *R = L->getAsRegion();
         Sym && T == Transition::BorrowedOut && R && !R->hasStackStorage())
-      State = addStore(State, Sym);
+      State = addStore<StoredSyms>(State, Sym);
   }
   return State;
 }
@@ -1599,7 +1607,7 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
       continue;
     if (const RefState *RS = State->get<RefMap>(Sym);
         Kind == PSK_EscapeOnBind && (!RS || RS->isBorrowed()))
-      State = addStore(State, Sym);
+      State = addStore<StoredSyms>(State, Sym);
     State = forget(State, Sym, false);
   }
   return State;
@@ -1872,14 +1880,13 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                           Reported);
     else if (!isLocalVariable(Loc)) {
       const int *N = State->get<StaticRefs>(R);
-      const unsigned *Stores = State->get<StaticStores>(R);
       if (N && *N > 0)
         After = countStatic(State, R, -1, S);
       // A type stored without a reference is a borrowed pointer by design
       // (`SubType.tp_base = &BaseType`); a singleton is waiting for the
       // Py_INCREF that follows.
       else if (!isStaticType(R))
-        After = State->set<StaticStores>(R, Stores ? *Stores + 1 : 1);
+        After = addStore<StaticStores>(State, R);
     }
     if (After != C.getState() && !Reported)
       C.addTransition(After);

@@ -1043,16 +1043,9 @@ static bool isAllocSlotCall(const CallExpr *CE) {
   return ME && ME->getMemberDecl()->getName() == "tp_alloc";
 }
 
-bool RefSummaryManager::madeFresh(const Stmt *Origin) {
+bool RefSummaryManager::madeBy(const Stmt *Origin, bool New) {
   const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
-  return CE && (isAllocSlotCall(CE) ||
-                freshCallee(CE->getDirectCallee(), /*New=*/false));
-}
-
-bool RefSummaryManager::madeNew(const Stmt *Origin) {
-  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
-  return CE && (isAllocSlotCall(CE) ||
-                freshCallee(CE->getDirectCallee(), /*New=*/true));
+  return CE && (isAllocSlotCall(CE) || freshCallee(CE->getDirectCallee(), New));
 }
 
 bool RefSummaryManager::freshCallee(const FunctionDecl *FD, bool New) {

@@ -275,12 +275,16 @@ public:
   /// function of this file every return of which is NULL or such an
   /// object (directly, or through a local variable every assignment of
   /// which is).
-  bool madeFresh(const clang::Stmt *Origin);
+  bool madeFresh(const clang::Stmt *Origin) {
+    return madeBy(Origin, /*New=*/false);
+  }
   /// Whether the object made at Origin is also new: not an object the code
   /// had before the call. madeFresh() less the model's calls that may hand
   /// back an argument (ApiModel::mayReturnExisting: PyObject_Str of a str).
   /// The project's own functions count as fresh only when they are new.
-  bool madeNew(const clang::Stmt *Origin);
+  bool madeNew(const clang::Stmt *Origin) {
+    return madeBy(Origin, /*New=*/true);
+  }
   /// Whether FD, a function of this file, returns the statically allocated
   /// object Static bare on some path (`return Py_None;`, or a local
   /// variable given Py_None), and takes no
@@ -355,6 +359,8 @@ private:
                  bool>
       StaticBare;
   bool freshExpr(const clang::Expr *E, const clang::FunctionDecl *In);
+  /// madeFresh() (New false) or madeNew() (New true).
+  bool madeBy(const clang::Stmt *Origin, bool New);
   bool freshCallee(const clang::FunctionDecl *FD, bool New);
   /// bodyBorrows(), per (function, parameter); false while being computed.
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, bool>
