@@ -33,6 +33,9 @@ struct BatchOptions {
   /// Print what contract inference did (files inferred, from the cache,
   /// rounds) on stderr.
   bool Stats = false;
+  /// Copy what each worker job wrote on stderr (compiler warnings, test
+  /// hooks' traces) to this process's stderr.
+  bool Verbose = false;
   /// Contract inference gives every function of the project that another
   /// file may call a contract (--list-api, --write-contracts), not only
   /// the ones another file does call.
@@ -44,8 +47,15 @@ struct FileStat {
   std::string File;
   bool FromCache = false;
   double Seconds = 0;
+  /// User and system time of the worker process; negative when the job
+  /// ran in this process.
+  double CpuSeconds = -1;
   uint64_t PeakMemoryKiB = 0;
 };
+
+/// S's cost as the stats lines show it: "1.23 s, 0.98 s CPU, 180 MiB
+/// peak" (no CPU part for a job that ran in this process).
+std::string describe(const FileStat &S);
 
 /// Files analyzed in the same parse as their contract inference, by
 /// earlyAnalysisKey() of their command: each one's results (a writeJson()
@@ -89,9 +99,18 @@ inferProjectContracts(const std::vector<FileCommand> &Project,
                       const std::vector<FileCommand> *Analyze = nullptr,
                       EarlyAnalyses *Early = nullptr);
 
+/// How many worker processes this process started, and how many jobs they
+/// ran (a worker runs jobs until it fails or the run ends).
+struct WorkerCounts {
+  unsigned Started = 0, Jobs = 0;
+};
+WorkerCounts workerCounts();
+
 /// The worker side: `refcheck --worker JOBFILE` reads the job the parent
-/// wrote, analyzes its one file, and writes the results next to it.
-/// Returns the process exit status.
+/// wrote, analyzes its one file (or scans it, or infers its contracts), and
+/// writes the results next to it. `refcheck --worker -` runs the jobs the
+/// parent names on stdin, one after the other (WorkerPool.h). Returns the
+/// process exit status.
 int runWorker(llvm::StringRef JobFile);
 
 /// The default cache folder: $XDG_CACHE_HOME/refcheck, else

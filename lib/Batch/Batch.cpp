@@ -9,6 +9,7 @@
 #include "refcheck/Batch.h"
 #include "PrefixPCHs.h"
 #include "ResultCache.h"
+#include "WorkerPool.h"
 #include "refcheck/Config.h"
 #include "refcheck/Report.h"
 
@@ -26,8 +27,11 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <mutex>
 #include <thread>
@@ -96,6 +100,7 @@ static json::Value toJson(const DriverOptions &O) {
                       {"python", O.Python},
                       {"disabled", json::Array(O.DisabledChecks)},
                       {"z3", O.CrosscheckZ3},
+                      {"verbose", O.Verbose},
                       {"analyzer_config", json::Array(O.AnalyzerConfig)},
                       {"project_functions",
                        json::Array(sortedNames(O.ProjectFunctions))},
@@ -138,6 +143,7 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   O.Python = string(*Opts, "python");
   O.DisabledChecks = strings(*Opts, "disabled");
   O.CrosscheckZ3 = Opts->getBoolean("z3").value_or(true);
+  O.Verbose = Opts->getBoolean("verbose").value_or(false);
   O.AnalyzerConfig = strings(*Opts, "analyzer_config");
   for (const std::string &N : strings(*Opts, "project_functions"))
     O.ProjectFunctions.insert(N);
@@ -265,47 +271,15 @@ static void testHooks(StringRef File, bool Analyzes) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
 }
 
-/// A worker's batch of scans: each file's record goes to JOB.out.K as soon
-/// as it is made, so a crash costs only the files after it.
-static int runScanBatch(StringRef JobFile, const json::Object &Job) {
-  const json::Array &Many = *Job.getArray("commands");
-  const json::Value *Options = Job.get("options");
-  if (Job.getString("mode") != "scan" || !Options) {
-    errs() << "refcheck: error: malformed job '" << JobFile << "'\n";
-    return 2;
-  }
-  // Each file within its own budget: a file that hangs ends the worker
-  // after one budget, not after the batch's.
-  unsigned PerFile = Job.getInteger("seconds_per_file").value_or(0);
-  for (size_t K = 0; K < Many.size(); ++K) {
-    if (PerFile)
-      ::alarm(PerFile);
-    FileCommand Cmd;
-    DriverOptions Opts;
-    if (!fromJson(json::Object{{"command", Many[K]}, {"options", *Options}},
-                  Cmd, Opts)) {
-      errs() << "refcheck: error: malformed job '" << JobFile << "'\n";
-      return 2;
-    }
-    testHooks(Cmd.File, /*Analyzes=*/false);
-    AnalysisRecord Record;
-    Record.ResultsDoc =
-        contractsDoc(scanFileContracts(Cmd, Opts, &Record.Inputs));
-    if (!writeFile((JobFile + ".out." + Twine(K)).str(), toText(Record)))
-      return 2;
-  }
-  return 0;
-}
-
 int refcheck::runWorker(StringRef JobFile) {
+  if (JobFile == "-")
+    return serveJobs(runWorker);
   auto Buf = MemoryBuffer::getFile(JobFile);
   if (!Buf) {
     errs() << "refcheck: error: cannot read job '" << JobFile << "'\n";
     return 2;
   }
   Expected<json::Value> V = json::parse((*Buf)->getBuffer());
-  if (V && V->getAsObject() && V->getAsObject()->getArray("commands"))
-    return runScanBatch(JobFile, *V->getAsObject());
   FileCommand Cmd;
   DriverOptions Opts;
   if (!V || !fromJson(*V, Cmd, Opts)) {
@@ -416,68 +390,28 @@ static std::string failureReason(int RC, StringRef ErrMsg, StringRef Stderr,
   return "the analyzer stopped with exit status " + std::to_string(RC);
 }
 
-/// Runs a worker under the time and memory budgets. sys::ExecuteAndWait's
-/// own timeout relies on SIGALRM, which one thread among many cannot use:
-/// poll and kill here instead. Returns the exit status, -2 for a signal or
-/// timeout (ErrMsg says which).
-static int runWithBudget(const BatchOptions &BO, ArrayRef<StringRef> Args,
-                         ArrayRef<std::optional<StringRef>> Redirects,
-                         std::string &ErrMsg, bool &ExecFailed,
-                         std::optional<sys::ProcessStatistics> &PS) {
-  sys::ProcessInfo PI =
-      sys::ExecuteNoWait(BO.WorkerExe, Args, std::nullopt, Redirects,
-                         BO.MemoryLimitMiB, &ErrMsg, &ExecFailed);
-  if (ExecFailed || PI.Pid == sys::ProcessInfo::InvalidPid)
-    return -1;
-  auto Deadline = std::chrono::steady_clock::now() +
-                  std::chrono::seconds(BO.TimeoutSeconds);
-  auto Pause = std::chrono::milliseconds(2);
-  for (;;) {
-    sys::ProcessInfo R = sys::Wait(PI, /*SecondsToWait=*/0, &ErrMsg, &PS);
-    if (R.Pid != 0)
-      return R.ReturnCode;
-    if (BO.TimeoutSeconds && std::chrono::steady_clock::now() >= Deadline) {
-      ::kill(PI.Pid, SIGKILL);
-      sys::Wait(PI, std::nullopt, nullptr, &PS);
-      ErrMsg = "timed out";
-      return -2;
-    }
-    std::this_thread::sleep_for(Pause);
-    Pause = std::min(Pause * 2, std::chrono::milliseconds(100));
-  }
+std::string refcheck::describe(const FileStat &S) {
+  std::string Out = formatv("{0:F2} s, ", S.Seconds).str();
+  if (S.CpuSeconds >= 0)
+    Out += formatv("{0:F2} s CPU, ", S.CpuSeconds).str();
+  return Out + std::to_string(S.PeakMemoryKiB / 1024) + " MiB peak";
 }
 
 /// Runs one job in a worker process under the budgets: a file's analysis,
-/// or with Mode "infer" (or "infer-analyze") its contracts; with Mode
-/// "scan", the scans of several files one after the other, under the sum
-/// of their budgets. Returns each file's record, or why there is none (a
-/// file the worker did not reach: why it stopped).
-static std::vector<Expected<AnalysisRecord>>
-runJob(ArrayRef<const FileCommand *> Cmds, const DriverOptions &Opts,
-       StringRef Mode, const BatchOptions &BO, StringRef TempDir,
-       StringRef Name, FileStat &Stat) {
+/// or with Mode "scan", "infer" or "infer-analyze" its contract scan or
+/// inference (with its analysis). Returns the file's record, or why there
+/// is none.
+static Expected<AnalysisRecord>
+runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
+       const BatchOptions &BO, StringRef TempDir, StringRef Name,
+       FileStat &Stat) {
   auto Fail = [](const Twine &Why) -> Expected<AnalysisRecord> {
     return createStringError(inconvertibleErrorCode(), Why);
   };
-  std::vector<Expected<AnalysisRecord>> Out;
-  auto FailAll = [&](const Twine &Why) {
-    for (size_t K = Out.size(); K < Cmds.size(); ++K)
-      Out.push_back(Fail(Why));
-    return std::move(Out);
-  };
   SmallString<256> Job(TempDir);
   sys::path::append(Job, "job-" + Name + ".json");
-  std::string Err = (Job + ".err").str();
-  json::Object J{{"options", toJson(Opts)}};
-  if (Cmds.size() == 1) {
-    J["command"] = toJson(withPrefixPCH(*Cmds.front(), BO.Stats));
-  } else {
-    json::Array Many;
-    for (const FileCommand *C : Cmds)
-      Many.push_back(toJson(withPrefixPCH(*C, BO.Stats)));
-    J["commands"] = std::move(Many);
-    J["seconds_per_file"] = BO.TimeoutSeconds;
-  }
+  json::Object J{{"options", toJson(Opts)},
+                 {"command", toJson(withPrefixPCH(Cmd, BO.Stats))}};
   if (!Mode.empty())
     J["mode"] = Mode;
   std::string Text;
@@ -485,51 +419,35 @@ runJob(ArrayRef<const FileCommand *> Cmds, const DriverOptions &Opts,
   OS << json::Value(std::move(J));
   OS.flush();
   if (!writeFile(Job, Text))
-    return FailAll("cannot write a job file in '" + TempDir + "'");
+    return Fail("cannot write a job file in '" + TempDir + "'");
 
-  std::string JobArg = Job.str().str();
-  StringRef Args[] = {BO.WorkerExe, "--worker", JobArg};
-  std::optional<StringRef> Redirects[] = {StringRef(""), StringRef(""),
-                                          StringRef(Err)};
-  std::string ErrMsg;
-  bool ExecFailed = false;
-  std::optional<sys::ProcessStatistics> PS;
   BatchOptions Budget = BO;
-  // A batch: its files' budgets; an inference and analysis: two.
-  Budget.TimeoutSeconds *= Mode == "infer-analyze" ? 2 : Cmds.size();
+  // An inference and analysis: two budgets.
+  Budget.TimeoutSeconds *= Mode == "infer-analyze" ? 2 : 1;
   auto Start = std::chrono::steady_clock::now();
-  int RC = runWithBudget(Budget, Args, Redirects, ErrMsg, ExecFailed, PS);
+  JobOutcome O = runInWorker(BO.WorkerExe, Job, Budget.TimeoutSeconds,
+                             BO.MemoryLimitMiB);
   Stat.Seconds = std::chrono::duration<double>(
                      std::chrono::steady_clock::now() - Start)
                      .count();
-  if (PS)
-    Stat.PeakMemoryKiB = PS->PeakMemory;
-  auto ErrBuf = MemoryBuffer::getFile(Err);
+  Stat.CpuSeconds = O.CpuSeconds;
+  Stat.PeakMemoryKiB = O.PeakMemoryKiB;
+  if (O.ExecFailed)
+    return Fail("cannot start a worker: " + O.ErrMsg);
+  auto ErrBuf = MemoryBuffer::getFile(Job + ".err");
   StringRef Stderr = ErrBuf ? (*ErrBuf)->getBuffer() : "";
-  if (ExecFailed)
-    return FailAll("cannot start a worker: " + ErrMsg);
-  for (size_t K = 0; K < Cmds.size(); ++K) {
-    auto OutBuf = MemoryBuffer::getFile(
-        Cmds.size() == 1 ? Job + ".out" : Job + ".out." + Twine(K));
-    // A batch's worker writes each file's results as it goes.
-    if (!OutBuf || (RC != 0 && Cmds.size() == 1))
-      return FailAll(failureReason(RC, ErrMsg, Stderr, Budget));
-    std::optional<AnalysisRecord> Record =
-        parseRecord((*OutBuf)->getBuffer());
-    if (!Record)
-      Out.push_back(Fail("the analyzer's worker wrote unreadable results"));
-    else
-      Out.push_back(std::move(*Record));
+  if (BO.Verbose && !Stderr.empty()) {
+    static std::mutex Relay;
+    std::lock_guard<std::mutex> L(Relay);
+    errs() << Stderr;
   }
-  return Out;
-}
-
-static Expected<AnalysisRecord>
-runJob(const FileCommand &Cmd, const DriverOptions &Opts, StringRef Mode,
-       const BatchOptions &BO, StringRef TempDir, StringRef Name,
-       FileStat &Stat) {
-  const FileCommand *One[] = {&Cmd};
-  return std::move(runJob(One, Opts, Mode, BO, TempDir, Name, Stat).front());
+  auto OutBuf = MemoryBuffer::getFile(Job + ".out");
+  if (!OutBuf || O.ReturnCode != 0)
+    return Fail(failureReason(O.ReturnCode, O.ErrMsg, Stderr, Budget));
+  std::optional<AnalysisRecord> Record = parseRecord((*OutBuf)->getBuffer());
+  if (!Record)
+    return Fail("the analyzer's worker wrote unreadable results");
+  return std::move(*Record);
 }
 
 static void runWorkerProcess(Slot &S, const DriverOptions &Opts,
@@ -888,9 +806,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     // The stats line of a worker's job.
     auto Say = [&](StringRef What, const FileStat &Cost) {
       if (BO.Stats)
-        errs() << formatv("refcheck: stats: {0}: {1:F2} s, {2} MiB peak\n",
-                          What, Cost.Seconds, Cost.PeakMemoryKiB / 1024)
-                      .str();
+        errs() << "refcheck: stats: " << What << ": " << describe(Cost)
+               << "\n";
     };
     // File I's contracts from a worker's record, if it is readable; else
     // why not.
@@ -954,46 +871,15 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     unsigned Jobs =
         BO.Jobs ? BO.Jobs : std::max(1u, std::thread::hardware_concurrency());
     Jobs = std::min<unsigned>(Jobs, Run.size());
-    // One file at a time gains nothing from a worker but its start-up
-    // (a warm run of one edited file): in this process then, as when no
-    // temporary folder can be made. An analysis, though, runs in a worker:
-    // only there are its time and memory bounded.
-    bool Analyzes = ThenAnalyze && llvm::is_contained(*ThenAnalyze, true);
+    // In workers, which the analyses reuse afterwards (WorkerPool.h); in
+    // this process only when no temporary folder can be made.
     SmallString<128> TempDir;
-    if (!BO.WorkerExe.empty() && (Jobs > 1 || Analyzes) &&
+    if (!BO.WorkerExe.empty() &&
         sys::fs::createUniqueDirectory("refcheck-infer", TempDir))
       TempDir.clear();
     if (TempDir.empty()) {
       for (unsigned I : Run)
         One(I, "");
-    } else if (Mode == "scan" && Run.size() > 2 * Jobs) {
-      // A worker's start costs a third of a scan: the scans go in 2 * Jobs
-      // batches, each in one worker. A file of a batch without a result
-      // (the worker crashed or ran out of time on it or before it) is
-      // scanned again alone, which says why it fails.
-      unsigned Batches = 2 * Jobs;
-      DefaultThreadPool Pool(hardware_concurrency(Jobs));
-      for (unsigned B = 0; B < Batches; ++B)
-        Pool.async([&, B] {
-          std::vector<unsigned> Mine;
-          std::vector<const FileCommand *> Cmds;
-          for (size_t K = B; K < Run.size(); K += Batches) {
-            Mine.push_back(Run[K]);
-            Cmds.push_back(Slots[Run[K]].Cmd);
-          }
-          FileStat Cost;
-          std::vector<Expected<AnalysisRecord>> Recs =
-              runJob(Cmds, Options, Mode, BO, TempDir,
-                     "scan-batch-" + std::to_string(B), Cost);
-          Say(formatv("scan {0} {1} from {2}", Cmds.size(),
-                      Cmds.size() == 1 ? "file" : "files", Cmds.front()->File)
-                  .str(),
-              Cost);
-          for (size_t K = 0; K < Mine.size(); ++K)
-            if (Take(Mine[K], Recs[K]))
-              One(Mine[K], TempDir);
-        });
-      Pool.wait();
     } else {
       DefaultThreadPool Pool(hardware_concurrency(Jobs));
       for (unsigned I : Run)

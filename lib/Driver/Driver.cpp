@@ -1350,7 +1350,9 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
-  CompileDiagnostics Diags(DiagOpts.get(), Opts.Verbose);
+  // A file's compiler warnings are its analysis's to show (-v): here
+  // only when the analysis follows in this parse.
+  CompileDiagnostics Diags(DiagOpts.get(), Opts.Verbose && ThenAnalysis);
   Tool.setDiagnosticConsumer(&Diags);
   Tool.setPrintErrorMessage(false);
   // C++ members of other files are known by annotation only.
@@ -1459,7 +1461,8 @@ static FileContracts scanOnce(const FileCommand &Cmd,
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
   IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
-  CompileDiagnostics Diags(DiagOpts.get(), Opts.Verbose);
+  // Quiet: the file's analysis shows its compiler warnings (-v).
+  CompileDiagnostics Diags(DiagOpts.get(), /*ShowAll=*/false);
   Tool.setDiagnosticConsumer(&Diags);
   Tool.setPrintErrorMessage(false);
   struct Factory : FrontendActionFactory {

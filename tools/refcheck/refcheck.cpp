@@ -310,6 +310,7 @@ int main(int argc, const char **argv) {
   BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
   BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   BO.Stats = ShowStats || Verbose;
+  BO.Verbose = Verbose;
   BO.InferAllContracts = ListApi || !WriteContracts.empty();
 
   // The project's own functions: their contracts, inferred from every file
@@ -388,9 +389,13 @@ int main(int argc, const char **argv) {
       if (S.FromCache)
         errs() << "from cache\n";
       else
-        errs() << format("%.2f s, %llu MiB peak\n", S.Seconds,
-                         (unsigned long long)(S.PeakMemoryKiB / 1024));
+        errs() << describe(S) << "\n";
     }
+  if (ShowStats) {
+    WorkerCounts W = workerCounts();
+    errs() << "refcheck: stats: workers: " << W.Started << " started for "
+           << W.Jobs << (W.Jobs == 1 ? " job\n" : " jobs\n");
+  }
 
   std::vector<std::string> Analyzed;
   for (const FileCommand &Cmd : *Planned)
