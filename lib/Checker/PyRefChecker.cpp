@@ -162,6 +162,13 @@ enum class Transition : uint8_t {
   StopJudging, ///< the object is not judged any more
 };
 
+/// The header's questions about a type's flags, answered for statically
+/// allocated type objects: such a type is never a heap type (only
+/// type_new and PyType_FromSpec make those, on the heap). Without this,
+/// CPython's `_PyObject_Init(op, &PyFloat_Type)` takes its heap-type branch
+/// and its `Py_INCREF(typeobj)` reads as a leaked reference to the type.
+enum class TypeFlagsQuery { HasFeature, GetFlags };
+
 class PyRefChecker
     : public Checker<check::PreCall, check::PostCall, check::DeadSymbols,
                      check::PointerEscape, check::PreStmt<ReturnStmt>,
@@ -170,8 +177,19 @@ class PyRefChecker
                      check::PostStmt<BinaryOperator>, check::LiveSymbols,
                      check::EndAnalysis, eval::Call, eval::Assume> {
   const RefOpMap RefOps = makeRefOps();
+  /// A member, as RefOps is (see makeRefOps): a CallDescriptionMap shared
+  /// by the files of a process matches in the first one only.
+  const CallDescriptionMap<TypeFlagsQuery> TypeFlagsQueries{
+      {{CDM::SimpleFunc, {"PyType_HasFeature"}, 2},
+       TypeFlagsQuery::HasFeature},
+      {{CDM::SimpleFunc, {"_PyType_HasFeature"}, 2},
+       TypeFlagsQuery::HasFeature},
+      {{CDM::SimpleFunc, {"PyType_GetFlags"}, 1}, TypeFlagsQuery::GetFlags},
+  };
 
   const RefDiagnostics Diags{this, RefOps};
+  /// Evaluates a TypeFlagsQueries call on a static type object.
+  bool evalStaticTypeFlags(const CallEvent &Call, CheckerContext &C) const;
 
 public:
   const CheckerConfig *Config = nullptr;
@@ -1032,25 +1050,14 @@ static SymbolRef holderOf(const ArgRule &R, const CallEvent &Call) {
   return nullptr;
 }
 
-/// The header's questions about a type's flags, answered for statically
-/// allocated type objects: such a type is never a heap type (only
-/// type_new and PyType_FromSpec make those, on the heap). Without this,
-/// CPython's `_PyObject_Init(op, &PyFloat_Type)` takes its heap-type branch
-/// and its `Py_INCREF(typeobj)` reads as a leaked reference to the type.
-enum class TypeFlagsQuery { HasFeature, GetFlags };
-static const CallDescriptionMap<TypeFlagsQuery> TypeFlagsQueries = {
-    {{CDM::SimpleFunc, {"PyType_HasFeature"}, 2}, TypeFlagsQuery::HasFeature},
-    {{CDM::SimpleFunc, {"_PyType_HasFeature"}, 2},
-     TypeFlagsQuery::HasFeature},
-    {{CDM::SimpleFunc, {"PyType_GetFlags"}, 1}, TypeFlagsQuery::GetFlags},
-};
 /// Py_TPFLAGS_HEAPTYPE, the same bit on every Python version.
 constexpr uint64_t HeapTypeFlag = 1u << 9;
 
 /// Evaluates a TypeFlagsQueries call on a static type object: "has the
 /// heap-type flag" is false; the flags read have that bit clear. Other
 /// questions and other types are left to the call's body or its row.
-static bool evalStaticTypeFlags(const CallEvent &Call, CheckerContext &C) {
+bool PyRefChecker::evalStaticTypeFlags(const CallEvent &Call,
+                                       CheckerContext &C) const {
   const TypeFlagsQuery *Q = TypeFlagsQueries.lookup(Call);
   if (!Q || !Call.getOriginExpr() || !staticObjectOf(Call.getArgSVal(0)))
     return false;
