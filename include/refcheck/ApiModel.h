@@ -213,6 +213,8 @@ enum class ErrorKind : uint8_t {
   AlwaysSets,    ///< always sets an exception (PyErr_SetString, PyErr_Format)
   Clears,        ///< clears it (PyErr_Clear, PyErr_Fetch, PyErr_Print)
   Occurred,      ///< PyErr_Occurred: non-NULL iff an exception is set
+  Matches,       ///< PyErr_ExceptionMatches: non-zero only when an exception
+                 ///< is set (zero: another one, or none)
   Restores,      ///< sets it iff argument 0 is non-NULL (PyErr_Restore)
 };
 

@@ -51,6 +51,7 @@ const char *refcheck::toString(ErrorKind K) {
   case ErrorKind::AlwaysSets: return "sets";
   case ErrorKind::Clears: return "clears";
   case ErrorKind::Occurred: return "occurred";
+  case ErrorKind::Matches: return "matches";
   case ErrorKind::Restores: return "restores";
   }
   return "?";
@@ -199,6 +200,7 @@ Error refcheck::checkRowsAgree(const BuiltinRow &R, const ErrorRow &E) {
     break;
   case ErrorKind::NoEffect:
   case ErrorKind::Restores:
+  case ErrorKind::Matches:
     MayFail = false;
     break;
   case ErrorKind::NullOnMisuse:

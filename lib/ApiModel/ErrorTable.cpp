@@ -37,6 +37,7 @@ constexpr ErrorKind Ambig = ErrorKind::Ambiguous;
 constexpr ErrorKind Sets = ErrorKind::AlwaysSets;
 constexpr ErrorKind Clears = ErrorKind::Clears;
 constexpr ErrorKind Occurred = ErrorKind::Occurred;
+constexpr ErrorKind Matches = ErrorKind::Matches;
 constexpr ErrorKind Restores = ErrorKind::Restores;
 constexpr unsigned Mem = ErrorRow::OnlyMemory;
 constexpr unsigned Ok0 = ErrorRow::ZeroOk;
@@ -101,7 +102,8 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"_PyErr_WriteUnraisableMsg",       Clears,    ""},
     {"PyErr_Restore",                   Restores,  ""},
     {"PyErr_NormalizeException",        None,      ""},
-    {"PyErr_ExceptionMatches",          None,      ""},
+    {"PyErr_ExceptionMatches",          Matches,   ""},
+    {"_PyErr_ExceptionMatches",         Matches,   ""},
     {"PyErr_GivenExceptionMatches",     None,      ""},
     {"PyErr_SetExcInfo",                None,      ""},
     {"PyErr_GetExcInfo",                None,      ""},

@@ -90,6 +90,11 @@ public:
   }
   void checkBeginFunction(CheckerContext &C) const;
   void checkPostCall(const CallEvent &Call, CheckerContext &C) const;
+  /// After the body of a function of this file with a C-API contract was
+  /// followed to a path on which the exception state is unknown: the
+  /// contract held (NULL or -1 with an exception, none otherwise). Where it
+  /// does not, the function itself is reported.
+  void assumeContractKept(const CallEvent &Call, CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
@@ -287,13 +292,59 @@ ErrorKind ExceptionStateChecker::kindOf(const CallEvent &Call,
     }
     return ErrorKind::NoEffect;
   }
+  if (K == ErrorKind::Unknown) {
+    // A function of this file with a C-API contract (a method, a getter, a
+    // slot) that the engine did not follow keeps that contract: NULL or -1
+    // with an exception set, and no exception set otherwise.
+    auto It = Contracts.find(FD->getCanonicalDecl());
+    if (It != Contracts.end() && It->second == Contract::ObjectOrNull)
+      return ErrorKind::NullSets;
+    if (It != Contracts.end() && It->second == Contract::ZeroOrMinusOne)
+      return ErrorKind::NegSets;
+  }
   return K;
+}
+
+void ExceptionStateChecker::assumeContractKept(const CallEvent &Call,
+                                               CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  auto It = FD ? Contracts.find(FD->getCanonicalDecl()) : Contracts.end();
+  ProgramStateRef State = C.getState();
+  if (It == Contracts.end() || It->second == Contract::None ||
+      State->get<ExcBase>() != Unknown)
+    return;
+  SValBuilder &SVB = C.getSValBuilder();
+  SVal Ret = Call.getReturnValue();
+  SVal Failed = It->second == Contract::ObjectOrNull
+                    ? SVB.evalEQ(State, Ret, SVB.makeNullWithType(
+                                                 Call.getResultType()))
+                    : SVB.evalBinOp(State, BO_LT, Ret,
+                                    SVB.makeZeroVal(Call.getResultType()),
+                                    SVB.getConditionType());
+  auto DV = Failed.getAs<DefinedOrUnknownSVal>();
+  if (!DV)
+    return;
+  const Expr *CE = Call.getOriginExpr();
+  auto [Yes, No] = State->assume(*DV);
+  if (Yes && !No)
+    C.addTransition(setBase(Yes, Set, CE));
+  else if (No && !Yes)
+    C.addTransition(setBase(No, Clear, CE));
+  else if (SymbolRef Sym = Ret.getAsSymbol())
+    // Not decided yet: as a call the engine did not follow.
+    C.addTransition(setBase(State, Clear, CE)
+                        ->set<ExcPending>(
+                            Sym, PendingFailure{It->second ==
+                                                        Contract::ObjectOrNull
+                                                    ? ErrorKind::NullSets
+                                                    : ErrorKind::NegSets,
+                                                CE}));
 }
 
 void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
                                           CheckerContext &C) const {
   if (C.wasInlined)
-    return; // the callee's body was followed
+    return assumeContractKept(Call, C); // the callee's body was followed
   ProgramStateRef State = assumeCannotFail(model(), C.getState(), Call, C);
   const Expr *CE = Call.getOriginExpr();
   ErrorKind K = kindOf(Call, C);
@@ -327,6 +378,25 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
           K = Clear;
       }
     C.addTransition(setBase(State, K, CE));
+    return;
+  }
+  case ErrorKind::Matches: {
+    // PyErr_ExceptionMatches() asks PyErr_Occurred(): non-zero means an
+    // exception is set; zero says nothing (another one, or none). So
+    // after a call whose success left none set, it is zero.
+    SValBuilder &SVB = C.getSValBuilder();
+    ExcKnown Now = currentState(State, SVB);
+    auto DV = Ret.getAs<DefinedOrUnknownSVal>();
+    if (!DV) {
+      C.addTransition(State);
+      return;
+    }
+    auto [Yes, No] = State->assume(*DV);
+    if (Yes && Now != Clear)
+      if (ProgramStateRef S = learnExceptionState(Yes, true, SVB))
+        C.addTransition(Now == Set ? S : setBase(S, Set, CE));
+    if (No)
+      C.addTransition(No);
     return;
   }
   case ErrorKind::Occurred: {
@@ -485,7 +555,10 @@ public:
       return nullptr;
     StringRef Callee = directCalleeName(dyn_cast<CallExpr>(E));
     std::string Msg;
-    if (userFacingName(Callee).ends_with("PyErr_Occurred"))
+    // A query (PyErr_Occurred, PyErr_ExceptionMatches) changes nothing:
+    // the path learns what was already so.
+    if (userFacingName(Callee).ends_with("PyErr_Occurred") ||
+        userFacingName(Callee).ends_with("PyErr_ExceptionMatches"))
       Msg = Now == Set ? "Assuming an exception is set"
                        : "Assuming no exception is set";
     else if (Now == Set)

@@ -209,7 +209,9 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
                                          : FailureTest::IsNegative;
     break;
   case ErrorKind::Occurred:
-    // PyErr_Occurred(), or a helper answering it with an int.
+  case ErrorKind::Matches:
+    // PyErr_Occurred(), or a helper answering it with an int;
+    // PyErr_ExceptionMatches().
     if (Ptr || Int) {
       Test = FailureTest::IsNonZero;
       Query = true;

@@ -386,7 +386,8 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
     if (const MemRegion *Id = identifierArg(Call, I))
       State = State->add<ResolvedIds>(Id);
 
-  if (K == ErrorKind::Occurred || K == ErrorKind::Clears) {
+  if (K == ErrorKind::Occurred || K == ErrorKind::Matches ||
+      K == ErrorKind::Clears) {
     // The code asks (or clears whatever the conversion raised): every
     // ambiguous result counts as checked.
     for (auto [Sym, E] : State->get<AmbiguousResults>())
