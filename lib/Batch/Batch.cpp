@@ -27,12 +27,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <cerrno>
 #include <chrono>
-#include <condition_variable>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <mutex>
 #include <thread>
 

@@ -1,6 +1,7 @@
 //===- WorkerPool.cpp - Worker processes that run many jobs ---------------===//
 
 #include "WorkerPool.h"
+#include "refcheck/Batch.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"

@@ -14,7 +14,6 @@
 #ifndef REFCHECK_LIB_BATCH_WORKERPOOL_H
 #define REFCHECK_LIB_BATCH_WORKERPOOL_H
 
-#include "refcheck/Batch.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>

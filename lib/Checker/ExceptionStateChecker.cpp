@@ -106,18 +106,24 @@ private:
   }
   const ApiModel *model() const { return Config ? Config->Model : nullptr; }
   ErrorKind kindOf(const CallEvent &Call, CheckerContext &C) const;
+  /// The error convention of FD's C-API contract, if this file gives it one
+  /// (a method, a getter, a slot): null-sets or negative-sets.
+  std::optional<ErrorKind> contractConvention(const FunctionDecl *FD) const {
+    auto It = FD ? Contracts.find(FD->getCanonicalDecl()) : Contracts.end();
+    if (It == Contracts.end() || It->second == Contract::None)
+      return std::nullopt;
+    return It->second == Contract::ObjectOrNull ? ErrorKind::NullSets
+                                                : ErrorKind::NegSets;
+  }
 };
 
-/// The condition "P's call failed", on its result Sym.
+/// The condition "a call of convention K failed", on its result V of type
+/// T.
 std::optional<DefinedOrUnknownSVal> failureCondition(ProgramStateRef State,
-                                                     SymbolRef Sym,
+                                                     SVal V, QualType T,
                                                      ErrorKind K,
                                                      SValBuilder &SVB) {
-  QualType T = Sym->getType();
   bool Ptr = T->isPointerType() || T->isNullPtrType();
-  SVal V = Ptr ? SVal(loc::MemRegionVal(
-                     SVB.getRegionManager().getSymbolicRegion(Sym)))
-               : SVal(nonloc::SymbolVal(Sym));
   SVal Cond;
   switch (K) {
   case ErrorKind::NullSets:
@@ -145,6 +151,19 @@ std::optional<DefinedOrUnknownSVal> failureCondition(ProgramStateRef State,
     return std::nullopt;
   }
   return Cond.getAs<DefinedOrUnknownSVal>();
+}
+
+/// The condition "P's call failed", on its result Sym.
+std::optional<DefinedOrUnknownSVal> failureCondition(ProgramStateRef State,
+                                                     SymbolRef Sym,
+                                                     ErrorKind K,
+                                                     SValBuilder &SVB) {
+  QualType T = Sym->getType();
+  bool Ptr = T->isPointerType() || T->isNullPtrType();
+  SVal V = Ptr ? SVal(loc::MemRegionVal(
+                     SVB.getRegionManager().getSymbolicRegion(Sym)))
+               : SVal(nonloc::SymbolVal(Sym));
+  return failureCondition(State, V, T, K, SVB);
 }
 
 /// Whether the call's failure always sets an exception (NULL from
@@ -292,36 +311,25 @@ ErrorKind ExceptionStateChecker::kindOf(const CallEvent &Call,
     }
     return ErrorKind::NoEffect;
   }
-  if (K == ErrorKind::Unknown) {
-    // A function of this file with a C-API contract (a method, a getter, a
-    // slot) that the engine did not follow keeps that contract: NULL or -1
-    // with an exception set, and no exception set otherwise.
-    auto It = Contracts.find(FD->getCanonicalDecl());
-    if (It != Contracts.end() && It->second == Contract::ObjectOrNull)
-      return ErrorKind::NullSets;
-    if (It != Contracts.end() && It->second == Contract::ZeroOrMinusOne)
-      return ErrorKind::NegSets;
-  }
+  // A function of this file with a C-API contract (a method, a getter, a
+  // slot) that the engine did not follow keeps that contract: NULL or -1
+  // with an exception set, and no exception set otherwise.
+  if (K == ErrorKind::Unknown)
+    if (std::optional<ErrorKind> Kept = contractConvention(FD))
+      return *Kept;
   return K;
 }
 
 void ExceptionStateChecker::assumeContractKept(const CallEvent &Call,
                                                CheckerContext &C) const {
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  auto It = FD ? Contracts.find(FD->getCanonicalDecl()) : Contracts.end();
+  std::optional<ErrorKind> Kept = contractConvention(
+      dyn_cast_or_null<FunctionDecl>(Call.getDecl()));
   ProgramStateRef State = C.getState();
-  if (It == Contracts.end() || It->second == Contract::None ||
-      State->get<ExcBase>() != Unknown)
+  if (!Kept || State->get<ExcBase>() != Unknown)
     return;
-  SValBuilder &SVB = C.getSValBuilder();
   SVal Ret = Call.getReturnValue();
-  SVal Failed = It->second == Contract::ObjectOrNull
-                    ? SVB.evalEQ(State, Ret, SVB.makeNullWithType(
-                                                 Call.getResultType()))
-                    : SVB.evalBinOp(State, BO_LT, Ret,
-                                    SVB.makeZeroVal(Call.getResultType()),
-                                    SVB.getConditionType());
-  auto DV = Failed.getAs<DefinedOrUnknownSVal>();
+  std::optional<DefinedOrUnknownSVal> DV = failureCondition(
+      State, Ret, Call.getResultType(), *Kept, C.getSValBuilder());
   if (!DV)
     return;
   const Expr *CE = Call.getOriginExpr();
@@ -333,12 +341,7 @@ void ExceptionStateChecker::assumeContractKept(const CallEvent &Call,
   else if (SymbolRef Sym = Ret.getAsSymbol())
     // Not decided yet: as a call the engine did not follow.
     C.addTransition(setBase(State, Clear, CE)
-                        ->set<ExcPending>(
-                            Sym, PendingFailure{It->second ==
-                                                        Contract::ObjectOrNull
-                                                    ? ErrorKind::NullSets
-                                                    : ErrorKind::NegSets,
-                                                CE}));
+                        ->set<ExcPending>(Sym, PendingFailure{*Kept, CE}));
 }
 
 void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
