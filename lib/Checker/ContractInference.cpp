@@ -132,6 +132,10 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfPending, SymbolRef, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRet, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetMaybeNull, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetFresh, bool)
+/// Objects the path made out of memory (_Py_NewReference on an object
+/// taken off a free list, PyObject_Init after PyObject_Malloc): fresh, as
+/// an allocator's result is.
+REGISTER_SET_WITH_PROGRAMSTATE(InfMadeHere, SymbolRef)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetInt, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExc, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExcMemory, bool)
@@ -418,6 +422,16 @@ void ContractInferenceChecker::applySummary(const CallSummary &S,
                                             const CallEvent &Call,
                                             ProgramStateRef State,
                                             CheckerContext &C) const {
+  // x_divrem's `*prem = NULL; return NULL;`: where it failed, NULL there.
+  if (!S.NullOutOnFailure.empty()) {
+    auto [Succ, Fail] = splitOnNullOuts(State, S, Call, C);
+    CallSummary Rest = S;
+    Rest.NullOutOnFailure.clear();
+    for (ProgramStateRef St : {Succ, Fail})
+      if (St)
+        applySummary(Rest, Call, St, C);
+    return;
+  }
   // A conditional steal splits the path on the call's result: the rules
   // after it apply where the call succeeded.
   ProgramStateRef OnFailure = nullptr;
@@ -454,6 +468,8 @@ void ContractInferenceChecker::applySummary(const CallSummary &S,
     }
     case ArgEffect::Init:
       State = adjust(State, Sym, 1, /*Create=*/true);
+      if (Sym)
+        State = State->add<InfMadeHere>(Sym);
       break;
     case ArgEffect::NewRefOut:
       if (auto V = pointeeOf(State, Call, R.Index))
@@ -654,6 +670,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           if (const auto *SC = dyn_cast<SymbolConjured>(Sym);
               SC && F->Param < 0)
             Fresh = Summaries.madeNew(SC->getStmt());
+          Fresh |= F->Param < 0 && State->contains<InfMadeHere>(Sym);
           State = adjust(State, Sym, -1);
         } else {
           R = Ret::Borrowed;
@@ -764,6 +781,9 @@ void ContractInferenceChecker::checkDeadSymbols(SymbolReaper &SR,
       State = State->set<InfFx>(Sym, N);
     }
   }
+  for (SymbolRef Sym : State->get<InfMadeHere>())
+    if (SR.isDead(Sym))
+      State = State->remove<InfMadeHere>(Sym);
   // A failure must be decided while its symbol lives: decide it now.
   for (auto [Sym, K] : State->get<InfPending>())
     if (SR.isDead(Sym)) {

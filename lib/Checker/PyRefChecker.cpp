@@ -1452,6 +1452,14 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
     }
   }
 
+  // x_divrem's `*prem = NULL; return NULL;`: failing, it left NULL there.
+  if (State && !S.NullOutOnFailure.empty()) {
+    auto [Succ, Fail] = splitOnNullOuts(State, S, Call, C);
+    if (Succ && Fail)
+      C.addTransition(Fail);
+    State = Succ ? Succ : Fail;
+  }
+
   // PyErr_Fetch: no exception type means no value and no traceback.
   if (State && S.OutNullGuard)
     State = splitOnOutNullGuard(State, S, Call, C);
@@ -1540,11 +1548,18 @@ PyRefChecker::replaceInPlace(ProgramStateRef State, const ArgRule &R,
   const RefState *OldRS = Old ? State->get<RefMap>(Old) : nullptr;
   bool OldHeldElsewhere = OldRS && OldRS->isOwned() && OldRS->onBorrow();
   auto [Succ, Fail] = splitInPlace(State, R, S, Call, C, Old);
+  // The call consumes the old reference; it stores it nowhere. Taken on an
+  // object somebody else holds, the other holder's reference lives on, as
+  // after a Py_DECREF: releasing it later is that holder's business
+  // (textio.c's `Py_XSETREF(self->decoded_chars, NULL)` after
+  // PyUnicode_AppendAndDel consumed the code's own reference to it).
+  Transition Consume =
+      OldHeldElsewhere ? Transition::DecRef : Transition::Steal;
   // Succeeding, the call took the old reference and left a new one in the
   // variable; an InOut call failing freed the object.
   if (Succ) {
-    Succ = updateSymbol(Succ, Old, Transition::Steal, CE, S.Callee, nullptr,
-                        C, Reported);
+    Succ = updateSymbol(Succ, Old, Consume, CE, S.Callee, nullptr, C,
+                        Reported);
     SymbolRef New = Succ->getSVal(loc::MemRegionVal(Var)).getAsLocSymbol();
     Succ = updateSymbol(Succ, New, Transition::OwnedOut, CE, S.Callee,
                         nullptr, C, Reported);
@@ -1559,8 +1574,8 @@ PyRefChecker::replaceInPlace(ProgramStateRef State, const ArgRule &R,
                                  RefState::ownedOnBorrow(NewRS->origin()));
   }
   if (Fail && R.Effect == ArgEffect::InOut)
-    Fail = updateSymbol(Fail, Old, Transition::Steal, CE, S.Callee, nullptr,
-                        C, Reported);
+    Fail = updateSymbol(Fail, Old, Consume, CE, S.Callee, nullptr, C,
+                        Reported);
   return {Succ, Fail};
 }
 

@@ -11,6 +11,17 @@ using namespace clang;
 using namespace ento;
 using namespace refcheck;
 
+/// Whether FD's body is the project's own code: in the file under analysis
+/// or in a header that is not a system header (the Python headers of an
+/// extension are system headers, treatPythonHeadersAsSystem).
+static bool hasProjectBody(const FunctionDecl *FD) {
+  const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+  if (!Def || !Def->hasBody())
+    return false;
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
 RefOpMap refcheck::makeRefOps() {
   return RefOpMap{
       {{CDM::SimpleFunc, {"Py_INCREF"}}, RefOp::Incref},
@@ -98,6 +109,33 @@ refcheck::splitOnResult(ProgramStateRef State, const CallEvent &Call, CheckerCon
   auto IsMinusOne =
       SVB.evalEQ(State, *DRet, MinusOne.castAs<DefinedOrUnknownSVal>());
   return {State->assume(IsZero, true), State->assume(IsMinusOne, true)};
+}
+
+std::pair<ProgramStateRef, ProgramStateRef>
+refcheck::splitOnNullOuts(ProgramStateRef State, const CallSummary &S,
+                          const CallEvent &Call, CheckerContext &C) {
+  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (!Ret || S.NullOutOnFailure.empty())
+    return {State, nullptr};
+  // Failing is a NULL result, or a negative int.
+  ProgramStateRef Succ, Fail;
+  if (Call.getResultType()->isPointerType()) {
+    std::tie(Succ, Fail) = State->assume(*Ret);
+  } else {
+    SValBuilder &SVB = C.getSValBuilder();
+    auto Neg = SVB.evalBinOp(State, BO_LT, *Ret,
+                             SVB.makeIntVal(0, Call.getResultType()),
+                             SVB.getConditionType())
+                   .getAs<DefinedOrUnknownSVal>();
+    if (!Neg)
+      return {State, nullptr};
+    std::tie(Fail, Succ) = State->assume(*Neg);
+  }
+  for (unsigned I : S.NullOutOnFailure)
+    if (Fail)
+      if (std::optional<DefinedOrUnknownSVal> V = pointeeOf(Fail, Call, I))
+        Fail = Fail->assume(*V, false);
+  return {Succ, Fail};
 }
 
 std::optional<DefinedOrUnknownSVal>
@@ -448,16 +486,17 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   if (!ReturnsObject)
     S.Ret.K = ReturnEffect::NotObject;
 
-  // What the pointer escape tells. A function of this file the analyzer did
-  // not inline (its budget ran out, or it is variadic) may keep what it is
-  // given: the function is checked on its own, and here an argument is no
-  // longer judged, unless the body shows that it only borrows it
-  // (bodyBorrows). Otherwise a callee borrows its PyObject* arguments by
-  // the C-API convention; only an argument handed over as something else
-  // (void*, an integer) is forgotten.
-  if (FD && FD->hasBody() && !Spec &&
-      FD->getASTContext().getSourceManager().isInMainFile(
-          FD->getLocation())) {
+  // What the pointer escape tells. A function of the project the analyzer
+  // did not inline (its budget ran out, the call was too deep, or it is
+  // variadic) may keep what it is given: here an argument is no longer
+  // judged, unless the body shows that it only borrows it (bodyBorrows).
+  // That holds for the static inline helpers of the project's own headers
+  // too (CPython's _Py_DECREF_INT, five calls deep in longobject.c). Otherwise
+  // a callee borrows its PyObject* arguments by the C-API convention; only
+  // an argument handed over as something else (void*, an integer) is
+  // forgotten.
+  if (!Spec && hasProjectBody(FD)) {
+    S.NullOutOnFailure = nullOutsOnFailure(FD);
     for (unsigned I = 0; I < N; ++I)
       if (!bodyBorrows(FD, I))
         S.Args.push_back(
@@ -601,6 +640,120 @@ bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
       ++F.NullReturns;
   }
   return NullOnly[FD] = F.Returns > 0 && F.Returns == F.NullReturns;
+}
+
+SmallVector<unsigned, 2>
+RefSummaryManager::nullOutsOnFailure(const FunctionDecl *FD) {
+  FD = FD ? FD->getDefinition() : nullptr;
+  if (!hasProjectBody(FD))
+    return {};
+  auto [Known, New] = NullOuts.try_emplace(FD);
+  if (!New)
+    return Known->second;
+  ASTContext &Ctx = FD->getASTContext();
+  QualType RT = FD->getReturnType();
+  if (!RT->isPointerType() && !RT->isIntegerType())
+    return {};
+  // The out-parameters: pointers to object pointers.
+  SmallVector<const ParmVarDecl *, 2> Outs;
+  for (const ParmVarDecl *P : FD->parameters())
+    if (const auto *PT = P->getType()->getAs<PointerType>();
+        PT && isPyObjectPointerType(PT->getPointeeType()))
+      Outs.push_back(P);
+  if (Outs.empty())
+    return {};
+  // `return NULL;`, or `return -1;` for an int result.
+  auto IsFailure = [&](const ReturnStmt *RS) {
+    const Expr *E = RS->getRetValue();
+    if (!E)
+      return false;
+    E = E->IgnoreParenCasts();
+    if (RT->isPointerType())
+      return E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+             Expr::NPCK_NotNull;
+    std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx);
+    return V && V->isNegative();
+  };
+  // The parameter `*p` or `p[0]` is written through, if S stores there.
+  auto StoredThrough = [](const Stmt *S) -> const ParmVarDecl * {
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(S);
+    if (!BO || BO->getOpcode() != BO_Assign)
+      return nullptr;
+    const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+    const Expr *Base = nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(L);
+        UO && UO->getOpcode() == UO_Deref)
+      Base = UO->getSubExpr();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L))
+      Base = AS->getBase();
+    const auto *DRE =
+        Base ? dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts()) : nullptr;
+    return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  };
+  auto Mentions = [](const Stmt *S, const ParmVarDecl *P) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      const ParmVarDecl *P;
+      bool Found = false;
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        Found |= DRE->getDecl() == P;
+        return !Found;
+      }
+    } F;
+    F.P = P;
+    F.TraverseStmt(const_cast<Stmt *>(S));
+    return F.Found;
+  };
+  struct Returns : RecursiveASTVisitor<Returns> {
+    SmallVector<const ReturnStmt *, 8> All;
+    bool VisitReturnStmt(ReturnStmt *RS) {
+      All.push_back(RS);
+      return true;
+    }
+  } R;
+  R.TraverseStmt(FD->getBody());
+  ParentMap PM(FD->getBody());
+  SmallVector<unsigned, 2> Out;
+  for (const ParmVarDecl *P : Outs) {
+    unsigned Failures = 0;
+    bool Always = true;
+    for (const ReturnStmt *RS : R.All) {
+      if (!IsFailure(RS))
+        continue;
+      ++Failures;
+      // The statements before the return, in its block, back to the store
+      // of NULL through P. A label on the way lets other paths in.
+      const auto *Block = dyn_cast_or_null<CompoundStmt>(PM.getParent(RS));
+      bool Set = false;
+      if (Block) {
+        auto It = llvm::find(Block->body(), RS);
+        while (It != Block->body_begin()) {
+          const Stmt *S = *--It;
+          const Stmt *Inner = S;
+          if (const auto *LS = dyn_cast<LabelStmt>(S))
+            Inner = LS->getSubStmt();
+          if (const auto *E = dyn_cast<Expr>(Inner);
+              E && StoredThrough(E->IgnoreParens()) == P) {
+            Set = cast<BinaryOperator>(E->IgnoreParens())
+                      ->getRHS()
+                      ->IgnoreParenCasts()
+                      ->isNullPointerConstant(
+                          Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+                  Expr::NPCK_NotNull;
+            break;
+          }
+          if (isa<LabelStmt>(S) || Mentions(S, P))
+            break;
+        }
+      }
+      if (!Set) {
+        Always = false;
+        break;
+      }
+    }
+    if (Always && Failures > 0)
+      Out.push_back(P->getFunctionScopeIndex());
+  }
+  return NullOuts[FD] = Out;
 }
 
 /// A call that takes a reference on its argument: one of the refcount
@@ -1124,7 +1277,6 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
   if (!New)
     return Known->second; // false while computed: recursion proves nothing
   ParentMap PM(FD->getBody());
-  SourceManager &SM = FD->getASTContext().getSourceManager();
   // Whether the argument Arg of the call CE is only borrowed by the callee.
   auto BorrowedBy = [&](const CallExpr *CE, const Expr *Arg) {
     const FunctionDecl *Callee = CE->getDirectCallee();
@@ -1156,10 +1308,9 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
     if (!annotatedSteals(Callee).empty() ||
         !annotatedSteals(Callee, /*Sometimes=*/true).empty())
       return false;
-    // Functions of this file are judged by their own bodies; API functions
-    // by the convention.
-    if (Callee->hasBody() &&
-        SM.isInMainFile(SM.getExpansionLoc(Callee->getLocation())))
+    // The project's functions are judged by their own bodies; API
+    // functions by the convention.
+    if (hasProjectBody(Callee))
       return bodyBorrows(Callee, Idx);
     return Idx < Callee->getNumParams() &&
            isPyObjectPointerType(Callee->getParamDecl(Idx)->getType());

@@ -102,6 +102,10 @@ struct CallSummary {
   /// Arguments a non-NULL result proves were not NULL: Py_BuildValue
   /// fails on a NULL object.
   llvm::SmallVector<unsigned, 2> NonNullOnSuccess;
+  /// Out-arguments whose pointee the callee sets to NULL before each of its
+  /// failure returns (RefSummaryManager::nullOutsOnFailure): where the call
+  /// fails, they hold no reference.
+  llvm::SmallVector<unsigned, 2> NullOutOnFailure;
   /// An ApiModel row describes the callee.
   bool Described = false;
   /// The checker evaluates the call itself (EffectTime::Eval rules, the
@@ -161,6 +165,15 @@ bindConjuredResult(const clang::ento::CallEvent &Call,
 /// new symbol. The post-call then applies the call's summary.
 void evalOpaqueCall(const clang::ento::CallEvent &Call,
                     clang::ento::CheckerContext &C);
+
+/// A call whose failure leaves NULL in out-arguments (S.NullOutOnFailure,
+/// a function of the project the analyzer did not inline): {the state
+/// where it succeeded, the one where it failed and they are NULL}; either
+/// is null when infeasible.
+std::pair<clang::ento::ProgramStateRef, clang::ento::ProgramStateRef>
+splitOnNullOuts(clang::ento::ProgramStateRef State, const CallSummary &S,
+                const clang::ento::CallEvent &Call,
+                clang::ento::CheckerContext &C);
 
 /// The pointee of pointer argument I, as a value the state can be split on.
 std::optional<clang::ento::DefinedOrUnknownSVal>
@@ -239,6 +252,13 @@ public:
 
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
+  /// The out-parameters (`PyObject **p`) of a function of the project that
+  /// sets `*p = NULL` before each of its failure returns (`return NULL;`,
+  /// `return -1;`), with no other store to `*p` after it in between:
+  /// longobject.c's x_divrem, `*prem = NULL; return NULL;`. Where a call
+  /// that the analyzer did not inline fails, `*p` is NULL.
+  llvm::SmallVector<unsigned, 2>
+  nullOutsOnFailure(const clang::FunctionDecl *FD);
   /// A function of this file or of the project's headers (not a system
   /// header), with no annotation, every non-NULL return of
   /// which reads an object pointer stored somewhere (`return temp->po;`,
@@ -326,6 +346,9 @@ private:
 
   const ApiModel *Model = nullptr;
   const llvm::StringMap<InferredContract> *Local = nullptr;
+  /// nullOutsOnFailure's answers, per definition.
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>>
+      NullOuts;
   /// ownedOnEntry's answers for the whole file: per function (canonical
   /// declaration), the parameters it owns.
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>>

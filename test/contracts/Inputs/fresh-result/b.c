@@ -29,3 +29,22 @@ PyObject *collect_or_none(long n) {
 PyObject *text_of(PyObject *o) {
     return PyObject_Str(o);
 }
+
+/* Fresh too: an object taken off a free list is made anew by
+ * _Py_NewReference (CPython's new_dict, behind _PyDict_FromItems). */
+static PyObject *free_list[8];
+static int numfree;
+
+PyObject *recycle(void) {
+    PyObject *op;
+    if (numfree) {
+        op = free_list[--numfree];
+        _Py_NewReference(op);
+    }
+    else {
+        op = PyList_New(0);
+        if (op == NULL)
+            return NULL;
+    }
+    return op;
+}
