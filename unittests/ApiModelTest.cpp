@@ -307,6 +307,36 @@ TEST(BuiltinTables, MalformedRowsAreErrorsNamingRowAndCell) {
   EXPECT_NE(ErrorRowError("first"), "");
   EXPECT_NE(ErrorRowError("0,,1"), "");
   EXPECT_NE(ErrorRowError("0,").find("Bad_Error_Row"), std::string::npos);
+
+  // The result-on-NULL cell is "I=V".
+  auto NullArgError = [](const char *Cell) {
+    llvm::Expected<ErrorSpec> E = errorSpecFromRow(
+        {"Bad_Error_Row", ErrorKind::NegSets, "", 0, Cell});
+    return E ? std::string() : llvm::toString(E.takeError());
+  };
+  EXPECT_EQ(NullArgError("2=-1"), "");
+  EXPECT_NE(NullArgError("2"), "");
+  EXPECT_NE(NullArgError("x=0"), "");
+  EXPECT_NE(NullArgError("0=no"), "");
+  EXPECT_NE(NullArgError("99=0"), "");
+}
+
+TEST(ApiModel, KnowsResultsOnNullArgumentsAndTernaryResults) {
+  ApiModel M = ApiModel::builtin();
+  const ErrorSpec *Callable = M.lookupError("PyCallable_Check");
+  ASSERT_TRUE(Callable && Callable->ResultIfArgNull);
+  EXPECT_EQ(*Callable->ResultIfArgNull, std::make_pair(0u, 0));
+  const ErrorSpec *Add = M.lookupError("PyModule_AddObjectRef");
+  ASSERT_TRUE(Add && Add->ResultIfArgNull);
+  EXPECT_EQ(*Add->ResultIfArgNull, std::make_pair(2u, -1));
+  for (const char *Name : {"PyWeakref_GetRef", "PyDict_GetItemRef",
+                           "PyObject_IsTrue", "PySequence_Contains"}) {
+    const ErrorSpec *E = M.lookupError(Name);
+    EXPECT_TRUE(E && E->AtMostOne) << Name;
+  }
+  // PyUnicode_FSConverter returns Py_CLEANUP_SUPPORTED too.
+  const ErrorSpec *FS = M.lookupError("PyUnicode_FSConverter");
+  EXPECT_TRUE(!FS || !FS->AtMostOne);
 }
 
 TEST(ApiModel, KnowsWhichCallsFailOnlyWhenMemoryRunsOut) {

@@ -254,6 +254,13 @@ struct ErrorSpec {
   /// failure (`if (PyType_Ready(&T))`); without it only a negative value is
   /// (PyObject_IsTrue returns 1 as a value).
   bool ZeroOnSuccess = false;
+  /// The result is -1, 0 or 1, never more (PyObject_IsTrue,
+  /// PyWeakref_GetRef): `if (f(...) == 1)` false means -1 or 0.
+  bool AtMostOne = false;
+  /// Given NULL as argument First, the call returns Second, whatever else:
+  /// PyCallable_Check(NULL) is 0, PyModule_AddObjectRef(m, name, NULL) is
+  /// -1 (the exception the NULL came with is left set).
+  std::optional<std::pair<unsigned, int>> ResultIfArgNull;
   /// The result may be NULL (or the error value) and must be checked.
   bool resultNeedsCheck() const {
     return Kind == ErrorKind::NullSets || Kind == ErrorKind::NullMaybeSets ||

@@ -170,6 +170,15 @@ Expected<ErrorSpec> refcheck::errorSpecFromRow(const ErrorRow &R) {
   E.Kind = R.Kind;
   E.FailsOnlyOnMemory = R.Facts & ErrorRow::OnlyMemory;
   E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
+  E.AtMostOne = R.Facts & ErrorRow::UpToOne;
+  if (StringRef NA = R.NullArg ? R.NullArg : ""; !NA.empty()) {
+    auto [I, V] = NA.split('=');
+    unsigned Idx = 0;
+    int Val = 0;
+    if (I.getAsInteger(10, Idx) || Idx > 15 || V.getAsInteger(10, Val))
+      return rowError(Name, "null-argument cell '" + NA + "' is not I=V");
+    E.ResultIfArgNull = {Idx, Val};
+  }
   StringRef Cells = R.NonNullArgs ? R.NonNullArgs : "";
   if (Cells.empty())
     return E;
@@ -491,7 +500,10 @@ std::string ApiModel::fingerprint() const {
     for (unsigned I : E->NonNullArgs)
       Row += "," + std::to_string(I);
     Row += "|" + std::to_string(E->FailsOnlyOnMemory) +
-           std::to_string(E->ZeroOnSuccess);
+           std::to_string(E->ZeroOnSuccess) + std::to_string(E->AtMostOne);
+    if (E->ResultIfArgNull)
+      Row += "|n" + std::to_string(E->ResultIfArgNull->first) + "=" +
+             std::to_string(E->ResultIfArgNull->second);
     H.update(Row);
   }
   return toHex(H.final(), /*LowerCase=*/true).substr(0, 16);

@@ -459,8 +459,12 @@ const size_t refcheck::NumTypeMakerRows =
 // Calls that fail only when argument 0 is not of the type they read: on an
 // object of one of the listed types (a comma list) they succeed, so a size
 // is >= 0 and a pointer is not NULL (PyBytes_AsString of the result of
-// PyUnicode_AsUTF8String, PyObject_Length of a new list).
+// PyUnicode_AsUTF8String, PyObject_Length of a new list). The item setters
+// also fail on an index out of range, which is a bug of its own and not an
+// error path: `PyTuple_SetItem(t, 0, o)` on a new 1-tuple succeeds.
 const TypeCheckedRow refcheck::TypeCheckedRows[] = {
+    {"PyTuple_SetItem", "tuple"},
+    {"PyList_SetItem", "list"},
     {"PyBytes_AsString", "bytes"},
     {"PyBytes_Size", "bytes"},
     {"PyUnicode_GetLength", "str"},

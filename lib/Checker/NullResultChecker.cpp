@@ -318,11 +318,13 @@ StringRef knownArgType(const CallEvent &Call, unsigned I,
 
 /// A call that fails only on an argument of the wrong type, given one of
 /// the right type (ApiModel::succeedsOnType), succeeds: its pointer result
-/// is not NULL and its size result not negative. Returns State so
+/// is not NULL, its size result not negative, and the int result of a call
+/// that returns 0 on success (ErrorSpec::ZeroOnSuccess) 0. Returns State so
 /// constrained, nullptr when the path had assumed the failure (it ends),
 /// or std::nullopt when the call is not such a call.
 std::optional<ProgramStateRef> succeedsOnKnownType(const CallEvent &Call,
                                                    StringRef Name,
+                                                   const ErrorSpec *ES,
                                                    ProgramStateRef State,
                                                    CheckerContext &C) {
   if (!ApiModel::succeedsOnType(Name, knownArgType(Call, 0, State)))
@@ -334,15 +336,63 @@ std::optional<ProgramStateRef> succeedsOnKnownType(const CallEvent &Call,
     return State->assume(*Ret, true);
   if (!Call.getResultType()->isIntegerType())
     return std::nullopt;
+  // A call that returns exactly 0 on success (PyTuple_SetItem) returns 0.
   SValBuilder &SVB = C.getSValBuilder();
   auto NotNegative =
-      SVB.evalBinOp(State, BO_GE, *Ret,
+      SVB.evalBinOp(State, ES && ES->ZeroOnSuccess ? BO_EQ : BO_GE, *Ret,
                     SVB.makeZeroVal(Call.getResultType()),
                     SVB.getConditionType())
           .getAs<DefinedOrUnknownSVal>();
   if (!NotNegative)
     return std::nullopt;
   return State->assume(*NotNegative, true);
+}
+
+/// A call that returns a known value when an argument is NULL
+/// (ErrorSpec::ResultIfArgNull, {argument, value}): where the argument may
+/// be NULL, the path where it is goes on with that result (added here),
+/// and State where it is not is returned.
+ProgramStateRef resultIfArgNull(const CallEvent &Call,
+                                std::pair<unsigned, int> Fact,
+                                ProgramStateRef State, CheckerContext &C) {
+  auto [I, Value] = Fact;
+  if (!State || I >= Call.getNumArgs() ||
+      !Call.getResultType()->isIntegerType())
+    return State;
+  auto Arg = Call.getArgSVal(I).getAs<DefinedOrUnknownSVal>();
+  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (!Arg || !Ret)
+    return State;
+  auto [NonNull, Null] = State->assume(*Arg);
+  if (Null) {
+    SValBuilder &SVB = C.getSValBuilder();
+    Null = Null->assume(
+        SVB.evalEQ(Null, *Ret,
+                   SVB.makeIntVal(Value, Call.getResultType())
+                       .castAs<DefinedOrUnknownSVal>()),
+        true);
+  }
+  if (!NonNull)
+    return Null;
+  if (Null)
+    C.addTransition(Null);
+  return NonNull;
+}
+
+/// State where the int result of Call is at most 1 (ErrorSpec::AtMostOne),
+/// or nullptr when the path had assumed more.
+ProgramStateRef atMostOne(const CallEvent &Call, ProgramStateRef State,
+                          CheckerContext &C) {
+  auto Ret = Call.getReturnValue().getAs<NonLoc>();
+  if (!Ret || !Call.getResultType()->isIntegerType())
+    return State;
+  SValBuilder &SVB = C.getSValBuilder();
+  auto Le = SVB.evalBinOpNN(State, BO_LE, *Ret,
+                            SVB.makeIntVal(1, Call.getResultType())
+                                .castAs<NonLoc>(),
+                            SVB.getConditionType())
+                .getAs<DefinedOrUnknownSVal>();
+  return Le ? State->assume(*Le, true) : State;
 }
 
 } // namespace
@@ -359,8 +409,9 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   StringRef Name = userFacingName(FD->getName());
   // What the path learns for later calls (KnownResults).
   ProgramStateRef State = Orig;
+  const ErrorSpec *ES = errorSpecFor(model(), FD);
   std::optional<ProgramStateRef> Succeeds =
-      succeedsOnKnownType(Call, Name, State, C);
+      succeedsOnKnownType(Call, Name, ES, State, C);
   if (Succeeds && !*Succeeds) {
     C.generateSink(Orig, C.getPredecessor());
     return;
@@ -368,6 +419,13 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   if (Succeeds)
     State = *Succeeds;
   State = filledNonNegative(Call, Name, State, C);
+  // `f = PyObject_GetAttrString(o, "f"); if (!PyCallable_Check(f)) ...`:
+  // given NULL, the call is 0, and the path where it said yes had an f.
+  if (ES && ES->ResultIfArgNull)
+    State = resultIfArgNull(Call, *ES->ResultIfArgNull, State, C);
+  // PyWeakref_GetRef's `== 1` false is -1 or 0: never 2.
+  if (ES && ES->AtMostOne && State)
+    State = atMostOne(Call, State, C);
   bool RepeatOfChecked = false;
   State = sameConversion(Call, Name, State, C, RepeatOfChecked);
   if (!State) {

@@ -1678,14 +1678,19 @@ void PyRefChecker::checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const {
   SymbolRef Sym = V.getAsLocSymbol();
   if (!Sym) {
     const MemRegion *R = V.getAsRegion();
-    if (!OwesNewRef || !R || !isa<NonParamVarRegion>(R->StripCasts()))
+    if (!R || !isa<NonParamVarRegion>(R->StripCasts()))
       return;
     R = R->StripCasts();
+    // A reference taken on a static object goes with it, whatever the
+    // declared result type, as an owned object's does: a parser callback
+    // returning `void *` (ujson's `Py_RETURN_TRUE` as a JSOBJ).
     const int *N = State->get<StaticRefs>(R);
     if (N && *N > 0) {
       C.addTransition(countStatic(State, R, -1, RS));
       return;
     }
+    if (!OwesNewRef)
+      return;
     if (!enabled(checks::BorrowedReturn) || isPyReturnMacro(RS, C.getASTContext()))
       return;
     const auto *VR = dyn_cast<VarRegion>(R);
