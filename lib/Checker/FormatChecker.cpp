@@ -303,12 +303,22 @@ struct CallVisitor : RecursiveASTVisitor<CallVisitor> {
         QualType Q = A->getType();
         bool Good;
         if (ByPointer) {
-          QualType C = Q.getCanonicalType();
-          if (C->isPointerType() && C->getPointeeType()->isVoidType())
-            Good = true;
-          else
-            Good = C->isPointerType() &&
-                   fits(C->getPointeeType(), T, nullptr);
+          auto PointsToFit = [&](QualType P) {
+            QualType C = P.getCanonicalType();
+            if (C->isPointerType() && C->getPointeeType()->isVoidType())
+              return true;
+            return C->isPointerType() && fits(C->getPointeeType(), T, nullptr);
+          };
+          Good = PointsToFit(Q);
+          // A cast between pointer types changes no address: in
+          // `(PyObject *)&a`, with `bitarrayobject *a` (bitarray's _util.c),
+          // the output still goes to a, which fits.
+          if (const auto *CSE =
+                  dyn_cast<CStyleCastExpr>(A->IgnoreParenImpCasts());
+              !Good && CSE && CSE->getType()->isPointerType()) {
+            QualType Sub = CSE->getSubExpr()->IgnoreParenImpCasts()->getType();
+            Good = Sub->isPointerType() && PointsToFit(Sub);
+          }
         } else {
           Good = fits(Q, T, A);
         }

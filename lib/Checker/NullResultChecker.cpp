@@ -379,20 +379,24 @@ ProgramStateRef resultIfArgNull(const CallEvent &Call,
   return NonNull;
 }
 
-/// State where the int result of Call is at most 1 (ErrorSpec::AtMostOne),
-/// or nullptr when the path had assumed more.
+/// State where the int result of Call is -1, 0 or 1 (ErrorSpec::AtMostOne),
+/// or nullptr when the path had assumed another value.
 ProgramStateRef atMostOne(const CallEvent &Call, ProgramStateRef State,
                           CheckerContext &C) {
   auto Ret = Call.getReturnValue().getAs<NonLoc>();
   if (!Ret || !Call.getResultType()->isIntegerType())
     return State;
   SValBuilder &SVB = C.getSValBuilder();
-  auto Le = SVB.evalBinOpNN(State, BO_LE, *Ret,
-                            SVB.makeIntVal(1, Call.getResultType())
-                                .castAs<NonLoc>(),
-                            SVB.getConditionType())
-                .getAs<DefinedOrUnknownSVal>();
-  return Le ? State->assume(*Le, true) : State;
+  for (auto [Op, Bound] : {std::pair(BO_LE, 1), std::pair(BO_GE, -1)}) {
+    auto In = SVB.evalBinOpNN(State, Op, *Ret,
+                              SVB.makeIntVal(Bound, Call.getResultType())
+                                  .castAs<NonLoc>(),
+                              SVB.getConditionType())
+                  .getAs<DefinedOrUnknownSVal>();
+    if (In && State)
+      State = State->assume(*In, true);
+  }
+  return State;
 }
 
 } // namespace
@@ -423,7 +427,8 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
   // given NULL, the call is 0, and the path where it said yes had an f.
   if (ES && ES->ResultIfArgNull)
     State = resultIfArgNull(Call, *ES->ResultIfArgNull, State, C);
-  // PyWeakref_GetRef's `== 1` false is -1 or 0: never 2.
+  // PyWeakref_GetRef's `== 1` false is -1 or 0: never 2; and a failure is
+  // -1, so `!= -1` is success.
   if (ES && ES->AtMostOne && State)
     State = atMostOne(Call, State, C);
   bool RepeatOfChecked = false;

@@ -1075,8 +1075,11 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
   auto ReturnsBorrowed =
       [this, FD](const CallExpr *CE) -> std::optional<ParamList> {
     const FunctionDecl *Callee = CE->getDirectCallee();
+    // An error helper's NULL (`return PyErr_Format(...);` next to
+    // `return nd->symbol;`, bitarray's binode_traverse) is no reference.
     if (const FunctionSpec *S = specFor(Callee)) {
-      if (S->Return == ReturnKind::Borrowed)
+      if (S->Return == ReturnKind::Borrowed ||
+          S->Return == ReturnKind::AlwaysNull)
         return ParamList();
       return std::nullopt;
     }
@@ -1085,6 +1088,8 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
     const FunctionDecl *Def = Callee->getDefinition();
     if (!Def)
       return std::nullopt;
+    if (Def != FD && returnsOnlyNull(Def))
+      return ParamList();
     if (Def == FD) { // itself: any argument may come back
       ParamList All;
       for (unsigned I = 0; I < CE->getNumArgs(); ++I)
