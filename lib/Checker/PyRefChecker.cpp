@@ -839,6 +839,16 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     if (!RS || RS->isBorrowed())
       if (ProgramStateRef Served = serveStore<StoredSyms>(State, Sym))
         return RS ? Served->remove<RefMap>(Sym) : Served;
+    // `memcpy(keys, table, n); ... Py_INCREF(entry->key)`: the reference
+    // of the copy's entry (RefSummaryManager::readsCopiedTable).
+    if (!RS)
+      if (const auto *CE = dyn_cast_or_null<CallExpr>(At);
+          CE && CE->getNumArgs() &&
+          Summaries.readsCopiedTable(
+              CE->getArg(CE->getNumArgs() - 1),
+              dyn_cast_or_null<FunctionDecl>(
+                  C.getLocationContext()->getDecl())))
+        return State;
     if (RS && RS->isBorrowed() && RS->holderGone())
       return lostWithContainer(State, Sym, *RS, C, Reported);
     if (!RS || RS->isBorrowed())

@@ -602,6 +602,105 @@ bool RefSummaryManager::ownedOnEntry(const ParmVarDecl *PVD) {
 
 /// Like CPython's error helpers (`return set_error(...)` in _hashopenssl.c).
 /// Variadic ones are never inlined, so this is read from the body.
+bool RefSummaryManager::allocatesRawMemory(const Expr *E) const {
+  const auto *CE = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || !FD->getReturnType()->isPointerType() ||
+      isPyObjectPointerType(FD->getReturnType()))
+    return false;
+  const ErrorSpec *ES = errorSpecFor(Model, FD);
+  return ES && ES->Kind == ErrorKind::NullNoSet && ES->FailsOnlyOnMemory;
+}
+
+/// The C library's copies into memory: the destination is argument 0.
+static constexpr llvm::StringLiteral MemoryCopies[] = {
+    "memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove",
+    "__builtin___memcpy_chk", "__builtin___memmove_chk"};
+
+bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
+                                         const FunctionDecl *FD) const {
+  if (!Obj || !FD || !FD->hasBody())
+    return false;
+  const Stmt *Body = FD->getBody();
+  auto LocalOf = [](const Expr *E) -> const VarDecl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage() ? VD : nullptr;
+  };
+  // The copies: locals given only raw memory, that a memcpy filled.
+  struct Copies : RecursiveASTVisitor<Copies> {
+    llvm::SmallVector<const CallExpr *, 2> Calls;
+    bool VisitCallExpr(CallExpr *CE) {
+      if (CE->getNumArgs() == 3 || CE->getNumArgs() == 4)
+        if (llvm::is_contained(MemoryCopies, directCalleeName(CE)))
+          Calls.push_back(CE);
+      return true;
+    }
+  } Finder;
+  Finder.TraverseStmt(const_cast<Stmt *>(Body));
+  llvm::SmallPtrSet<const VarDecl *, 2> Copy;
+  for (const CallExpr *CE : Finder.Calls) {
+    const VarDecl *D = LocalOf(CE->getArg(0));
+    if (!D)
+      continue;
+    ValuesGiven G = valuesGiven(D, Body);
+    if (!G.AddressTaken && !G.Values.empty() &&
+        llvm::all_of(G.Values, [&](const Expr *V) {
+          return allocatesRawMemory(V->IgnoreParenCasts());
+        }))
+      Copy.insert(D);
+  }
+  if (Copy.empty())
+    return false;
+  // Whether E computes from a copy, directly or through locals.
+  std::function<bool(const Expr *, unsigned)> FromCopy =
+      [&](const Expr *E, unsigned Depth) {
+        struct Refs : RecursiveASTVisitor<Refs> {
+          llvm::SmallVector<const VarDecl *, 4> Vars;
+          bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+                VD && VD->hasLocalStorage())
+              Vars.push_back(VD);
+            return true;
+          }
+        } R;
+        R.TraverseStmt(const_cast<Expr *>(E));
+        return llvm::any_of(R.Vars, [&](const VarDecl *V) {
+          if (Copy.contains(V))
+            return true;
+          if (!Depth || !V->getType()->isPointerType())
+            return false;
+          ValuesGiven G = valuesGiven(V, Body);
+          return llvm::any_of(G.Values, [&](const Expr *Val) {
+            return FromCopy(Val, Depth - 1);
+          });
+        });
+      };
+  // The object read through a pointer into the copy (`p->f`, `*p`, `p[i]`),
+  // or a local given only such reads.
+  std::function<bool(const Expr *, unsigned)> ReadFromCopy =
+      [&](const Expr *E, unsigned Depth) {
+        E = E->IgnoreParenCasts();
+        const Expr *Base = nullptr;
+        if (const auto *ME = dyn_cast<MemberExpr>(E); ME && ME->isArrow())
+          Base = ME->getBase();
+        else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+                 UO && UO->getOpcode() == UO_Deref)
+          Base = UO->getSubExpr();
+        else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+          Base = AS->getBase();
+        else if (const VarDecl *V = LocalOf(E); V && Depth) {
+          ValuesGiven G = valuesGiven(V, Body);
+          return !G.AddressTaken && !G.Values.empty() &&
+                 llvm::all_of(G.Values, [&](const Expr *Val) {
+                   return ReadFromCopy(Val, Depth - 1);
+                 });
+        }
+        return Base && FromCopy(Base, 4);
+      };
+  return ReadFromCopy(Obj, 2);
+}
+
 bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   if (!FD || !FD->hasBody())

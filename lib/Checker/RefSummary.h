@@ -250,6 +250,19 @@ public:
   /// (borrowed, or an argument handed back): its returns owe none.
   bool returnsNoNewRefByOwnRow(const clang::FunctionDecl *FD) const;
 
+  /// Whether FD reads Obj out of a table it copied into raw memory of its
+  /// own: `keys = PyObject_Malloc(n); memcpy(keys, orig->ma_keys, n);` and
+  /// then `Py_INCREF(entry->key)` for an `entry` that points into `keys`
+  /// (through locals: `ep0 = DK_ENTRIES(keys); pvalue = &ep0->me_value;
+  /// value = *pvalue;`). Each object the copy holds gets the reference of
+  /// its new holder, as after a store (CPython's clone_combined_dict_keys,
+  /// multidict's md_clone_from_ht).
+  bool readsCopiedTable(const clang::Expr *Obj,
+                        const clang::FunctionDecl *FD) const;
+  /// Whether E is a call that returns raw memory: not an object, NULL only
+  /// when memory runs out (PyMem_Malloc, PyObject_Malloc, as the model's
+  /// error rows say).
+  bool allocatesRawMemory(const clang::Expr *E) const;
   /// A function of this file every return of which is a null pointer.
   bool returnsOnlyNull(const clang::Decl *D);
   /// The out-parameters (`PyObject **p`) of a function of the project that
