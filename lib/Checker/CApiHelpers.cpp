@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
+using namespace clang::ento;
 using namespace refcheck;
 
 bool refcheck::isPyObjectPointerType(QualType T) {
@@ -135,6 +136,39 @@ const ErrorSpec *refcheck::errorSpecFor(const ApiModel *M,
   if (const ErrorSpec *E = M->lookupError(Name))
     return E;
   return M->lookupError(userFacingName(Name));
+}
+
+std::optional<DefinedOrUnknownSVal>
+refcheck::failureCondition(ProgramStateRef State, SVal V, QualType T,
+                           ErrorKind K, SValBuilder &SVB) {
+  bool Ptr = T->isPointerType() || T->isNullPtrType();
+  SVal Cond;
+  switch (K) {
+  case ErrorKind::NullSets:
+  case ErrorKind::NullMaybeSets:
+  case ErrorKind::NullOnMisuse:
+  case ErrorKind::ZeroSets:
+    if (!Ptr && !T->isIntegerType())
+      return std::nullopt;
+    Cond = SVB.evalBinOp(State, BO_EQ, V, SVB.makeZeroVal(T),
+                         SVB.getConditionType());
+    break;
+  case ErrorKind::NegSets:
+    if (!T->isIntegerType())
+      return std::nullopt;
+    Cond = SVB.evalBinOp(State, BO_LT, V, SVB.makeZeroVal(T),
+                         SVB.getConditionType());
+    break;
+  case ErrorKind::Ambiguous:
+    if (!T->isIntegerType())
+      return std::nullopt;
+    Cond = SVB.evalBinOp(State, BO_EQ, V, SVB.makeIntVal(-1, T),
+                         SVB.getConditionType());
+    break;
+  default:
+    return std::nullopt;
+  }
+  return Cond.getAs<DefinedOrUnknownSVal>();
 }
 
 const ErrorSpec *refcheck::annotatedErrorSpec(const FunctionDecl *FD) {

@@ -14,6 +14,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/SValBuilder.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -154,6 +155,13 @@ const ErrorSpec *annotatedErrorSpec(const clang::FunctionDecl *FD);
 /// As above, for a function: its own annotation first, then the model.
 ErrorKind errorKindFor(const ApiModel *M, const clang::FunctionDecl *FD);
 const ErrorSpec *errorSpecFor(const ApiModel *M, const clang::FunctionDecl *FD);
+/// The condition "a call of convention K failed" (NULL, 0, a negative
+/// int, -1 for an ambiguous one), on its result V of type T; none for a
+/// convention without an error value.
+std::optional<clang::ento::DefinedOrUnknownSVal>
+failureCondition(clang::ento::ProgramStateRef State, clang::ento::SVal V,
+                 clang::QualType T, ErrorKind K,
+                 clang::ento::SValBuilder &SVB);
 
 /// PyMethodDef's ml_flags: the values of Include/methodobject.h, stable
 /// since Python 3.0 (METH_METHOD since 3.9).

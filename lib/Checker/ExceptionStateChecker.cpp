@@ -117,42 +117,6 @@ private:
   }
 };
 
-/// The condition "a call of convention K failed", on its result V of type
-/// T.
-std::optional<DefinedOrUnknownSVal> failureCondition(ProgramStateRef State,
-                                                     SVal V, QualType T,
-                                                     ErrorKind K,
-                                                     SValBuilder &SVB) {
-  bool Ptr = T->isPointerType() || T->isNullPtrType();
-  SVal Cond;
-  switch (K) {
-  case ErrorKind::NullSets:
-  case ErrorKind::NullMaybeSets:
-  case ErrorKind::NullOnMisuse:
-  case ErrorKind::ZeroSets:
-    if (!Ptr && !T->isIntegerType())
-      return std::nullopt;
-    Cond = SVB.evalBinOp(State, BO_EQ, V, SVB.makeZeroVal(T),
-                         SVB.getConditionType());
-    break;
-  case ErrorKind::NegSets:
-    if (!T->isIntegerType())
-      return std::nullopt;
-    Cond = SVB.evalBinOp(State, BO_LT, V, SVB.makeZeroVal(T),
-                         SVB.getConditionType());
-    break;
-  case ErrorKind::Ambiguous:
-    if (!T->isIntegerType())
-      return std::nullopt;
-    Cond = SVB.evalBinOp(State, BO_EQ, V, SVB.makeIntVal(-1, T),
-                         SVB.getConditionType());
-    break;
-  default:
-    return std::nullopt;
-  }
-  return Cond.getAs<DefinedOrUnknownSVal>();
-}
-
 /// The condition "P's call failed", on its result Sym.
 std::optional<DefinedOrUnknownSVal> failureCondition(ProgramStateRef State,
                                                      SymbolRef Sym,

@@ -114,23 +114,18 @@ refcheck::splitOnResult(ProgramStateRef State, const CallEvent &Call, CheckerCon
 std::pair<ProgramStateRef, ProgramStateRef>
 refcheck::splitOnNullOuts(ProgramStateRef State, const CallSummary &S,
                           const CallEvent &Call, CheckerContext &C) {
-  auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
-  if (!Ret || S.NullOutOnFailure.empty())
+  // Failing is a NULL result, or a negative int (nullOutsOnFailure).
+  QualType T = Call.getResultType();
+  std::optional<DefinedOrUnknownSVal> Fails =
+      S.NullOutOnFailure.empty()
+          ? std::nullopt
+          : failureCondition(State, Call.getReturnValue(), T,
+                             T->isPointerType() ? ErrorKind::NullSets
+                                                : ErrorKind::NegSets,
+                             C.getSValBuilder());
+  if (!Fails)
     return {State, nullptr};
-  // Failing is a NULL result, or a negative int.
-  ProgramStateRef Succ, Fail;
-  if (Call.getResultType()->isPointerType()) {
-    std::tie(Succ, Fail) = State->assume(*Ret);
-  } else {
-    SValBuilder &SVB = C.getSValBuilder();
-    auto Neg = SVB.evalBinOp(State, BO_LT, *Ret,
-                             SVB.makeIntVal(0, Call.getResultType()),
-                             SVB.getConditionType())
-                   .getAs<DefinedOrUnknownSVal>();
-    if (!Neg)
-      return {State, nullptr};
-    std::tie(Fail, Succ) = State->assume(*Neg);
-  }
+  auto [Fail, Succ] = State->assume(*Fails);
   for (unsigned I : S.NullOutOnFailure)
     if (Fail)
       if (std::optional<DefinedOrUnknownSVal> V = pointeeOf(Fail, Call, I))
@@ -600,8 +595,6 @@ bool RefSummaryManager::ownedOnEntry(const ParmVarDecl *PVD) {
          llvm::is_contained(It->second, PVD->getFunctionScopeIndex());
 }
 
-/// Like CPython's error helpers (`return set_error(...)` in _hashopenssl.c).
-/// Variadic ones are never inlined, so this is read from the body.
 bool RefSummaryManager::allocatesRawMemory(const Expr *E) const {
   const auto *CE = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
@@ -617,16 +610,19 @@ static constexpr llvm::StringLiteral MemoryCopies[] = {
     "memcpy", "memmove", "__builtin_memcpy", "__builtin_memmove",
     "__builtin___memcpy_chk", "__builtin___memmove_chk"};
 
-bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
-                                         const FunctionDecl *FD) const {
-  if (!Obj || !FD || !FD->hasBody())
-    return false;
+/// The local variable E names, if any.
+static const VarDecl *localNamed(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() ? VD : nullptr;
+}
+
+const llvm::SmallPtrSet<const VarDecl *, 2> &
+RefSummaryManager::copiedTables(const FunctionDecl *FD) {
+  auto [It, New] = CopiedTables.try_emplace(FD);
+  if (!New)
+    return It->second;
   const Stmt *Body = FD->getBody();
-  auto LocalOf = [](const Expr *E) -> const VarDecl * {
-    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    return VD && VD->hasLocalStorage() ? VD : nullptr;
-  };
   // The copies: locals given only raw memory, that a memcpy filled.
   struct Copies : RecursiveASTVisitor<Copies> {
     llvm::SmallVector<const CallExpr *, 2> Calls;
@@ -640,7 +636,7 @@ bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
   llvm::SmallPtrSet<const VarDecl *, 2> Copy;
   for (const CallExpr *CE : Finder.Calls) {
-    const VarDecl *D = LocalOf(CE->getArg(0));
+    const VarDecl *D = localNamed(CE->getArg(0));
     if (!D)
       continue;
     ValuesGiven G = valuesGiven(D, Body);
@@ -650,8 +646,19 @@ bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
         }))
       Copy.insert(D);
   }
+  return It->second = std::move(Copy);
+}
+
+bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
+                                         const FunctionDecl *FD) {
+  if (!Obj || !FD || !FD->hasBody())
+    return false;
+  // Read once per function: this runs at every Py_INCREF of an object the
+  // checker knew nothing about.
+  const llvm::SmallPtrSet<const VarDecl *, 2> &Copy = copiedTables(FD);
   if (Copy.empty())
     return false;
+  const Stmt *Body = FD->getBody();
   // Whether E computes from a copy, directly or through locals.
   std::function<bool(const Expr *, unsigned)> FromCopy =
       [&](const Expr *E, unsigned Depth) {
@@ -689,7 +696,7 @@ bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
           Base = UO->getSubExpr();
         else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
           Base = AS->getBase();
-        else if (const VarDecl *V = LocalOf(E); V && Depth) {
+        else if (const VarDecl *V = localNamed(E); V && Depth) {
           ValuesGiven G = valuesGiven(V, Body);
           return !G.AddressTaken && !G.Values.empty() &&
                  llvm::all_of(G.Values, [&](const Expr *Val) {
@@ -701,6 +708,8 @@ bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
   return ReadFromCopy(Obj, 2);
 }
 
+/// Like CPython's error helpers (`return set_error(...)` in _hashopenssl.c).
+/// Variadic ones are never inlined, so this is read from the body.
 bool RefSummaryManager::returnsOnlyNull(const Decl *D) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   if (!FD || !FD->hasBody())

@@ -27,6 +27,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -258,7 +259,7 @@ public:
   /// its new holder, as after a store (CPython's clone_combined_dict_keys,
   /// multidict's md_clone_from_ht).
   bool readsCopiedTable(const clang::Expr *Obj,
-                        const clang::FunctionDecl *FD) const;
+                        const clang::FunctionDecl *FD);
   /// Whether E is a call that returns raw memory: not an object, NULL only
   /// when memory runs out (PyMem_Malloc, PyObject_Malloc, as the model's
   /// error rows say).
@@ -359,6 +360,13 @@ private:
 
   const ApiModel *Model = nullptr;
   const llvm::StringMap<InferredContract> *Local = nullptr;
+  /// The locals of a function that hold a table copied into raw memory it
+  /// allocated (readsCopiedTable), per definition.
+  const llvm::SmallPtrSet<const clang::VarDecl *, 2> &
+  copiedTables(const clang::FunctionDecl *FD);
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallPtrSet<const clang::VarDecl *, 2>>
+      CopiedTables;
   /// nullOutsOnFailure's answers, per definition.
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>>
       NullOuts;
