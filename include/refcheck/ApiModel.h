@@ -287,6 +287,17 @@ struct InferredContract {
 /// for malformed input.
 llvm::json::Value contractToJson(const InferredContract &C);
 std::optional<InferredContract> contractFromJson(const llvm::json::Value &V);
+/// Whether Name files the contract of a callback field ("Record.field",
+/// refcheck::callbackFieldKey) rather than of a function.
+inline bool isCallbackFieldKey(llvm::StringRef Name) {
+  return Name.contains('.') && !Name.contains("::");
+}
+/// A callback field's contract when several functions are stored in it
+/// (Other is one more of them): what they agree on. An argument they
+/// treat differently becomes unknown, as does a result they disagree on;
+/// unknown stays unknown, so merging again changes nothing. Into keeps its
+/// origin.
+void mergeAlternative(InferredContract &Into, const InferredContract &Other);
 /// The .refcheck.yaml annotation stating C (`--write-contracts`).
 ApiAnnotation toAnnotation(const InferredContract &C);
 

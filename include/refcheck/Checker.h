@@ -5,9 +5,19 @@
 #include "refcheck/ApiModel.h"
 #include "refcheck/Finding.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include <map>
+#include <optional>
+#include <string>
 
 namespace clang {
+class ASTContext;
+class CallExpr;
+class SourceLocation;
+class SourceManager;
+class FieldDecl;
 class FunctionDecl;
 class Expr;
 namespace ento {
@@ -65,6 +75,10 @@ struct CheckerConfig {
   /// (the ones another file of the project calls); the others are not
   /// explored as top-level functions at all.
   const llvm::StringSet<> *InferOnly = nullptr;
+  /// Analysis mode: the analysed file's own contracts, which its functions
+  /// carry as annotations. The callback fields' (callbackFieldKey) have no
+  /// declaration to carry them: calls through them look here.
+  const llvm::StringMap<const InferredContract *> *OwnContracts = nullptr;
   bool isEnabled(llvm::StringRef Check) const {
     return !Disabled.contains(Check);
   }
@@ -130,6 +144,32 @@ bool queriesException(const clang::FunctionDecl *FD);
 std::string contractName(const clang::FunctionDecl *FD);
 /// The function an initializer or argument names (`f`, `&f`, `(cast)f`).
 const clang::FunctionDecl *referencedFunction(const clang::Expr *E);
+/// Whether Loc (its expansion) is in the unit's own code: the main file,
+/// or a source file (.c, .cc, .cpp, .cxx) outside the system headers that
+/// the main file includes, as modules built from several .c files
+/// #included into one do. Headers are not.
+bool isInCodeFile(const clang::SourceManager &SM, clang::SourceLocation Loc);
+/// Whether the unit includes such a source file with a function body in
+/// it: the analyzer then explores those functions as top-level ones too.
+bool includesCodeFiles(clang::ASTContext &Ctx);
+/// The name under which the contract of a callback field is filed,
+/// "Record.field": a function-pointer field of a struct the project
+/// declares (not the C API's own Py* structs, nor a system header's), whose
+/// type passes or returns a Python object. Calls through it
+/// (`r->visit(kind, obj, r)`) follow the contract of the functions the
+/// project stores there. nullopt for any other field.
+std::optional<std::string> callbackFieldKey(const clang::FieldDecl *FD);
+/// The callback field a call goes through (`r->visit(...)`,
+/// `(*r->visit)(...)`), as callbackFieldKey names it; nullopt for a direct
+/// call or any other callee.
+std::optional<std::string> callbackFieldKey(const clang::CallExpr *CE);
+/// The functions this unit's code (isInCodeFile) defines and stores in
+/// callback fields, per field key: `x.visit = f;`, `x->visit = &f;`,
+/// `{.visit = f}` and positional struct initializers. A field also given
+/// other values (a parameter, a variable) keeps only its function bindings.
+using CallbackBindings =
+    std::map<std::string, llvm::SmallVector<const clang::FunctionDecl *, 2>>;
+CallbackBindings callbackBindings(clang::ASTContext &Ctx);
 /// Whether one of FD's declarations carries a refcount annotation the user
 /// wrote (REFCHECK_STEALS_ARG, REFCHECK_RETURNS_*, or cpychecker's
 /// attributes): it then overrides the contract inferred from FD's body.

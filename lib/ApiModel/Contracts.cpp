@@ -98,3 +98,53 @@ ApiAnnotation refcheck::toAnnotation(const InferredContract &C) {
   A.InferredFrom = S.Origin;
   return A;
 }
+
+void refcheck::mergeAlternative(InferredContract &Into,
+                                const InferredContract &Other) {
+  FunctionSpec &A = Into.Spec;
+  const FunctionSpec &B = Other.Spec;
+  auto Unknown = [&](unsigned I) {
+    return llvm::is_contained(A.UnknownArgs, I) ||
+           llvm::is_contained(B.UnknownArgs, I);
+  };
+  std::vector<unsigned> Args;
+  for (const auto &S : A.Steals)
+    Args.push_back(S.first);
+  for (const auto &S : B.Steals)
+    Args.push_back(S.first);
+  std::vector<std::pair<unsigned, StealKind>> Steals;
+  std::vector<unsigned> UnknownArgs;
+  for (unsigned I : A.UnknownArgs)
+    UnknownArgs.push_back(I);
+  for (unsigned I : B.UnknownArgs)
+    UnknownArgs.push_back(I);
+  for (unsigned I : Args) {
+    if (Unknown(I) || A.stealOf(I) != B.stealOf(I))
+      UnknownArgs.push_back(I);
+    else if (!llvm::any_of(Steals, [&](const auto &S) { return S.first == I; }))
+      Steals.push_back({I, A.stealOf(I)});
+  }
+  llvm::sort(UnknownArgs);
+  UnknownArgs.erase(std::unique(UnknownArgs.begin(), UnknownArgs.end()),
+                    UnknownArgs.end());
+  llvm::sort(Steals);
+  A.Steals = std::move(Steals);
+  A.UnknownArgs = std::move(UnknownArgs);
+  // Kept by one of them only: the object may not outlive the caller's
+  // reference.
+  llvm::erase_if(A.Keeps, [&](unsigned I) {
+    return !llvm::is_contained(B.Keeps, I);
+  });
+  if (A.Return != B.Return ||
+      (A.Return == ReturnKind::Alias && A.AliasArg != B.AliasArg))
+    A.Return = ReturnKind::Unknown;
+  A.CanFail = A.CanFail || B.CanFail;
+  A.FreshResult = A.FreshResult && B.FreshResult;
+  if (A.NewRefOutArgs != B.NewRefOutArgs)
+    A.NewRefOutArgs.clear();
+  if (A.InOutArgs != B.InOutArgs)
+    A.InOutArgs.clear();
+  if (Into.Error != Other.Error)
+    Into.Error = ErrorKind::Unknown;
+  Into.FailsOnlyOnMemory = Into.FailsOnlyOnMemory && Other.FailsOnlyOnMemory;
+}

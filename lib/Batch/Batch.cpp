@@ -769,6 +769,9 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
              ScanFromCache = 0, Analyzed = 0;
   } Stat;
   StringMap<InferredContract> Known;
+  /// Per callback field, what each file that stores functions in it
+  /// inferred: Known holds them merged.
+  std::map<std::string, std::map<std::string, InferredContract>> FieldParts;
   // Bottom-up in rounds: a file is inferred again when the contracts of
   // what it calls changed since; recursion across files settles within a
   // few rounds, and what does not is cut off there.
@@ -997,11 +1000,21 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
       for (const std::string &N : Redo[I])
         S.Seen[N] = Digest(S, N);
       for (const InferredContract &C : F->Contracts) {
+        InferredContract Now = C;
+        // A callback field is what every file stores in it: this file's
+        // part replaces its own earlier part only.
+        if (isCallbackFieldKey(C.Spec.Name)) {
+          auto &Parts = FieldParts[C.Spec.Name];
+          Parts[S.Cmd->File] = C;
+          Now = Parts.begin()->second;
+          for (const auto &P : llvm::drop_begin(Parts))
+            mergeAlternative(Now, P.second);
+        }
         auto It = Known.find(C.Spec.Name);
         if (It != Known.end() &&
-            contractToJson(It->second) == contractToJson(C))
+            contractToJson(It->second) == contractToJson(Now))
           continue;
-        Known[C.Spec.Name] = C;
+        Known[C.Spec.Name] = std::move(Now);
         Changed = true;
       }
     }

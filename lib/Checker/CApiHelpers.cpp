@@ -11,6 +11,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ento;
@@ -314,6 +315,107 @@ const FunctionDecl *refcheck::referencedFunction(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return dyn_cast<FunctionDecl>(DRE->getDecl());
   return nullptr;
+}
+
+bool refcheck::isInCodeFile(const SourceManager &SM, SourceLocation Loc) {
+  Loc = SM.getExpansionLoc(Loc);
+  if (SM.isInMainFile(Loc))
+    return true;
+  if (Loc.isInvalid() || SM.isInSystemHeader(Loc))
+    return false;
+  StringRef Ext = llvm::sys::path::extension(SM.getFilename(Loc));
+  return Ext == ".c" || Ext == ".cc" || Ext == ".cpp" || Ext == ".cxx";
+}
+
+bool refcheck::includesCodeFiles(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (FD && FD->doesThisDeclarationHaveABody() &&
+        !SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())) &&
+        isInCodeFile(SM, FD->getLocation()))
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::string> refcheck::callbackFieldKey(const FieldDecl *FD) {
+  if (!FD || FD->getName().empty() || !FD->getType()->isFunctionPointerType() ||
+      !mentionsPythonObject(FD->getType()))
+    return std::nullopt;
+  const RecordDecl *RD = FD->getParent();
+  StringRef Rec = recordName(RD);
+  // The C API's own structs (type slots, PyMethodDef) have their own rules,
+  // and a CPython tree is a project whose headers are not system headers.
+  if (Rec.empty() || Rec.starts_with("Py") || Rec.starts_with("_Py"))
+    return std::nullopt;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation())))
+    return std::nullopt;
+  return (Rec + "." + FD->getName()).str();
+}
+
+std::optional<std::string> refcheck::callbackFieldKey(const CallExpr *CE) {
+  if (!CE || CE->getDirectCallee())
+    return std::nullopt;
+  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
+      UO && UO->getOpcode() == UO_Deref)
+    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+    return callbackFieldKey(dyn_cast<FieldDecl>(ME->getMemberDecl()));
+  return std::nullopt;
+}
+
+CallbackBindings refcheck::callbackBindings(ASTContext &Ctx) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const SourceManager &SM;
+    CallbackBindings Out;
+    explicit Finder(const SourceManager &SM) : SM(SM) {}
+    void bind(const FieldDecl *Field, const Expr *Value) {
+      const FunctionDecl *F = referencedFunction(Value);
+      // Defined in the unit's own code (isInCodeFile).
+      if (!F || !(F = F->getDefinition()) ||
+          !isInCodeFile(SM, F->getLocation()))
+        return;
+      std::optional<std::string> Key = callbackFieldKey(Field);
+      if (!Key)
+        return;
+      auto &Fns = Out[*Key];
+      if (!llvm::is_contained(Fns, F))
+        Fns.push_back(F);
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *ME =
+                dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          bind(dyn_cast<FieldDecl>(ME->getMemberDecl()), BO->getRHS());
+      return true;
+    }
+    bool VisitInitListExpr(InitListExpr *ILE) {
+      // The semantic form lists one initializer per field, designated or
+      // not.
+      if (!ILE->isSemanticForm())
+        return true;
+      const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+      if (!RD)
+        return true;
+      if (RD->isUnion()) {
+        if (ILE->getNumInits() == 1)
+          bind(ILE->getInitializedFieldInUnion(), ILE->getInit(0));
+        return true;
+      }
+      unsigned I = 0;
+      for (const FieldDecl *Field : RD->fields()) {
+        if (I >= ILE->getNumInits())
+          break;
+        bind(Field, ILE->getInit(I++));
+      }
+      return true;
+    }
+  } F(Ctx.getSourceManager());
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(F.Out);
 }
 
 StringRef refcheck::recordName(const RecordDecl *RD) {

@@ -161,6 +161,8 @@ class ContractInferenceChecker
   /// Contracts inferred earlier in this file (callees come first).
   mutable llvm::StringMap<InferredContract> Local;
   const RefOpMap RefOps = makeRefOps();
+  /// The callback fields this unit stores its functions in, read once.
+  mutable std::optional<CallbackBindings> Bindings;
 
 public:
   const CheckerConfig *Config = nullptr;
@@ -194,11 +196,17 @@ private:
   /// The exception state; *Memory says whether only calls that fail when
   /// memory runs out set it.
   unsigned excAt(ProgramStateRef State, bool *Memory = nullptr) const;
+  /// The callback fields (callbackFieldKey) that FD is stored in, in this
+  /// unit: its contract is theirs too.
+  SmallVector<std::string, 1> boundKeys(const FunctionDecl *FD) const;
+  /// Whether inference explores FD: a function another file may call, or
+  /// one stored in a callback field, that this round infers.
+  bool explores(const FunctionDecl *FD) const;
 };
 } // namespace
 
 /// Whether D is a function another file may call, worth a contract: defined
-/// in the main file, visible outside it, with an object among its
+/// in the unit's code (isInCodeFile), visible outside it, with an object among its
 /// parameters or as its result, and not described by the user's own
 /// annotations on its declaration (those override what its body says).
 bool refcheck::wantsContract(const FunctionDecl *FD) {
@@ -206,7 +214,7 @@ bool refcheck::wantsContract(const FunctionDecl *FD) {
       isa<CXXDestructorDecl>(FD) || hasUserRefAnnotation(FD))
     return false;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
-  if (!SM.isInMainFile(SM.getExpansionLoc(FD->getLocation())))
+  if (!isInCodeFile(SM, FD->getLocation()))
     return false;
   if (isPyObjectPointerType(FD->getReturnType()))
     return true;
@@ -260,13 +268,35 @@ void ContractInferenceChecker::checkPreCall(const CallEvent &Call,
     C.addTransition(State);
 }
 
+SmallVector<std::string, 1>
+ContractInferenceChecker::boundKeys(const FunctionDecl *FD) const {
+  SmallVector<std::string, 1> Keys;
+  if (!FD || !FD->hasBody() || hasUserRefAnnotation(FD))
+    return Keys;
+  if (!Bindings)
+    Bindings = callbackBindings(FD->getASTContext());
+  const FunctionDecl *Def = FD->getDefinition();
+  for (const auto &[Key, Fns] : *Bindings)
+    if (llvm::is_contained(Fns, Def))
+      Keys.push_back(Key);
+  return Keys;
+}
+
+bool ContractInferenceChecker::explores(const FunctionDecl *FD) const {
+  auto Wanted = [&](StringRef Name) {
+    return !Config || !Config->InferOnly || Config->InferOnly->empty() ||
+           Config->InferOnly->contains(Name);
+  };
+  if (wantsContract(FD) && Wanted(contractName(FD)))
+    return true;
+  return llvm::any_of(boundKeys(FD), Wanted);
+}
+
 void ContractInferenceChecker::checkBeginFunction(CheckerContext &C) const {
   if (!active() || !C.inTopFrame())
     return;
   const auto *FD = dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
-  if (!wantsContract(FD) ||
-      (Config && Config->InferOnly && !Config->InferOnly->empty() &&
-       !Config->InferOnly->contains(contractName(FD)))) {
+  if (!explores(FD)) {
     // Not worth exploring: no other file calls it.
     C.generateSink(C.getState(), C.getPredecessor());
     return;
@@ -363,8 +393,15 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   const FunctionSpec *Spec = Summaries.specFor(FD);
   SVal Ret = Call.getReturnValue();
-  if (!Spec && FD && !FD->hasBody() && Config->ProjectFunctions &&
-      Config->ProjectFunctions->contains(contractName(FD))) {
+  std::optional<std::string> Field =
+      FD ? std::nullopt
+         : callbackFieldKey(dyn_cast<CallExpr>(Call.getOriginExpr()));
+  if (Field)
+    Spec = Summaries.specForField(*Field);
+  if (!Spec && Config->ProjectFunctions &&
+      ((FD && !FD->hasBody() &&
+        Config->ProjectFunctions->contains(contractName(FD))) ||
+       (Field && Config->ProjectFunctions->contains(*Field)))) {
     // A project function not known yet: a later round counts this path.
     C.generateSink(State, C.getPredecessor());
     return;
@@ -632,6 +669,21 @@ unsigned ContractInferenceChecker::excAt(ProgramStateRef State,
   return E;
 }
 
+/// Whether Sym is what a field (or element) of the function's own local
+/// struct held after a call was given the struct's address: `ta.visited`
+/// after `traverse(..., &ta)`. The call may have written anything there,
+/// or nothing: what the function put there (a new reference, often) is
+/// lost to the engine, so the result is unknown, not borrowed.
+static bool readFromLocalAggregate(SymbolRef Sym) {
+  const MemRegion *From = nullptr;
+  if (const auto *SD = dyn_cast<SymbolDerived>(Sym))
+    From = SD->getRegion();
+  if (!From)
+    return false;
+  const MemRegion *Base = From->getBaseRegion();
+  return Base != From && isa<StackLocalsSpaceRegion>(Base->getMemorySpace());
+}
+
 void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
                                             CheckerContext &C) const {
   if (!active() || !C.inTopFrame())
@@ -655,7 +707,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
       } else if (SymbolRef Sym = V.getAsLocSymbol()) {
         const ObjFx *F = State->get<InfFx>(Sym);
         if (!F) {
-          R = Ret::Borrowed;
+          R = readFromLocalAggregate(Sym) ? Ret::Unknown : Ret::Borrowed;
         } else if (F->UnknownOrigin && F->Param < 0) {
           R = Ret::Unknown;
         } else if (F->Param >= 0 && F->Net == 0 && !F->Lost) {
@@ -1051,7 +1103,9 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   std::vector<PathRecord> Ps = std::move(Paths);
   Paths.clear();
-  if (!wantsContract(FD))
+  bool Named = wantsContract(FD);
+  SmallVector<std::string, 1> Keys = boundKeys(FD);
+  if (!Named && Keys.empty())
     return;
   std::optional<InferredContract> IC =
       // Paths cut at the loop bound are dropped, as in any analysis; a
@@ -1065,6 +1119,28 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   if (PL.isValid())
     IC->Spec.Origin =
         (Twine(PL.getFilename()) + ":" + Twine(PL.getLine())).str();
+  // Each callback field it is stored in: the functions stored there, as
+  // one contract (a static function is filed under its fields only, as its
+  // name may mean another function in another file).
+  for (const std::string &Key : Keys) {
+    InferredContract FC = *IC;
+    FC.Spec.Name = Key;
+    auto [It, New] = Local.try_emplace(Key, FC);
+    if (!New)
+      mergeAlternative(It->second, FC);
+    if (!Config->InferredSink)
+      continue;
+    auto Old = llvm::find_if(*Config->InferredSink,
+                             [&](const InferredContract &E) {
+                               return E.Spec.Name == Key;
+                             });
+    if (Old != Config->InferredSink->end())
+      *Old = It->second;
+    else
+      Config->InferredSink->push_back(It->second);
+  }
+  if (!Named)
+    return;
   Local[IC->Spec.Name] = *IC;
   if (Config->InferredSink)
     Config->InferredSink->push_back(std::move(*IC));
@@ -1077,7 +1153,7 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
 static void registerContractInference(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<ContractInferenceChecker>();
   C->Config = activeCheckerConfig();
-  C->Summaries.reset(C->Config ? C->Config->Model : nullptr);
+  C->Summaries.reset(C->Config);
 }
 
 static bool shouldRegisterContractInference(const CheckerManager &) {

@@ -2300,6 +2300,5 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
 
 void refcheck::registerPyRefChecker(CheckerManager &Mgr) {
   registerWithConfig<PyRefChecker>(Mgr);
-  Mgr.getChecker<PyRefChecker>()->Summaries.reset(
-      activeCheckerConfig() ? activeCheckerConfig()->Model : nullptr);
+  Mgr.getChecker<PyRefChecker>()->Summaries.reset(activeCheckerConfig());
 }

@@ -154,10 +154,14 @@ public:
       return;
     const auto *FD =
         dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
-    if (!FD || Index.touchesPython(FD))
+    // A header's function (Python.h's inline ones): explored as a
+    // top-level one only because the unit includes code files
+    // (includesCodeFiles), and judged where it is called.
+    bool Header = FD && !isInCodeFile(C.getSourceManager(), FD->getLocation());
+    if (!FD || (!Header && Index.touchesPython(FD)))
       return;
     static const bool Say = getenv("REFCHECK_TEST_EXPLORATION") != nullptr;
-    if (Say)
+    if (Say && !Header)
       llvm::errs() << "refcheck: skipped " << FD->getQualifiedNameAsString()
                    << ": no Python object\n";
     C.generateSink(C.getState(), C.getPredecessor());

@@ -205,6 +205,16 @@ RefSummaryManager::specFor(const FunctionDecl *FD) const {
   return Spec;
 }
 
+const FunctionSpec *RefSummaryManager::specForField(StringRef Key) const {
+  if (Local)
+    if (auto It = Local->find(Key); It != Local->end())
+      return &It->second.Spec;
+  if (Own)
+    if (auto It = Own->find(Key); It != Own->end())
+      return &It->second->Spec;
+  return Model ? Model->lookup(Key) : nullptr;
+}
+
 SmallVector<unsigned, 2>
 RefSummaryManager::annotatedSteals(const FunctionDecl *FD, bool Sometimes) {
   SmallVector<unsigned, 2> Out;
@@ -437,6 +447,13 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
     S.Callee = userFacingName(FD->getIdentifier()->getName()).str();
   else if (FD)
     S.Callee = contractName(FD); // constructors: 'Holder::Holder'
+  // A call through a callback field: the contract of what the project
+  // stores there.
+  std::optional<std::string> Field =
+      FD ? std::nullopt
+         : callbackFieldKey(dyn_cast_or_null<CallExpr>(Call.getOriginExpr()));
+  if (Field)
+    S.Callee = *Field;
 
   unsigned N = Call.getNumArgs();
 
@@ -446,7 +463,7 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
     if (Idx < N)
       S.Args.push_back({Idx, ArgEffect::StealAlways});
 
-  const FunctionSpec *Spec = specFor(FD);
+  const FunctionSpec *Spec = Field ? specForField(*Field) : specFor(FD);
   S.Described = Spec != nullptr;
   if (Spec)
     fromSpec(*Spec, Call, S);
@@ -513,10 +530,31 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
 
 bool RefSummaryManager::stolenByOwnRow(const ParmVarDecl *PVD) const {
   const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
-  const FunctionSpec *Spec = FD ? specFor(FD) : nullptr;
-  return Spec && llvm::any_of(Spec->Steals, [&](const auto &S) {
-           return S.first == PVD->getFunctionScopeIndex();
-         });
+  if (!FD)
+    return false;
+  unsigned I = PVD->getFunctionScopeIndex();
+  auto Steals = [&](const FunctionSpec *Spec) {
+    return Spec && llvm::any_of(Spec->Steals, [&](const auto &S) {
+             return S.first == I;
+           });
+  };
+  if (Steals(specFor(FD)))
+    return true;
+  // Stored in a callback field whose contract takes the argument over (or
+  // whose functions disagree on it): the body owns it, or is not judged.
+  if (!FD->hasBody())
+    return false;
+  if (!Bindings)
+    Bindings = callbackBindings(FD->getASTContext());
+  const FunctionDecl *Def = FD->getDefinition();
+  for (const auto &[Key, Fns] : *Bindings) {
+    if (!llvm::is_contained(Fns, Def))
+      continue;
+    const FunctionSpec *Spec = specForField(Key);
+    if (Steals(Spec) || (Spec && llvm::is_contained(Spec->UnknownArgs, I)))
+      return true;
+  }
+  return false;
 }
 
 bool RefSummaryManager::returnsNoNewRefByOwnRow(const FunctionDecl *FD) const {
@@ -977,6 +1015,26 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
             return VD;
       return nullptr;
     }
+    /// Whether E reads a field or element of a local struct or array of
+    /// the function (`ta.visited`, `items[i]`), not through a pointer.
+    static bool readsLocalAggregate(const Expr *E) {
+      while (true) {
+        E = E->IgnoreParenImpCasts();
+        if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+          if (ME->isArrow())
+            return false;
+          E = ME->getBase();
+        } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+          E = AS->getBase();
+        } else {
+          break;
+        }
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+             !VD->getType()->isPointerType();
+    }
     /// An integer field or global (or an element of one).
     static const ValueDecl *storedInteger(const Expr *E) {
       return E->IgnoreParenImpCasts()->getType()->isIntegerType() ? slotOf(E)
@@ -1018,6 +1076,11 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
       if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
         return true;
       if (isa<MemberExpr, ArraySubscriptExpr>(E)) {
+        // A field of the function's own local struct is not storage that
+        // outlives the call: what it holds, the function put there
+        // (`ta.visited = new_set(); ...; return ta.visited;`).
+        if (readsLocalAggregate(E))
+          return false;
         Returned.push_back(E);
         return true;
       }

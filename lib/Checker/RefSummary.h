@@ -21,6 +21,7 @@
 
 #include "RefState.h"
 #include "refcheck/ApiModel.h"
+#include "refcheck/Checker.h"
 #include "clang/AST/Decl.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallDescription.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CallEvent.h"
@@ -218,7 +219,10 @@ recordInPlaceOld(clang::ento::ProgramStateRef State, const FunctionSpec *Spec,
 
 class RefSummaryManager {
 public:
-  void reset(const ApiModel *M) { Model = M; }
+  void reset(const CheckerConfig *C) {
+    Model = C ? C->Model : nullptr;
+    Own = C ? C->OwnContracts : nullptr;
+  }
   /// Contracts inferred earlier in this file: they come before the model
   /// (contract inference, bottom-up).
   void setLocal(const llvm::StringMap<InferredContract> *L) { Local = L; }
@@ -230,6 +234,9 @@ public:
 
   /// The ApiModel row for FD, by its name as declared and as written.
   const FunctionSpec *specFor(const clang::FunctionDecl *FD) const;
+  /// The contract of a callback field, "Record.field" (callbackFieldKey):
+  /// annotated, or inferred from the functions the project stores there.
+  const FunctionSpec *specForField(llvm::StringRef Key) const;
 
   /// 0-based indices of the parameters FD is annotated to steal
   /// (refcheck::steals_arg, or cpychecker_steals_reference_to_arg).
@@ -246,6 +253,8 @@ public:
   /// table, the user's annotations) says the function steals it: its body
   /// owns it, on every path or on some. CPython's PyTuple_SetItem,
   /// implemented in the files analyzed, is its own row.
+  /// A function stored in a callback field owns what the field's
+  /// contract steals.
   bool stolenByOwnRow(const clang::ParmVarDecl *PVD) const;
   /// The model's own row for FD says its result is not a new reference
   /// (borrowed, or an argument handed back): its returns owe none.
@@ -360,6 +369,9 @@ private:
 
   const ApiModel *Model = nullptr;
   const llvm::StringMap<InferredContract> *Local = nullptr;
+  const llvm::StringMap<const InferredContract *> *Own = nullptr;
+  /// The callback fields this unit stores its functions in, read once.
+  mutable std::optional<CallbackBindings> Bindings;
   /// The locals of a function that hold a table copied into raw memory it
   /// allocated (readsCopiedTable), per definition.
   const llvm::SmallPtrSet<const clang::VarDecl *, 2> &

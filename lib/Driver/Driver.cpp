@@ -724,6 +724,10 @@ struct CalleeCollector : RecursiveASTVisitor<Derived> {
   // Derived may hide callee() to see every call.
   bool VisitCallExpr(CallExpr *CE) {
     static_cast<Derived *>(this)->callee(CE->getDirectCallee());
+    // A call through a callback field needs what the project stores there
+    // (bound in this file or another; see dropBound).
+    if (std::optional<std::string> Key = callbackFieldKey(CE))
+      Called.insert(*Key);
     // A function handed to a call (a callback given to a library, as
     // dbus_pending_call_set_notify's free function): its caller is that
     // library, which relies on what the body does. It is used here as much
@@ -736,6 +740,12 @@ struct CalleeCollector : RecursiveASTVisitor<Derived> {
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     static_cast<Derived *>(this)->callee(CE->getConstructor());
     return true;
+  }
+  /// The callback fields this file stores its own functions in: defined
+  /// here, not needed from elsewhere.
+  void dropBound(const CallbackBindings &Bound) {
+    for (const auto &E : Bound)
+      Called.erase(E.first);
   }
 };
 
@@ -801,9 +811,11 @@ public:
       }
     } V(Ctx, Contracts);
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
-    if (Callees)
+    if (Callees) {
+      V.dropBound(callbackBindings(Ctx));
       for (const auto &E : V.Called)
         Callees->push_back(E.getKey().str());
+    }
   }
 };
 
@@ -835,17 +847,27 @@ public:
       }
     } V(Ctx);
     V.TraverseDecl(Ctx.getTranslationUnitDecl());
+    CallbackBindings Bound = callbackBindings(Ctx);
+    V.dropBound(Bound);
     for (const auto &E : V.Called)
       Out.Callees.push_back(E.getKey().str());
-    // Overloads and template instantiations share a name: one entry,
-    // needing what any of them needs.
-    for (const FunctionDecl *FD : V.Defined) {
-      std::vector<std::string> &Needs = Out.Needs[contractName(FD)];
+    // Overloads and template instantiations share a name, and a callback
+    // field holds several functions: one entry, needing what any of them
+    // needs.
+    auto Need = [&](const std::string &Name, const FunctionDecl *FD) {
+      std::vector<std::string> &Needs = Out.Needs[Name];
       for (std::string &N : needs(Ctx, FD))
-        Needs.push_back(std::move(N));
+        if (N != Name)
+          Needs.push_back(std::move(N));
       llvm::sort(Needs);
       Needs.erase(std::unique(Needs.begin(), Needs.end()), Needs.end());
-    }
+    };
+    for (const FunctionDecl *FD : V.Defined)
+      Need(contractName(FD), FD);
+    for (const auto &[Key, Fns] : Bound)
+      for (const FunctionDecl *FD : Fns)
+        if (!hasUserRefAnnotation(FD))
+          Need(Key, FD);
     for (const auto &E : Out.Needs)
       Out.Defines.push_back(E.first);
   }
@@ -923,6 +945,21 @@ struct SecondPhase {
   StringMap<const InferredContract *> Earlier;
   StringMap<const InferredContract *> Own;
   EntryPointIndex Entries;
+};
+
+/// The analyzer explores as top-level functions those of the main file
+/// only. A unit that #includes other .c files (a module built as one unit)
+/// has its code there too: then every file's functions are explored, and
+/// the checkers end at once those of headers (isInCodeFile).
+class CodeFilesSwitch : public ASTConsumer {
+  AnalyzerOptions &AO;
+
+public:
+  explicit CodeFilesSwitch(AnalyzerOptions &AO) : AO(AO) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (includesCodeFiles(Ctx))
+      AO.AnalyzeAll = true;
+  }
 };
 
 /// Calls Enter when the consumers after it start and when they run: how
@@ -1065,6 +1102,7 @@ phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
         AsAnnotations, Infer ? &Infer->Callees : nullptr));
   if (Entries)
     All.push_back(makeEntryPointConsumer(*Entries));
+  All.push_back(std::make_unique<CodeFilesSwitch>(CI.getAnalyzerOpts()));
   All.push_back(std::move(Consumer));
   return All;
 }
@@ -1301,6 +1339,7 @@ struct AnalysisSetup {
       }
     }
     Config.Model = Filtered ? &*Filtered : &Model;
+    Config.OwnContracts = &AsAnnotations;
     for (const std::string &C : Opts.DisabledChecks)
       Config.Disabled.insert(C);
     if (Rooted.ProjectRoot.empty())
@@ -1378,6 +1417,7 @@ static FileContracts inferOnce(const FileCommand &Cmd,
     for (const auto &E : Setup->AsAnnotations)
       if (!E.getKey().contains("::"))
         Then->Earlier[E.getKey()] = E.getValue();
+    Setup->Config.OwnContracts = &Then->Own;
   }
   Results Unused;
   RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations,
