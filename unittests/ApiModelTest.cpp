@@ -339,6 +339,29 @@ TEST(ApiModel, KnowsResultsOnNullArgumentsAndTernaryResults) {
   EXPECT_TRUE(!FS || !FS->AtMostOne);
 }
 
+TEST(ApiModel, NegativeFailuresAreMinusOneExceptHashes) {
+  ApiModel M = ApiModel::builtin();
+  for (const char *Name :
+       {"PyTuple_Size", "PyObject_Size", "PyList_Append", "PyDict_SetItem"}) {
+    const ErrorSpec *E = M.lookupError(Name);
+    EXPECT_TRUE(E && E->MinusOne) << Name;
+  }
+  // A hash may be any negative value but -1.
+  const ErrorSpec *Hash = M.lookupError("PyObject_Hash");
+  ASSERT_TRUE(Hash);
+  EXPECT_EQ(Hash->Kind, ErrorKind::NegSets);
+  EXPECT_FALSE(Hash->MinusOne);
+  // NULL-returning functions have no such bound.
+  const ErrorSpec *New = M.lookupError("PyList_New");
+  EXPECT_TRUE(New && !New->MinusOne);
+  // The flag on a row that does not fail negative is malformed.
+  llvm::Expected<ErrorSpec> Bad = errorSpecFromRow(
+      {"Bad_Any_Negative", ErrorKind::NullSets, "", ErrorRow::AnyNegative});
+  EXPECT_FALSE(static_cast<bool>(Bad));
+  if (!Bad)
+    llvm::consumeError(Bad.takeError());
+}
+
 TEST(ApiModel, KnowsWhichCallsFailOnlyWhenMemoryRunsOut) {
   ApiModel M = ApiModel::builtin();
   auto MemoryOnly = [&](const char *Name) {

@@ -257,6 +257,11 @@ struct ErrorSpec {
   /// The result is -1, 0 or 1, never more (PyObject_IsTrue,
   /// PyWeakref_GetRef): `if (f(...) == 1)` false means -1 or 0.
   bool AtMostOne = false;
+  /// A negative int result is exactly -1, never below (PyObject_Size,
+  /// PyList_Append): `if (n == -1)` false means success. The table's
+  /// NegSets rows say so, except PyObject_Hash, whose other negative
+  /// results are hashes; an inferred or configured convention does not.
+  bool MinusOne = false;
   /// Given NULL as argument First, the call returns Second, whatever else:
   /// PyCallable_Check(NULL) is 0, PyModule_AddObjectRef(m, name, NULL) is
   /// -1 (the exception the NULL came with is left set).

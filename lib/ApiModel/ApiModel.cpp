@@ -171,6 +171,10 @@ Expected<ErrorSpec> refcheck::errorSpecFromRow(const ErrorRow &R) {
   E.FailsOnlyOnMemory = R.Facts & ErrorRow::OnlyMemory;
   E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
   E.AtMostOne = R.Facts & ErrorRow::UpToOne;
+  if (R.Facts & ErrorRow::AnyNegative && R.Kind != ErrorKind::NegSets)
+    return rowError(Name, "'any negative' on a row that does not fail "
+                          "with a negative result");
+  E.MinusOne = R.Kind == ErrorKind::NegSets && !(R.Facts & ErrorRow::AnyNegative);
   if (StringRef NA = R.NullArg ? R.NullArg : ""; !NA.empty()) {
     auto [I, V] = NA.split('=');
     unsigned Idx = 0;
@@ -500,7 +504,8 @@ std::string ApiModel::fingerprint() const {
     for (unsigned I : E->NonNullArgs)
       Row += "," + std::to_string(I);
     Row += "|" + std::to_string(E->FailsOnlyOnMemory) +
-           std::to_string(E->ZeroOnSuccess) + std::to_string(E->AtMostOne);
+           std::to_string(E->ZeroOnSuccess) + std::to_string(E->AtMostOne) +
+           std::to_string(E->MinusOne);
     if (E->ResultIfArgNull)
       Row += "|n" + std::to_string(E->ResultIfArgNull->first) + "=" +
              std::to_string(E->ResultIfArgNull->second);

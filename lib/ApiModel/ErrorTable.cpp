@@ -42,6 +42,7 @@ constexpr ErrorKind Restores = ErrorKind::Restores;
 constexpr unsigned Mem = ErrorRow::OnlyMemory;
 constexpr unsigned Ok0 = ErrorRow::ZeroOk;
 constexpr unsigned Tri = ErrorRow::UpToOne;
+constexpr unsigned AnyNeg = ErrorRow::AnyNegative;
 } // namespace
 
 const ErrorRow refcheck::ErrorRows[] = {
@@ -317,7 +318,7 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyObject_IsInstance",             Neg,       "0,1", Tri},
     {"PyObject_IsSubclass",             Neg,       "0,1", Tri},
     {"PyObject_RichCompareBool",        Neg,       "0,1", Tri},
-    {"PyObject_Hash",                   Neg,       "0"},
+    {"PyObject_Hash",                   Neg,       "0", AnyNeg},
     {"PyObject_Size",                   Neg,       "0"},
     {"PyObject_Length",                 Neg,       "0"},
     {"PyObject_GetBuffer",              Neg,       "0", Ok0},

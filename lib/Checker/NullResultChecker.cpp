@@ -379,15 +379,19 @@ ProgramStateRef resultIfArgNull(const CallEvent &Call,
   return NonNull;
 }
 
-/// State where the int result of Call is -1, 0 or 1 (ErrorSpec::AtMostOne),
-/// or nullptr when the path had assumed another value.
-ProgramStateRef atMostOne(const CallEvent &Call, ProgramStateRef State,
-                          CheckerContext &C) {
+/// State where the int result of Call is at least -1, and at most 1 with
+/// UpToOne (ErrorSpec::MinusOne, ErrorSpec::AtMostOne), or nullptr when the
+/// path had assumed another value.
+ProgramStateRef boundedResult(const CallEvent &Call, ProgramStateRef State,
+                              CheckerContext &C, bool UpToOne) {
   auto Ret = Call.getReturnValue().getAs<NonLoc>();
   if (!Ret || !Call.getResultType()->isIntegerType())
     return State;
   SValBuilder &SVB = C.getSValBuilder();
-  for (auto [Op, Bound] : {std::pair(BO_LE, 1), std::pair(BO_GE, -1)}) {
+  SmallVector<std::pair<BinaryOperatorKind, int>, 2> Bounds{{BO_GE, -1}};
+  if (UpToOne)
+    Bounds.push_back({BO_LE, 1});
+  for (auto [Op, Bound] : Bounds) {
     auto In = SVB.evalBinOpNN(State, Op, *Ret,
                               SVB.makeIntVal(Bound, Call.getResultType())
                                   .castAs<NonLoc>(),
@@ -429,8 +433,9 @@ void NullResultChecker::checkPostCall(const CallEvent &Call,
     State = resultIfArgNull(Call, *ES->ResultIfArgNull, State, C);
   // PyWeakref_GetRef's `== 1` false is -1 or 0: never 2; and a failure is
   // -1, so `!= -1` is success.
-  if (ES && ES->AtMostOne && State)
-    State = atMostOne(Call, State, C);
+  // And PyTuple_Size's `if (n == -1)` false is success: never -2.
+  if (ES && (ES->AtMostOne || ES->MinusOne) && State)
+    State = boundedResult(Call, State, C, ES->AtMostOne);
   bool RepeatOfChecked = false;
   State = sameConversion(Call, Name, State, C, RepeatOfChecked);
   if (!State) {
