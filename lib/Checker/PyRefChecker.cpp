@@ -2202,14 +2202,18 @@ void PyRefChecker::checkLiveSymbols(ProgramStateRef State,
 }
 
 /// A pointer turned into an integer (tagged pointers, as in _elementtree's
-/// JOIN_SET, or ids in a table) can no longer be followed: the object is no
-/// longer judged.
+/// JOIN_SET, ids in a table, or guppy3's node sets, which keep an object as
+/// the bit `(NyBit)obj / ALIGN` and take a reference for it) can no longer
+/// be followed: the object is no longer judged, whether the code owned it
+/// or was lent it (a parameter whose reference the set then takes).
 void PyRefChecker::checkPostStmt(const CastExpr *CE, CheckerContext &C) const {
   if (CE->getCastKind() != CK_PointerToIntegral)
     return;
   ProgramStateRef State = C.getState();
   SymbolRef Sym = C.getSVal(CE->getSubExpr()).getAsLocSymbol();
-  if (!Sym || !State->get<RefMap>(Sym))
+  if (!Sym || State->contains<SelfManaged>(Sym) ||
+      (!State->get<RefMap>(Sym) &&
+       !isPyObjectPointerType(CE->getSubExpr()->getType())))
     return;
   C.addTransition(State->remove<RefMap>(Sym)->add<SelfManaged>(Sym));
 }
