@@ -174,7 +174,8 @@ Expected<ErrorSpec> refcheck::errorSpecFromRow(const ErrorRow &R) {
   if (R.Facts & ErrorRow::AnyNegative && R.Kind != ErrorKind::NegSets)
     return rowError(Name, "'any negative' on a row that does not fail "
                           "with a negative result");
-  E.MinusOne = R.Kind == ErrorKind::NegSets && !(R.Facts & ErrorRow::AnyNegative);
+  E.MinusOne =
+      R.Kind == ErrorKind::NegSets && !(R.Facts & ErrorRow::AnyNegative);
   if (StringRef NA = R.NullArg ? R.NullArg : ""; !NA.empty()) {
     auto [I, V] = NA.split('=');
     unsigned Idx = 0;

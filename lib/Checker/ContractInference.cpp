@@ -206,9 +206,9 @@ private:
 } // namespace
 
 /// Whether D is a function another file may call, worth a contract: defined
-/// in the unit's code (isInCodeFile), visible outside it, with an object among its
-/// parameters or as its result, and not described by the user's own
-/// annotations on its declaration (those override what its body says).
+/// in the unit's code (isInCodeFile), visible outside it, with an object
+/// among its parameters or as its result, and not described by the user's
+/// own annotations on its declaration (those override what its body says).
 bool refcheck::wantsContract(const FunctionDecl *FD) {
   if (!FD || !FD->hasBody() || !FD->isExternallyVisible() ||
       isa<CXXDestructorDecl>(FD) || hasUserRefAnnotation(FD))
