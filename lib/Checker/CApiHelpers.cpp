@@ -355,14 +355,18 @@ std::optional<std::string> refcheck::callbackFieldKey(const FieldDecl *FD) {
   return (Rec + "." + FD->getName()).str();
 }
 
-std::optional<std::string> refcheck::callbackFieldKey(const CallExpr *CE) {
+const MemberExpr *refcheck::calledMember(const CallExpr *CE) {
   if (!CE || CE->getDirectCallee())
-    return std::nullopt;
+    return nullptr;
   const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
       UO && UO->getOpcode() == UO_Deref)
     Callee = UO->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+  return dyn_cast<MemberExpr>(Callee);
+}
+
+std::optional<std::string> refcheck::callbackFieldKey(const CallExpr *CE) {
+  if (const MemberExpr *ME = calledMember(CE))
     return callbackFieldKey(dyn_cast<FieldDecl>(ME->getMemberDecl()));
   return std::nullopt;
 }

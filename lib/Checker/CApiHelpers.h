@@ -35,6 +35,11 @@ namespace refcheck {
 /// tp_free.
 bool isDeallocSlotName(llvm::StringRef Slot);
 
+/// The struct member an indirect call goes through: `t->tp_free(op)`,
+/// `(*t->tp_dealloc)(op)`, `r->visit(...)`; nullptr for a direct call or
+/// any other callee.
+const clang::MemberExpr *calledMember(const clang::CallExpr *CE);
+
 /// Whether the Python headers make the interpreter's statically allocated
 /// objects (Py_None, Py_True, Py_False, Py_NotImplemented, Py_Ellipsis, the
 /// built-in types) immortal. Python 3.12 did (PEP 683); before it, they have

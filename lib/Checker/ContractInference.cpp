@@ -161,8 +161,6 @@ class ContractInferenceChecker
   /// Contracts inferred earlier in this file (callees come first).
   mutable llvm::StringMap<InferredContract> Local;
   const RefOpMap RefOps = makeRefOps();
-  /// The callback fields this unit stores its functions in, read once.
-  mutable std::optional<CallbackBindings> Bindings;
 
 public:
   const CheckerConfig *Config = nullptr;
@@ -270,16 +268,10 @@ void ContractInferenceChecker::checkPreCall(const CallEvent &Call,
 
 SmallVector<std::string, 1>
 ContractInferenceChecker::boundKeys(const FunctionDecl *FD) const {
-  SmallVector<std::string, 1> Keys;
-  if (!FD || !FD->hasBody() || hasUserRefAnnotation(FD))
-    return Keys;
-  if (!Bindings)
-    Bindings = callbackBindings(FD->getASTContext());
-  const FunctionDecl *Def = FD->getDefinition();
-  for (const auto &[Key, Fns] : *Bindings)
-    if (llvm::is_contained(Fns, Def))
-      Keys.push_back(Key);
-  return Keys;
+  // The user's annotations on it describe it; its body says nothing more.
+  if (!FD || hasUserRefAnnotation(FD))
+    return {};
+  return Summaries.boundKeys(FD);
 }
 
 bool ContractInferenceChecker::explores(const FunctionDecl *FD) const {

@@ -278,11 +278,7 @@ static bool isConsumingSlotCall(const CallEvent &Call) {
   const auto *CE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
   if (!CE || CE->getDirectCallee() || CE->getNumArgs() == 0)
     return false;
-  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
-      UO && UO->getOpcode() == UO_Deref)
-    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+  if (const MemberExpr *ME = calledMember(CE))
     return isDeallocSlotName(ME->getMemberDecl()->getName());
   // The value called: a symbol standing for what a slot held.
   SymbolRef Sym = Call.getState()
@@ -542,19 +538,26 @@ bool RefSummaryManager::stolenByOwnRow(const ParmVarDecl *PVD) const {
     return true;
   // Stored in a callback field whose contract takes the argument over (or
   // whose functions disagree on it): the body owns it, or is not judged.
-  if (!FD->hasBody())
-    return false;
-  if (!Bindings)
-    Bindings = callbackBindings(FD->getASTContext());
-  const FunctionDecl *Def = FD->getDefinition();
-  for (const auto &[Key, Fns] : *Bindings) {
-    if (!llvm::is_contained(Fns, Def))
-      continue;
+  for (const std::string &Key : boundKeys(FD)) {
     const FunctionSpec *Spec = specForField(Key);
     if (Steals(Spec) || (Spec && llvm::is_contained(Spec->UnknownArgs, I)))
       return true;
   }
   return false;
+}
+
+SmallVector<std::string, 1>
+RefSummaryManager::boundKeys(const FunctionDecl *FD) const {
+  SmallVector<std::string, 1> Keys;
+  if (!FD || !FD->hasBody())
+    return Keys;
+  if (!Bindings)
+    Bindings = callbackBindings(FD->getASTContext());
+  const FunctionDecl *Def = FD->getDefinition();
+  for (const auto &[Key, Fns] : *Bindings)
+    if (llvm::is_contained(Fns, Def))
+      Keys.push_back(Key);
+  return Keys;
 }
 
 bool RefSummaryManager::returnsNoNewRefByOwnRow(const FunctionDecl *FD) const {

@@ -256,6 +256,10 @@ public:
   /// A function stored in a callback field owns what the field's
   /// contract steals.
   bool stolenByOwnRow(const clang::ParmVarDecl *PVD) const;
+  /// The callback fields (callbackFieldKey) this unit stores FD in: their
+  /// contracts are FD's too. The unit's bindings are read once.
+  llvm::SmallVector<std::string, 1>
+  boundKeys(const clang::FunctionDecl *FD) const;
   /// The model's own row for FD says its result is not a new reference
   /// (borrowed, or an argument handed back): its returns owe none.
   bool returnsNoNewRefByOwnRow(const clang::FunctionDecl *FD) const;
