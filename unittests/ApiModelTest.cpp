@@ -41,6 +41,10 @@ TEST(ApiModel, NonStealingStoresKeepTheirOwnReference) {
   // Converters hand a new reference out through their second argument.
   EXPECT_EQ(M.lookup("PyUnicode_FSConverter")->NewRefOutArgs,
             std::vector<unsigned>{1});
+  // PyDict_Next lends its key and value.
+  EXPECT_EQ(M.lookup("PyDict_Next")->BorrowedOutArgs,
+            (std::vector<unsigned>{2, 3}));
+  EXPECT_TRUE(M.lookup("PyDict_Next")->NewRefOutArgs.empty());
 }
 
 TEST(ApiModel, EveryStealingFunctionOfTheBriefIsListed) {
@@ -297,6 +301,10 @@ TEST(BuiltinTables, MalformedRowsAreErrorsNamingRowAndCell) {
   EXPECT_EQ(OwnershipError("", "x0,r1"), "");
   EXPECT_NE(OwnershipError("", "n0,g1"), "");
   EXPECT_NE(OwnershipError("", "n0,n1,g0,g1"), "");
+  // Borrowed outs: an out tag, once per argument.
+  EXPECT_EQ(OwnershipError("", "b2,b3"), "");
+  EXPECT_NE(OwnershipError("b2", ""), "");
+  EXPECT_NE(OwnershipError("", "b2,n2"), "");
 
   auto ErrorRowError = [](const char *NonNull) {
     llvm::Expected<ErrorSpec> E =

@@ -98,6 +98,13 @@ struct FunctionSpec {
   /// reference, which the caller owns from then on (_Py_NewReference,
   /// PyObject_Init after PyObject_Malloc).
   std::vector<unsigned> InitArgs;
+  /// The argument that holds the object returned too (PyFrame_GetCode's
+  /// frame keeps its code): releasing the new reference leaves the object
+  /// alive, borrowed from that argument.
+  std::optional<unsigned> ResultHeldBy;
+  /// Arguments whose pointee receives a borrowed reference (PyDict_Next's
+  /// key and value): the container keeps the object.
+  std::vector<unsigned> BorrowedOutArgs;
   /// Arguments whose pointee's reference is replaced when the call succeeds
   /// and left as it was when it fails (PyUnicode_Resize).
   std::vector<unsigned> ReplacedOnSuccessArgs;

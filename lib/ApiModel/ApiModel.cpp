@@ -123,10 +123,12 @@ static Error parseCells(StringRef Row, StringRef Column, StringRef Cells,
     case 'a': S.Steals.push_back({N, StealKind::Always}); break;
     case 's': S.Steals.push_back({N, StealKind::OnSuccess}); break;
     case 'k': S.Keeps.push_back(N); break;
+    case 'h': S.ResultHeldBy = N; break;
     case 'n': S.NewRefOutArgs.push_back(N); break;
     case 'x': S.InOutArgs.push_back(N); break;
     case 'r': S.ReplacedOnSuccessArgs.push_back(N); break;
     case 'i': S.InitArgs.push_back(N); break;
+    case 'b': S.BorrowedOutArgs.push_back(N); break;
     case 'g':
       if (S.OutNullGuard)
         return rowError(Row, Column + " column has two 'g' cells");
@@ -145,9 +147,9 @@ Expected<FunctionSpec> refcheck::specFromRow(const BuiltinRow &R) {
   S.Name = Name.str();
   S.Return = R.Return;
   S.CanFail = R.CanFail;
-  if (Error E = parseCells(Name, "steals", R.Steals ? R.Steals : "", "ask", S))
+  if (Error E = parseCells(Name, "steals", R.Steals ? R.Steals : "", "askh", S))
     return std::move(E);
-  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nxrgi", S))
+  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nxrgib", S))
     return std::move(E);
   if (S.OutNullGuard && !llvm::is_contained(S.NewRefOutArgs, *S.OutNullGuard) &&
       !llvm::is_contained(S.InOutArgs, *S.OutNullGuard))
@@ -490,6 +492,10 @@ std::string ApiModel::fingerprint() const {
       Row += "x" + std::to_string(I);
     for (unsigned I : S->ReplacedOnSuccessArgs)
       Row += "r" + std::to_string(I);
+    for (unsigned I : S->BorrowedOutArgs)
+      Row += "b" + std::to_string(I);
+    if (S->ResultHeldBy)
+      Row += "h" + std::to_string(*S->ResultHeldBy);
     if (S->OutNullGuard)
       Row += "g" + std::to_string(*S->OutNullGuard);
     for (unsigned I : S->Keeps)

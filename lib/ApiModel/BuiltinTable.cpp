@@ -5,7 +5,8 @@
 // where `steals` is a comma list of `aN` (always steals argument N, 0-based)
 // or `sN` (steals argument N only on success) or `kN` (does not steal
 // argument N but keeps a reference of its own to it: the list of
-// PyList_Append holds the item alive), and `out` is a comma list of
+// PyList_Append holds the item alive) or `hN` (argument N holds the object
+// returned too: PyFrame_GetCode's frame), and `out` is a comma list of
 // `nN` (the pointee of argument N receives a new reference), `xN` (the
 // pointee's reference is consumed and replaced by a new one; when a call
 // that can fail fails, the object is gone and the pointee NULL), `rN` (the
@@ -13,7 +14,8 @@
 // when it fails), `gN` (the pointee of out-argument N is NULL only when
 // those of all the out-arguments are: PyErr_Fetch's type) or `iN` (argument
 // N is memory the call makes into an object: the caller owns its one
-// reference afterwards). `can-fail`
+// reference afterwards) or `bN` (the pointee of argument N receives a
+// borrowed reference: PyDict_Next's key and value). `can-fail`
 // says whether correct use can see the error value (a NULL result, -1): it
 // must agree with the function's row in ErrorTable.cpp (checkRowsAgree,
 // checked by a unit test). A malformed cell stops refcheck at start-up.
@@ -107,6 +109,8 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyDict_SetDefaultRef",          Int, Fails, "",          "n3",  NoFmt, 0},
     {"PyDict_Pop",                    Int, Fails, "",          "n2",  NoFmt, 0},
     {"PyDict_PopString",              Int, Fails, "",          "n2",  NoFmt, 0},
+    {"PyDict_Next",                   Int, Never, "",          "b2,b3", NoFmt, 0},
+    {"_PyDict_Next",                  Int, Never, "",          "b2,b3", NoFmt, 0},
     {"PyErr_Fetch",                   Int, Never, "",          "n0,n1,n2,g0", NoFmt, 0},
     {"PyErr_GetExcInfo",              Int, Never, "",          "n0,n1,n2,g0", NoFmt, 0},
     // --- Borrowed references ----------------------------------------------
@@ -138,6 +142,9 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyImport_AddModuleObject",      Bor, Fails, "",          "",    NoFmt, 0},
     {"PyState_FindModule",            Bor, Fails, "",          "",    NoFmt, 0},
     {"PyThreadState_GetDict",         Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyInterpreterState_GetDict",    Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyCFunction_GET_SELF",          Bor, Fails, "",          "",    NoFmt, 0},
+    {"PyCFunction_GetSelf",           Bor, Fails, "",          "",    NoFmt, 0},
     {"PyWeakref_GetObject",           Bor, Never, "",          "",    NoFmt, 0},
     {"PyWeakref_GET_OBJECT",          Bor, Never, "",          "",    NoFmt, 0},
     {"PyFunction_GetCode",            Bor, Never, "",          "",    NoFmt, 0},
@@ -200,9 +207,9 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyArg_UnpackTuple",             Int, Fails, "",          "",    Unpk, 1},
     // --- Constructors and accessors returning new references ----------------
     {"PyList_New",                    New, Fails, "",          "",    NoFmt, 0},
-    {"PyList_GetItemRef",             New, Fails, "",          "",    NoFmt, 0},
+    {"PyList_GetItemRef",             New, Fails, "h0",        "",    NoFmt, 0},
     {"PyImport_AddModuleRef",         New, Fails, "",          "",    NoFmt, 0},
-    {"PyFrame_GetCode",               New, Never, "",          "",    NoFmt, 0},
+    {"PyFrame_GetCode",               New, Never, "h0",        "",    NoFmt, 0},
     {"PyFrame_GetBack",               New, Fails, "",          "",    NoFmt, 0},
     {"PyThreadState_GetFrame",        New, Fails, "",          "",    NoFmt, 0},
     {"PyList_GetSlice",               New, Fails, "",          "",    NoFmt, 0},

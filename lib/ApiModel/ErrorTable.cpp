@@ -164,6 +164,10 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyEval_GetLocals",                NullNoExc, ""},
     {"PyEval_GetFrame",                 NullNoExc, ""},
     {"PyThreadState_GetDict",           NullNoExc, ""},
+    {"PyInterpreterState_GetDict",      NullNoExc, ""},
+    // NULL for a METH_STATIC function, or when given no C function.
+    {"PyCFunction_GET_SELF",            NullNoExc, "0"},
+    {"PyCFunction_GetSelf",             NullNoExc, "0"},
     {"PyMem_Malloc",                    NullNoExc, "", Mem},
     {"PyMem_Calloc",                    NullNoExc, "", Mem},
     {"PyMem_Realloc",                   NullNoExc, "", Mem},

@@ -78,8 +78,18 @@ ValuesGiven refcheck::valuesGiven(const VarDecl *V, const Stmt *Body) {
       return true;
     }
     bool VisitUnaryOperator(UnaryOperator *UO) {
-      if (UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr()))
+      if (UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr())) {
         Out.AddressTaken = true;
+        ++Out.AddressUses;
+      }
+      return true;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        if (const auto *UO =
+                dyn_cast<UnaryOperator>(CE->getArg(I)->IgnoreParenCasts());
+            UO && UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr()))
+          Out.OutArgs.push_back({CE, I});
       return true;
     }
   } F;

@@ -126,10 +126,14 @@ const clang::VarDecl *localVariable(const clang::Expr *E);
 
 /// Every value the local variable V is given in Body: its initializer and
 /// the right side of each plain assignment `V = ...`. AddressTaken when
-/// `&V` appears (an out-parameter may give it anything).
+/// `&V` appears (an out-parameter may give it anything); OutArgs lists the
+/// calls `&V` is an argument of, with the argument's index, and
+/// AddressUses counts every `&V`.
 struct ValuesGiven {
   llvm::SmallVector<const clang::Expr *, 4> Values;
   bool AddressTaken = false;
+  llvm::SmallVector<std::pair<const clang::CallExpr *, unsigned>, 2> OutArgs;
+  unsigned AddressUses = 0;
 };
 ValuesGiven valuesGiven(const clang::VarDecl *V, const clang::Stmt *Body);
 

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 #include "CApiHelpers.h"
 #include "Impact.h"
+#include "RefSummary.h"
 
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -331,9 +332,35 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   case ErrorKind::AlwaysSets:
     C.addTransition(setBase(State, Set, CE));
     return;
-  case ErrorKind::Clears:
+  case ErrorKind::Clears: {
+    // What was set decides what PyErr_Fetch hands out: with no exception,
+    // a NULL type (its out-argument that guards the others); with one, a
+    // type. PyErr_Restore of them later sets what was set before.
+    // Known only below a function Python calls (a method, a slot): it
+    // starts with no exception set. A helper's start is anyone's guess.
+    const LocationContext *Top = C.getStackFrame();
+    while (Top->getParent())
+      Top = Top->getParent()->getStackFrame();
+    const auto *TopFD = dyn_cast_or_null<FunctionDecl>(Top->getDecl());
+    ExcKnown Before = TopFD && Contracts.count(TopFD->getCanonicalDecl())
+                          ? currentState(State, C.getSValBuilder())
+                          : Unknown;
+    const FunctionSpec *Spec = nullptr;
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl()))
+      Spec = functionSpecFor(model(), FD->getName());
+    if (Spec && Spec->OutNullGuard && Before != Unknown)
+      if (std::optional<DefinedOrUnknownSVal> Type =
+              pointeeOf(State, Call, *Spec->OutNullGuard)) {
+        ProgramStateRef Known = State->assume(*Type, Before == Set);
+        if (!Known) {
+          C.generateSink(State, C.getPredecessor());
+          return;
+        }
+        State = Known;
+      }
     C.addTransition(setBase(State, Clear, CE));
     return;
+  }
   case ErrorKind::Restores: {
     ExcKnown K = Unknown;
     if (Call.getNumArgs() > 0)

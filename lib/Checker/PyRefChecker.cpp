@@ -190,6 +190,9 @@ class PyRefChecker
   const RefDiagnostics Diags{this, RefOps};
   /// Evaluates a TypeFlagsQueries call on a static type object.
   bool evalStaticTypeFlags(const CallEvent &Call, CheckerContext &C) const;
+  /// Evaluates a memset, memcpy or memmove that writes within one field of
+  /// a struct: only that field changes.
+  bool evalFieldWrite(const CallEvent &Call, CheckerContext &C) const;
 
 public:
   const CheckerConfig *Config = nullptr;
@@ -269,6 +272,9 @@ private:
                                CheckerContext &C, bool &Reported) const;
   ProgramStateRef forget(ProgramStateRef State, SymbolRef Sym,
                          bool StopJudging) const;
+  /// Whether the statement right after the steal at At, in the code that
+  /// wrote it, is a Py_INCREF of the object stolen.
+  bool increfFollows(const Stmt *At, CheckerContext &C) const;
   /// Whether references to the statically allocated object R are counted
   /// and reported: see judgesStatic() below.
   bool judgesStatic(const MemRegion *R, CheckerContext &C) const;
@@ -448,6 +454,71 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
 //===----------------------------------------------------------------------===//
 // The transition function
 //===----------------------------------------------------------------------===//
+
+/// The statement that follows S in its block, or null when S ends it or is
+/// not a statement of a block.
+static const Stmt *nextInBlock(const Stmt *S, const ParentMap &PM) {
+  const Stmt *Parent = PM.getParent(S);
+  while (Parent && isa<Expr>(Parent)) {
+    S = Parent;
+    Parent = PM.getParent(S);
+  }
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent);
+  if (!Block)
+    return nullptr;
+  for (auto I = Block->body_begin(), E = Block->body_end(); I != E; ++I)
+    if (*I == S)
+      return std::next(I) == E ? nullptr : *std::next(I);
+  return nullptr;
+}
+
+/// Whether A and B name the same variable or the same field of it
+/// (`self->deps`), casts aside.
+static bool sameVariable(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenCasts();
+  B = B->IgnoreParenCasts();
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A))
+    if (const auto *DB = dyn_cast<DeclRefExpr>(B))
+      return DA->getDecl() == DB->getDecl();
+  if (const auto *MA = dyn_cast<MemberExpr>(A))
+    if (const auto *MB = dyn_cast<MemberExpr>(B))
+      return MA->getMemberDecl() == MB->getMemberDecl() &&
+             MA->isArrow() == MB->isArrow() &&
+             sameVariable(MA->getBase(), MB->getBase());
+  return false;
+}
+
+bool PyRefChecker::increfFollows(const Stmt *At, CheckerContext &C) const {
+  if (!At)
+    return false;
+  // The steal happens inside a header's inline function (PyTuple_SET_ITEM
+  // on 3.11): look at the call the code wrote.
+  const LocationContext *LC = C.getLocationContext();
+  const SourceManager &SM = C.getSourceManager();
+  while (const auto *SF = LC->getStackFrame()) {
+    if (!SF->getParent() || !SF->getCallSite() ||
+        isInCodeFile(SM, SF->getDecl()->getLocation()))
+      break;
+    At = SF->getCallSite();
+    LC = SF->getParent();
+  }
+  llvm::SmallVector<const Expr *, 3> Stolen;
+  if (const auto *CE = dyn_cast<CallExpr>(At))
+    Stolen.append(CE->arg_begin(), CE->arg_end());
+  else if (const auto *BO = dyn_cast<BinaryOperator>(At);
+           BO && BO->isAssignmentOp())
+    Stolen.push_back(BO->getRHS());
+  const auto *Next =
+      dyn_cast_or_null<CallExpr>(nextInBlock(At, LC->getParentMap()));
+  if (!Next || !Next->getNumArgs())
+    return false;
+  const RefOp *Op = RefOps.lookupAsWritten(*Next);
+  if (!Op || (*Op != RefOp::Incref && *Op != RefOp::XIncref))
+    return false;
+  const Expr *Taken = Next->getArg(Next->getNumArgs() - 1)->IgnoreParenCasts();
+  return llvm::any_of(Stolen,
+                      [&](const Expr *E) { return sameVariable(E, Taken); });
+}
 
 ProgramStateRef PyRefChecker::forget(ProgramStateRef State, SymbolRef Sym,
                                      bool StopJudging) const {
@@ -799,6 +870,12 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
 
   std::optional<RefState> RS = stateOf(State, Sym);
   if (T == Transition::Steal) {
+    // `PyTuple_SET_ITEM(t, 1, self->deps); Py_INCREF(self->deps);`: the
+    // reference the container takes is the one taken right after, as for
+    // a store into a field (StoredSyms).
+    if ((!RS || RS->isBorrowed()) && increfFollows(At, C))
+      return addStore<StoredSyms>(RS ? State->remove<RefMap>(Sym) : State,
+                                  Sym);
     if (!RS)
       return State;
     if (RS->isOwned()) {
@@ -912,14 +989,6 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
       Reported = true;
     }
   return State->remove<RefMap>(Sym);
-}
-
-/// Whether R, a statically allocated object, is a type object.
-static bool isStaticType(const MemRegion *R) {
-  const auto *VR = dyn_cast<NonParamVarRegion>(R);
-  const RecordDecl *RD =
-      VR ? VR->getDecl()->getType()->getAsRecordDecl() : nullptr;
-  return RD && RD->getName() == "_typeobject";
 }
 
 /// The statically allocated object V points to (`Py_None`, `&T_Type`), or
@@ -1060,6 +1129,61 @@ static SymbolRef holderOf(const ArgRule &R, const CallEvent &Call) {
   return nullptr;
 }
 
+/// The C library's memory writers, by name: the destination is argument 0,
+/// the size argument 2.
+static bool isMemoryWriter(StringRef Name) {
+  static constexpr llvm::StringLiteral Names[] = {
+      "memset",           "memcpy",           "memmove",
+      "__builtin_memset", "__builtin_memcpy", "__builtin_memmove",
+      "__builtin___memset_chk", "__builtin___memcpy_chk",
+      "__builtin___memmove_chk"};
+  return llvm::is_contained(Names, Name);
+}
+
+/// `memset(m->fuzzy_counts, 0, sizeof(m->fuzzy_counts))` on a new object
+/// whose other fields already hold objects (mrab-regex's
+/// pattern_new_match): the engine, which does not know these functions,
+/// would forget every field of the struct, and with them which objects
+/// the fields hold; the Py_INCREF of such a field afterwards would take a
+/// reference on an unknown object. Where the size is known and fits in the
+/// field, only that field is written.
+bool PyRefChecker::evalFieldWrite(const CallEvent &Call,
+                                  CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || !FD->getIdentifier() || Call.getNumArgs() < 3 ||
+      !isMemoryWriter(FD->getName()) || !Call.getOriginExpr())
+    return false;
+  const MemRegion *Dest = Call.getArgSVal(0).getAsRegion();
+  Dest = Dest ? Dest->StripCasts() : nullptr;
+  // An array field decays to its first element.
+  if (const auto *ER = dyn_cast_or_null<ElementRegion>(Dest))
+    if (ER->getIndex().isZeroConstant())
+      Dest = ER->getSuperRegion();
+  const auto *Field = dyn_cast_or_null<FieldRegion>(Dest);
+  std::optional<nonloc::ConcreteInt> Size =
+      Call.getArgSVal(2).getAs<nonloc::ConcreteInt>();
+  if (!Field || !Size || Field->getValueType()->isIncompleteType())
+    return false;
+  uint64_t FieldBytes = C.getASTContext()
+                            .getTypeSizeInChars(Field->getValueType())
+                            .getQuantity();
+  if (Size->getValue().getZExtValue() > FieldBytes)
+    return false;
+  // Invalidating the field would invalidate the whole struct (the store
+  // keeps a struct's bindings together): bind the field instead, to zero
+  // for memset(p, 0, n), to unknown bytes otherwise.
+  ProgramStateRef State = C.getState();
+  const LocationContext *LC = C.getLocationContext();
+  loc::MemRegionVal FieldLoc(Field);
+  bool Zero = FD->getName().contains("memset") &&
+              Call.getArgSVal(1).isZeroConstant();
+  State = Zero ? State->bindDefaultZero(FieldLoc, LC)
+               : State->bindDefaultInitial(FieldLoc, UnknownVal(), LC);
+  C.addTransition(State->BindExpr(Call.getOriginExpr(), LC,
+                                  Call.getArgSVal(0)));
+  return true;
+}
+
 /// Py_TPFLAGS_HEAPTYPE, the same bit on every Python version.
 constexpr uint64_t HeapTypeFlag = 1u << 9;
 
@@ -1097,7 +1221,7 @@ bool PyRefChecker::evalStaticTypeFlags(const CallEvent &Call,
 }
 
 bool PyRefChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
-  if (evalStaticTypeFlags(Call, C))
+  if (evalStaticTypeFlags(Call, C) || evalFieldWrite(Call, C))
     return true;
   const RefOp *Op = RefOps.lookup(Call);
   if (!Op) {
@@ -1318,7 +1442,7 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
   // result: the rules after it apply where the call succeeded.
   ProgramStateRef OnFailure = nullptr;
   std::string FailureNote;
-  SmallVector<unsigned, 2> NewRefOuts;
+  SmallVector<unsigned, 2> NewRefOuts, BorrowedOuts;
   for (const ArgRule &R : S.Args) {
     if (!State)
       break;
@@ -1369,7 +1493,13 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       NewRefOuts.push_back(R.Index);
       break;
     case ArgEffect::BorrowedOut:
-      State = updatePointees(State, Call, R.Index, Transition::BorrowedOut, C);
+      // A call with an integer result writes them where it returns > 0
+      // (PyDict_Next at the end of the dict writes nothing): below.
+      if (S.OutArgsOnPositive)
+        BorrowedOuts.push_back(R.Index);
+      else
+        State =
+            updatePointees(State, Call, R.Index, Transition::BorrowedOut, C);
       break;
     case ArgEffect::InOut:
     case ArgEffect::ReplacedOnSuccess: {
@@ -1429,6 +1559,23 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
     if (State)
       State = updatePointees(State, Call, NewRefOuts, Transition::OwnedOut, C);
   }
+  // Borrowed references through out-parameters: written where the call
+  // returned non-zero (PyArg_ParseTuple's success, PyDict_Next's next
+  // item); at the end of the dict PyDict_Next writes nothing.
+  if (State && !BorrowedOuts.empty()) {
+    ProgramStateRef Written = State;
+    if (auto DRet = Ret.getAs<DefinedOrUnknownSVal>()) {
+      ProgramStateRef NotWritten;
+      std::tie(Written, NotWritten) = State->assume(*DRet);
+      if (!Written)
+        State = NotWritten;
+      else if (NotWritten)
+        C.addTransition(NotWritten);
+    }
+    if (Written)
+      State = updatePointees(Written, Call, BorrowedOuts,
+                             Transition::BorrowedOut, C);
+  }
 
   // The result.
   if (State) {
@@ -1439,7 +1586,13 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       break;
     case ReturnEffect::New:
       if (Sym && !State->get<RefMap>(Sym)) {
-        State = State->set<RefMap>(Sym, RefState::owned(1, CE));
+        SymbolRef HeldBy =
+            S.Ret.HeldByArg
+                ? Call.getArgSVal(*S.Ret.HeldByArg).getAsLocSymbol()
+                : nullptr;
+        State = State->set<RefMap>(
+            Sym, HeldBy ? RefState::ownedHeldBy(CE, HeldBy)
+                        : RefState::owned(1, CE));
         if (!S.Ret.CanFail)
           if (auto NN = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), true))
             State = NN;
@@ -1593,6 +1746,20 @@ PyRefChecker::replaceInPlace(ProgramStateRef State, const ArgRule &R,
 // Escapes, returns and deaths
 //===----------------------------------------------------------------------===//
 
+/// Whether argument I of Call is a library's `void *` user data: a
+/// parameter of type `void *` of a function outside the C API that the
+/// project does not define (sqlite3_create_collation_v2's pArg).
+static bool handedToLibraryAsUserData(const CallEvent &Call, unsigned I) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  if (!FD || FD->hasBody() || I >= FD->getNumParams() || !FD->getIdentifier())
+    return false;
+  StringRef Name = FD->getName();
+  if (Name.starts_with("Py") || Name.starts_with("_Py"))
+    return false;
+  QualType T = FD->getParamDecl(I)->getType();
+  return T->isVoidPointerType();
+}
+
 ProgramStateRef
 PyRefChecker::checkPointerEscape(ProgramStateRef State,
                                  const InvalidatedSymbols &Escaped,
@@ -1614,8 +1781,18 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
       if (R.When != EffectTime::Escape)
         continue;
       SymbolRef Sym = Call->getArgSVal(R.Index).getAsLocSymbol();
-      if (Sym && Escaped.count(Sym))
-        State = forget(State, Sym, R.Effect == ArgEffect::Unknown);
+      if (!Sym || !Escaped.count(Sym))
+        continue;
+      // Handed to a library as a pointer of another type (the `void *` user
+      // data of sqlite3_create_collation_v2, released by its destroy
+      // callback) while the code held no reference of its own: the
+      // Py_INCREF that follows the registration is the library's, as for
+      // a store into a field.
+      if (const RefState *RS = State->get<RefMap>(Sym);
+          R.Effect == ArgEffect::Forget && (!RS || RS->isBorrowed()) &&
+          handedToLibraryAsUserData(*Call, R.Index))
+        State = addStore<StoredSyms>(State, Sym);
+      State = forget(State, Sym, R.Effect == ArgEffect::Unknown);
     }
     return State;
   }
@@ -1919,10 +2096,11 @@ void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
       const int *N = State->get<StaticRefs>(R);
       if (N && *N > 0)
         After = countStatic(State, R, -1, S);
-      // A type stored without a reference is a borrowed pointer by design
-      // (`SubType.tp_base = &BaseType`); a singleton is waiting for the
-      // Py_INCREF that follows.
-      else if (!isStaticType(R))
+      // Otherwise the store waits for the Py_INCREF that may come next
+      // (`self->factory = (PyObject *)&CursorType; Py_INCREF(self->factory);`).
+      // A type stored with none is a borrowed pointer by design
+      // (`SubType.tp_base = &BaseType`): the wait ends at the next call.
+      else
         After = addStore<StaticStores>(State, R);
     }
     if (After != C.getState() && !Reported)

@@ -94,6 +94,13 @@ public:
                     Lender ? Lender->Holder : nullptr, false, true,
                     Lender != nullptr);
   }
+  /// A new reference to an object Holder keeps alive too (the code of the
+  /// frame PyFrame_GetCode was given): released, it is borrowed from
+  /// Holder.
+  static RefState ownedHeldBy(const clang::Stmt *Origin,
+                              clang::ento::SymbolRef Holder) {
+    return RefState(Owned, 1, Origin, nullptr, Holder, false, true, true);
+  }
   bool onBorrow() const { return OnBorrow; }
   bool lenderKnown() const { return LenderKnown; }
   /// Someone else (a list it was appended to) now holds it alive too.

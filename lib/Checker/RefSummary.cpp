@@ -334,6 +334,9 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
   for (unsigned I : Spec.NewRefOutArgs)
     if (I < N)
       S.Args.push_back({I, ArgEffect::NewRefOut});
+  for (unsigned I : Spec.BorrowedOutArgs)
+    if (I < N)
+      S.Args.push_back({I, ArgEffect::BorrowedOut});
   // Only memory a call just returned (PyObject_Malloc's) is made an object:
   // one the code already had (CPython's resize_compact calls
   // _Py_NewReference again on the object a failed PyObject_Realloc left in
@@ -352,6 +355,8 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
     break;
   case ReturnKind::NewRef:
     S.Ret.K = ReturnEffect::New;
+    if (Spec.ResultHeldBy && *Spec.ResultHeldBy < N)
+      S.Ret.HeldByArg = Spec.ResultHeldBy;
     break;
   case ReturnKind::Borrowed:
     S.Ret.K = ReturnEffect::Borrowed;
@@ -382,7 +387,17 @@ void RefSummaryManager::fromFormat(const FunctionSpec &Spec,
                                    const CallEvent &Call,
                                    CallSummary &S) const {
   unsigned N = Call.getNumArgs();
-  if (Spec.Format == FormatStyle::None || Spec.FormatArg >= N)
+  if (Spec.Format == FormatStyle::None) {
+    std::optional<unsigned> Fwd =
+        forwardedBuildFormat(dyn_cast_or_null<FunctionDecl>(Call.getDecl()));
+    if (!Fwd)
+      return;
+    FunctionSpec Forwarded;
+    Forwarded.Format = FormatStyle::BuildValue;
+    Forwarded.FormatArg = *Fwd;
+    return fromFormat(Forwarded, Call, S);
+  }
+  if (Spec.FormatArg >= N)
     return;
   const auto *SL = dyn_cast<StringLiteral>(
       Call.getArgExpr(Spec.FormatArg)->IgnoreParenImpCasts());
@@ -420,6 +435,49 @@ void RefSummaryManager::fromFormat(const FunctionSpec &Spec,
       BorrowedOuts.push_back(I);
   for (unsigned I : BorrowedOuts)
     S.Args.push_back({I, ArgEffect::BorrowedOut});
+}
+
+namespace {
+/// The C API's builders of a value from a format and a `va_list`, with the
+/// index of the format argument.
+struct VaListBuilder {
+  llvm::StringLiteral Name;
+  unsigned FormatArg;
+};
+constexpr VaListBuilder VaListBuilders[] = {
+    {"Py_VaBuildValue", 0},
+    {"_Py_VaBuildValue_SizeT", 0},
+};
+} // namespace
+
+std::optional<unsigned>
+RefSummaryManager::forwardedBuildFormat(const FunctionDecl *FD) const {
+  if (!FD || !FD->isVariadic() || !FD->hasBody())
+    return std::nullopt;
+  FD = FD->getDefinition();
+  auto [It, New] = ForwardedFormats.try_emplace(FD);
+  if (!New)
+    return It->second;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *FD;
+    std::optional<unsigned> Found;
+    bool VisitCallExpr(CallExpr *CE) {
+      StringRef Name = directCalleeName(CE);
+      for (const VaListBuilder &B : VaListBuilders) {
+        if (Name != B.Name || B.FormatArg >= CE->getNumArgs())
+          continue;
+        const auto *DRE = dyn_cast<DeclRefExpr>(
+            CE->getArg(B.FormatArg)->IgnoreParenImpCasts());
+        const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+        if (PVD && PVD->getDeclContext() == FD)
+          Found = PVD->getFunctionScopeIndex();
+      }
+      return !Found;
+    }
+  } F;
+  F.FD = FD;
+  F.TraverseStmt(FD->getBody());
+  return ForwardedFormats[FD] = F.Found;
 }
 
 void RefSummaryManager::fromAnnotations(const FunctionDecl *FD,
@@ -505,7 +563,13 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   // forgotten.
   if (!Spec && hasProjectBody(FD)) {
     S.NullOutOnFailure = nullOutsOnFailure(FD);
-    for (unsigned I = 0; I < N; ++I)
+    // Varargs a forwarded format describes follow it.
+    unsigned Judged = N;
+    if (forwardedBuildFormat(FD)) {
+      fromFormat(FunctionSpec(), Call, S);
+      Judged = std::min(N, FD->getNumParams());
+    }
+    for (unsigned I = 0; I < Judged; ++I)
       if (!bodyBorrows(FD, I))
         S.Args.push_back(
             {I, ArgEffect::Unknown, HolderKind::None, EffectTime::Escape});
@@ -1062,6 +1126,8 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
     llvm::SmallPtrSet<const VarDecl *, 4> ReturnedVars;
     /// The parameters whose objects reach a return.
     ParamList Through;
+    /// Whether a call puts a borrowed reference in its argument I's pointee.
+    std::function<bool(const CallExpr *, unsigned)> OutBorrowed;
     /// Whether E, a value that reaches a return, is borrowed: NULL, an
     /// object read from storage (a field, an element, a global, a static
     /// object's address), a parameter (the caller's object: `return
@@ -1119,9 +1185,16 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
       if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
         Through.push_back(PVD->getFunctionScopeIndex());
       // Every value the variable is given; its address taken (an
-      // out-parameter) gives up. A parameter starts as the caller's object.
+      // out-parameter) gives up, unless only calls that put a borrowed
+      // reference there take it (PyDict_Next's key). A parameter starts as
+      // the caller's object.
       ValuesGiven G = valuesGiven(VD, Body);
-      return !G.AddressTaken &&
+      bool OnlyBorrowedOuts =
+          G.OutArgs.size() == G.AddressUses &&
+          llvm::all_of(G.OutArgs, [&](auto Out) {
+            return OutBorrowed(Out.first, Out.second);
+          });
+      return (!G.AddressTaken || OnlyBorrowedOuts) &&
              llvm::all_of(G.Values, [&](const Expr *V) {
                return borrowedValue(V, Body, ReturnsBorrowed);
              });
@@ -1246,6 +1319,10 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
   // its body reads only storage by these rules (solid_base's recursion,
   // Py_TYPE's inline body in the headers); a call to a function still being
   // judged proves nothing, unless it is this one calling itself.
+  F.OutBorrowed = [this](const CallExpr *CE, unsigned I) {
+    const FunctionSpec *S = specFor(CE->getDirectCallee());
+    return S && llvm::is_contained(S->BorrowedOutArgs, I);
+  };
   auto ReturnsBorrowed =
       [this, FD](const CallExpr *CE) -> std::optional<ParamList> {
     const FunctionDecl *Callee = CE->getDirectCallee();

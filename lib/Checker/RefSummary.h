@@ -69,6 +69,8 @@ struct ReturnEffect {
   Kind K = NotObject;
   unsigned AliasArg = 0;
   bool CanFail = true;
+  /// For New: the argument that holds the object too (ResultHeldBy).
+  std::optional<unsigned> HeldByArg;
 };
 
 /// When PyRefChecker applies an argument's effect.
@@ -370,6 +372,14 @@ private:
   void fromFormat(const FunctionSpec &Spec, const clang::ento::CallEvent &Call,
                   CallSummary &S) const;
   void fromAnnotations(const clang::FunctionDecl *FD, CallSummary &S) const;
+  /// The format parameter of a variadic project function that hands its
+  /// format and its `va_list` to Py_VaBuildValue (apsw's
+  /// `Call_PythonMethodV(obj, name, mandatory, "(Ni)", ...)`): its varargs
+  /// follow that format. Null otherwise.
+  std::optional<unsigned>
+  forwardedBuildFormat(const clang::FunctionDecl *FD) const;
+  mutable llvm::DenseMap<const clang::FunctionDecl *, std::optional<unsigned>>
+      ForwardedFormats;
 
   const ApiModel *Model = nullptr;
   const llvm::StringMap<InferredContract> *Local = nullptr;

@@ -40,8 +40,49 @@ proxy_reset_twice(ProxyObject *self)
     return 0; // expected-warning {{Reference taken with 'Py_INCREF' on 'Py_None' is leaked [refcheck.ref-leak]}}
 }
 
-// A type stored into a field is a borrowed pointer (tp_base): the
-// Py_INCREF before PyModule_AddObject is for the module, not for tp_base.
+// A type object stored into an object's field and then given its reference
+// (apsw's `self->cursor_factory = (PyObject *)&APSWCursorType;
+// Py_INCREF(self->cursor_factory);`) is held by that field too.
+extern PyTypeObject CursorType;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *factory;
+} ConnectionObject;
+
+static PyObject *
+connection_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    ConnectionObject *self = (ConnectionObject *)type->tp_alloc(type, 0);
+    if (self != NULL) {
+        self->factory = (PyObject *)&CursorType;
+        Py_INCREF(self->factory);
+    }
+    return (PyObject *)self;
+}
+
+static int
+connection_reset_factory(ConnectionObject *self)
+{
+    Py_XDECREF(self->factory);
+    self->factory = (PyObject *)&CursorType;
+    Py_INCREF(&CursorType);
+    return 0;
+}
+
+static int
+connection_reset_factory_twice(ConnectionObject *self)
+{
+    Py_XDECREF(self->factory);
+    self->factory = (PyObject *)&CursorType;
+    Py_INCREF(&CursorType);
+    Py_INCREF(&CursorType);
+    return 0; // expected-warning {{Reference taken with 'Py_INCREF' on 'CursorType' is leaked [refcheck.ref-leak]}}
+}
+
+// A type stored into a field with no Py_INCREF after it is a borrowed
+// pointer (tp_base): the Py_INCREF before PyModule_AddObject, after another
+// call, is for the module, not for tp_base.
 extern PyTypeObject BaseType, SubType;
 
 static int

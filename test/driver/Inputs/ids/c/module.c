@@ -27,9 +27,13 @@ static PyObject *pick(PyObject *self, PyObject *args) {
 }
 
 /* One call hands out three references through its output arguments; all
-   three are leaked: the argument's position tells them apart. */
+   three are leaked: the argument's position tells them apart. (With no
+   exception set it would hand out none: it is the failure's.) */
 static PyObject *drop_error(PyObject *self, PyObject *args) {
     PyObject *type, *value, *tb;
+    PyObject *r = PyObject_Str(args);
+    if (r != NULL)
+        return r;
     PyErr_Fetch(&type, &value, &tb);
     Py_RETURN_NONE;
 }
