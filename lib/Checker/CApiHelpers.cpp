@@ -64,6 +64,13 @@ const VarDecl *refcheck::localVariable(const Expr *E) {
   return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) ? V : nullptr;
 }
 
+const StackFrameContext *refcheck::topFrame(const LocationContext *LC) {
+  const StackFrameContext *Top = LC->getStackFrame();
+  while (Top->getParent())
+    Top = Top->getParent()->getStackFrame();
+  return Top;
+}
+
 ValuesGiven refcheck::valuesGiven(const VarDecl *V, const Stmt *Body) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const VarDecl *V;
@@ -78,10 +85,8 @@ ValuesGiven refcheck::valuesGiven(const VarDecl *V, const Stmt *Body) {
       return true;
     }
     bool VisitUnaryOperator(UnaryOperator *UO) {
-      if (UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr())) {
-        Out.AddressTaken = true;
+      if (UO->getOpcode() == UO_AddrOf && refersToV(UO->getSubExpr()))
         ++Out.AddressUses;
-      }
       return true;
     }
     bool VisitCallExpr(CallExpr *CE) {
@@ -357,7 +362,7 @@ std::optional<std::string> refcheck::callbackFieldKey(const FieldDecl *FD) {
   StringRef Rec = recordName(RD);
   // The C API's own structs (type slots, PyMethodDef) have their own rules,
   // and a CPython tree is a project whose headers are not system headers.
-  if (Rec.empty() || Rec.starts_with("Py") || Rec.starts_with("_Py"))
+  if (Rec.empty() || isPythonApiName(Rec))
     return std::nullopt;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   if (SM.isInSystemHeader(SM.getExpansionLoc(RD->getLocation())))

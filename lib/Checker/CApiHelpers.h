@@ -125,20 +125,28 @@ bool isAddressOf(const clang::Expr *E, const clang::VarDecl *V);
 const clang::VarDecl *localVariable(const clang::Expr *E);
 
 /// Every value the local variable V is given in Body: its initializer and
-/// the right side of each plain assignment `V = ...`. AddressTaken when
-/// `&V` appears (an out-parameter may give it anything); OutArgs lists the
-/// calls `&V` is an argument of, with the argument's index, and
-/// AddressUses counts every `&V`.
+/// the right side of each plain assignment `V = ...`. AddressUses counts
+/// every `&V` (an out-parameter may give it anything); OutArgs lists the
+/// calls `&V` is an argument of, with the argument's index.
 struct ValuesGiven {
   llvm::SmallVector<const clang::Expr *, 4> Values;
-  bool AddressTaken = false;
   llvm::SmallVector<std::pair<const clang::CallExpr *, unsigned>, 2> OutArgs;
   unsigned AddressUses = 0;
+  bool addressTaken() const { return AddressUses > 0; }
 };
 ValuesGiven valuesGiven(const clang::VarDecl *V, const clang::Stmt *Body);
 
 /// The callee's identifier, or "".
 llvm::StringRef directCalleeName(const clang::CallExpr *CE);
+
+/// Whether Name belongs to the C API's namespace (`Py...`, `_Py...`): a
+/// function or struct of CPython's, not the project's nor the C library's.
+inline bool isPythonApiName(llvm::StringRef Name) {
+  return Name.starts_with("Py") || Name.starts_with("_Py");
+}
+
+/// The frame of the function the analysis started in (LC's outermost).
+const clang::StackFrameContext *topFrame(const clang::LocationContext *LC);
 
 /// The call whose own result Sym is: a symbol conjured for a call
 /// expression, with the call's type (not a variable the call invalidated,

@@ -416,7 +416,7 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   const SourceManager &SM = C.getSourceManager();
   bool SystemLibc = FD && EK == ErrorKind::Unknown &&
                     SM.isInSystemHeader(FD->getLocation()) &&
-                    !Name.starts_with("Py") && !Name.starts_with("_Py");
+                    !isPythonApiName(Name);
   SmallVector<ProgramStateRef, 2> States{State};
   if (State->get<InfEntry>() == EntryNotAsked && EK != ErrorKind::NoEffect &&
       !SystemLibc) {

@@ -221,8 +221,7 @@ ProgramStateRef learnExceptionState(ProgramStateRef State, bool IsSet,
 bool isSystemNonPython(const FunctionDecl *FD, const SourceManager &SM) {
   if (!FD || !FD->getIdentifier())
     return false;
-  StringRef N = FD->getName();
-  if (N.starts_with("Py") || N.starts_with("_Py"))
+  if (isPythonApiName(FD->getName()))
     return false;
   return SM.isInSystemHeader(FD->getLocation());
 }
@@ -338,10 +337,8 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
     // type. PyErr_Restore of them later sets what was set before.
     // Known only below a function Python calls (a method, a slot): it
     // starts with no exception set. A helper's start is anyone's guess.
-    const LocationContext *Top = C.getStackFrame();
-    while (Top->getParent())
-      Top = Top->getParent()->getStackFrame();
-    const auto *TopFD = dyn_cast_or_null<FunctionDecl>(Top->getDecl());
+    const Decl *Top = topFrame(C.getLocationContext())->getDecl();
+    const auto *TopFD = dyn_cast_or_null<FunctionDecl>(Top);
     ExcKnown Before = TopFD && Contracts.count(TopFD->getCanonicalDecl())
                           ? currentState(State, C.getSValBuilder())
                           : Unknown;

@@ -629,9 +629,7 @@ ProgramStateRef PyRefChecker::fieldReferenceHandedOver(
   for (auto [Sym, RS] : State->get<RefMap>())
     if (RS.isBorrowed())
       Borrowed.push_back(Sym);
-  const StackFrameContext *Top = C.getStackFrame();
-  while (!Top->inTopFrame())
-    Top = Top->getParent()->getStackFrame();
+  const StackFrameContext *Top = topFrame(C.getLocationContext());
   if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Top->getDecl()))
     for (const ParmVarDecl *P : FD->parameters())
       if (isPyObjectPointerType(P->getType()))
@@ -1753,11 +1751,8 @@ static bool handedToLibraryAsUserData(const CallEvent &Call, unsigned I) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || FD->hasBody() || I >= FD->getNumParams() || !FD->getIdentifier())
     return false;
-  StringRef Name = FD->getName();
-  if (Name.starts_with("Py") || Name.starts_with("_Py"))
-    return false;
-  QualType T = FD->getParamDecl(I)->getType();
-  return T->isVoidPointerType();
+  return !isPythonApiName(FD->getName()) &&
+         FD->getParamDecl(I)->getType()->isVoidPointerType();
 }
 
 ProgramStateRef

@@ -84,7 +84,7 @@ public:
       return false;
     }
     StringRef Name = Callee->getName();
-    if (Name.starts_with("Py") || Name.starts_with("_Py")) {
+    if (isPythonApiName(Name)) {
       Facts.Direct = true;
       return false;
     }

@@ -255,9 +255,7 @@ static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
 static std::string symbolOriginKey(const Stmt *Origin, SymbolRef Sym,
                                    const ExplodedNode *ON) {
   const LocationContext *LC = ON->getLocationContext();
-  const LocationContext *Top = LC;
-  while (Top->getParent())
-    Top = Top->getParent();
+  const LocationContext *Top = topFrame(LC);
   // The function the origin is written in: the symbol may be tracked from
   // an outer frame (a parameter the helper took a reference on).
   const Decl *Home = nullptr;

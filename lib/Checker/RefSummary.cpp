@@ -745,7 +745,7 @@ RefSummaryManager::copiedTables(const FunctionDecl *FD) {
     if (!D)
       continue;
     ValuesGiven G = valuesGiven(D, Body);
-    if (!G.AddressTaken && !G.Values.empty() &&
+    if (!G.addressTaken() && !G.Values.empty() &&
         llvm::all_of(G.Values, [&](const Expr *V) {
           return allocatesRawMemory(V->IgnoreParenCasts());
         }))
@@ -803,7 +803,7 @@ bool RefSummaryManager::readsCopiedTable(const Expr *Obj,
           Base = AS->getBase();
         else if (const VarDecl *V = localNamed(E); V && Depth) {
           ValuesGiven G = valuesGiven(V, Body);
-          return !G.AddressTaken && !G.Values.empty() &&
+          return !G.addressTaken() && !G.Values.empty() &&
                  llvm::all_of(G.Values, [&](const Expr *Val) {
                    return ReadFromCopy(Val, Depth - 1);
                  });
@@ -1194,7 +1194,7 @@ RefSummaryManager::readsOnlyStorage(const FunctionDecl *FD) {
           llvm::all_of(G.OutArgs, [&](auto Out) {
             return OutBorrowed(Out.first, Out.second);
           });
-      return (!G.AddressTaken || OnlyBorrowedOuts) &&
+      return (!G.addressTaken() || OnlyBorrowedOuts) &&
              llvm::all_of(G.Values, [&](const Expr *V) {
                return borrowedValue(V, Body, ReturnsBorrowed);
              });
@@ -1435,7 +1435,7 @@ RefSummaryManager::returnsParameter(const FunctionDecl *FD) {
   // reference to: what comes back is what the caller passed, with the
   // references it had.
   ValuesGiven G = valuesGiven(F.P, FD->getBody());
-  if (G.AddressTaken || !G.Values.empty())
+  if (G.addressTaken() || !G.Values.empty())
     return std::nullopt;
   for (const CallExpr *CE : F.Calls)
     for (unsigned I = 0; I < CE->getNumArgs(); ++I)
@@ -1514,7 +1514,7 @@ bool RefSummaryManager::freshExpr(const Expr *E, const FunctionDecl *In) {
   // Every value the variable is given; its address taken (an
   // out-parameter) gives up.
   ValuesGiven Vs = valuesGiven(VD, In->getBody());
-  return !Vs.AddressTaken && !Vs.Values.empty() &&
+  return !Vs.addressTaken() && !Vs.Values.empty() &&
          llvm::all_of(Vs.Values, [&](const Expr *G) {
            // `r = r2` of another such variable is not followed: one level.
            const Expr *S = G->IgnoreParenCasts();
