@@ -75,6 +75,16 @@ struct CheckerConfig {
   /// (the ones another file of the project calls); the others are not
   /// explored as top-level functions at all.
   const llvm::StringSet<> *InferOnly = nullptr;
+  /// Inference mode: also give contracts to the file's static functions
+  /// that have objects to pass and that the analysis of their callers will
+  /// not follow (wantsUnitContract); they are InferredContract::UnitLocal.
+  bool InferUnitLocal = false;
+  /// Inference mode: only those.
+  bool InferUnitLocalOnly = false;
+  /// Inference mode: the static helpers' contracts, which a phase of the
+  /// same parse inferred before this one (the analyzer explores callers
+  /// before callees).
+  const llvm::StringMap<const InferredContract *> *UnitHelpers = nullptr;
   /// Analysis mode: the analysed file's own contracts, which its functions
   /// carry as annotations. The callback fields' (callbackFieldKey) have no
   /// declaration to carry them: calls through them look here.
@@ -137,6 +147,16 @@ llvm::ArrayRef<const char *> checkerFullNames();
 /// passes or returns objects, or returns an int and asks whether an
 /// exception is set: a function inference gives a contract.
 bool wantsContract(const clang::FunctionDecl *FD);
+/// Whether FD is a static function of the unit's code, worth a contract
+/// as wantsContract asks, that the analysis of its callers is unlikely to
+/// follow (hardToFollow): its contract serves the calls the analyzer
+/// evaluates without its body.
+bool wantsUnitContract(const clang::FunctionDecl *FD);
+/// Whether the analyzer is unlikely to inline FD where it is called: FD is
+/// variadic, has a loop (a path through a loop of unknown count reaches the
+/// block bound, and the analyzer then stops inlining the function), or has
+/// more blocks than the analyzer inlines.
+bool hardToFollow(const clang::FunctionDecl *FD);
 /// Whether FD's body asks whether an exception is set (PyErr_Occurred).
 bool queriesException(const clang::FunctionDecl *FD);
 /// The name FD's contract is filed under in the ApiModel: its identifier

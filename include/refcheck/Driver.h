@@ -45,6 +45,9 @@ struct DriverOptions {
   /// Inference only: when not empty, the functions worth a contract (see
   /// CheckerConfig::InferOnly); empty means every one.
   llvm::StringSet<> InferOnly;
+  /// Give the static helpers of each file that the analysis will not
+  /// follow contracts inferred in the same parse (--no-contracts: off).
+  bool InferUnitContracts = true;
   /// Refute infeasible reports with Z3 when the LLVM build has it.
   bool CrosscheckZ3 = true;
   /// Extra analyzer options, "key=value".

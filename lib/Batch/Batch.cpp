@@ -95,6 +95,7 @@ static json::Value toJson(const DriverOptions &O) {
                       {"python", O.Python},
                       {"disabled", json::Array(O.DisabledChecks)},
                       {"z3", O.CrosscheckZ3},
+                      {"unit_contracts", O.InferUnitContracts},
                       {"verbose", O.Verbose},
                       {"analyzer_config", json::Array(O.AnalyzerConfig)},
                       {"project_functions",
@@ -138,6 +139,7 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   O.Python = string(*Opts, "python");
   O.DisabledChecks = strings(*Opts, "disabled");
   O.CrosscheckZ3 = Opts->getBoolean("z3").value_or(true);
+  O.InferUnitContracts = Opts->getBoolean("unit_contracts").value_or(true);
   O.Verbose = Opts->getBoolean("verbose").value_or(false);
   O.AnalyzerConfig = strings(*Opts, "analyzer_config");
   for (const std::string &N : strings(*Opts, "project_functions"))

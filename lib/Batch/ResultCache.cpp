@@ -89,6 +89,7 @@ std::string refcheck::cacheKey(const FileCommand &Cmd,
   for (const std::string &D : Disabled)
     Add("disable=" + D);
   Add(Opts.CrosscheckZ3 && z3Available() ? "z3" : "no-z3");
+  Add(Opts.InferUnitContracts ? "unit-contracts" : "no-unit-contracts");
   for (const std::string &KV : Opts.AnalyzerConfig)
     Add("config=" + KV);
   // Findings name files relative to the working folder.

@@ -2,6 +2,7 @@
 #include "CApiHelpers.h"
 
 #include "clang/AST/Attr.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -745,4 +746,21 @@ bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) 
                         : V.getZExtValue() <= 256;
   }
   return false;
+}
+
+const FunctionDecl *refcheck::enclosingFunction(ASTContext &Ctx,
+                                                const Stmt *S) {
+  DynTypedNodeList Ps = Ctx.getParents(*S);
+  while (!Ps.empty()) {
+    if (const auto *D = Ps[0].get<Decl>()) {
+      if (const auto *FD = dyn_cast<FunctionDecl>(D))
+        return FD;
+      Ps = Ctx.getParents(*D);
+    } else if (const auto *P = Ps[0].get<Stmt>()) {
+      Ps = Ctx.getParents(*P);
+    } else {
+      break;
+    }
+  }
+  return nullptr;
 }

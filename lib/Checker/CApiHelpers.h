@@ -147,6 +147,9 @@ inline bool isPythonApiName(llvm::StringRef Name) {
 
 /// The frame of the function the analysis started in (LC's outermost).
 const clang::StackFrameContext *topFrame(const clang::LocationContext *LC);
+/// The function whose body S is written in, or nullptr.
+const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx,
+                                             const clang::Stmt *S);
 
 /// The call whose own result Sym is: a symbol conjured for a call
 /// expression, with the call's type (not a variable the call invalidated,

@@ -24,6 +24,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
@@ -111,6 +112,9 @@ struct PathRecord {
   /// Exc is set, by calls that fail only when memory runs out; for a New
   /// result that may be NULL, that the call it came from fails only then.
   bool ExcMemory = false;
+  /// A Borrowed result read from memory (a field, a slot), not one a call
+  /// lent or one the function stored and released.
+  bool BorrowedRead = false;
   SmallVector<ObjFx, 4> Params;
   /// Per parameter: NULL on this path, so there was no reference to take.
   SmallVector<bool, 4> ParamNull;
@@ -140,6 +144,8 @@ REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetInt, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExc, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetExcMemory, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetAlias, int)
+/// PathRecord::BorrowedRead of the path's return.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetRead, bool)
 /// Memory outside the stack that a store gave one of the references the
 /// function tracks (counted -1 at the store), and the object it holds. A
 /// later store of something else there undoes it: the reference comes back
@@ -198,18 +204,39 @@ private:
   /// unit: its contract is theirs too.
   SmallVector<std::string, 1> boundKeys(const FunctionDecl *FD) const;
   /// Whether inference explores FD: a function another file may call, or
-  /// one stored in a callback field, that this round infers.
+  /// one stored in a callback field, that this round infers, or a static
+  /// helper the analysis will not follow (unitHelper).
   bool explores(const FunctionDecl *FD) const;
+  /// Whether FD is a static helper (wantsUnitContract) that the unit only
+  /// calls: one whose address is taken (a method table's, a callback's)
+  /// has the contract its caller gives it, not one of its own.
+  bool unitHelper(const FunctionDecl *FD) const;
+  /// FD's contract as this parse inferred it: in this phase (callees
+  /// first), or the static helpers' in the phase before (UnitHelpers).
+  const InferredContract *inferredHere(const FunctionDecl *FD) const;
+  /// The functions of the unit named other than as a call's callee.
+  mutable std::optional<llvm::DenseSet<const FunctionDecl *>> Referenced;
 };
 } // namespace
+
+static bool worthAContract(const FunctionDecl *FD);
+
+/// The analyzer's bound on the blocks of a function it inlines
+/// (max-inlinable-size, deep mode).
+constexpr unsigned MaxInlinedBlocks = 100;
 
 /// Whether D is a function another file may call, worth a contract: defined
 /// in the unit's code (isInCodeFile), visible outside it, with an object
 /// among its parameters or as its result, and not described by the user's
 /// own annotations on its declaration (those override what its body says).
 bool refcheck::wantsContract(const FunctionDecl *FD) {
-  if (!FD || !FD->hasBody() || !FD->isExternallyVisible() ||
-      isa<CXXDestructorDecl>(FD) || hasUserRefAnnotation(FD))
+  return FD && FD->isExternallyVisible() && worthAContract(FD);
+}
+
+/// What wantsContract asks of a function whatever its linkage.
+static bool worthAContract(const FunctionDecl *FD) {
+  if (!FD || !FD->hasBody() || isa<CXXDestructorDecl>(FD) ||
+      hasUserRefAnnotation(FD))
     return false;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   if (!isInCodeFile(SM, FD->getLocation()))
@@ -223,6 +250,37 @@ bool refcheck::wantsContract(const FunctionDecl *FD) {
   // An int helper that asks whether an exception is set: its result may
   // answer the question for its callers (`if (helper() != 0)`).
   return FD->getReturnType()->isIntegerType() && queriesException(FD);
+}
+
+bool refcheck::wantsUnitContract(const FunctionDecl *FD) {
+  // Only those that return an object: where the analysis does not follow a
+  // helper, its arguments are not judged (the escape rules), but its result
+  // is a new reference unless the body's shape says otherwise.
+  return FD && !FD->isExternallyVisible() &&
+         isPyObjectPointerType(FD->getReturnType()) && worthAContract(FD) &&
+         hardToFollow(FD);
+}
+
+bool refcheck::hardToFollow(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return false;
+  if (Def->isVariadic())
+    return true;
+  struct LoopFinder : RecursiveASTVisitor<LoopFinder> {
+    bool Found = false;
+    bool VisitStmt(Stmt *S) {
+      Found = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+      return !Found;
+    }
+  } L;
+  L.TraverseStmt(Def->getBody());
+  if (L.Found)
+    return true;
+  std::unique_ptr<CFG> G = CFG::buildCFG(Def, Def->getBody(),
+                                         &Def->getASTContext(),
+                                         CFG::BuildOptions());
+  return G && G->getNumBlockIDs() > MaxInlinedBlocks;
 }
 
 /// Whether FD's body calls a function whose error convention is
@@ -274,11 +332,53 @@ ContractInferenceChecker::boundKeys(const FunctionDecl *FD) const {
   return Summaries.boundKeys(FD);
 }
 
+bool ContractInferenceChecker::unitHelper(const FunctionDecl *FD) const {
+  if (!wantsUnitContract(FD) || !boundKeys(FD).empty())
+    return false;
+  if (!Referenced) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      llvm::DenseSet<const FunctionDecl *> Out;
+      llvm::DenseSet<const Expr *> Callees;
+      bool VisitCallExpr(CallExpr *CE) {
+        Callees.insert(CE->getCallee()->IgnoreParenImpCasts());
+        return true;
+      }
+      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+        if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+          if (!Callees.contains(DRE))
+            Out.insert(F->getCanonicalDecl());
+        return true;
+      }
+    } F;
+    F.TraverseDecl(FD->getASTContext().getTranslationUnitDecl());
+    Referenced = std::move(F.Out);
+  }
+  return !Referenced->contains(FD->getCanonicalDecl());
+}
+
+const InferredContract *
+ContractInferenceChecker::inferredHere(const FunctionDecl *FD) const {
+  if (!FD)
+    return nullptr;
+  std::string Name = contractName(FD);
+  if (auto It = Local.find(Name); It != Local.end())
+    return &It->second;
+  if (Config && Config->UnitHelpers && !FD->isExternallyVisible())
+    if (auto It = Config->UnitHelpers->find(Name);
+        It != Config->UnitHelpers->end())
+      return It->second;
+  return nullptr;
+}
+
 bool ContractInferenceChecker::explores(const FunctionDecl *FD) const {
   auto Wanted = [&](StringRef Name) {
     return !Config || !Config->InferOnly || Config->InferOnly->empty() ||
            Config->InferOnly->contains(Name);
   };
+  if (Config && Config->InferUnitLocal && unitHelper(FD))
+    return true;
+  if (Config && Config->InferUnitLocalOnly)
+    return false;
   if (wantsContract(FD) && Wanted(contractName(FD)))
     return true;
   return llvm::any_of(boundKeys(FD), Wanted);
@@ -407,12 +507,10 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
                               : errorKindFor(Config->Model, FD);
   const ErrorSpec *ES = FD ? errorSpecFor(Config->Model, FD) : nullptr;
   bool Memory = ES && ES->FailsOnlyOnMemory;
-  if (FD)
-    if (auto It = Local.find(contractName(FD));
-        It != Local.end() && It->second.Error) {
-      EK = *It->second.Error;
-      Memory = It->second.FailsOnlyOnMemory;
-    }
+  if (const InferredContract *IC = inferredHere(FD); IC && IC->Error) {
+    EK = *IC->Error;
+    Memory = IC->FailsOnlyOnMemory;
+  }
   const SourceManager &SM = C.getSourceManager();
   bool SystemLibc = FD && EK == ErrorKind::Unknown &&
                     SM.isInSystemHeader(FD->getLocation()) &&
@@ -431,6 +529,12 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
     }
   }
   CallSummary Summary = Summaries.summarize(Call);
+  // A static helper the analyzer did not follow, whose own exploration
+  // has not come yet (the analyzer explores callers first): what it returns
+  // is not known, rather than a new reference by the convention.
+  if (!Spec && Summary.Ret.K == ReturnEffect::New && unitHelper(FD) &&
+      !inferredHere(FD))
+    Summary.Ret.K = ReturnEffect::Unknown;
   for (ProgramStateRef St : States) {
     if (EK == ErrorKind::AlwaysSets)
       St = St->set<InfExc>(ExcSet)->set<InfExcMemory>(Memory);
@@ -676,6 +780,89 @@ static bool readFromLocalAggregate(SymbolRef Sym) {
   return Base != From && isa<StackLocalsSpaceRegion>(Base->getMemorySpace());
 }
 
+/// E without parentheses, casts and the checks before a comma (3.11's
+/// `_PyList_CAST(op)` is `(assert(PyList_Check(op)), (PyListObject *)op)`).
+static const Expr *strippedOperand(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || BO->getOpcode() != BO_Comma)
+      return E;
+    E = BO->getRHS();
+  }
+  return E;
+}
+
+/// Whether A and B name the same variable, field path or constant
+/// (`self->lst` in both a read and a store, whatever casts the macros add).
+static bool sameOperand(const Expr *A, const Expr *B) {
+  A = strippedOperand(A);
+  B = strippedOperand(B);
+  if (!A || !B)
+    return false;
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = dyn_cast<MemberExpr>(B);
+    return MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+           sameOperand(MA->getBase(), MB->getBase());
+  }
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *DB = dyn_cast<DeclRefExpr>(B);
+    return DB && DA->getDecl() == DB->getDecl();
+  }
+  if (const auto *IA = dyn_cast<IntegerLiteral>(A)) {
+    const auto *IB = dyn_cast<IntegerLiteral>(B);
+    return IB && IA->getValue() == IB->getValue();
+  }
+  return false;
+}
+
+/// Whether Sym is an item read at a symbolic index (`PyList_GET_ITEM(l, i)`,
+/// a value the engine made when binding it) whose slot the same function
+/// then fills with another object through a stealing setter
+/// (`PyList_SET_ITEM(l, i, Py_None)`, with the same container and index
+/// expressions): the function took the container's reference over.
+static bool takenOverItem(SymbolRef Sym, const RefSummaryManager &Summaries,
+                          ASTContext &Ctx) {
+  const auto *SC = dyn_cast_or_null<SymbolConjured>(Sym);
+  const auto *ASE = SC ? dyn_cast_or_null<ArraySubscriptExpr>(
+                             strippedOperand(dyn_cast_or_null<Expr>(SC->getStmt())))
+                       : nullptr;
+  const auto *Items =
+      ASE ? dyn_cast<MemberExpr>(strippedOperand(ASE->getBase())) : nullptr;
+  const Decl *D = ASE ? enclosingFunction(Ctx, ASE) : nullptr;
+  if (!Items || !D || !D->getBody() || Items->getMemberDecl()->getName() != "ob_item")
+    return false;
+  const Expr *Container = strippedOperand(Items->getBase());
+  const Expr *Index = strippedOperand(ASE->getIdx());
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const Expr *Container, *Index;
+    const RefSummaryManager *Summaries;
+    bool Found = false;
+    /// A setter by its row: it takes its third argument over, into the
+    /// container its first names, at the index its second gives
+    /// (PyList_SET_ITEM, PyTuple_SetItem).
+    bool setsItem(const FunctionDecl *FD) const {
+      const FunctionSpec *Spec = Summaries->specFor(FD);
+      return Spec && llvm::any_of(Spec->Steals, [](const auto &S) {
+               return S.first == 2 && S.second == StealKind::Always;
+             });
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      Found = FD && FD->getNumParams() == 3 && CE->getNumArgs() == 3 &&
+              setsItem(FD) &&
+              sameOperand(CE->getArg(0), Container) &&
+              sameOperand(CE->getArg(1), Index);
+      return !Found;
+    }
+  } F;
+  F.Container = Container;
+  F.Index = Index;
+  F.Summaries = &Summaries;
+  F.TraverseStmt(D->getBody());
+  return F.Found;
+}
+
 void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
                                             CheckerContext &C) const {
   if (!active() || !C.inTopFrame())
@@ -684,7 +871,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   const Expr *RetE = RS->getRetValue();
   Ret R = Ret::None;
   int AliasParam = -1;
-  bool MaybeNull = false, Fresh = false;
+  bool MaybeNull = false, Fresh = false, Read = false;
   IntValue IntZero = IntValue::Either;
   if (RetE) {
     SVal V = C.getSVal(RetE);
@@ -699,7 +886,11 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
       } else if (SymbolRef Sym = V.getAsLocSymbol()) {
         const ObjFx *F = State->get<InfFx>(Sym);
         if (!F) {
-          R = readFromLocalAggregate(Sym) ? Ret::Unknown : Ret::Borrowed;
+          R = readFromLocalAggregate(Sym) || takenOverItem(Sym, Summaries, C.getASTContext())
+                  ? Ret::Unknown
+                  : Ret::Borrowed;
+          const auto *SC = dyn_cast<SymbolConjured>(Sym);
+          Read = !SC || !isa_and_nonnull<CallExpr>(SC->getStmt());
         } else if (F->UnknownOrigin && F->Param < 0) {
           R = Ret::Unknown;
         } else if (F->Param >= 0 && F->Net == 0 && !F->Lost) {
@@ -764,6 +955,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   State = State->set<InfRetAlias>(AliasParam);
   State = State->set<InfRetMaybeNull>(MaybeNull);
   State = State->set<InfRetFresh>(Fresh);
+  State = State->set<InfRetRead>(Read && R == Ret::Borrowed);
   State = State->set<InfRetInt>(unsigned(IntZero));
   bool Memory = false;
   State = State->set<InfRetExc>(excAt(State, &Memory));
@@ -788,6 +980,7 @@ void ContractInferenceChecker::checkEndFunction(const ReturnStmt *RS,
   P.R = RS ? Ret(State->get<InfRet>()) : Ret::None;
   P.MaybeNull = State->get<InfRetMaybeNull>();
   P.Fresh = State->get<InfRetFresh>();
+  P.BorrowedRead = RS && State->get<InfRetRead>();
   P.Int = RS ? IntValue(State->get<InfRetInt>()) : IntValue::Either;
   if (P.R == Ret::Alias)
     P.AliasParam = State->get<InfRetAlias>();
@@ -1095,8 +1288,13 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   std::vector<PathRecord> Ps = std::move(Paths);
   Paths.clear();
-  bool Named = wantsContract(FD);
   SmallVector<std::string, 1> Keys = boundKeys(FD);
+  // A static helper the analysis will not follow: its contract stays in
+  // this parse, for the analysis after it.
+  bool UnitLocal = Config->InferUnitLocal && Keys.empty() && unitHelper(FD);
+  bool Named = UnitLocal || (!Config->InferUnitLocalOnly && wantsContract(FD));
+  if (Config->InferUnitLocalOnly)
+    Keys.clear();
   if (!Named && Keys.empty())
     return;
   std::optional<InferredContract> IC =
@@ -1105,6 +1303,22 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
       // known well enough.
       mergePaths(FD, Ps, /*Complete=*/Eng.hasEmptyWorkList());
   if (!IC)
+    return;
+  // A helper's contract replaces the rules that read its body's shape
+  // (RefSummaryManager::summarize) only where it knows better: not where
+  // its paths disagree on the result, a new reference on some and a
+  // borrowed one on others (Py_None returned bare, `_ssl.c`'s certificate
+  // helpers; an unknown result from a call it made stays unknown), nor
+  // where it calls borrowed what was read from memory, which the body may
+  // have taken over (`item = q->last; q->last = NULL;`, a pop through an
+  // index the body moves).
+  if (UnitLocal &&
+      ((IC->Spec.Return == ReturnKind::Unknown &&
+        llvm::none_of(Ps, [](const PathRecord &P) {
+          return P.R == Ret::Unknown;
+        })) ||
+       (IC->Spec.Return == ReturnKind::Borrowed &&
+        llvm::any_of(Ps, [](const PathRecord &P) { return P.BorrowedRead; }))))
     return;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));

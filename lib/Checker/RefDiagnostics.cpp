@@ -259,22 +259,9 @@ static std::string symbolOriginKey(const Stmt *Origin, SymbolRef Sym,
   // The function the origin is written in: the symbol may be tracked from
   // an outer frame (a parameter the helper took a reference on).
   const Decl *Home = nullptr;
-  if (Origin) {
-    ASTContext &Ctx = ON->getState()->getStateManager().getContext();
-    DynTypedNodeList Ps = Ctx.getParents(*Origin);
-    while (!Ps.empty() && !Home) {
-      if (const auto *D = Ps[0].get<Decl>()) {
-        if (isa<FunctionDecl>(D))
-          Home = D;
-        else
-          Ps = Ctx.getParents(*D);
-      } else if (const auto *S = Ps[0].get<Stmt>()) {
-        Ps = Ctx.getParents(*S);
-      } else {
-        break;
-      }
-    }
-  }
+  if (Origin)
+    Home = enclosingFunction(ON->getState()->getStateManager().getContext(),
+                             Origin);
   if (!Home)
     Home = LC->getDecl();
   std::string Key = originKey(Origin, Home);

@@ -196,6 +196,9 @@ RefSummaryManager::specFor(const FunctionDecl *FD) const {
   if (Local)
     if (auto It = Local->find(contractName(FD)); It != Local->end())
       return hasUserRefAnnotation(FD) ? nullptr : &It->second.Spec;
+  if (Helpers && !FD->isExternallyVisible())
+    if (auto It = Helpers->find(contractName(FD)); It != Helpers->end())
+      return hasUserRefAnnotation(FD) ? nullptr : &It->second->Spec;
   if (!Model || !FD->getIdentifier())
     return nullptr;
   const FunctionSpec *Spec =
@@ -491,6 +494,23 @@ void RefSummaryManager::fromAnnotations(const FunctionDecl *FD,
       S.Ret.K = ReturnEffect::New;
     else if (A->getAnnotation() == "refcheck::returns_unknown")
       S.Ret.K = ReturnEffect::Unknown;
+    else if (A->getAnnotation() == "refcheck::returns_arg" &&
+             A->args_size() == 2) {
+      // An inferred contract's (ContractAnnotator): the argument, 1-based,
+      // and whether the result may be NULL.
+      auto Arg = (*A->args_begin())->getIntegerConstantExpr(FD->getASTContext());
+      auto Null =
+          (*std::next(A->args_begin()))->getIntegerConstantExpr(FD->getASTContext());
+      // One that also takes arguments over (on failure, as CPython's
+      // _Py_CheckFunctionResult) keeps the result the convention gives:
+      // the annotations do not say which outcome hands back what.
+      if (!Arg || !Null || *Arg < 1 || !annotatedSteals(FD).empty() ||
+          !annotatedSteals(FD, /*Sometimes=*/true).empty())
+        continue;
+      S.Ret.K = ReturnEffect::Alias;
+      S.Ret.AliasArg = Arg->getZExtValue() - 1;
+      S.Ret.CanFail = Null->getBoolValue();
+    }
   }
 }
 
@@ -1391,9 +1411,11 @@ RefSummaryManager::returnsParameter(const FunctionDecl *FD) {
       FD->getASTContext().getSourceManager().isInSystemHeader(
           FD->getLocation()))
     return std::nullopt;
+  // The user said what it returns (an inferred contract's annotations,
+  // implicit, say what the body says).
   for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation().starts_with("refcheck::"))
-      return std::nullopt; // the user said what it returns
+    if (A->getAnnotation().starts_with("refcheck::") && !A->isImplicit())
+      return std::nullopt;
   auto [Known, New] = ReturnedParam.try_emplace(FD, std::nullopt);
   if (!New)
     return Known->second;

@@ -224,6 +224,7 @@ public:
   void reset(const CheckerConfig *C) {
     Model = C ? C->Model : nullptr;
     Own = C ? C->OwnContracts : nullptr;
+    Helpers = C ? C->UnitHelpers : nullptr;
   }
   /// Contracts inferred earlier in this file: they come before the model
   /// (contract inference, bottom-up).
@@ -384,6 +385,8 @@ private:
   const ApiModel *Model = nullptr;
   const llvm::StringMap<InferredContract> *Local = nullptr;
   const llvm::StringMap<const InferredContract *> *Own = nullptr;
+  /// CheckerConfig::UnitHelpers.
+  const llvm::StringMap<const InferredContract *> *Helpers = nullptr;
   /// The callback fields this unit stores its functions in, read once.
   mutable std::optional<CallbackBindings> Bindings;
   /// The locals of a function that hold a table copied into raw memory it

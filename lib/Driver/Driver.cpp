@@ -771,13 +771,19 @@ public:
       Visitor(ASTContext &Ctx,
               const StringMap<const InferredContract *> &Contracts)
           : CalleeCollector(Ctx), Contracts(Contracts) {}
-      void annotate(FunctionDecl *FD, StringRef What, Expr *Arg = nullptr) {
+      void annotate(FunctionDecl *FD, StringRef What,
+                    ArrayRef<Expr *> Args = {}) {
         for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-          if (A->getAnnotation() == What && !Arg)
+          if (A->getAnnotation() == What && Args.empty())
             return;
-        Expr *Args[] = {Arg};
-        FD->addAttr(AnnotateAttr::CreateImplicit(Ctx, What, Arg ? Args : nullptr,
-                                                 Arg ? 1 : 0));
+        FD->addAttr(AnnotateAttr::CreateImplicit(
+            Ctx, What, const_cast<Expr **>(Args.data()), Args.size()));
+      }
+      Expr *number(FunctionDecl *FD, unsigned N) {
+        QualType IntTy = Ctx.IntTy;
+        return IntegerLiteral::Create(Ctx,
+                                      llvm::APInt(Ctx.getIntWidth(IntTy), N),
+                                      IntTy, FD->getLocation());
       }
       bool VisitFunctionDecl(FunctionDecl *FD) {
         if (Contracts.empty())
@@ -789,14 +795,10 @@ public:
         for (auto [I, K] : S.Steals) {
           if (K == StealKind::No || I >= FD->getNumParams())
             continue;
-          QualType IntTy = Ctx.IntTy;
-          Expr *N = IntegerLiteral::Create(
-              Ctx, llvm::APInt(Ctx.getIntWidth(IntTy), I + 1), IntTy,
-              FD->getLocation());
           annotate(FD,
                    K == StealKind::Always ? "refcheck::steals_arg"
                                           : "refcheck::steals_arg_sometimes",
-                   N);
+                   {number(FD, I + 1)});
         }
         if (S.Return == ReturnKind::Borrowed)
           annotate(FD, "refcheck::returns_borrowed");
@@ -805,8 +807,11 @@ public:
         if (S.Return == ReturnKind::Unknown)
           annotate(FD, "refcheck::returns_unknown");
         // Hands back what it is given: its body owes no new reference.
+        // Its calls the analyzer does not follow read which argument, and
+        // whether it may be NULL, here (RefSummaryManager::fromAnnotations).
         if (S.Return == ReturnKind::Alias)
-          annotate(FD, "refcheck::returns_arg");
+          annotate(FD, "refcheck::returns_arg",
+                   {number(FD, S.AliasArg + 1), number(FD, S.CanFail)});
         return true;
       }
     } V(Ctx, Contracts);
@@ -945,6 +950,34 @@ struct SecondPhase {
   StringMap<const InferredContract *> Earlier;
   StringMap<const InferredContract *> Own;
   EntryPointIndex Entries;
+};
+
+/// The inference of a file's static helpers that the analysis will not
+/// follow (wantsUnitContract), first in a parse: the analyzer explores
+/// callers before callees, so the phases after it (the inference of the
+/// other functions, the analysis) find the helpers' contracts made.
+struct HelperPhase {
+  /// Makes the helpers' checker config active (true) or the config of the
+  /// phase after it (false).
+  std::function<void(bool Helpers)> Enter;
+  FileContracts Out;
+  Results Unused;
+  /// Out's contracts by name, once the phase ran.
+  StringMap<const InferredContract *> ByName;
+  CheckerConfig Config;
+
+  HelperPhase(const ApiModel *Model, std::function<void(bool)> Enter)
+      : Enter(std::move(Enter)) {
+    Config.Model = Model;
+    Config.InferContracts = true;
+    Config.InferredSink = &Out.Contracts;
+    Config.InferUnitLocal = Config.InferUnitLocalOnly = true;
+  }
+  void collect() {
+    ByName.clear();
+    for (const InferredContract &C : Out.Contracts)
+      ByName[C.Spec.Name] = &C;
+  }
 };
 
 /// The analyzer explores as top-level functions those of the main file
@@ -1119,15 +1152,19 @@ class RefcheckAction : public ASTFrontendAction {
   EntryPointIndex *Entries;
   /// Inference mode: the analysis to run on the same parse afterwards.
   SecondPhase *Then;
+  /// The inference of the static helpers to run first, if any.
+  HelperPhase *Helpers;
 
 public:
   RefcheckAction(const FileCommand &Cmd, const DriverOptions &Opts,
                  Results &Out, std::vector<InputFile> *Inputs,
                  FileContracts *Infer,
                  const StringMap<const InferredContract *> &AsAnnotations,
-                 EntryPointIndex *Entries, SecondPhase *Then)
+                 EntryPointIndex *Entries, SecondPhase *Then,
+                 HelperPhase *Helpers)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
-        AsAnnotations(AsAnnotations), Entries(Entries), Then(Then) {}
+        AsAnnotations(AsAnnotations), Entries(Entries), Then(Then),
+        Helpers(Helpers) {}
 
   void EndSourceFileAction() override {
     recordInputs(getCompilerInstance(), Inputs);
@@ -1147,16 +1184,38 @@ public:
     // The analysis's own budgets: the inference's replace them.
     AnalysisBudget Saved(AO);
     configureAnalyzer(AO, Infer != nullptr, Opts, Saved);
-    std::vector<std::unique_ptr<ASTConsumer>> All =
-        phaseConsumers(CI, Cmd, Opts, Out, Infer, AsAnnotations, Entries);
+    std::vector<std::unique_ptr<ASTConsumer>> All;
+    if (Helpers) {
+      // The helpers first, then the phase this action is for, with the
+      // helpers' contracts at hand.
+      All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
+        configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
+        Helpers->Enter(true);
+      }));
+      for (std::unique_ptr<ASTConsumer> &C :
+           phaseConsumers(CI, Cmd, Opts, Helpers->Unused, &Helpers->Out,
+                          AsAnnotations, nullptr))
+        All.push_back(std::move(C));
+      All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
+        configureAnalyzer(AO, Infer != nullptr, Opts, Saved);
+        Helpers->collect();
+        Helpers->Enter(false);
+      }));
+    }
+    size_t MainPhase = All.size();
+    for (std::unique_ptr<ASTConsumer> &C :
+         phaseConsumers(CI, Cmd, Opts, Out, Infer, AsAnnotations, Entries,
+                        /*AlwaysAnnotate=*/Helpers != nullptr))
+      All.push_back(std::move(C));
     if (Then && Infer) {
       // Both phases read the same analyzer options and the checker config
       // made active: each phase sets them when it starts (its analyzer
       // registers its checkers) and when it runs.
-      All.insert(All.begin(), std::make_unique<PhaseSwitch>([this, &AO, Saved] {
-        configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
-        Then->Enter(/*Analysis=*/false);
-      }));
+      All.insert(All.begin() + MainPhase,
+                 std::make_unique<PhaseSwitch>([this, &AO, Saved] {
+                   configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
+                   Then->Enter(/*Analysis=*/false);
+                 }));
       All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
         configureAnalyzer(AO, /*Infer=*/false, Opts, Saved);
         Then->Enter(/*Analysis=*/true);
@@ -1164,6 +1223,9 @@ public:
         Then->Own = Then->Earlier;
         for (const InferredContract &C : Infer->Contracts)
           Then->Own[C.Spec.Name] = &C;
+        if (Helpers)
+          for (const auto &E : Helpers->ByName)
+            Then->Own[E.getKey()] = E.getValue();
       }));
       for (std::unique_ptr<ASTConsumer> &C :
            phaseConsumers(CI, Then->Cmd, Opts, Then->Out, nullptr, Then->Own,
@@ -1185,6 +1247,7 @@ class RefcheckActionFactory : public FrontendActionFactory {
   const StringMap<const InferredContract *> &AsAnnotations;
   EntryPointIndex *Entries;
   SecondPhase *Then;
+  HelperPhase *Helpers;
 
 public:
   RefcheckActionFactory(const FileCommand &Cmd, const DriverOptions &Opts,
@@ -1192,12 +1255,15 @@ public:
                         FileContracts *Infer,
                         const StringMap<const InferredContract *> &AsAnnotations,
                         EntryPointIndex *Entries = nullptr,
-                        SecondPhase *Then = nullptr)
+                        SecondPhase *Then = nullptr,
+                        HelperPhase *Helpers = nullptr)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
-        AsAnnotations(AsAnnotations), Entries(Entries), Then(Then) {}
+        AsAnnotations(AsAnnotations), Entries(Entries), Then(Then),
+        Helpers(Helpers) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<RefcheckAction>(Cmd, Opts, Out, Inputs, Infer,
-                                            AsAnnotations, Entries, Then);
+                                            AsAnnotations, Entries, Then,
+                                            Helpers);
   }
 };
 } // namespace
@@ -1385,6 +1451,16 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   Config.InferOnly = &Opts.InferOnly;
   std::optional<ScopedCheckerConfig> Active;
   Active.emplace(Config);
+  // The file's static helpers come first (HelperPhase).
+  std::optional<HelperPhase> Helpers;
+  if (Opts.InferUnitContracts) {
+    Helpers.emplace(&Model, [&](bool H) {
+      Active.reset();
+      Active.emplace(H ? Helpers->Config : Config);
+    });
+    Helpers->Config.ProjectFunctions = &Opts.ProjectFunctions;
+    Config.UnitHelpers = &Helpers->ByName;
+  }
   ClangTool Tool = makeTool(DB, CC.Filename);
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
@@ -1421,7 +1497,8 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   }
   Results Unused;
   RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations,
-                                nullptr, Then ? &*Then : nullptr);
+                                nullptr, Then ? &*Then : nullptr,
+                                Helpers ? &*Helpers : nullptr);
   int RC = 1;
   CrashRecoveryContext CRC;
   if (!CRC.RunSafely([&] { RC = Tool.run(&Factory); })) {
@@ -1550,7 +1627,23 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   SingleCommandDatabase DB(CC);
   AnalysisSetup Setup(Cmd, Opts, Model, CC.Filename);
   bool Verify = isVerifyMode(Cmd);
-  ScopedCheckerConfig Scope(Setup.Config);
+  // The file's static helpers that the analysis will not follow
+  // (wantsUnitContract): an inference in the same parse gives them
+  // contracts first, which the analysis takes as their annotations.
+  StringMap<const InferredContract *> Own = Setup.AsAnnotations;
+  std::optional<ScopedCheckerConfig> Active;
+  Active.emplace(Setup.Config);
+  std::optional<HelperPhase> Helpers;
+  if (Opts.InferUnitContracts) {
+    Helpers.emplace(Setup.Config.Model, [&](bool H) {
+      Active.reset();
+      Active.emplace(H ? Helpers->Config : Setup.Config);
+      if (!H)
+        for (const auto &E : Helpers->ByName)
+          Own[E.getKey()] = E.getValue();
+    });
+    Setup.Config.OwnContracts = &Own;
+  }
 
   ClangTool Tool = makeTool(DB, CC.Filename);
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
@@ -1561,8 +1654,9 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   Tool.setPrintErrorMessage(false);
 
   EntryPointIndex Entries;
-  RefcheckActionFactory Factory(Setup.Rooted, Opts, R, Inputs, nullptr,
-                                Setup.AsAnnotations, &Entries);
+  RefcheckActionFactory Factory(Setup.Rooted, Opts, R, Inputs, nullptr, Own,
+                                &Entries, nullptr,
+                                Helpers ? &*Helpers : nullptr);
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });

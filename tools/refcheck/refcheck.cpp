@@ -111,7 +111,8 @@ static cl::opt<bool> NoContracts(
     "no-contracts",
     cl::desc("Do not infer the contracts of the project's own functions "
              "(calls to functions of other files then follow the C-API "
-             "convention)"),
+             "convention, and static helpers the analysis does not follow "
+             "are judged by the shape of their bodies)"),
     cl::cat(Cat));
 
 
@@ -319,6 +320,7 @@ int main(int argc, const char **argv) {
   std::vector<refcheck::FileError> InferErrors;
   // Files analyzed in the same parse as their inference.
   EarlyAnalyses Early;
+  Opts.InferUnitContracts = !NoContracts;
   if (!NoContracts && !ShowCommands) {
     std::vector<FileCommand> Project = projectCommands(Opts, *Planned);
     if (Project.size() > 1 || ListApi || !WriteContracts.empty()) {

@@ -6,9 +6,15 @@
 // tuple alive while it looks, as typeobject.c's find_name_in_mro) says
 // nothing of its result. When the analyzer does not inline it (here it is
 // variadic; in typeobject.c its caller is too large), its callers are
-// judged by that, not by the convention (a new reference).
+// judged by that, not by the convention (a new reference). With a loop, it
+// is one of the file's static helpers that get a contract from their own
+// body first: its body is then judged by that contract, and not reported
+// for the borrowed reference it returns, which --no-contracts still says.
 //
 // RUN: refcheck %s -- -Xclang -verify
+// RUN: not refcheck --no-contracts %s | FileCheck %s --check-prefix=CONVENTION
+// CONVENTION: not-inlined-borrowed-lookup.c:37:5: warning: Returning a borrowed reference from 'PyDict_GetItemWithError' where a new reference is owed
+// CONVENTION: not-inlined-borrowed-lookup.c:156:5: warning: New reference from 'stack_load' (held in 'b') is leaked
 #include <Python.h>
 
 static PyObject *
@@ -26,8 +32,9 @@ find_in_mro(PyTypeObject *type, PyObject *name, ...)
             break;
     }
     Py_DECREF(mro);
-    // The helper breaks the convention: said here, once, not at each caller.
-    return res; // expected-warning {{Returning a borrowed reference from 'PyDict_GetItemWithError' where a new reference is owed}}
+    // The helper breaks the convention: said here, once, not at each caller
+    // (without contracts).
+    return res;
 }
 
 /* Looks and only tests: nothing owned, nothing leaked. */
@@ -138,9 +145,13 @@ stack_drop(stack *self)
     Py_XDECREF(a);
 }
 
+/* A known loss: stack_load is a static helper the analysis does not follow,
+ * and its own exploration comes before stack_pop's (callers first), so its
+ * contract says its result is unknown, and this leak is not judged. The
+ * shape rules (--no-contracts) still see it. */
 int
 stack_forget(stack *self)
 {
     PyObject *b = stack_load(self);
-    return b == Py_None; // expected-warning {{New reference from 'stack_load' (held in 'b') is leaked}}
+    return b == Py_None;
 }
