@@ -68,6 +68,10 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyCell_SET",                    Int, Never, "a1",        "",    NoFmt, 0},
     {"_PyTuple_FromArraySteal",       New, Fails, "",          "",    NoFmt, 0},
     {"_PyList_AppendTakeRef",         Int, Fails, "a1",        "",    NoFmt, 0},
+    // The compiler's arena (CPython's, and typed_ast's copy, whose header
+    // spells it PyArena_AddPyObject) takes the reference when it succeeds;
+    // on failure the caller still owns it.
+    {"_PyArena_AddPyObject",          Int, Fails, "s1",        "",    NoFmt, 0},
     // Generators, coroutines and async generators are made from a frame
     // whose reference they take, on failure too (the C API's docs: "A
     // reference to frame is stolen by this function").

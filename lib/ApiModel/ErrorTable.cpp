@@ -356,6 +356,7 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PySet_Contains",                  Neg,       "0,1", Tri},
     {"PySet_Clear",                     Neg,       "0", Ok0},
     {"PyModule_AddObject",              Neg,       "0", Mem | Ok0, "2=-1"},
+    {"_PyArena_AddPyObject",            Neg,       "0,1", Mem | Ok0},
     {"PyModule_AddObjectRef",           Neg,       "0", Mem | Ok0, "2=-1"},
     {"PyModule_Add",                    Neg,       "0", Mem | Ok0, "2=-1"},
     {"PyModule_AddIntConstant",         Neg,       "0", Mem | Ok0},
