@@ -77,7 +77,8 @@ struct CheckerConfig {
   const llvm::StringSet<> *InferOnly = nullptr;
   /// Inference mode: also give contracts to the file's static functions
   /// that have objects to pass and that the analysis of their callers will
-  /// not follow (wantsUnitContract); they are InferredContract::UnitLocal.
+  /// not follow (wantsUnitContract); the driver keeps them in the parse
+  /// (HelperPhase).
   bool InferUnitLocal = false;
   /// Inference mode: only those.
   bool InferUnitLocalOnly = false;
