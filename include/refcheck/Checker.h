@@ -82,6 +82,13 @@ struct CheckerConfig {
   bool InferUnitLocal = false;
   /// Inference mode: only those.
   bool InferUnitLocalOnly = false;
+  /// Inference mode: the helpers whose exploration called a helper with no
+  /// contract yet (the analyzer explores callers first): the contract says
+  /// the result is unknown where a later round could know it.
+  llvm::StringSet<> *WaitedSink = nullptr;
+  /// Inference mode, with InferUnitLocalOnly: only these helpers are
+  /// explored (the second round, for those WaitedSink named).
+  const llvm::StringSet<> *HelperRedo = nullptr;
   /// Inference mode: the static helpers' contracts, which a phase of the
   /// same parse inferred before this one (the analyzer explores callers
   /// before callees).
@@ -155,8 +162,9 @@ bool wantsContract(const clang::FunctionDecl *FD);
 bool wantsUnitContract(const clang::FunctionDecl *FD);
 /// Whether the analyzer is unlikely to inline FD where it is called: FD is
 /// variadic, has a loop (a path through a loop of unknown count reaches the
-/// block bound, and the analyzer then stops inlining the function), or has
-/// more blocks than the analyzer inlines.
+/// block bound, and the analyzer then stops inlining the function), or is
+/// large (14 blocks or more: the analyzer inlines such a function at most
+/// 32 times in a unit, and never past 100 blocks).
 bool hardToFollow(const clang::FunctionDecl *FD);
 /// Whether FD's body asks whether an exception is set (PyErr_Occurred).
 bool queriesException(const clang::FunctionDecl *FD);

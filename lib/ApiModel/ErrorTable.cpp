@@ -9,7 +9,12 @@
 //   Mem: the call fails only when memory runs out (or when misused in a way
 //        correct code does not: a negative size, a NULL capsule pointer);
 //   Ok0: its int result is exactly 0 on success, so `if (f(...))` tests for
-//        failure (without it, only a negative result is the failure).
+//        failure (without it, only a negative result is the failure);
+// and an optional fifth column `I=V`: given NULL as argument I, the call
+// returns V (0 is NULL for an object result) and leaves the exception as it
+// was, setting SystemError only when none is set (CPython's null_error():
+// `PyObject_CallMethod(NULL, ...)` after a failed call passes the failure
+// on). Such an argument is not in the non-NULL list.
 // Rows that only state facts repeat the convention the ownership table
 // gives (a new reference that can fail is NULL with an exception set).
 //
@@ -223,29 +228,29 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyAsyncGen_New",                  Null,      "0", Mem},
     {"PyObject_GetAttr",                Null,      "0,1"},
     {"PyObject_GetAttrString",          Null,      "0"},
-    {"PyObject_GetItem",                Null,      "0,1"},
+    {"PyObject_GetItem",                Null,      "", 0, "0=0"},
     {"PyObject_Call",                   Null,      "0,1"},
     {"PyObject_CallObject",             Null,      "0"},
     {"PyObject_CallNoArgs",             Null,      "0"},
     {"PyObject_CallOneArg",             Null,      "0,1"},
-    {"PyObject_CallFunction",           Null,      "0"},
-    {"_PyObject_CallFunction_SizeT",    Null,      "0"},
-    {"PyObject_CallMethod",             Null,      "0"},
-    {"_PyObject_CallMethod_SizeT",      Null,      "0"},
-    {"PyObject_CallFunctionObjArgs",    Null,      "0"},
-    {"PyObject_CallMethodObjArgs",      Null,      "0,1"},
+    {"PyObject_CallFunction",           Null,      "", 0, "0=0"},
+    {"_PyObject_CallFunction_SizeT",    Null,      "", 0, "0=0"},
+    {"PyObject_CallMethod",             Null,      "", 0, "0=0"},
+    {"_PyObject_CallMethod_SizeT",      Null,      "", 0, "0=0"},
+    {"PyObject_CallFunctionObjArgs",    Null,      "", 0, "0=0"},
+    {"PyObject_CallMethodObjArgs",      Null,      "", 0, "0=0"},
     {"PyObject_RichCompare",            Null,      "0,1"},
     {"PyObject_GetIter",                Null,      "0"},
     {"PyObject_Type",                   Misuse,    "0"},
-    {"PySequence_Fast",                 Null,      "0"},
+    {"PySequence_Fast",                 Null,      "", 0, "0=0"},
     {"PySequence_Tuple",                Null,      "0"},
     {"PySequence_List",                 Null,      "0"},
-    {"PySequence_GetItem",              Null,      "0"},
+    {"PySequence_GetItem",              Null,      "", 0, "0=0"},
     {"PyNumber_Add",                    Null,      "0,1"},
     {"PyNumber_Subtract",               Null,      "0,1"},
     {"PyNumber_Multiply",               Null,      "0,1"},
     {"PyNumber_Index",                  Null,      "0"},
-    {"PyNumber_Long",                   Null,      "0"},
+    {"PyNumber_Long",                   Null,      "", 0, "0=0"},
     {"PyNumber_Float",                  Null,      "0"},
     {"PyUnicode_Concat",                Null,      "0,1"},
     // --- Accessors and setters: never fail, but need an object ---------------
@@ -323,8 +328,8 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyObject_IsSubclass",             Neg,       "0,1", Tri},
     {"PyObject_RichCompareBool",        Neg,       "0,1", Tri},
     {"PyObject_Hash",                   Neg,       "0", AnyNeg},
-    {"PyObject_Size",                   Neg,       "0"},
-    {"PyObject_Length",                 Neg,       "0"},
+    {"PyObject_Size",                   Neg,       "", 0, "0=-1"},
+    {"PyObject_Length",                 Neg,       "", 0, "0=-1"},
     {"PyObject_GetBuffer",              Neg,       "0", Ok0},
     {"PyObject_Print",                  Neg,       "", Ok0},
     {"_PyObject_LookupAttr",            Neg,       "0,1", Tri},
@@ -337,8 +342,8 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyDict_PopString",                Neg,       "0", Tri},
     {"PyWeakref_GetRef",                Neg,       "0", Tri},
     {"PySequence_Contains",             Neg,       "0,1", Tri},
-    {"PySequence_Size",                 Neg,       "0"},
-    {"PySequence_Length",               Neg,       "0"},
+    {"PySequence_Size",                 Neg,       "", 0, "0=-1"},
+    {"PySequence_Length",               Neg,       "", 0, "0=-1"},
     {"PySequence_SetItem",              Neg,       "0", Ok0},
     {"PySequence_DelItem",              Neg,       "0", Ok0},
     {"PyMapping_Size",                  Neg,       "0"},

@@ -764,3 +764,46 @@ const FunctionDecl *refcheck::enclosingFunction(ASTContext &Ctx,
   }
   return nullptr;
 }
+
+const Expr *refcheck::strippedOperand(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenCasts();
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || BO->getOpcode() != BO_Comma)
+      return E;
+    E = BO->getRHS();
+  }
+  return E;
+}
+
+bool refcheck::sameOperand(const Expr *A, const Expr *B) {
+  A = strippedOperand(A);
+  B = strippedOperand(B);
+  if (!A || !B)
+    return false;
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = dyn_cast<MemberExpr>(B);
+    return MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+           sameOperand(MA->getBase(), MB->getBase());
+  }
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *DB = dyn_cast<DeclRefExpr>(B);
+    return DB && DA->getDecl() == DB->getDecl();
+  }
+  if (const auto *IA = dyn_cast<IntegerLiteral>(A)) {
+    const auto *IB = dyn_cast<IntegerLiteral>(B);
+    return IB && IA->getValue() == IB->getValue();
+  }
+  if (const auto *SA = dyn_cast<ArraySubscriptExpr>(A)) {
+    const auto *SB = dyn_cast<ArraySubscriptExpr>(B);
+    return SB && sameOperand(SA->getBase(), SB->getBase()) &&
+           sameOperand(SA->getIdx(), SB->getIdx());
+  }
+  if (const auto *UA = dyn_cast<UnaryOperator>(A)) {
+    const auto *UB = dyn_cast<UnaryOperator>(B);
+    return UB && UA->getOpcode() == UB->getOpcode() &&
+           (UA->getOpcode() == UO_AddrOf || UA->getOpcode() == UO_Deref) &&
+           sameOperand(UA->getSubExpr(), UB->getSubExpr());
+  }
+  return false;
+}

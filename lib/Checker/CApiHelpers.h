@@ -151,6 +151,14 @@ const clang::StackFrameContext *topFrame(const clang::LocationContext *LC);
 const clang::FunctionDecl *enclosingFunction(clang::ASTContext &Ctx,
                                              const clang::Stmt *S);
 
+/// E without parentheses, casts and the checks before a comma (3.11's
+/// `_PyList_CAST(op)` is `(assert(PyList_Check(op)), (PyListObject *)op)`).
+const clang::Expr *strippedOperand(const clang::Expr *E);
+/// Whether A and B, as written, name the same variable, field path, slot
+/// (`row->values[i]`), address (`&Type`) or integer constant (`self->lst`
+/// in both a read and a store, whatever casts the macros add).
+bool sameOperand(const clang::Expr *A, const clang::Expr *B);
+
 /// The call whose own result Sym is: a symbol conjured for a call
 /// expression, with the call's type (not a variable the call invalidated,
 /// such as an out-parameter). Null otherwise.

@@ -164,6 +164,8 @@ class ContractInferenceChecker
                      check::PointerEscape, eval::Call> {
   /// The paths of the top-level function being analysed.
   mutable std::vector<PathRecord> Paths;
+  /// Whether one of them called a static helper with no contract yet.
+  mutable bool WaitedOnHelper = false;
   /// Contracts inferred earlier in this file (callees come first).
   mutable llvm::StringMap<InferredContract> Local;
   const RefOpMap RefOps = makeRefOps();
@@ -221,9 +223,12 @@ private:
 
 static bool worthAContract(const FunctionDecl *FD);
 
-/// The analyzer's bound on the blocks of a function it inlines
-/// (max-inlinable-size, deep mode).
-constexpr unsigned MaxInlinedBlocks = 100;
+/// From this many blocks on the analyzer counts a function as large
+/// (min-cfg-size-treat-functions-as-large) and inlines it at most
+/// max-times-inline-large (32) times in a unit: past that, its calls are
+/// evaluated without its body, which one large unit reaches soon. (It never
+/// inlines a function of more than 100 blocks, max-inlinable-size.)
+constexpr unsigned LargeFunctionBlocks = 14;
 
 /// Whether D is a function another file may call, worth a contract: defined
 /// in the unit's code (isInCodeFile), visible outside it, with an object
@@ -280,7 +285,7 @@ bool refcheck::hardToFollow(const FunctionDecl *FD) {
   std::unique_ptr<CFG> G = CFG::buildCFG(Def, Def->getBody(),
                                          &Def->getASTContext(),
                                          CFG::BuildOptions());
-  return G && G->getNumBlockIDs() > MaxInlinedBlocks;
+  return G && G->getNumBlockIDs() >= LargeFunctionBlocks;
 }
 
 /// Whether FD's body calls a function whose error convention is
@@ -376,7 +381,7 @@ bool ContractInferenceChecker::explores(const FunctionDecl *FD) const {
            Config->InferOnly->contains(Name);
   };
   if (Config && Config->InferUnitLocal && unitHelper(FD))
-    return true;
+    return !Config->HelperRedo || Config->HelperRedo->contains(contractName(FD));
   if (Config && Config->InferUnitLocalOnly)
     return false;
   if (wantsContract(FD) && Wanted(contractName(FD)))
@@ -532,9 +537,14 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   // A static helper the analyzer did not follow, whose own exploration
   // has not come yet (the analyzer explores callers first): what it returns
   // is not known, rather than a new reference by the convention.
-  if (!Spec && Summary.Ret.K == ReturnEffect::New && unitHelper(FD) &&
-      !inferredHere(FD))
+  // Only the first round of the helpers meets such a call: after it, every
+  // helper was explored, and one with no contract is read by its shape.
+  if (Config && Config->WaitedSink && !Spec &&
+      Summary.Ret.K == ReturnEffect::New && unitHelper(FD) &&
+      !inferredHere(FD)) {
     Summary.Ret.K = ReturnEffect::Unknown;
+    WaitedOnHelper = true;
+  }
   for (ProgramStateRef St : States) {
     if (EK == ErrorKind::AlwaysSets)
       St = St->set<InfExc>(ExcSet)->set<InfExcMemory>(Memory);
@@ -780,40 +790,30 @@ static bool readFromLocalAggregate(SymbolRef Sym) {
   return Base != From && isa<StackLocalsSpaceRegion>(Base->getMemorySpace());
 }
 
-/// E without parentheses, casts and the checks before a comma (3.11's
-/// `_PyList_CAST(op)` is `(assert(PyList_Check(op)), (PyListObject *)op)`).
-static const Expr *strippedOperand(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenCasts();
-    const auto *BO = dyn_cast<BinaryOperator>(E);
-    if (!BO || BO->getOpcode() != BO_Comma)
-      return E;
-    E = BO->getRHS();
-  }
-  return E;
-}
-
-/// Whether A and B name the same variable, field path or constant
-/// (`self->lst` in both a read and a store, whatever casts the macros add).
-static bool sameOperand(const Expr *A, const Expr *B) {
-  A = strippedOperand(A);
-  B = strippedOperand(B);
-  if (!A || !B)
-    return false;
-  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
-    const auto *MB = dyn_cast<MemberExpr>(B);
-    return MB && MA->getMemberDecl() == MB->getMemberDecl() &&
-           sameOperand(MA->getBase(), MB->getBase());
-  }
-  if (const auto *DA = dyn_cast<DeclRefExpr>(A)) {
-    const auto *DB = dyn_cast<DeclRefExpr>(B);
-    return DB && DA->getDecl() == DB->getDecl();
-  }
-  if (const auto *IA = dyn_cast<IntegerLiteral>(A)) {
-    const auto *IB = dyn_cast<IntegerLiteral>(B);
-    return IB && IA->getValue() == IB->getValue();
-  }
-  return false;
+/// Whether FD's body writes to memory other than its own variables (a
+/// field, a slot, a global: `q->last = NULL;`, `q->left++`), where what it
+/// read may have been taken over. A lookup in a global table does not.
+static bool writesMemory(const FunctionDecl *FD) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    void target(const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      Found |= !VD || !VD->hasLocalStorage();
+    }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->isAssignmentOp())
+        target(BO->getLHS());
+      return !Found;
+    }
+    bool VisitUnaryOperator(UnaryOperator *UO) {
+      if (UO->isIncrementDecrementOp())
+        target(UO->getSubExpr());
+      return !Found;
+    }
+  } F;
+  F.TraverseStmt(FD->getBody());
+  return F.Found;
 }
 
 /// Whether Sym is an item read at a symbolic index (`PyList_GET_ITEM(l, i)`,
@@ -922,7 +922,11 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           R = isPyReturnMacro(RS, C.getASTContext()) ? Ret::New : Ret::Borrowed;
         }
       } else {
-        R = Ret::Unknown;
+        // The engine has no value for it (a slot at an index it could not
+        // follow): the body says nothing of the result here, which the
+        // shape rules may still read (HelperPhase keeps no contract
+        // whose only unknowns are such).
+        R = Ret::None;
       }
     } else if (T->isIntegerType()) {
       if (auto NV = V.getAs<NonLoc>()) {
@@ -1280,6 +1284,7 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   reportExploration(G, Eng);
   if (!active()) {
     Paths.clear();
+    WaitedOnHelper = false;
     return;
   }
   const Decl *D = nullptr;
@@ -1288,10 +1293,18 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
   std::vector<PathRecord> Ps = std::move(Paths);
   Paths.clear();
+  bool Waited = std::exchange(WaitedOnHelper, false);
   SmallVector<std::string, 1> Keys = boundKeys(FD);
   // A static helper the analysis will not follow: its contract stays in
   // this parse, for the analysis after it.
   bool UnitLocal = Config->InferUnitLocal && Keys.empty() && unitHelper(FD);
+  if (UnitLocal && Waited && Config->WaitedSink)
+    Config->WaitedSink->insert(contractName(FD));
+  // The second round of the helpers has no word on those it did not
+  // explore again.
+  if (UnitLocal && Config->HelperRedo &&
+      !Config->HelperRedo->contains(contractName(FD)))
+    return;
   bool Named = UnitLocal || (!Config->InferUnitLocalOnly && wantsContract(FD));
   if (Config->InferUnitLocalOnly)
     Keys.clear();
@@ -1310,15 +1323,17 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   // borrowed one on others (Py_None returned bare, `_ssl.c`'s certificate
   // helpers; an unknown result from a call it made stays unknown), nor
   // where it calls borrowed what was read from memory, which the body may
-  // have taken over (`item = q->last; q->last = NULL;`, a pop through an
-  // index the body moves).
+  // have taken over, as it writes to memory too (`item = q->last; q->last =
+  // NULL;`, a pop through an index the body moves; not pyodbc's lookup in
+  // a global table of exception classes).
   if (UnitLocal &&
       ((IC->Spec.Return == ReturnKind::Unknown &&
         llvm::none_of(Ps, [](const PathRecord &P) {
           return P.R == Ret::Unknown;
         })) ||
        (IC->Spec.Return == ReturnKind::Borrowed &&
-        llvm::any_of(Ps, [](const PathRecord &P) { return P.BorrowedRead; }))))
+        llvm::any_of(Ps, [](const PathRecord &P) { return P.BorrowedRead; }) &&
+        writesMemory(FD))))
     return;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));

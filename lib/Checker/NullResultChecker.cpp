@@ -349,15 +349,18 @@ std::optional<ProgramStateRef> succeedsOnKnownType(const CallEvent &Call,
 }
 
 /// A call that returns a known value when an argument is NULL
-/// (ErrorSpec::ResultIfArgNull, {argument, value}): where the argument may
+/// (ErrorSpec::ResultIfArgNull, {argument, value}; for a pointer result the
+/// value is 0, NULL: PyObject_CallMethod(NULL, ...)): where the argument may
 /// be NULL, the path where it is goes on with that result (added here),
 /// and State where it is not is returned.
 ProgramStateRef resultIfArgNull(const CallEvent &Call,
                                 std::pair<unsigned, int> Fact,
                                 ProgramStateRef State, CheckerContext &C) {
   auto [I, Value] = Fact;
+  QualType T = Call.getResultType();
+  // A pointer result can only be given as NULL (0).
   if (!State || I >= Call.getNumArgs() ||
-      !Call.getResultType()->isIntegerType())
+      !(T->isIntegerType() || (T->isPointerType() && Value == 0)))
     return State;
   auto Arg = Call.getArgSVal(I).getAs<DefinedOrUnknownSVal>();
   auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
@@ -366,11 +369,11 @@ ProgramStateRef resultIfArgNull(const CallEvent &Call,
   auto [NonNull, Null] = State->assume(*Arg);
   if (Null) {
     SValBuilder &SVB = C.getSValBuilder();
+    SVal Given = T->isPointerType()
+                     ? SVal(SVB.makeNullWithType(T))
+                     : SVal(SVB.makeIntVal(Value, T));
     Null = Null->assume(
-        SVB.evalEQ(Null, *Ret,
-                   SVB.makeIntVal(Value, Call.getResultType())
-                       .castAs<DefinedOrUnknownSVal>()),
-        true);
+        SVB.evalEQ(Null, *Ret, Given.castAs<DefinedOrUnknownSVal>()), true);
   }
   if (!NonNull)
     return Null;

@@ -273,8 +273,12 @@ private:
   ProgramStateRef forget(ProgramStateRef State, SymbolRef Sym,
                          bool StopJudging) const;
   /// Whether the statement right after the steal at At, in the code that
-  /// wrote it, is a Py_INCREF of the object stolen.
-  bool increfFollows(const Stmt *At, CheckerContext &C) const;
+  /// wrote it, is a Py_INCREF of the object stolen: Statement when it gives
+  /// the holder the reference it took; OnSuccess when it comes after an
+  /// `if` on the result of a call that takes the reference on failure
+  /// too, so it serves the holder only where the call succeeded.
+  enum class IncrefAfter { None, Statement, OnSuccess };
+  IncrefAfter increfFollows(const Stmt *At, CheckerContext &C) const;
   /// Whether references to the statically allocated object R are counted
   /// and reported: see judgesStatic() below.
   bool judgesStatic(const MemRegion *R, CheckerContext &C) const;
@@ -439,7 +443,9 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
   if (isTopFrameParam(Sym)) {
     const auto *VR = cast<VarRegion>(cast<SymbolRegionValue>(Sym)->getRegion());
     const auto *PVD = cast<ParmVarDecl>(VR->getDecl());
-    if (Summaries.ownedOnEntry(PVD) || Summaries.stolenByOwnRow(PVD))
+    if (Summaries.ownedOnEntry(PVD) || Summaries.stolenByOwnRow(PVD) ||
+        Summaries.destroysUserData(
+            dyn_cast<FunctionDecl>(PVD->getDeclContext())))
       return std::nullopt; // ours to release; not judged
     if (const auto *FD = dyn_cast<FunctionDecl>(PVD->getDeclContext());
         FD && llvm::is_contained(RefSummaryManager::annotatedSteals(
@@ -456,10 +462,18 @@ std::optional<RefState> PyRefChecker::stateOf(ProgramStateRef State,
 //===----------------------------------------------------------------------===//
 
 /// The statement that follows S in its block, or null when S ends it or is
-/// not a statement of a block.
-static const Stmt *nextInBlock(const Stmt *S, const ParentMap &PM) {
+/// not a statement of a block. S may be part of an `if`'s condition: then
+/// the statement after the `if` follows it (`if (steal(x) < 0) goto error;
+/// Py_INCREF(x);`), and InCondition says so.
+static const Stmt *nextInBlock(const Stmt *S, const ParentMap &PM,
+                               bool &InCondition) {
+  InCondition = false;
   const Stmt *Parent = PM.getParent(S);
-  while (Parent && isa<Expr>(Parent)) {
+  while (Parent) {
+    const auto *If = dyn_cast<IfStmt>(Parent);
+    if (!isa<Expr>(Parent) && !(If && If->getCond() == S))
+      break;
+    InCondition |= If != nullptr;
     S = Parent;
     Parent = PM.getParent(S);
   }
@@ -472,25 +486,10 @@ static const Stmt *nextInBlock(const Stmt *S, const ParentMap &PM) {
   return nullptr;
 }
 
-/// Whether A and B name the same variable or the same field of it
-/// (`self->deps`), casts aside.
-static bool sameVariable(const Expr *A, const Expr *B) {
-  A = A->IgnoreParenCasts();
-  B = B->IgnoreParenCasts();
-  if (const auto *DA = dyn_cast<DeclRefExpr>(A))
-    if (const auto *DB = dyn_cast<DeclRefExpr>(B))
-      return DA->getDecl() == DB->getDecl();
-  if (const auto *MA = dyn_cast<MemberExpr>(A))
-    if (const auto *MB = dyn_cast<MemberExpr>(B))
-      return MA->getMemberDecl() == MB->getMemberDecl() &&
-             MA->isArrow() == MB->isArrow() &&
-             sameVariable(MA->getBase(), MB->getBase());
-  return false;
-}
-
-bool PyRefChecker::increfFollows(const Stmt *At, CheckerContext &C) const {
+PyRefChecker::IncrefAfter PyRefChecker::increfFollows(const Stmt *At,
+                                                      CheckerContext &C) const {
   if (!At)
-    return false;
+    return IncrefAfter::None;
   // The steal happens inside a header's inline function (PyTuple_SET_ITEM
   // on 3.11): look at the call the code wrote.
   const LocationContext *LC = C.getLocationContext();
@@ -502,22 +501,38 @@ bool PyRefChecker::increfFollows(const Stmt *At, CheckerContext &C) const {
     At = SF->getCallSite();
     LC = SF->getParent();
   }
-  llvm::SmallVector<const Expr *, 3> Stolen;
-  if (const auto *CE = dyn_cast<CallExpr>(At))
-    Stolen.append(CE->arg_begin(), CE->arg_end());
-  else if (const auto *BO = dyn_cast<BinaryOperator>(At);
-           BO && BO->isAssignmentOp())
-    Stolen.push_back(BO->getRHS());
-  const auto *Next =
-      dyn_cast_or_null<CallExpr>(nextInBlock(At, LC->getParentMap()));
+  bool InCondition = false;
+  const auto *Next = dyn_cast_or_null<CallExpr>(
+      nextInBlock(At, LC->getParentMap(), InCondition));
   if (!Next || !Next->getNumArgs())
-    return false;
+    return IncrefAfter::None;
   const RefOp *Op = RefOps.lookupAsWritten(*Next);
   if (!Op || (*Op != RefOp::Incref && *Op != RefOp::XIncref))
-    return false;
+    return IncrefAfter::None;
   const Expr *Taken = Next->getArg(Next->getNumArgs() - 1)->IgnoreParenCasts();
-  return llvm::any_of(Stolen,
-                      [&](const Expr *E) { return sameVariable(E, Taken); });
+  if (const auto *BO = dyn_cast<BinaryOperator>(At);
+      BO && BO->isAssignmentOp() && !InCondition)
+    return sameOperand(BO->getRHS(), Taken) ? IncrefAfter::Statement
+                                            : IncrefAfter::None;
+  const auto *CE = dyn_cast<CallExpr>(At);
+  if (!CE)
+    return IncrefAfter::None;
+  // After an `if` on the call's result, the Py_INCREF runs where the call
+  // succeeded: that answers a steal on success only (an arena's add); a
+  // call that takes the reference on failure too (PyList_SetItem) still
+  // stole a borrowed one there.
+  const FunctionSpec *Spec =
+      InCondition ? Summaries.specFor(CE->getDirectCallee()) : nullptr;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+    if (!sameOperand(CE->getArg(I), Taken))
+      continue;
+    if (!InCondition ||
+        (Spec && llvm::is_contained(Spec->Steals,
+                                    std::make_pair(I, StealKind::OnSuccess))))
+      return IncrefAfter::Statement;
+    return IncrefAfter::OnSuccess;
+  }
+  return IncrefAfter::None;
 }
 
 ProgramStateRef PyRefChecker::forget(ProgramStateRef State, SymbolRef Sym,
@@ -871,9 +886,16 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // `PyTuple_SET_ITEM(t, 1, self->deps); Py_INCREF(self->deps);`: the
     // reference the container takes is the one taken right after, as for
     // a store into a field (StoredSyms).
-    if ((!RS || RS->isBorrowed()) && increfFollows(At, C))
+    IncrefAfter Next = !RS || RS->isBorrowed() ? increfFollows(At, C)
+                                               : IncrefAfter::None;
+    if (Next == IncrefAfter::Statement)
       return addStore<StoredSyms>(RS ? State->remove<RefMap>(Sym) : State,
                                   Sym);
+    // `if (PyList_SetItem(l, i, o) < 0) return NULL; Py_INCREF(o);`: a steal
+    // of a borrowed reference where the call fails, and the Py_INCREF the
+    // holder's where it succeeds (not a leak as well).
+    if (Next == IncrefAfter::OnSuccess)
+      State = addStore<StoredSyms>(State, Sym);
     if (!RS)
       return State;
     if (RS->isOwned()) {
@@ -1037,6 +1059,13 @@ ProgramStateRef PyRefChecker::stealStatic(ProgramStateRef State,
                                           bool &Reported) const {
   if (const int *N = State->get<StaticRefs>(R); N && *N > 0)
     return countStatic(State, R, -1, At);
+  // `PyModule_AddObject(m, "T", (PyObject *)&T); Py_INCREF(&T);`: the
+  // reference the module takes is the one taken right after (pyodbc).
+  IncrefAfter Next = increfFollows(At, C);
+  if (Next == IncrefAfter::Statement)
+    return countStatic(State, R, -1, At);
+  if (Next == IncrefAfter::OnSuccess)
+    State = countStatic(State, R, -1, At);
   if (Report && enabled(checks::StealOfBorrowed) && judgesStatic(R, C))
     if (ExplodedNode *EN = C.generateNonFatalErrorNode(State)) {
       Diags.reportStaticSteal(

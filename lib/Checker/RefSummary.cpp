@@ -720,6 +720,62 @@ bool RefSummaryManager::ownedOnEntry(const ParmVarDecl *PVD) {
          llvm::is_contained(It->second, PVD->getFunctionScopeIndex());
 }
 
+/// Whether T, or a typedef it is written as, names a function that
+/// destroys a library's user data: `cairo_destroy_func_t`, `GDestroyNotify`,
+/// `DBusFreeFunction`. Python's own (`destructor`, `freefunc`,
+/// `PyCapsule_Destructor`) are given an object to free, not a reference.
+static bool isUserDataDestroyerType(QualType T) {
+  while (const auto *TT = T->getAs<TypedefType>()) {
+    StringRef Name = TT->getDecl()->getName();
+    if (!Name.starts_with("Py") && !Name.starts_with("_Py") &&
+        Name != "freefunc" && Name != "destructor") {
+      std::string Lower = Name.lower();
+      StringRef L(Lower);
+      if (L.contains("destroy") || L.contains("free") ||
+          L.contains("release"))
+        return true;
+    }
+    T = TT->getDecl()->getUnderlyingType();
+  }
+  return false;
+}
+
+bool RefSummaryManager::destroysUserData(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (!UserDataDestroyers) {
+    struct Scan : RecursiveASTVisitor<Scan> {
+      llvm::DenseSet<const FunctionDecl *> Out;
+      void take(const Expr *Arg, QualType ParamType) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
+        const auto *F = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+        if (!F)
+          return;
+        // The parameter's type, or a type the code casts the function to.
+        bool Destroyer = !ParamType.isNull() && isUserDataDestroyerType(ParamType);
+        for (const Expr *E = Arg->IgnoreParens(); E && !Destroyer;) {
+          Destroyer = isUserDataDestroyerType(E->getType());
+          const auto *CE = dyn_cast<CastExpr>(E);
+          E = CE ? CE->getSubExpr()->IgnoreParens() : nullptr;
+        }
+        if (Destroyer)
+          Out.insert(F->getCanonicalDecl());
+      }
+      bool VisitCallExpr(CallExpr *CE) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+          take(CE->getArg(I), Callee && I < Callee->getNumParams()
+                                  ? Callee->getParamDecl(I)->getType()
+                                  : QualType());
+        return true;
+      }
+    } S;
+    S.TraverseDecl(FD->getASTContext().getTranslationUnitDecl());
+    UserDataDestroyers = std::move(S.Out);
+  }
+  return UserDataDestroyers->contains(FD->getCanonicalDecl());
+}
+
 bool RefSummaryManager::allocatesRawMemory(const Expr *E) const {
   const auto *CE = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;

@@ -28,6 +28,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -252,6 +253,13 @@ public:
   /// Argument Clinic: the parameter is filled by a converter that gives a
   /// new reference, so the function owns it on entry.
   bool ownedOnEntry(const clang::ParmVarDecl *PVD);
+  /// Whether the unit passes FD where a library asks for the function that
+  /// destroys its user data (a function pointer type whose typedef names
+  /// it so: cairo's cairo_destroy_func_t, GLib's GDestroyNotify, D-Bus's
+  /// DBusFreeFunction): the object FD is given was handed over with a
+  /// reference, which its body releases (pycairo's
+  /// `_destroy_mime_user_data_func`).
+  bool destroysUserData(const clang::FunctionDecl *FD);
   /// The model's own row for the function PVD belongs to (the C-API's
   /// table, the user's annotations) says the function steals it: its body
   /// owns it, on every path or on some. CPython's PyTuple_SetItem,
@@ -404,6 +412,8 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 2>>
       OwnedParams;
   bool OwnedParamsKnown = false;
+  /// destroysUserData's answers for the whole file (canonical declarations).
+  std::optional<llvm::DenseSet<const clang::FunctionDecl *>> UserDataDestroyers;
   llvm::DenseMap<const clang::FunctionDecl *, bool> NullOnly;
   using ParamList = llvm::SmallVector<unsigned, 2>;
   /// readsOnlyStorage()'s answers; none while being computed.

@@ -957,26 +957,44 @@ struct SecondPhase {
 /// callers before callees, so the phases after it (the inference of the
 /// other functions, the analysis) find the helpers' contracts made.
 struct HelperPhase {
-  /// Makes the helpers' checker config active (true) or the config of the
-  /// phase after it (false).
+  /// Makes the helpers' checker config active (true: the config of the
+  /// round under way) or the config of the phase after it (false).
   std::function<void(bool Helpers)> Enter;
-  FileContracts Out;
+  /// The first round's contracts, and the second's.
+  FileContracts Out, Again;
   Results Unused;
-  /// Out's contracts by name, once the phase ran.
+  /// The contracts by name, once a round ran (the second's replace the
+  /// first's).
   StringMap<const InferredContract *> ByName;
-  CheckerConfig Config;
+  /// The helpers whose first exploration called a helper explored after
+  /// it: the second round explores them again, with the first's contracts
+  /// at hand (a helper that returns what another helper lent it).
+  StringSet<> Waited;
+  CheckerConfig First, Second;
+  bool InSecond = false;
 
   HelperPhase(const ApiModel *Model, std::function<void(bool)> Enter)
       : Enter(std::move(Enter)) {
-    Config.Model = Model;
-    Config.InferContracts = true;
-    Config.InferredSink = &Out.Contracts;
-    Config.InferUnitLocal = Config.InferUnitLocalOnly = true;
+    for (CheckerConfig *C : {&First, &Second}) {
+      C->Model = Model;
+      C->InferContracts = true;
+      C->InferUnitLocal = C->InferUnitLocalOnly = true;
+    }
+    First.InferredSink = &Out.Contracts;
+    First.WaitedSink = &Waited;
+    Second.InferredSink = &Again.Contracts;
+    Second.HelperRedo = &Waited;
+    Second.UnitHelpers = &ByName;
+  }
+  const CheckerConfig &config() const { return InSecond ? Second : First; }
+  void setProjectFunctions(const StringSet<> *P) {
+    First.ProjectFunctions = Second.ProjectFunctions = P;
   }
   void collect() {
     ByName.clear();
-    for (const InferredContract &C : Out.Contracts)
-      ByName[C.Spec.Name] = &C;
+    for (const FileContracts *F : {&Out, &Again})
+      for (const InferredContract &C : F->Contracts)
+        ByName[C.Spec.Name] = &C;
   }
 };
 
@@ -1190,10 +1208,23 @@ public:
       // helpers' contracts at hand.
       All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
         configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
+        Helpers->InSecond = false;
         Helpers->Enter(true);
       }));
       for (std::unique_ptr<ASTConsumer> &C :
            phaseConsumers(CI, Cmd, Opts, Helpers->Unused, &Helpers->Out,
+                          AsAnnotations, nullptr))
+        All.push_back(std::move(C));
+      // The second round: only the helpers the first left waiting
+      // (HelperPhase::Waited); none, and it explores nothing.
+      All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
+        configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
+        Helpers->collect();
+        Helpers->InSecond = true;
+        Helpers->Enter(true);
+      }));
+      for (std::unique_ptr<ASTConsumer> &C :
+           phaseConsumers(CI, Cmd, Opts, Helpers->Unused, &Helpers->Again,
                           AsAnnotations, nullptr))
         All.push_back(std::move(C));
       All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
@@ -1456,9 +1487,9 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   if (Opts.InferUnitContracts) {
     Helpers.emplace(&Model, [&](bool H) {
       Active.reset();
-      Active.emplace(H ? Helpers->Config : Config);
+      Active.emplace(H ? Helpers->config() : Config);
     });
-    Helpers->Config.ProjectFunctions = &Opts.ProjectFunctions;
+    Helpers->setProjectFunctions(&Opts.ProjectFunctions);
     Config.UnitHelpers = &Helpers->ByName;
   }
   ClangTool Tool = makeTool(DB, CC.Filename);
@@ -1637,7 +1668,7 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   if (Opts.InferUnitContracts) {
     Helpers.emplace(Setup.Config.Model, [&](bool H) {
       Active.reset();
-      Active.emplace(H ? Helpers->Config : Setup.Config);
+      Active.emplace(H ? Helpers->config() : Setup.Config);
       if (!H)
         for (const auto &E : Helpers->ByName)
           Own[E.getKey()] = E.getValue();
