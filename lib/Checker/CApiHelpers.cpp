@@ -38,6 +38,14 @@ bool refcheck::isPyObjectPointerType(QualType T) {
   return false;
 }
 
+bool refcheck::isOpaqueRecordPointerType(QualType T) {
+  const auto *PT = T.getCanonicalType()->getAs<PointerType>();
+  const RecordType *RT =
+      PT ? PT->getPointeeType().getCanonicalType()->getAs<RecordType>()
+         : nullptr;
+  return RT && !RT->getDecl()->getDefinition();
+}
+
 bool refcheck::isPyReturnMacro(const ReturnStmt *RS, const ASTContext &Ctx) {
   SourceLocation L = RS->getBeginLoc();
   if (!L.isMacroID())

@@ -63,6 +63,10 @@ std::string staticObjectName(const clang::VarDecl *VD);
 /// True for PyObject* and pointers to structs that start with a PyObject
 /// header (PyTupleObject*, PyTypeObject*, user objects with PyObject_HEAD).
 bool isPyObjectPointerType(clang::QualType T);
+/// True for a pointer to a struct this unit only declares (`struct Row;`):
+/// whether it points to an object, the unit cannot tell, but a contract
+/// from the file that defines it can.
+bool isOpaqueRecordPointerType(clang::QualType T);
 
 /// Whether T is or holds a Python object pointer: through pointers,
 /// arrays and function types (a callback taking a PyObject *).

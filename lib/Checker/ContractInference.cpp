@@ -648,8 +648,8 @@ void ContractInferenceChecker::applySummary(const CallSummary &S,
     }
   }
 
-  // The result.
-  if (State && isPyObjectPointerType(Call.getResultType())) {
+  // The result (summarize() says whether it is an object).
+  if (State && S.Ret.K != ReturnEffect::NotObject) {
     SymbolRef Sym = Ret.getAsLocSymbol();
     auto NonNull = [&](ProgramStateRef St) {
       if (!S.Ret.CanFail)
@@ -921,12 +921,16 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
         } else {
           R = isPyReturnMacro(RS, C.getASTContext()) ? Ret::New : Ret::Borrowed;
         }
-      } else {
+      } else if (V.isUnknown()) {
         // The engine has no value for it (a slot at an index it could not
         // follow): the body says nothing of the result here, which the
         // shape rules may still read (HelperPhase keeps no contract
         // whose only unknowns are such).
         R = Ret::None;
+      } else {
+        // A constant that is no object: a sentinel (apsw's
+        // `#define DecodeSuccess ((PyObject *)1)`).
+        R = Ret::Unknown;
       }
     } else if (T->isIntegerType()) {
       if (auto NV = V.getAs<NonLoc>()) {

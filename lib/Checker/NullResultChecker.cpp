@@ -367,6 +367,10 @@ ProgramStateRef resultIfArgNull(const CallEvent &Call,
   if (!Arg || !Ret)
     return State;
   auto [NonNull, Null] = State->assume(*Arg);
+  // Only a call's result is split on (a failed lookup passed on): a
+  // parameter or a field that may be NULL stays as it was, one path.
+  if (NonNull && Null && !isa_and_nonnull<SymbolConjured>(Arg->getAsSymbol()))
+    return State;
   if (Null) {
     SValBuilder &SVB = C.getSValBuilder();
     SVal Given = T->isPointerType()

@@ -547,7 +547,12 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
 
   // The result. Annotations on the declaration override the row; without
   // either, the C-API convention: a new reference.
-  bool ReturnsObject = isPyObjectPointerType(Call.getResultType());
+  // pyodbc's `Row* Row_InternalNew(...)`, called where `struct Row;` is all
+  // there is: the contract from row.cpp knows it makes an object.
+  bool ReturnsObject =
+      isPyObjectPointerType(Call.getResultType()) ||
+      (Spec && Spec->Return != ReturnKind::NotAnObject &&
+       isOpaqueRecordPointerType(Call.getResultType()));
   if (!Spec)
     S.Ret.K = ReturnEffect::New;
   fromAnnotations(FD, S);
