@@ -2104,6 +2104,20 @@ static ProgramStateRef bindPendingItem(SVal Val, ProgramStateRef State,
 void PyRefChecker::checkBind(SVal Loc, SVal Val, const Stmt *S,
                              CheckerContext &C) const {
   ProgramStateRef State = bindPendingItem(Val, C.getState(), C);
+  // `_cleanup_Py_DECREF_ PyObject *o = f();` (python-systemd's
+  // `__attribute__((cleanup(cleanup_Py_DECREFp)))`): the variable's cleanup
+  // function releases what it holds when it goes out of scope. The
+  // analyzer runs a cleanup whose body it has; one defined in another file
+  // it skips, and what the variable holds is the cleanup's to judge.
+  if (const auto *VR = dyn_cast_or_null<VarRegion>(Loc.getAsRegion()))
+    if (const auto *CA = VR->getDecl()->getAttr<CleanupAttr>())
+      if (const FunctionDecl *Cleanup = CA->getFunctionDecl();
+          Cleanup && !Cleanup->hasBody() &&
+          isPyObjectPointerType(VR->getValueType()))
+        if (SymbolRef Sym = Val.getAsLocSymbol()) {
+          C.addTransition(forget(State, Sym, /*StopJudging=*/true));
+          return;
+        }
   if (const auto *FR = dyn_cast_or_null<FieldRegion>(Loc.getAsRegion()))
     State = fieldReferenceHandedOver(FR, Val, State, C);
   if (const MemRegion *R = staticObjectOf(Val)) {

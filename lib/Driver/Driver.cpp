@@ -1205,28 +1205,24 @@ public:
     std::vector<std::unique_ptr<ASTConsumer>> All;
     if (Helpers) {
       // The helpers first, then the phase this action is for, with the
-      // helpers' contracts at hand.
-      All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
-        configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
-        Helpers->InSecond = false;
-        Helpers->Enter(true);
-      }));
-      for (std::unique_ptr<ASTConsumer> &C :
-           phaseConsumers(CI, Cmd, Opts, Helpers->Unused, &Helpers->Out,
-                          AsAnnotations, nullptr))
-        All.push_back(std::move(C));
-      // The second round: only the helpers the first left waiting
-      // (HelperPhase::Waited); none, and it explores nothing.
-      All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
-        configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
-        Helpers->collect();
-        Helpers->InSecond = true;
-        Helpers->Enter(true);
-      }));
-      for (std::unique_ptr<ASTConsumer> &C :
-           phaseConsumers(CI, Cmd, Opts, Helpers->Unused, &Helpers->Again,
-                          AsAnnotations, nullptr))
-        All.push_back(std::move(C));
+      // helpers' contracts at hand. Two rounds: the second explores only
+      // the helpers the first left waiting (HelperPhase::Waited); none,
+      // and it explores nothing.
+      for (bool Second : {false, true}) {
+        All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved,
+                                                     Second] {
+          configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
+          if (Second)
+            Helpers->collect();
+          Helpers->InSecond = Second;
+          Helpers->Enter(true);
+        }));
+        for (std::unique_ptr<ASTConsumer> &C :
+             phaseConsumers(CI, Cmd, Opts, Helpers->Unused,
+                            Second ? &Helpers->Again : &Helpers->Out,
+                            AsAnnotations, nullptr))
+          All.push_back(std::move(C));
+      }
       All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
         configureAnalyzer(AO, Infer != nullptr, Opts, Saved);
         Helpers->collect();
