@@ -282,9 +282,8 @@ bool refcheck::hardToFollow(const FunctionDecl *FD) {
   L.TraverseStmt(Def->getBody());
   if (L.Found)
     return true;
-  std::unique_ptr<CFG> G = CFG::buildCFG(Def, Def->getBody(),
-                                         &Def->getASTContext(),
-                                         CFG::BuildOptions());
+  std::unique_ptr<CFG> G = CFG::buildCFG(
+      Def, Def->getBody(), &Def->getASTContext(), CFG::BuildOptions());
   return G && G->getNumBlockIDs() >= LargeFunctionBlocks;
 }
 
@@ -381,7 +380,8 @@ bool ContractInferenceChecker::explores(const FunctionDecl *FD) const {
            Config->InferOnly->contains(Name);
   };
   if (Config && Config->InferUnitLocal && unitHelper(FD))
-    return !Config->HelperRedo || Config->HelperRedo->contains(contractName(FD));
+    return !Config->HelperRedo ||
+           Config->HelperRedo->contains(contractName(FD));
   if (Config && Config->InferUnitLocalOnly)
     return false;
   if (wantsContract(FD) && Wanted(contractName(FD)))
@@ -824,13 +824,14 @@ static bool writesMemory(const FunctionDecl *FD) {
 static bool takenOverItem(SymbolRef Sym, const RefSummaryManager &Summaries,
                           ASTContext &Ctx) {
   const auto *SC = dyn_cast_or_null<SymbolConjured>(Sym);
-  const auto *ASE = SC ? dyn_cast_or_null<ArraySubscriptExpr>(
-                             strippedOperand(dyn_cast_or_null<Expr>(SC->getStmt())))
+  const auto *ASE = SC ? dyn_cast_or_null<ArraySubscriptExpr>(strippedOperand(
+                             dyn_cast_or_null<Expr>(SC->getStmt())))
                        : nullptr;
   const auto *Items =
       ASE ? dyn_cast<MemberExpr>(strippedOperand(ASE->getBase())) : nullptr;
   const Decl *D = ASE ? enclosingFunction(Ctx, ASE) : nullptr;
-  if (!Items || !D || !D->getBody() || Items->getMemberDecl()->getName() != "ob_item")
+  if (!Items || !D || !D->getBody() ||
+      Items->getMemberDecl()->getName() != "ob_item")
     return false;
   const Expr *Container = strippedOperand(Items->getBase());
   const Expr *Index = strippedOperand(ASE->getIdx());
@@ -850,8 +851,7 @@ static bool takenOverItem(SymbolRef Sym, const RefSummaryManager &Summaries,
     bool VisitCallExpr(CallExpr *CE) {
       const FunctionDecl *FD = CE->getDirectCallee();
       Found = FD && FD->getNumParams() == 3 && CE->getNumArgs() == 3 &&
-              setsItem(FD) &&
-              sameOperand(CE->getArg(0), Container) &&
+              setsItem(FD) && sameOperand(CE->getArg(0), Container) &&
               sameOperand(CE->getArg(1), Index);
       return !Found;
     }
@@ -886,7 +886,8 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
       } else if (SymbolRef Sym = V.getAsLocSymbol()) {
         const ObjFx *F = State->get<InfFx>(Sym);
         if (!F) {
-          R = readFromLocalAggregate(Sym) || takenOverItem(Sym, Summaries, C.getASTContext())
+          R = readFromLocalAggregate(Sym) ||
+                      takenOverItem(Sym, Summaries, C.getASTContext())
                   ? Ret::Unknown
                   : Ret::Borrowed;
           const auto *SC = dyn_cast<SymbolConjured>(Sym);
@@ -1332,9 +1333,8 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   // a global table of exception classes).
   if (UnitLocal &&
       ((IC->Spec.Return == ReturnKind::Unknown &&
-        llvm::none_of(Ps, [](const PathRecord &P) {
-          return P.R == Ret::Unknown;
-        })) ||
+        llvm::none_of(
+            Ps, [](const PathRecord &P) { return P.R == Ret::Unknown; })) ||
        (IC->Spec.Return == ReturnKind::Borrowed &&
         llvm::any_of(Ps, [](const PathRecord &P) { return P.BorrowedRead; }) &&
         writesMemory(FD))))

@@ -373,9 +373,8 @@ ProgramStateRef resultIfArgNull(const CallEvent &Call,
     return State;
   if (Null) {
     SValBuilder &SVB = C.getSValBuilder();
-    SVal Given = T->isPointerType()
-                     ? SVal(SVB.makeNullWithType(T))
-                     : SVal(SVB.makeIntVal(Value, T));
+    SVal Given = T->isPointerType() ? SVal(SVB.makeNullWithType(T))
+                                    : SVal(SVB.makeIntVal(Value, T));
     Null = Null->assume(
         SVB.evalEQ(Null, *Ret, Given.castAs<DefinedOrUnknownSVal>()), true);
   }

@@ -886,8 +886,8 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // `PyTuple_SET_ITEM(t, 1, self->deps); Py_INCREF(self->deps);`: the
     // reference the container takes is the one taken right after, as for
     // a store into a field (StoredSyms).
-    IncrefAfter Next = !RS || RS->isBorrowed() ? increfFollows(At, C)
-                                               : IncrefAfter::None;
+    IncrefAfter Next =
+        !RS || RS->isBorrowed() ? increfFollows(At, C) : IncrefAfter::None;
     if (Next == IncrefAfter::Statement)
       return addStore<StoredSyms>(RS ? State->remove<RefMap>(Sym) : State,
                                   Sym);

@@ -498,9 +498,10 @@ void RefSummaryManager::fromAnnotations(const FunctionDecl *FD,
              A->args_size() == 2) {
       // An inferred contract's (ContractAnnotator): the argument, 1-based,
       // and whether the result may be NULL.
-      auto Arg = (*A->args_begin())->getIntegerConstantExpr(FD->getASTContext());
-      auto Null =
-          (*std::next(A->args_begin()))->getIntegerConstantExpr(FD->getASTContext());
+      auto Arg =
+          (*A->args_begin())->getIntegerConstantExpr(FD->getASTContext());
+      auto Null = (*std::next(A->args_begin()))
+                      ->getIntegerConstantExpr(FD->getASTContext());
       // One that also takes arguments over (on failure, as CPython's
       // _Py_CheckFunctionResult) keeps the result the convention gives:
       // the annotations do not say which outcome hands back what.
@@ -549,10 +550,9 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   // either, the C-API convention: a new reference.
   // pyodbc's `Row* Row_InternalNew(...)`, called where `struct Row;` is all
   // there is: the contract from row.cpp knows it makes an object.
-  bool ReturnsObject =
-      isPyObjectPointerType(Call.getResultType()) ||
-      (Spec && Spec->Return != ReturnKind::NotAnObject &&
-       isOpaqueRecordPointerType(Call.getResultType()));
+  bool ReturnsObject = isPyObjectPointerType(Call.getResultType()) ||
+                       (Spec && Spec->Return != ReturnKind::NotAnObject &&
+                        isOpaqueRecordPointerType(Call.getResultType()));
   if (!Spec)
     S.Ret.K = ReturnEffect::New;
   fromAnnotations(FD, S);
@@ -736,8 +736,7 @@ static bool isUserDataDestroyerType(QualType T) {
         Name != "freefunc" && Name != "destructor") {
       std::string Lower = Name.lower();
       StringRef L(Lower);
-      if (L.contains("destroy") || L.contains("free") ||
-          L.contains("release"))
+      if (L.contains("destroy") || L.contains("free") || L.contains("release"))
         return true;
     }
     T = TT->getDecl()->getUnderlyingType();
@@ -757,7 +756,8 @@ bool RefSummaryManager::destroysUserData(const FunctionDecl *FD) {
         if (!F)
           return;
         // The parameter's type, or a type the code casts the function to.
-        bool Destroyer = !ParamType.isNull() && isUserDataDestroyerType(ParamType);
+        bool Destroyer =
+            !ParamType.isNull() && isUserDataDestroyerType(ParamType);
         for (const Expr *E = Arg->IgnoreParens(); E && !Destroyer;) {
           Destroyer = isUserDataDestroyerType(E->getType());
           const auto *CE = dyn_cast<CastExpr>(E);

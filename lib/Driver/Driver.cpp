@@ -1209,8 +1209,7 @@ public:
       // the helpers the first left waiting (HelperPhase::Waited); none,
       // and it explores nothing.
       for (bool Second : {false, true}) {
-        All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved,
-                                                     Second] {
+        All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved, Second] {
           configureAnalyzer(AO, /*Infer=*/true, Opts, Saved);
           if (Second)
             Helpers->collect();
@@ -1277,20 +1276,18 @@ class RefcheckActionFactory : public FrontendActionFactory {
   HelperPhase *Helpers;
 
 public:
-  RefcheckActionFactory(const FileCommand &Cmd, const DriverOptions &Opts,
-                        Results &Out, std::vector<InputFile> *Inputs,
-                        FileContracts *Infer,
-                        const StringMap<const InferredContract *> &AsAnnotations,
-                        EntryPointIndex *Entries = nullptr,
-                        SecondPhase *Then = nullptr,
-                        HelperPhase *Helpers = nullptr)
+  RefcheckActionFactory(
+      const FileCommand &Cmd, const DriverOptions &Opts, Results &Out,
+      std::vector<InputFile> *Inputs, FileContracts *Infer,
+      const StringMap<const InferredContract *> &AsAnnotations,
+      EntryPointIndex *Entries = nullptr, SecondPhase *Then = nullptr,
+      HelperPhase *Helpers = nullptr)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
         AsAnnotations(AsAnnotations), Entries(Entries), Then(Then),
         Helpers(Helpers) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<RefcheckAction>(Cmd, Opts, Out, Inputs, Infer,
-                                            AsAnnotations, Entries, Then,
-                                            Helpers);
+    return std::make_unique<RefcheckAction>(
+        Cmd, Opts, Out, Inputs, Infer, AsAnnotations, Entries, Then, Helpers);
   }
 };
 } // namespace
