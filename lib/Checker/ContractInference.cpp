@@ -164,8 +164,11 @@ class ContractInferenceChecker
                      check::PointerEscape, eval::Call> {
   /// The paths of the top-level function being analysed.
   mutable std::vector<PathRecord> Paths;
-  /// Whether one of them called a static helper with no contract yet.
+  /// Whether one of them called a static helper with no contract yet, and
+  /// whether such a call was handed an object (the helper's contract may
+  /// take it, which the first round could not know).
   mutable bool WaitedOnHelper = false;
+  mutable bool WaitedWithObject = false;
   /// Contracts inferred earlier in this file (callees come first).
   mutable llvm::StringMap<InferredContract> Local;
   const RefOpMap RefOps = makeRefOps();
@@ -544,6 +547,9 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
       !inferredHere(FD)) {
     Summary.Ret.K = ReturnEffect::Unknown;
     WaitedOnHelper = true;
+    for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I)
+      if (isPyObjectPointerType(Call.getArgExpr(I)->getType()))
+        WaitedWithObject = true;
   }
   for (ProgramStateRef St : States) {
     if (EK == ErrorKind::AlwaysSets)
@@ -1289,7 +1295,7 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   reportExploration(G, Eng);
   if (!active()) {
     Paths.clear();
-    WaitedOnHelper = false;
+    WaitedOnHelper = WaitedWithObject = false;
     return;
   }
   const Decl *D = nullptr;
@@ -1299,12 +1305,11 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   std::vector<PathRecord> Ps = std::move(Paths);
   Paths.clear();
   bool Waited = std::exchange(WaitedOnHelper, false);
+  bool WaitedObject = std::exchange(WaitedWithObject, false);
   SmallVector<std::string, 1> Keys = boundKeys(FD);
   // A static helper the analysis will not follow: its contract stays in
   // this parse, for the analysis after it.
   bool UnitLocal = Config->InferUnitLocal && Keys.empty() && unitHelper(FD);
-  if (UnitLocal && Waited && Config->WaitedSink)
-    Config->WaitedSink->insert(contractName(FD));
   // The second round of the helpers has no word on those it did not
   // explore again.
   if (UnitLocal && Config->HelperRedo &&
@@ -1315,11 +1320,23 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
     Keys.clear();
   if (!Named && Keys.empty())
     return;
+  bool Complete = Eng.hasEmptyWorkList();
   std::optional<InferredContract> IC =
       // Paths cut at the loop bound are dropped, as in any analysis; a
       // function whose exploration ran out of budget with work left is not
       // known well enough.
-      mergePaths(FD, Ps, /*Complete=*/Eng.hasEmptyWorkList());
+      mergePaths(FD, Ps, Complete);
+  // The second round explores again only the helpers whose first contract
+  // the waited helper's may change: an object handed to it, a result or an
+  // error convention left unknown (a helper that only calls another one
+  // for a value it does not return keeps its first contract); and not one
+  // whose exploration ran out of budget, as it would again.
+  if (UnitLocal && Waited && Complete && Config->WaitedSink &&
+      (WaitedObject || !IC || !IC->Error || *IC->Error == ErrorKind::Unknown ||
+       IC->Spec.Return == ReturnKind::Unknown ||
+       llvm::any_of(Ps,
+                    [](const PathRecord &P) { return P.R == Ret::Unknown; })))
+    Config->WaitedSink->insert(contractName(FD));
   if (!IC)
     return;
   // A helper's contract replaces the rules that read its body's shape
