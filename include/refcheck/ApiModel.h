@@ -257,6 +257,11 @@ struct ErrorSpec {
   /// containers, PyModule_AddObject, PyType_Ready, PyList_Append. A path
   /// that assumes it fails is an allocation-failure path (docs/checks.md).
   bool FailsOnlyOnMemory = false;
+  /// The call runs the callable it is given and checks what it returned
+  /// (CPython's _Py_CheckFunctionResult): a result with an exception set
+  /// becomes a failure, so called while one is set it fails (PyObject_Call
+  /// and its kin; a debug build asserts there is none).
+  bool FailsIfExceptionSet = false;
   /// An int result is exactly 0 on success, so any non-zero value is the
   /// failure (`if (PyType_Ready(&T))`); without it only a negative value is
   /// (PyObject_IsTrue returns 1 as a value).

@@ -173,6 +173,7 @@ Expected<ErrorSpec> refcheck::errorSpecFromRow(const ErrorRow &R) {
   E.FailsOnlyOnMemory = R.Facts & ErrorRow::OnlyMemory;
   E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
   E.AtMostOne = R.Facts & ErrorRow::UpToOne;
+  E.FailsIfExceptionSet = R.Facts & ErrorRow::CallsPython;
   if (R.Facts & ErrorRow::AnyNegative && R.Kind != ErrorKind::NegSets)
     return rowError(Name, "'any negative' on a row that does not fail "
                           "with a negative result");
@@ -512,7 +513,7 @@ std::string ApiModel::fingerprint() const {
       Row += "," + std::to_string(I);
     Row += "|" + std::to_string(E->FailsOnlyOnMemory) +
            std::to_string(E->ZeroOnSuccess) + std::to_string(E->AtMostOne) +
-           std::to_string(E->MinusOne);
+           std::to_string(E->MinusOne) + std::to_string(E->FailsIfExceptionSet);
     if (E->ResultIfArgNull)
       Row += "|n" + std::to_string(E->ResultIfArgNull->first) + "=" +
              std::to_string(E->ResultIfArgNull->second);

@@ -10,6 +10,9 @@
 //        correct code does not: a negative size, a NULL capsule pointer);
 //   Ok0: its int result is exactly 0 on success, so `if (f(...))` tests for
 //        failure (without it, only a negative result is the failure);
+//   Py:  it calls the callable it is given and checks the result
+//        (_Py_CheckFunctionResult): called while an exception is set, it
+//        fails;
 // and an optional fifth column `I=V`: given NULL as argument I, the call
 // returns V (0 is NULL for an object result) and leaves the exception as it
 // was, setting SystemError only when none is set (CPython's null_error():
@@ -48,6 +51,7 @@ constexpr unsigned Mem = ErrorRow::OnlyMemory;
 constexpr unsigned Ok0 = ErrorRow::ZeroOk;
 constexpr unsigned Tri = ErrorRow::UpToOne;
 constexpr unsigned AnyNeg = ErrorRow::AnyNegative;
+constexpr unsigned Py = ErrorRow::CallsPython;
 } // namespace
 
 const ErrorRow refcheck::ErrorRows[] = {
@@ -142,21 +146,23 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyUnicode_FSConverter",           Zero,      ""},
     {"PyUnicode_FSDecoder",             Zero,      ""},
     // --- Ambiguous results: -1 is a value too; check PyErr_Occurred() -------
-    {"PyLong_AsLong",                   Ambig,     "0"},
-    {"PyLong_AsLongLong",               Ambig,     "0"},
-    {"PyLong_AsSsize_t",                Ambig,     "0"},
-    {"PyLong_AsSize_t",                 Ambig,     "0"},
-    {"PyLong_AsUnsignedLong",           Ambig,     "0"},
-    {"PyLong_AsUnsignedLongLong",       Ambig,     "0"},
-    {"PyLong_AsUnsignedLongMask",       Ambig,     "0"},
-    {"PyLong_AsUnsignedLongLongMask",   Ambig,     "0"},
-    {"PyLong_AsLongAndOverflow",        Ambig,     "0"},
-    {"PyLong_AsLongLongAndOverflow",    Ambig,     "0"},
-    {"PyLong_AsInt",                    Ambig,     "0"},
-    {"_PyLong_AsInt",                   Ambig,     "0"},
-    {"PyLong_AsDouble",                 Ambig,     "0"},
-    {"PyFloat_AsDouble",                Ambig,     "0"},
-    {"PyNumber_AsSsize_t",              Ambig,     "0"},
+    // The conversions check their argument: given NULL they set SystemError
+    // (PyErr_BadInternalCall) and return -1, the failure passed on.
+    {"PyLong_AsLong",                   Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsLongLong",               Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsSsize_t",                Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsSize_t",                 Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsUnsignedLong",           Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsUnsignedLongLong",       Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsUnsignedLongMask",       Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsUnsignedLongLongMask",   Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsLongAndOverflow",        Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsLongLongAndOverflow",    Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsInt",                    Ambig,     "", 0, "0=-1"},
+    {"_PyLong_AsInt",                   Ambig,     "", 0, "0=-1"},
+    {"PyLong_AsDouble",                 Ambig,     "", 0, "0=-1"},
+    {"PyFloat_AsDouble",                Ambig,     "", 0, "0=-1"},
+    {"PyNumber_AsSsize_t",              Ambig,     "", 0, "0=-1"},
     {"PyUnicode_ReadChar",              Ambig,     "0"},
     {"PyUnicode_Compare",               Ambig,     "0,1"},
     {"PyOS_string_to_double",           Ambig,     ""},
@@ -229,16 +235,20 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyObject_GetAttr",                Null,      "0,1"},
     {"PyObject_GetAttrString",          Null,      "0"},
     {"PyObject_GetItem",                Null,      "", 0, "0=0"},
-    {"PyObject_Call",                   Null,      "0,1"},
-    {"PyObject_CallObject",             Null,      "0"},
-    {"PyObject_CallNoArgs",             Null,      "0"},
-    {"PyObject_CallOneArg",             Null,      "0,1"},
-    {"PyObject_CallFunction",           Null,      "", 0, "0=0"},
-    {"_PyObject_CallFunction_SizeT",    Null,      "", 0, "0=0"},
-    {"PyObject_CallMethod",             Null,      "", 0, "0=0"},
-    {"_PyObject_CallMethod_SizeT",      Null,      "", 0, "0=0"},
-    {"PyObject_CallFunctionObjArgs",    Null,      "", 0, "0=0"},
-    {"PyObject_CallMethodObjArgs",      Null,      "", 0, "0=0"},
+    {"PyObject_Call",                   Null,      "0,1", Py},
+    {"PyObject_CallObject",             Null,      "0", Py},
+    {"PyObject_CallNoArgs",             Null,      "0", Py},
+    {"PyObject_CallOneArg",             Null,      "0,1", Py},
+    {"PyObject_CallFunction",           Null,      "", Py, "0=0"},
+    {"_PyObject_CallFunction_SizeT",    Null,      "", Py, "0=0"},
+    {"PyObject_CallMethod",             Null,      "", Py, "0=0"},
+    {"_PyObject_CallMethod_SizeT",      Null,      "", Py, "0=0"},
+    {"PyObject_CallFunctionObjArgs",    Null,      "", Py, "0=0"},
+    {"PyObject_CallMethodObjArgs",      Null,      "", Py, "0=0"},
+    {"PyObject_CallMethodNoArgs",       Null,      "0,1", Py},
+    {"PyObject_CallMethodOneArg",       Null,      "0,1", Py},
+    {"PyObject_Vectorcall",             Null,      "0", Py},
+    {"PyObject_VectorcallMethod",       Null,      "0", Py},
     {"PyObject_RichCompare",            Null,      "0,1"},
     {"PyObject_GetIter",                Null,      "0"},
     {"PyObject_Type",                   Misuse,    "0"},
@@ -249,7 +259,7 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyNumber_Add",                    Null,      "0,1"},
     {"PyNumber_Subtract",               Null,      "0,1"},
     {"PyNumber_Multiply",               Null,      "0,1"},
-    {"PyNumber_Index",                  Null,      "0"},
+    {"PyNumber_Index",                  Null,      "", 0, "0=0"},
     {"PyNumber_Long",                   Null,      "", 0, "0=0"},
     {"PyNumber_Float",                  Null,      "0"},
     {"PyUnicode_Concat",                Null,      "0,1"},

@@ -63,6 +63,11 @@ REGISTER_MAP_WITH_PROGRAMSTATE(ExcPending, SymbolRef, PendingFailure)
 /// usually non-NULL by invariants the analyzer cannot see, so a NULL return
 /// that follows is not reported as null-without-exception.
 REGISTER_TRAIT_WITH_PROGRAMSTATE(NullFromMemory, bool)
+/// The result of a call that fails when an exception is set
+/// (ErrorSpec::FailsIfExceptionSet), made while one was (true) or was if an
+/// earlier unchecked call failed (false): the call succeeded only if none
+/// was set (ExceptionStateChecker::noteExceptionAtCall).
+REGISTER_MAP_WITH_PROGRAMSTATE(CalledWithException, SymbolRef, bool)
 
 namespace {
 enum class Tri { False, True, Maybe };
@@ -107,6 +112,9 @@ private:
   }
   const ApiModel *model() const { return Config ? Config->Model : nullptr; }
   ErrorKind kindOf(const CallEvent &Call, CheckerContext &C) const;
+  ProgramStateRef noteExceptionAtCall(const CallEvent &Call,
+                                      ProgramStateRef State,
+                                      CheckerContext &C) const;
   /// The error convention of FD's C-API contract, if this file gives it one
   /// (a method, a getter, a slot): null-sets or negative-sets.
   std::optional<ErrorKind> contractConvention(const FunctionDecl *FD) const {
@@ -418,6 +426,7 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
   case ErrorKind::NegSets:
   case ErrorKind::ZeroSets:
   case ErrorKind::Ambiguous: {
+    State = noteExceptionAtCall(Call, State, C);
     if (State->get<ExcBase>() == Set) {
       C.addTransition(State);
       return; // stays set either way
@@ -433,6 +442,29 @@ void ExceptionStateChecker::checkPostCall(const CallEvent &Call,
     return;
   }
   }
+}
+
+/// A call that runs Python code and checks its result
+/// (ErrorSpec::FailsIfExceptionSet) made while an exception may be set:
+/// set, the call fails; set only if an unchecked earlier call failed (`a =
+/// PySequence_GetSlice(...); r = PyObject_CallObject(f, args); if (!r)
+/// return -1; Py_DECREF(a);`), its success says that call succeeded too.
+/// Recorded on the call's result (CalledWithException), for the path that
+/// decides it (evalAssume): deciding here would split the path at the call
+/// and leave a NULL that no check was asked about.
+ProgramStateRef ExceptionStateChecker::noteExceptionAtCall(
+    const CallEvent &Call, ProgramStateRef State, CheckerContext &C) const {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
+  const ErrorSpec *ES = FD ? errorSpecFor(model(), FD) : nullptr;
+  SymbolRef Sym = Call.getReturnValue().getAsSymbol();
+  if (!ES || !ES->FailsIfExceptionSet || !Sym ||
+      !Call.getResultType()->isPointerType())
+    return State;
+  ExcKnown Now = currentState(State, C.getSValBuilder());
+  // Unknown apart from the pending failures: anything may be set.
+  if (Now == Clear || (Now == Unknown && State->get<ExcBase>() == Unknown))
+    return State;
+  return State->set<CalledWithException>(Sym, Now == Set);
 }
 
 /// A pointer value the code read from memory rather than got from a call
@@ -470,6 +502,19 @@ static bool isNeverNullResult(SymbolRef Sym, const ApiModel *M) {
 ProgramStateRef ExceptionStateChecker::evalAssume(ProgramStateRef State,
                                                   SVal Cond,
                                                   bool Assumption) const {
+  // A call made with an exception set, now known to have succeeded: the
+  // exception was not set after all, or the path cannot be.
+  for (auto [Sym, WasSet] : State->get<CalledWithException>()) {
+    ConditionTruthVal Null = State->getConstraintManager().isNull(State, Sym);
+    if (!Null.isConstrained())
+      continue;
+    State = State->remove<CalledWithException>(Sym);
+    if (Null.isConstrainedFalse() &&
+        (WasSet ||
+         !(State = learnExceptionState(
+               State, false, State->getStateManager().getSValBuilder()))))
+      return nullptr;
+  }
   if (State->get<NullFromMemory>())
     return State;
   for (SymbolRef Sym : Cond.symbols()) {

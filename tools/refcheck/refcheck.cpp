@@ -158,6 +158,11 @@ static int listApi(const ApiModel &Model) {
       OS << ", fails only on memory errors";
     if (E->ZeroOnSuccess)
       OS << ", 0 on success";
+    if (E->ResultIfArgNull)
+      OS << ", returns " << E->ResultIfArgNull->second << " given NULL arg "
+         << E->ResultIfArgNull->first;
+    if (E->FailsIfExceptionSet)
+      OS << ", fails if called with an exception set";
     OS << " [" << toString(E->From) << "]";
     Lines.push_back({E->Name, std::move(Line)});
   }

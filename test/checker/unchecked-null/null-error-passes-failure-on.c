@@ -3,9 +3,11 @@
 // with, setting SystemError only when none is set (null_error() in
 // Objects/call.c and Objects/abstract.c: PyObject_CallFunctionObjArgs,
 // PyObject_CallMethod, PyObject_CallFunction, PyObject_GetItem,
-// PySequence_GetItem, PySequence_Size, PyNumber_Long, ...). Passing a failed
-// call's NULL to one of them and checking its result passes the failure on
-// (pyodbc's `e = PyObject_CallFunctionObjArgs(re_escape, s, 0); if (!e)`).
+// PySequence_GetItem, PySequence_Size, PyNumber_Long, ...), and so do the
+// number conversions (PyLong_AsLong and its kin return -1 with SystemError).
+// Passing a failed call's NULL to one of them and checking its result passes
+// the failure on (pyodbc's `e = PyObject_CallFunctionObjArgs(re_escape, s,
+// 0); if (!e)`, pymongo's `v = PyLong_AsLong(PyObject_GetAttr(...))`).
 // The calls that dereference their argument (PyObject_GetAttrString,
 // PyObject_CallNoArgs, Py_TYPE) still crash on it, and are reported.
 //
@@ -37,6 +39,17 @@ first_length(PyObject *self, PyObject *seq)
 }
 
 static PyObject *
+size_attribute(PyObject *self, PyObject *obj)
+{
+    PyObject *size = PyObject_GetAttrString(obj, "size");
+    long n = PyLong_AsLong(size);
+    Py_XDECREF(size);
+    if (n == -1 && PyErr_Occurred())
+        return NULL;
+    return PyLong_FromLong(n + 1);
+}
+
+static PyObject *
 upper_name(PyObject *self, PyObject *obj)
 {
     PyObject *name = PyObject_GetAttrString(obj, "name");
@@ -57,6 +70,7 @@ escape_unchecked(PyObject *self, PyObject *s)
 static PyMethodDef methods[] = {
     {"escape", escape, METH_O, NULL},
     {"first_length", first_length, METH_O, NULL},
+    {"size_attribute", size_attribute, METH_O, NULL},
     {"upper_name", upper_name, METH_O, NULL},
     {"escape_unchecked", escape_unchecked, METH_O, NULL},
     {NULL, NULL, 0, NULL},
