@@ -303,6 +303,9 @@ private:
                              bool &Reported) const;
   /// The objects held in the fields of a local struct whose address Call
   /// hands to a function the analysis cannot follow: forgotten.
+  ProgramStateRef
+  forgetFieldsOfLocalArgs(ProgramStateRef State,
+                          const clang::ento::CallEvent &Call) const;
   ProgramStateRef forgetHeldInLocals(ProgramStateRef State,
                                      const CallEvent &Call,
                                      CheckerContext &C) const;
@@ -1313,6 +1316,34 @@ static bool readsObjectHeader(const CallEvent &Call) {
 /// no longer the code's to judge. The engine lets the objects the code
 /// stored in the struct escape with it, but not those a copy of another
 /// struct (`tmp = *it`) holds: they are not bindings of their own.
+/// A call the analysis did not follow (an unknown function, or one whose
+/// body it would not inline again: a large helper past the engine's bound)
+/// was handed the address of a local struct: what its fields held is the
+/// callee's business now (`destroy_options(&opts)` clears them). A value
+/// the code read from such a field after the struct was filled through
+/// pointers (`PyArg_ParseTuple(args, "O", &o->cls); Py_INCREF(o->cls);`) is a
+/// symbol derived from the struct's contents, which the engine does not
+/// list among the escaped ones: the field's region names it.
+ProgramStateRef
+PyRefChecker::forgetFieldsOfLocalArgs(ProgramStateRef State,
+                                      const CallEvent &Call) const {
+  llvm::SmallPtrSet<const MemRegion *, 2> Locals;
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
+    if (const MemRegion *R = Call.getArgSVal(I).getAsRegion()) {
+      const MemRegion *Base = R->StripCasts()->getBaseRegion();
+      if (isa<VarRegion>(Base) &&
+          isa<StackLocalsSpaceRegion>(Base->getMemorySpace()))
+        Locals.insert(Base);
+    }
+  if (Locals.empty())
+    return State;
+  for (auto [Sym, RS] : State->get<RefMap>())
+    if (const auto *D = dyn_cast<SymbolDerived>(Sym);
+        D && Locals.count(D->getRegion()->getBaseRegion()))
+      State = forget(State, Sym, /*StopJudging=*/false);
+  return State;
+}
+
 ProgramStateRef PyRefChecker::forgetHeldInLocals(ProgramStateRef State,
                                                  const CallEvent &Call,
                                                  CheckerContext &C) const {
@@ -1797,6 +1828,9 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
   // checkPostStmt(BinaryOperator) answers the comparison instead.
   if (Kind == PSK_EscapeOther)
     return State;
+  if (Call &&
+      (Kind == PSK_DirectEscapeOnCall || Kind == PSK_IndirectEscapeOnCall))
+    State = forgetFieldsOfLocalArgs(State, *Call);
   if (Kind == PSK_DirectEscapeOnCall && Call) {
     // The call's summary says which arguments stop being ours to judge as
     // they escape; the others are borrowed by the callee.
@@ -2078,8 +2112,19 @@ ProgramStateRef PyRefChecker::bindOwningField(const FieldRegion *FR, SVal Val,
 
 /// A local variable (or parameter) of the analyzed functions: storing an
 /// object there hands its reference to no one.
+/// A local variable, or a field of a struct that is one (a C++ holder on
+/// the stack, `struct { PyObject *p; } h;`): storage of the function's own,
+/// which owns nothing by itself.
 static bool isLocalVariable(SVal Loc) {
-  const auto *VR = dyn_cast_or_null<VarRegion>(Loc.getAsRegion());
+  const MemRegion *R = Loc.getAsRegion();
+  while (
+      isa_and_nonnull<FieldRegion, CXXBaseObjectRegion, CXXDerivedObjectRegion>(
+          R))
+    R = cast<SubRegion>(R)->getSuperRegion();
+  if (R != Loc.getAsRegion() && R &&
+      isa<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(R))
+    return isa<StackLocalsSpaceRegion>(R->getMemorySpace());
+  const auto *VR = dyn_cast_or_null<VarRegion>(R);
   return VR && VR->hasStackStorage();
 }
 
