@@ -34,6 +34,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ExprEngine.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
+#include "llvm/ADT/Sequence.h"
 
 using namespace clang;
 using namespace ento;
@@ -547,9 +548,10 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
       !inferredHere(FD)) {
     Summary.Ret.K = ReturnEffect::Unknown;
     WaitedOnHelper = true;
-    for (unsigned I = 0, N = Call.getNumArgs(); I < N; ++I)
-      if (isPyObjectPointerType(Call.getArgExpr(I)->getType()))
-        WaitedWithObject = true;
+    WaitedWithObject |=
+        llvm::any_of(llvm::seq(0u, Call.getNumArgs()), [&](unsigned I) {
+          return isPyObjectPointerType(Call.getArgExpr(I)->getType());
+        });
   }
   for (ProgramStateRef St : States) {
     if (EK == ErrorKind::AlwaysSets)

@@ -531,6 +531,11 @@ void ExceptionStateChecker::checkDeadSymbols(SymbolReaper &SR,
                                              CheckerContext &C) const {
   ProgramStateRef State = C.getState();
   bool Changed = false;
+  for (auto [Sym, WasSet] : State->get<CalledWithException>())
+    if (SR.isDead(Sym)) {
+      State = State->remove<CalledWithException>(Sym);
+      Changed = true;
+    }
   for (auto [Sym, P] : State->get<ExcPending>()) {
     if (!SR.isDead(Sym))
       continue;

@@ -302,10 +302,12 @@ private:
                              ProgramStateRef State, CheckerContext &C,
                              bool &Reported) const;
   /// The objects held in the fields of a local struct whose address Call
-  /// hands to a function the analysis cannot follow: forgotten.
-  ProgramStateRef
-  forgetFieldsOfLocalArgs(ProgramStateRef State,
-                          const clang::ento::CallEvent &Call) const;
+  /// hands to a function the analysis cannot follow: forgotten, those read
+  /// from the fields before the call (forgetHeldInLocals, at the call to a
+  /// function with no body) and those derived from the struct's contents
+  /// (forgetFieldsOfLocalArgs, as they escape).
+  ProgramStateRef forgetFieldsOfLocalArgs(ProgramStateRef State,
+                                          const CallEvent &Call) const;
   ProgramStateRef forgetHeldInLocals(ProgramStateRef State,
                                      const CallEvent &Call,
                                      CheckerContext &C) const;
@@ -1310,12 +1312,14 @@ static bool readsObjectHeader(const CallEvent &Call) {
   return II && llvm::is_contained(Readers, II->getName());
 }
 
-/// A local struct whose address goes to a function with no body here
-/// (`tmp = *it; ...; PySequence_List((PyObject *)&tmp)`): the callee may
-/// release or replace what the struct's fields hold, so those objects are
-/// no longer the code's to judge. The engine lets the objects the code
-/// stored in the struct escape with it, but not those a copy of another
-/// struct (`tmp = *it`) holds: they are not bindings of their own.
+/// The local variable whose address (or the address of a part of it) V is.
+static const VarRegion *stackLocalOf(SVal V) {
+  const MemRegion *R = V.getAsRegion();
+  const auto *VR =
+      R ? dyn_cast<VarRegion>(R->StripCasts()->getBaseRegion()) : nullptr;
+  return VR && isa<StackLocalsSpaceRegion>(VR->getMemorySpace()) ? VR : nullptr;
+}
+
 /// A call the analysis did not follow (an unknown function, or one whose
 /// body it would not inline again: a large helper past the engine's bound)
 /// was handed the address of a local struct: what its fields held is the
@@ -1329,12 +1333,8 @@ PyRefChecker::forgetFieldsOfLocalArgs(ProgramStateRef State,
                                       const CallEvent &Call) const {
   llvm::SmallPtrSet<const MemRegion *, 2> Locals;
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I)
-    if (const MemRegion *R = Call.getArgSVal(I).getAsRegion()) {
-      const MemRegion *Base = R->StripCasts()->getBaseRegion();
-      if (isa<VarRegion>(Base) &&
-          isa<StackLocalsSpaceRegion>(Base->getMemorySpace()))
-        Locals.insert(Base);
-    }
+    if (const VarRegion *VR = stackLocalOf(Call.getArgSVal(I)))
+      Locals.insert(VR);
   if (Locals.empty())
     return State;
   for (auto [Sym, RS] : State->get<RefMap>())
@@ -1344,6 +1344,12 @@ PyRefChecker::forgetFieldsOfLocalArgs(ProgramStateRef State,
   return State;
 }
 
+/// A local struct whose address goes to a function with no body here
+/// (`tmp = *it; ...; PySequence_List((PyObject *)&tmp)`): the callee may
+/// release or replace what the struct's fields hold, so those objects are
+/// no longer the code's to judge. The engine lets the objects the code
+/// stored in the struct escape with it, but not those a copy of another
+/// struct (`tmp = *it`) holds: they are not bindings of their own.
 ProgramStateRef PyRefChecker::forgetHeldInLocals(ProgramStateRef State,
                                                  const CallEvent &Call,
                                                  CheckerContext &C) const {
@@ -1351,10 +1357,8 @@ ProgramStateRef PyRefChecker::forgetHeldInLocals(ProgramStateRef State,
     return State; // the analysis may follow the call and see what it does
   MemRegionManager &MRM = C.getStoreManager().getRegionManager();
   for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
-    const MemRegion *R = Call.getArgSVal(I).getAsRegion();
-    const auto *VR =
-        R ? dyn_cast<VarRegion>(R->StripCasts()->getBaseRegion()) : nullptr;
-    if (!VR || !isa<StackLocalsSpaceRegion>(VR->getMemorySpace()))
+    const VarRegion *VR = stackLocalOf(Call.getArgSVal(I));
+    if (!VR)
       continue;
     const RecordDecl *RD = VR->getValueType()->getAsRecordDecl();
     if (!RD || !RD->getDefinition())
@@ -2110,11 +2114,10 @@ ProgramStateRef PyRefChecker::bindOwningField(const FieldRegion *FR, SVal Val,
   return State;
 }
 
-/// A local variable (or parameter) of the analyzed functions: storing an
-/// object there hands its reference to no one.
-/// A local variable, or a field of a struct that is one (a C++ holder on
-/// the stack, `struct { PyObject *p; } h;`): storage of the function's own,
-/// which owns nothing by itself.
+/// A local variable (or parameter) of the analyzed functions, or a field of
+/// a struct that is one (a C++ holder on the stack, `struct { PyObject *p;
+/// } h;`): storage of the function's own, which owns nothing by itself, so
+/// storing an object there hands its reference to no one.
 static bool isLocalVariable(SVal Loc) {
   const MemRegion *R = Loc.getAsRegion();
   while (
