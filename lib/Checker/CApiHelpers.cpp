@@ -711,9 +711,15 @@ std::string refcheck::staticObjectName(const VarDecl *VD) {
 
 namespace {
 /// Constructors that hand back one of CPython's cached objects, and so
-/// cannot fail, when one argument has a particular value: small ints
-/// (-5..256), the empty str and bytes, the empty tuple.
-enum class CachedWhen { SmallInt, EmptyString, ZeroSize };
+/// cannot fail, when one argument has a particular value (CPython 3.11's
+/// unicodeobject.c, bytesobject.c, tupleobject.c, modsupport.c):
+/// - SmallInt: an int in -5..256;
+/// - AsciiChar: a literal of no character or one ASCII one (str's latin-1
+///   singletons);
+/// - ByteChar: a literal of no character or one (bytes' characters);
+/// - ZeroSize: 0 (the empty tuple, str or bytes);
+/// - EmptyFormat: the build format "" (None) or "()" (the empty tuple).
+enum class CachedWhen { SmallInt, AsciiChar, ByteChar, ZeroSize, EmptyFormat };
 struct CachedResultRow {
   const char *Name;
   unsigned Arg;
@@ -726,12 +732,13 @@ constexpr CachedResultRow CachedResults[] = {
     {"PyLong_FromLongLong", 0, CachedWhen::SmallInt},
     {"PyLong_FromUnsignedLong", 0, CachedWhen::SmallInt},
     {"PyLong_FromUnsignedLongLong", 0, CachedWhen::SmallInt},
-    {"PyUnicode_FromString", 0, CachedWhen::EmptyString},
-    {"PyBytes_FromString", 0, CachedWhen::EmptyString},
+    {"PyUnicode_FromString", 0, CachedWhen::AsciiChar},
+    {"PyBytes_FromString", 0, CachedWhen::ByteChar},
     {"PyUnicode_FromStringAndSize", 1, CachedWhen::ZeroSize},
     {"PyBytes_FromStringAndSize", 1, CachedWhen::ZeroSize},
     {"PyTuple_New", 0, CachedWhen::ZeroSize},
     {"PyUnicode_New", 0, CachedWhen::ZeroSize},
+    {"Py_BuildValue", 0, CachedWhen::EmptyFormat},
 };
 } // namespace
 
@@ -739,10 +746,18 @@ bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) 
   for (const CachedResultRow &R : CachedResults) {
     if (Name != R.Name || R.Arg >= Call.getNumArgs())
       continue;
-    if (R.When == CachedWhen::EmptyString) {
+    if (R.When == CachedWhen::AsciiChar || R.When == CachedWhen::ByteChar ||
+        R.When == CachedWhen::EmptyFormat) {
       const auto *SL = dyn_cast<StringLiteral>(
           Call.getArgExpr(R.Arg)->IgnoreParenImpCasts());
-      return SL && SL->getLength() == 0;
+      if (!SL || SL->getCharByteWidth() != 1)
+        return false;
+      StringRef Text = SL->getBytes();
+      if (R.When == CachedWhen::EmptyFormat)
+        return Text.empty() || Text == "()";
+      return Text.empty() ||
+             (Text.size() == 1 && (R.When == CachedWhen::ByteChar ||
+                                   static_cast<unsigned char>(Text[0]) < 128));
     }
     auto CI = Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>();
     if (!CI)

@@ -169,8 +169,9 @@ bool sameOperand(const clang::Expr *A, const clang::Expr *B);
 const clang::CallExpr *callReturning(clang::ento::SymbolRef Sym);
 
 /// Whether this call returns one of CPython's cached objects, and so
-/// cannot fail: a small int (PyLong_FromLong(64)), the empty str or bytes
-/// (PyUnicode_FromString("")), the empty tuple (PyTuple_New(0)).
+/// cannot fail: a small int (PyLong_FromLong(64)), a str or bytes of no
+/// character or one (PyUnicode_FromString(" ")), the empty tuple
+/// (PyTuple_New(0), Py_BuildValue("()")), None (Py_BuildValue("")).
 bool returnsCachedObject(const clang::ento::CallEvent &Call,
                          llvm::StringRef Name);
 

@@ -1664,6 +1664,18 @@ bool RefSummaryManager::bodyBorrows(const FunctionDecl *FD, unsigned I) {
     }
   } U;
   U.P = P;
+  // A C++ constructor's initializers (`ptr(PyObject *o) : m_ob(o) {}`)
+  // keep the argument in the object being built, outside the body: a
+  // holder is not judged as borrowing what it is given. A member of
+  // another type (`n(PyObject_Size(o))`) only reads it.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (!Init->isAnyMemberInitializer() ||
+          Init->getAnyMember()->getType()->isPointerType() ||
+          Init->getAnyMember()->getType()->isRecordType())
+        U.TraverseStmt(Init->getInit());
+  if (!U.Found.empty())
+    return BodyBorrows[{FD, I}] = false;
   U.TraverseStmt(FD->getBody());
   bool Borrows = true;
   for (const DeclRefExpr *DRE : U.Found) {

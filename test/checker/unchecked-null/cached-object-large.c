@@ -1,6 +1,6 @@
-// The twin of cached-object.c: 1000 is not a cached small int and "x" is not
-// the empty string, so these constructors can fail (MemoryError) and their
-// results must be checked.
+// The twin of cached-object.c: 1000 is not a cached small int and "xy" is
+// neither empty nor one character, so these constructors can fail
+// (MemoryError) and their results must be checked.
 //
 // RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
@@ -17,7 +17,7 @@ shift1000(PyObject *self, PyObject *high)
 static PyObject *
 x_payload(PyObject *self, PyObject *unused)
 {
-    PyObject *payload = PyUnicode_FromString("x");
+    PyObject *payload = PyUnicode_FromString("xy");
     Py_INCREF(payload); // expected-warning {{Result of 'PyUnicode_FromString' may be NULL and is passed to 'Py_INCREF' without a NULL check}}
     Py_DECREF(payload);
     return payload;
