@@ -174,16 +174,36 @@ bool negativeIsValue(StringRef Name) {
   return Lower.ends_with("cmp") || Lower.ends_with("compare");
 }
 
+/// The field a call goes through when it calls a function pointer held in
+/// a struct (`capi->setstate(self)`, persistent's C API table), other than
+/// a type's slots (calleeName() knows those).
+const FieldDecl *calledField(const CallExpr *CE) {
+  const auto *ME = dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts());
+  return ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+}
+
 std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
                                           const ApiModel *Model,
                                           bool Inlined) {
   StringRef Name = calleeName(CE);
-  if (Name.empty())
-    return std::nullopt;
+  QualType T = CE->getType();
+  if (Name.empty()) {
+    // A function pointer of a table the analysis cannot follow follows
+    // the C-API convention: a NULL object or a negative int is its
+    // failure, named by the field.
+    const FieldDecl *F = calledField(CE);
+    if (!F || !F->getIdentifier() || Inlined)
+      return std::nullopt;
+    FailureTest Test = isPyObjectPointerType(T)   ? FailureTest::IsZero
+                       : T->isSignedIntegerType() ? FailureTest::IsNegative
+                                                  : FailureTest::None;
+    if (Test == FailureTest::None)
+      return std::nullopt;
+    return PendingCall{Result, T, Test, F->getName().str(), false, false};
+  }
   const ErrorSpec *Spec = callErrorSpec(Model, CE, Name);
   ErrorKind K = callErrorKind(Model, CE, Name);
   bool Memory = Spec && Spec->FailsOnlyOnMemory;
-  QualType T = CE->getType();
   bool Ptr = T->isPointerType(), Int = T->isIntegerType();
   FailureTest Test = FailureTest::None;
   bool Query = false;
@@ -272,9 +292,9 @@ namespace {
 /// first predecessors), so a snapshot taken at a node serves every later
 /// report whose path goes through that node.
 struct WalkState {
-  /// The first failure or error branch, and the first that is not about
-  /// memory: all the verdict needs of the causes.
-  std::optional<Cause> First, FirstNotMemory;
+  /// The first failure or error branch about memory, and the first that
+  /// is not: all the verdict needs of the causes.
+  std::optional<Cause> FirstMemory, FirstNotMemory;
   std::vector<PendingCall> Pending;
   /// Results already seen: a call has several nodes after it.
   llvm::ImmutableSet<const SymExpr *> SeenSyms;
@@ -290,10 +310,9 @@ struct WalkState {
       : SeenSyms(Empty) {}
 
   void addCause(Cause C) {
-    if (!FirstNotMemory && !C.Memory)
-      FirstNotMemory = C;
-    if (!First)
-      First = std::move(C);
+    std::optional<Cause> &Slot = C.Memory ? FirstMemory : FirstNotMemory;
+    if (!Slot)
+      Slot = std::move(C);
   }
 };
 
@@ -319,8 +338,7 @@ void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
       bool WasInlined = It != W.Inlined.end();
       if (WasInlined)
         W.Inlined.erase(It);
-      StringRef Name = calleeName(CE);
-      if (New && !Name.empty()) {
+      if (New && (!calleeName(CE).empty() || calledField(CE))) {
         if (std::optional<Cause> Raises = raisingCause(Model, CE)) {
           W.addCause(std::move(*Raises));
         } else if (!V.isUnknownOrUndef()) {
@@ -461,7 +479,7 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
       Cache->At[N] = std::make_unique<WalkState>(W);
   }
 
-  if (!W.First)
+  if (!W.FirstMemory && !W.FirstNotMemory)
     if (std::optional<Cause> Ahead = raisingCallAhead(ErrorNode, Model))
       W.addCause(std::move(*Ahead));
 
@@ -476,15 +494,24 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
   ReportTag T;
   T.Impact = ImpactClass::EveryCall;
   const Cause *Blame = nullptr;
-  if (Needs && !Needs->Memory)
+  if (Needs) {
+    // The bug cannot happen more often than the failure it needs: a NULL
+    // from PyDict_New used unchecked is an allocation failure, whatever
+    // else failed on the path shown (an earlier error branch, or a call
+    // that failed because it was handed that NULL).
     Blame = &*Needs;
-  else if (W.FirstNotMemory)
-    Blame = &*W.FirstNotMemory;
-  if (Blame) {
-    T.Impact = ImpactClass::ErrorPath;
-  } else if (Needs || W.First) {
-    Blame = Needs ? &*Needs : &*W.First;
+    T.Impact =
+        Needs->Memory ? ImpactClass::AllocationFailure : ImpactClass::ErrorPath;
+  } else if (W.FirstMemory) {
+    // A path that needs memory to run out happens no more often than
+    // that, whatever else fails on it (`PyModule_AddObject` failing, then
+    // a later lookup: the leak of what AddObject did not take needs the
+    // first).
+    Blame = &*W.FirstMemory;
     T.Impact = ImpactClass::AllocationFailure;
+  } else if (W.FirstNotMemory) {
+    Blame = &*W.FirstNotMemory;
+    T.Impact = ImpactClass::ErrorPath;
   }
   if (Blame) {
     T.Call = Blame->Callee;
