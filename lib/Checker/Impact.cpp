@@ -174,6 +174,16 @@ bool negativeIsValue(StringRef Name) {
   return Lower.ends_with("cmp") || Lower.ends_with("compare");
 }
 
+/// The C-API convention's failure of a result of type T: NULL for an
+/// object, a negative value for a signed int (when SignedIntFails).
+FailureTest cApiConventionTest(QualType T, bool SignedIntFails) {
+  if (isPyObjectPointerType(T))
+    return FailureTest::IsZero;
+  if (SignedIntFails && T->isSignedIntegerType())
+    return FailureTest::IsNegative;
+  return FailureTest::None;
+}
+
 /// The field a call goes through when it calls a function pointer held in
 /// a struct (`capi->setstate(self)`, persistent's C API table), other than
 /// a type's slots (calleeName() knows those).
@@ -194,9 +204,7 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
     const FieldDecl *F = calledField(CE);
     if (!F || !F->getIdentifier() || Inlined)
       return std::nullopt;
-    FailureTest Test = isPyObjectPointerType(T)   ? FailureTest::IsZero
-                       : T->isSignedIntegerType() ? FailureTest::IsNegative
-                                                  : FailureTest::None;
+    FailureTest Test = cApiConventionTest(T, /*SignedIntFails=*/true);
     if (Test == FailureTest::None)
       return std::nullopt;
     return PendingCall{Result, T, Test, F->getName().str(), false, false};
@@ -253,12 +261,8 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
       break;
     // The same holds for a C library's functions (libgit2's `if (err < 0)`,
     // `open()`'s -1), except those whose negative result is a value.
-    const FunctionDecl *FD = CE->getDirectCallee();
-    if (isPyObjectPointerType(T))
-      Test = FailureTest::IsZero;
-    else if (Int && T->isSignedIntegerType() && FD &&
-             !negativeIsValue(Name))
-      Test = FailureTest::IsNegative;
+    Test =
+        cApiConventionTest(T, CE->getDirectCallee() && !negativeIsValue(Name));
     break;
   }
   default:
