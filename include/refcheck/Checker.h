@@ -83,15 +83,14 @@ struct CheckerConfig {
   /// Inference mode: only those.
   bool InferUnitLocalOnly = false;
   /// Inference mode: the helpers whose exploration called a helper with no
-  /// contract yet (the analyzer explores callers first): the contract says
+  /// contract yet (a cycle of calls; callees come first): the contract says
   /// the result is unknown where a later round could know it.
   llvm::StringSet<> *WaitedSink = nullptr;
   /// Inference mode, with InferUnitLocalOnly: only these helpers are
   /// explored (the second round, for those WaitedSink named).
   const llvm::StringSet<> *HelperRedo = nullptr;
   /// Inference mode: the static helpers' contracts, which a phase of the
-  /// same parse inferred before this one (the analyzer explores callers
-  /// before callees).
+  /// same parse inferred before this one.
   const llvm::StringMap<const InferredContract *> *UnitHelpers = nullptr;
   /// Analysis mode: the analysed file's own contracts, which its functions
   /// carry as annotations. The callback fields' (callbackFieldKey) have no

@@ -539,8 +539,8 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   }
   CallSummary Summary = Summaries.summarize(Call);
   // A static helper the analyzer did not follow, whose own exploration
-  // has not come yet (the analyzer explores callers first): what it returns
-  // is not known, rather than a new reference by the convention.
+  // has not come yet (callees come first: a cycle of calls): what it
+  // returns is not known, rather than a new reference by the convention.
   // Only the first round of the helpers meets such a call: after it, every
   // helper was explored, and one with no contract is read by its shape.
   if (Config && Config->WaitedSink && !Spec &&
@@ -590,8 +590,12 @@ void ContractInferenceChecker::applySummary(const CallSummary &S,
   for (const ArgRule &R : S.Args) {
     if (!State)
       break;
-    if (R.When != EffectTime::PostCall)
-      continue; // at evaluation (inlined here) or at the escape
+    // At the escape (checkPointerEscape). A steal at evaluation is the
+    // body's own where the call was inlined (checkPostCall skips those);
+    // here the analyzer did not enter the body (a function of this unit
+    // whose contract the inference already has), so it is the call's.
+    if (R.When == EffectTime::Escape)
+      continue;
     SymbolRef Sym = Call.getArgSVal(R.Index).getAsLocSymbol();
     switch (R.Effect) {
     case ArgEffect::Borrow:
@@ -1100,6 +1104,22 @@ static bool everyPathEnds(const std::vector<PathRecord> &Paths, unsigned E) {
   return llvm::all_of(Paths, [E](const PathRecord &P) { return P.Exc == E; });
 }
 
+/// What is known of FD when none of its paths was seen to its end: its
+/// objects' fate and its result are unknown.
+static InferredContract unknownContract(const FunctionDecl *FD) {
+  InferredContract Out;
+  FunctionSpec &S = Out.Spec;
+  S.Name = contractName(FD);
+  S.From = Source::Inferred;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    if (isPyObjectPointerType(FD->getParamDecl(I)->getType()))
+      S.UnknownArgs.push_back(I);
+  bool Object = isPyObjectPointerType(FD->getReturnType());
+  S.Return = Object ? ReturnKind::Unknown : ReturnKind::NotAnObject;
+  S.CanFail = true;
+  return Out;
+}
+
 static std::optional<InferredContract>
 mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
            bool Complete) {
@@ -1328,6 +1348,12 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
       // function whose exploration ran out of budget with work left is not
       // known well enough.
       mergePaths(FD, Ps, Complete);
+  // An exploration cut short by its budget: the inference explores callees
+  // first and no longer enters this function at the calls that follow
+  // (InferenceConsumer), which read what is known of it: nothing. Not a
+  // contract for the analysis (below, a static helper's shape says more).
+  if (!Complete && FD && !FD->getASTContext().getLangOpts().CPlusPlus)
+    Local.try_emplace(contractName(FD), IC ? *IC : unknownContract(FD));
   // The second round explores again only the helpers whose first contract
   // the waited helper's may change: an object handed to it, a result or an
   // error convention left unknown (a helper that only calls another one
@@ -1350,10 +1376,15 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   // have taken over, as it writes to memory too (`item = q->last; q->last =
   // NULL;`, a pop through an index the body moves; not pyodbc's lookup in
   // a global table of exception classes).
+  // An exploration cut short that saw a borrowed result already tells that
+  // the new reference the shape would say is wrong on some paths.
   if (UnitLocal &&
       ((IC->Spec.Return == ReturnKind::Unknown &&
-        llvm::none_of(
-            Ps, [](const PathRecord &P) { return P.R == Ret::Unknown; })) ||
+        llvm::none_of(Ps,
+                      [&](const PathRecord &P) {
+                        return P.R == Ret::Unknown ||
+                               (!Complete && P.R == Ret::Borrowed);
+                      })) ||
        (IC->Spec.Return == ReturnKind::Borrowed &&
         llvm::any_of(Ps, [](const PathRecord &P) { return P.BorrowedRead; }) &&
         writesMemory(FD))))

@@ -953,9 +953,9 @@ struct SecondPhase {
 };
 
 /// The inference of a file's static helpers that the analysis will not
-/// follow (wantsUnitContract), first in a parse: the analyzer explores
-/// callers before callees, so the phases after it (the inference of the
-/// other functions, the analysis) find the helpers' contracts made.
+/// follow (wantsUnitContract), first in a parse, so the phases after it
+/// (the inference of the other functions, the analysis, which explores
+/// callers before callees) find the helpers' contracts made.
 struct HelperPhase {
   /// Makes the helpers' checker config active (true: the config of the
   /// round under way) or the config of the phase after it (false).
@@ -967,8 +967,8 @@ struct HelperPhase {
   /// first's).
   StringMap<const InferredContract *> ByName;
   /// The helpers whose first exploration called a helper explored after
-  /// it: the second round explores them again, with the first's contracts
-  /// at hand (a helper that returns what another helper lent it).
+  /// it (callees come first: one of a cycle of calls): the second round
+  /// explores them again, with the first's contracts at hand.
   StringSet<> Waited;
   CheckerConfig First, Second;
   bool InSecond = false;
@@ -1134,17 +1134,25 @@ static std::vector<std::unique_ptr<ASTConsumer>>
 phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
                const DriverOptions &Opts, Results &Out, FileContracts *Infer,
                const StringMap<const InferredContract *> &AsAnnotations,
-               EntryPointIndex *Entries, bool AlwaysAnnotate = false) {
+               EntryPointIndex *Entries, bool AlwaysAnnotate = false,
+               const StringMap<const InferredContract *> *Earlier = nullptr) {
   bool Verify = !Infer && CI.getDiagnosticOpts().VerifyDiagnostics;
-  auto Consumer = ento::CreateAnalysisConsumer(CI);
-  Consumer->AddCheckerRegistrationFn(registerCheckers);
+  std::unique_ptr<ASTConsumer> Consumer;
+  if (Infer) {
+    // Callees first, each contract used at the calls after it.
+    Consumer = makeInferenceConsumer(CI, Infer->Contracts, Earlier);
+  } else {
+    auto Analysis = ento::CreateAnalysisConsumer(CI);
+    Analysis->AddCheckerRegistrationFn(registerCheckers);
 #if LLVM_VERSION_MAJOR >= 21
-  Consumer->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
-      CI, Cmd, Out, Verify, Opts.VerifyNotes));
+    Analysis->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
+        CI, Cmd, Out, Verify, Opts.VerifyNotes));
 #else
-  Consumer->AddDiagnosticConsumer(
-      new FindingCollector(CI, Cmd, Out, Verify, Opts.VerifyNotes));
+    Analysis->AddDiagnosticConsumer(
+        new FindingCollector(CI, Cmd, Out, Verify, Opts.VerifyNotes));
 #endif
+    Consumer = std::move(Analysis);
+  }
   std::vector<std::unique_ptr<ASTConsumer>> All;
   // AsAnnotations is read when the unit is complete: an earlier phase of
   // the same parse may fill it (AlwaysAnnotate).
@@ -1219,7 +1227,7 @@ public:
         for (std::unique_ptr<ASTConsumer> &C :
              phaseConsumers(CI, Cmd, Opts, Helpers->Unused,
                             Second ? &Helpers->Again : &Helpers->Out,
-                            AsAnnotations, nullptr))
+                            AsAnnotations, nullptr, false, &Helpers->ByName))
           All.push_back(std::move(C));
       }
       All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
@@ -1231,7 +1239,8 @@ public:
     size_t MainPhase = All.size();
     for (std::unique_ptr<ASTConsumer> &C :
          phaseConsumers(CI, Cmd, Opts, Out, Infer, AsAnnotations, Entries,
-                        /*AlwaysAnnotate=*/Helpers != nullptr))
+                        /*AlwaysAnnotate=*/Helpers != nullptr,
+                        Helpers ? &Helpers->ByName : nullptr))
       All.push_back(std::move(C));
     if (Then && Infer) {
       // Both phases read the same analyzer options and the checker config

@@ -7,6 +7,7 @@
 #ifndef REFCHECK_DRIVER_INTERNAL_H
 #define REFCHECK_DRIVER_INTERNAL_H
 
+#include "refcheck/ApiModel.h"
 #include "refcheck/Driver.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -20,6 +21,15 @@
 #include <vector>
 
 namespace refcheck {
+
+/// The analyzer's consumer for contract inference: the unit's functions
+/// explored callees first, each function with a contract (in Found, which
+/// the inference fills) no longer inlined afterwards, nor those an earlier
+/// phase of the parse gave one (Earlier, read when the unit is complete).
+std::unique_ptr<clang::ASTConsumer>
+makeInferenceConsumer(clang::CompilerInstance &CI,
+                      const std::vector<InferredContract> &Found,
+                      const llvm::StringMap<const InferredContract *> *Earlier);
 
 /// A compile database holding exactly one command.
 class SingleCommandDatabase : public clang::tooling::CompilationDatabase {
