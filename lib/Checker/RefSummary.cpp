@@ -191,21 +191,26 @@ const FunctionSpec *
 RefSummaryManager::specFor(const FunctionDecl *FD) const {
   if (!FD)
     return nullptr;
+  // A row written by hand (built in, refcounts.dat, the user's config)
+  // describes an API function the file defines better than this parse's
+  // inference of its body, which may have been cut short; the analysis
+  // reads the row too where it does not follow the body.
+  const FunctionSpec *Row =
+      Model && FD->getIdentifier()
+          ? functionSpecFor(Model, FD->getIdentifier()->getName())
+          : nullptr;
+  bool HandWritten = Row && Row->From != Source::Inferred;
   // What the user wrote on the declaration overrides what refcheck read
   // from the body: the two together would count each steal twice.
-  if (Local)
+  if (Local && !HandWritten)
     if (auto It = Local->find(contractName(FD)); It != Local->end())
       return hasUserRefAnnotation(FD) ? nullptr : &It->second.Spec;
   if (Helpers && !FD->isExternallyVisible())
     if (auto It = Helpers->find(contractName(FD)); It != Helpers->end())
       return hasUserRefAnnotation(FD) ? nullptr : &It->second->Spec;
-  if (!Model || !FD->getIdentifier())
+  if (Row && Row->From == Source::Inferred && hasUserRefAnnotation(FD))
     return nullptr;
-  const FunctionSpec *Spec =
-      functionSpecFor(Model, FD->getIdentifier()->getName());
-  if (Spec && Spec->From == Source::Inferred && hasUserRefAnnotation(FD))
-    return nullptr;
-  return Spec;
+  return Row;
 }
 
 const FunctionSpec *RefSummaryManager::specForField(StringRef Key) const {
