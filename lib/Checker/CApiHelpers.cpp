@@ -718,8 +718,20 @@ namespace {
 ///   singletons);
 /// - ByteChar: a literal of no character or one (bytes' characters);
 /// - ZeroSize: 0 (the empty tuple, str or bytes);
-/// - EmptyFormat: the build format "" (None) or "()" (the empty tuple).
-enum class CachedWhen { SmallInt, AsciiChar, ByteChar, ZeroSize, EmptyFormat };
+/// - EmptyFormat: the build format "" (None) or "()" (the empty tuple);
+/// - Always: whatever the arguments, an object the interpreter always has,
+///   lent (moduleobject.c: a module's dict is made with the module and
+///   PyModule_GetDict fails only on a non-module; ceval.c: the builtins;
+///   import.c: sys.modules, fatal if missing; a method's function and self,
+///   which PyMethod_New requires; an exception's class, its type).
+enum class CachedWhen {
+  SmallInt,
+  AsciiChar,
+  ByteChar,
+  ZeroSize,
+  EmptyFormat,
+  Always
+};
 struct CachedResultRow {
   const char *Name;
   unsigned Arg;
@@ -739,11 +751,21 @@ constexpr CachedResultRow CachedResults[] = {
     {"PyTuple_New", 0, CachedWhen::ZeroSize},
     {"PyUnicode_New", 0, CachedWhen::ZeroSize},
     {"Py_BuildValue", 0, CachedWhen::EmptyFormat},
+    {"PyModule_GetDict", 0, CachedWhen::Always},
+    {"PyEval_GetBuiltins", 0, CachedWhen::Always},
+    {"PyImport_GetModuleDict", 0, CachedWhen::Always},
+    {"PyMethod_Function", 0, CachedWhen::Always},
+    {"PyMethod_Self", 0, CachedWhen::Always},
+    {"PyMethod_GET_FUNCTION", 0, CachedWhen::Always},
+    {"PyMethod_GET_SELF", 0, CachedWhen::Always},
+    {"PyExceptionInstance_Class", 0, CachedWhen::Always},
 };
 } // namespace
 
 bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) {
   for (const CachedResultRow &R : CachedResults) {
+    if (Name == R.Name && R.When == CachedWhen::Always)
+      return true;
     if (Name != R.Name || R.Arg >= Call.getNumArgs())
       continue;
     if (R.When == CachedWhen::AsciiChar || R.When == CachedWhen::ByteChar ||

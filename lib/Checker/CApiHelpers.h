@@ -171,7 +171,9 @@ const clang::CallExpr *callReturning(clang::ento::SymbolRef Sym);
 /// Whether this call returns one of CPython's cached objects, and so
 /// cannot fail: a small int (PyLong_FromLong(64)), a str or bytes of no
 /// character or one (PyUnicode_FromString(" ")), the empty tuple
-/// (PyTuple_New(0), Py_BuildValue("()")), None (Py_BuildValue("")).
+/// (PyTuple_New(0), Py_BuildValue("()")), None (Py_BuildValue("")); or,
+/// whatever its arguments, an object the interpreter always has and lends
+/// (PyModule_GetDict, PyEval_GetBuiltins): never NULL.
 bool returnsCachedObject(const clang::ento::CallEvent &Call,
                          llvm::StringRef Name);
 

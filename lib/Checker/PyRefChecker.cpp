@@ -974,6 +974,13 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
   }
 
   // Decrement.
+  // `Py_DECREF(Py_TYPE(self))` in a dealloc: the instance's reference to
+  // its type is never the type's last one (a heap type's tp_mro holds the
+  // type itself; a static type is never freed), so the type is still there
+  // for `Py_TYPE(self)->tp_free(self)` after it.
+  if (const FieldRegion *FR = fieldOfValue(Sym);
+      FR && FR->getDecl()->getName() == "ob_type")
+    return forget(State, Sym, /*StopJudging=*/true);
   if (!RS) {
     // `Py_XDECREF(old_value)` on the path where `old_value == value`
     // (CPython's insertdict): the code releases the object it holds
@@ -1662,8 +1669,12 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
       }
       break;
     case ReturnEffect::Borrowed:
-      if (Sym && !State->get<RefMap>(Sym))
+      if (Sym && !State->get<RefMap>(Sym)) {
         State = State->set<RefMap>(Sym, RefState::borrowed(CE));
+        if (S.Ret.NeverNull)
+          if (auto NN = State->assume(Ret.castAs<DefinedOrUnknownSVal>(), true))
+            State = NN;
+      }
       break;
     case ReturnEffect::AlwaysNull:
       if (Sym)

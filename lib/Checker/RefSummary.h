@@ -70,6 +70,10 @@ struct ReturnEffect {
   Kind K = NotObject;
   unsigned AliasArg = 0;
   bool CanFail = true;
+  /// Never NULL, borrowed results included (returnsCachedObject): a test of
+  /// it for NULL is dead code. (A borrowed result that "cannot fail" may
+  /// still be NULL by itself: PyTuple_GET_ITEM of an empty slot.)
+  bool NeverNull = false;
   /// For New: the argument that holds the object too (ResultHeldBy).
   std::optional<unsigned> HeldByArg;
 };
