@@ -19,6 +19,7 @@ class SourceLocation;
 class SourceManager;
 class FieldDecl;
 class FunctionDecl;
+class LangOptions;
 class Expr;
 namespace ento {
 class CheckerRegistry;
@@ -165,6 +166,12 @@ bool wantsUnitContract(const clang::FunctionDecl *FD);
 /// large (14 blocks or more: the analyzer inlines such a function at most
 /// 32 times in a unit, and never past 100 blocks).
 bool hardToFollow(const clang::FunctionDecl *FD);
+/// Whether the inference of a unit in language LO stops inlining a
+/// function of the unit once its exploration is done (it has a contract,
+/// or ran out of budget), its calls then reading what is known of it: C
+/// only. C++ members share a contract name across overloads and reach the
+/// analysis as annotations only, so their calls are followed as before.
+bool inferenceReadsOwnContracts(const clang::LangOptions &LO);
 /// Whether FD's body asks whether an exception is set (PyErr_Occurred).
 bool queriesException(const clang::FunctionDecl *FD);
 /// The name FD's contract is filed under in the ApiModel: its identifier

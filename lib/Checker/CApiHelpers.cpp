@@ -468,6 +468,10 @@ const ento::FieldRegion *refcheck::fieldOfValue(ento::SymbolRef Sym) {
   return dyn_cast_or_null<ento::FieldRegion>(From);
 }
 
+bool refcheck::isTypeField(const ento::FieldRegion *FR) {
+  return FR && FR->getDecl()->getName() == "ob_type";
+}
+
 StringRef refcheck::recordName(QualType T) {
   const RecordType *RT = T.getCanonicalType()->getAs<RecordType>();
   return RT ? recordName(RT->getDecl()) : "";
@@ -764,9 +768,11 @@ constexpr CachedResultRow CachedResults[] = {
 
 bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) {
   for (const CachedResultRow &R : CachedResults) {
-    if (Name == R.Name && R.When == CachedWhen::Always)
+    if (Name != R.Name)
+      continue;
+    if (R.When == CachedWhen::Always)
       return true;
-    if (Name != R.Name || R.Arg >= Call.getNumArgs())
+    if (R.Arg >= Call.getNumArgs())
       continue;
     if (R.When == CachedWhen::AsciiChar || R.When == CachedWhen::ByteChar ||
         R.When == CachedWhen::EmptyFormat) {

@@ -106,6 +106,8 @@ llvm::StringRef recordName(const clang::RecordDecl *RD);
 /// The field whose value Sym stands for (the initial value of the field,
 /// or one derived from it after an invalidation), if any.
 const clang::ento::FieldRegion *fieldOfValue(clang::ento::SymbolRef Sym);
+/// Whether FR is an object's ob_type field (what Py_TYPE reads).
+bool isTypeField(const clang::ento::FieldRegion *FR);
 llvm::StringRef recordName(clang::QualType T);
 
 /// `return` written as Py_RETURN_NONE, Py_RETURN_TRUE, Py_RETURN_FALSE or

@@ -270,6 +270,10 @@ bool refcheck::wantsUnitContract(const FunctionDecl *FD) {
          hardToFollow(FD);
 }
 
+bool refcheck::inferenceReadsOwnContracts(const LangOptions &LO) {
+  return !LO.CPlusPlus;
+}
+
 bool refcheck::hardToFollow(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def))
@@ -1352,7 +1356,8 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   // first and no longer enters this function at the calls that follow
   // (InferenceConsumer), which read what is known of it: nothing. Not a
   // contract for the analysis (below, a static helper's shape says more).
-  if (!Complete && FD && !FD->getASTContext().getLangOpts().CPlusPlus)
+  if (!Complete && FD &&
+      inferenceReadsOwnContracts(FD->getASTContext().getLangOpts()))
     Local.try_emplace(contractName(FD), IC ? *IC : unknownContract(FD));
   // The second round explores again only the helpers whose first contract
   // the waited helper's may change: an object handed to it, a result or an

@@ -134,7 +134,7 @@ bool refcheck::typeKnownToBe(ProgramStateRef State, SymbolRef Obj,
       continue;
     // Key.first is the value of Obj's ob_type field.
     const FieldRegion *FR = fieldOfValue(Key.first);
-    if (!FR || FR->getDecl()->getName() != "ob_type")
+    if (!isTypeField(FR))
       continue;
     const SymbolicRegion *Base = FR->getSuperRegion()->getSymbolicBase();
     if (Base && Base->getSymbol() == Obj)
@@ -430,7 +430,7 @@ static bool callsThroughDeallocator(const Stmt *S) {
 /// getter such as Py_TYPE() whose call does.
 static bool typeReadForDealloc(const FieldRegion *FR, const Stmt *S,
                                CheckerContext &C) {
-  if (!FR || FR->getDecl()->getName() != "ob_type")
+  if (!isTypeField(FR))
     return false;
   if (readsDeallocSlot(S, C.getLocationContext()))
     return true;
@@ -978,8 +978,7 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
   // its type is never the type's last one (a heap type's tp_mro holds the
   // type itself; a static type is never freed), so the type is still there
   // for `Py_TYPE(self)->tp_free(self)` after it.
-  if (const FieldRegion *FR = fieldOfValue(Sym);
-      FR && FR->getDecl()->getName() == "ob_type")
+  if (isTypeField(fieldOfValue(Sym)))
     return forget(State, Sym, /*StopJudging=*/true);
   if (!RS) {
     // `Py_XDECREF(old_value)` on the path where `old_value == value`

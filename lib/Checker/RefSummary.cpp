@@ -548,8 +548,10 @@ CallSummary RefSummaryManager::summarize(const CallEvent &Call) {
   if (Spec)
     fromSpec(*Spec, Call, S);
   // PyTuple_New(0), PyLong_FromLong(1): the cached object, never NULL.
-  if (returnsCachedObject(Call, S.Callee))
-    S.Ret.CanFail = false, S.Ret.NeverNull = true;
+  if (returnsCachedObject(Call, S.Callee)) {
+    S.Ret.CanFail = false;
+    S.Ret.NeverNull = true;
+  }
 
   // The result. Annotations on the declaration override the row; without
   // either, the C-API convention: a new reference.

@@ -24,8 +24,9 @@ namespace refcheck {
 
 /// The analyzer's consumer for contract inference: the unit's functions
 /// explored callees first, each function with a contract (in Found, which
-/// the inference fills) no longer inlined afterwards, nor those an earlier
-/// phase of the parse gave one (Earlier, read when the unit is complete).
+/// the inference fills) or whose exploration ran out of budget no longer
+/// inlined afterwards, nor those an earlier phase of the parse gave one
+/// (Earlier, read when the unit is complete).
 std::unique_ptr<clang::ASTConsumer>
 makeInferenceConsumer(clang::CompilerInstance &CI,
                       const std::vector<InferredContract> &Found,

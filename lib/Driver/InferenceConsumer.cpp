@@ -13,9 +13,11 @@
 // bottom-up order of the call graph's strongly connected components. Once a
 // function of a C unit has a contract, the engine no longer inlines it:
 // later calls read the contract (ContractInference's summaries of the
-// unit's own functions). A function left without one (its paths disagree,
-// its exploration ran out of budget, nothing asks for it) is inlined as
-// before, and so are the members of a cycle while the cycle is explored.
+// unit's own functions). Nor does it inline one whose own exploration ran
+// out of budget: its callers read that nothing is known of it. A function
+// left without a contract otherwise (nothing asks for one, its paths
+// disagree) is inlined as before, and so are the members of a cycle while
+// the cycle is explored.
 //
 //===----------------------------------------------------------------------===//
 #include "DriverInternal.h"
@@ -87,9 +89,7 @@ public:
     CallGraph CG;
     for (Decl *D : TopLevel)
       CG.addToCallGraph(D);
-    // C++ members share a contract name across overloads and reach the
-    // analysis as annotations only: their calls are followed as before.
-    bool UseContracts = !Ctx.getLangOpts().CPlusPlus;
+    bool UseContracts = inferenceReadsOwnContracts(Ctx.getLangOpts());
     // The static helpers an earlier phase of this parse inferred.
     if (UseContracts && Earlier)
       for (const auto &[Callee, Node] : CG)
