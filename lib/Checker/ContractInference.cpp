@@ -1347,6 +1347,14 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   if (!Named && Keys.empty())
     return;
   bool Complete = Eng.hasEmptyWorkList();
+  // A loop of a fixed count longer than the inference's two passes (`for
+  // (i = 0; i < 3; i++)`) ends at the loop bound every path that goes
+  // through it: the paths left are those that failed on the way, and
+  // "always fails" (a NULL result) would be wrong. Like an exploration cut
+  // short, that says nothing of the paths lost.
+  if (Complete && !Ps.empty() && Eng.wasBlocksExhausted() &&
+      everyPathEnds(Ps, ExcSet))
+    Complete = false;
   std::optional<InferredContract> IC =
       // Paths cut at the loop bound are dropped, as in any analysis; a
       // function whose exploration ran out of budget with work left is not

@@ -13,6 +13,9 @@
 // on it; after it, that argument is not NULL. Those that can fail (a NULL
 // there raises SystemError) say nothing.
 //
+// An object's stored size (Py_SIZE, PyUnicode_GET_LENGTH) is never
+// negative, in the analysis and in the inference alike.
+//
 // Without this, `PyTuple_GET_SIZE(args)` left args free to be NULL later: a
 // helper's `Py_INCREF(args); return args;` then returned NULL with no
 // exception set (_functoolsmodule.c's bounded_lru_cache_wrapper, reached
@@ -40,7 +43,31 @@ static ProgramStateRef goneThrough(ProgramStateRef State, DefinedSVal V,
   return NonNull;
 }
 
-class DereferenceModel : public Checker<check::Location, check::PostCall> {
+/// The accessors of an object's stored size, when a table row (rather than
+/// their inline body) evaluates them.
+static constexpr const char *SizeAccessors[] = {
+    "Py_SIZE",          "PyTuple_GET_SIZE",     "PyList_GET_SIZE",
+    "PyBytes_GET_SIZE", "PyByteArray_GET_SIZE", "PyUnicode_GET_LENGTH",
+};
+
+/// Whether Sym is the size an object stores (PyVarObject's ob_size behind
+/// Py_SIZE, PyASCIIObject's length behind PyUnicode_GET_LENGTH), read from
+/// the object or returned by its accessor; it is never negative.
+static bool isStoredObjectSize(SymbolRef Sym) {
+  if (isa<SymbolConjured>(Sym))
+    return llvm::is_contained(
+        SizeAccessors, userFacingName(directCalleeName(callReturning(Sym))));
+  const FieldRegion *FR = fieldOfValue(Sym);
+  if (!FR)
+    return false;
+  const FieldDecl *F = FR->getDecl();
+  StringRef Record = recordName(F->getParent()); // typedef struct {...} X;
+  return (F->getName() == "ob_size" && Record == "PyVarObject") ||
+         (F->getName() == "length" && Record == "PyASCIIObject");
+}
+
+class DereferenceModel
+    : public Checker<check::Location, check::PostCall, eval::Assume> {
 public:
   const CheckerConfig *Config = nullptr;
 
@@ -95,6 +122,28 @@ public:
       C.generateSink(State, C.getPredecessor());
     else if (Changed)
       C.addTransition(After);
+  }
+
+  ProgramStateRef evalAssume(ProgramStateRef State, SVal Cond,
+                             bool Assumption) const {
+    // An object's stored size is never negative: a path that needs it to
+    // be (a dead `if (PyUnicode_GET_LENGTH(s) == -1)`) is not followed. In
+    // the inference too: cbor2's fp_read_bytes returns PyBytes_GET_SIZE of
+    // what it read, and a negative one, which the helper calling it
+    // returned as a failure with no exception set, made its error
+    // convention unknown.
+    for (SymbolRef Sym : Cond.symbols()) {
+      if (!Sym->getType()->isSignedIntegerType() || !isStoredObjectSize(Sym))
+        continue;
+      SValBuilder &SVB = State->getStateManager().getSValBuilder();
+      auto NonNeg = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
+                                  SVB.makeZeroVal(Sym->getType()),
+                                  SVB.getConditionType())
+                        .getAs<DefinedOrUnknownSVal>();
+      if (NonNeg && !State->assume(*NonNeg, true))
+        return nullptr;
+    }
+    return State;
   }
 };
 } // namespace

@@ -2407,29 +2407,6 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   C.addTransition(State->BindExpr(BO, LC, V));
 }
 
-/// The accessors of an object's stored size, when a table row (rather than
-/// their inline body) evaluates them.
-static constexpr const char *SizeAccessors[] = {
-    "Py_SIZE",          "PyTuple_GET_SIZE",     "PyList_GET_SIZE",
-    "PyBytes_GET_SIZE", "PyByteArray_GET_SIZE", "PyUnicode_GET_LENGTH",
-};
-
-/// Whether Sym is the size an object stores (PyVarObject's ob_size behind
-/// Py_SIZE, PyASCIIObject's length behind PyUnicode_GET_LENGTH), read from
-/// the object or returned by its accessor; it is never negative.
-static bool isStoredObjectSize(SymbolRef Sym) {
-  if (isa<SymbolConjured>(Sym))
-    return llvm::is_contained(
-        SizeAccessors, userFacingName(directCalleeName(callReturning(Sym))));
-  const FieldRegion *FR = fieldOfValue(Sym);
-  if (!FR)
-    return false;
-  const FieldDecl *F = FR->getDecl();
-  StringRef Record = recordName(F->getParent()); // typedef struct {...} X;
-  return (F->getName() == "ob_size" && Record == "PyVarObject") ||
-         (F->getName() == "length" && Record == "PyASCIIObject");
-}
-
 ProgramStateRef PyRefChecker::evalAssume(ProgramStateRef State, SVal Cond,
                                          bool Assumption) const {
   // An object found to be a static one (`r == Py_NotImplemented`) is not
@@ -2450,19 +2427,6 @@ ProgramStateRef PyRefChecker::evalAssume(ProgramStateRef State, SVal Cond,
             SVB.getRegionManager().getSymbolicRegion(Key.first)),
         true);
     if (!State)
-      return nullptr;
-  }
-  // An object's stored size is never negative: a path that needs it to be
-  // (a dead `if (PyUnicode_GET_LENGTH(s) == -1)`) is not followed.
-  for (SymbolRef Sym : Cond.symbols()) {
-    if (!Sym->getType()->isSignedIntegerType() || !isStoredObjectSize(Sym))
-      continue;
-    SValBuilder &SVB = State->getStateManager().getSValBuilder();
-    auto NonNeg = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
-                                SVB.makeZeroVal(Sym->getType()),
-                                SVB.getConditionType())
-                      .getAs<DefinedOrUnknownSVal>();
-    if (NonNeg && !State->assume(*NonNeg, true))
       return nullptr;
   }
   return State;

@@ -1,0 +1,26 @@
+#include <Python.h>
+
+PyObject *first_three(PyObject *seq);
+
+/* Another file may call this one too. */
+PyObject *
+count_three(PyObject *seq)
+{
+    PyObject *items = first_three(seq);
+    if (items == NULL)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(items);
+    Py_DECREF(items);
+    return PyLong_FromSsize_t(n);
+}
+
+static PyObject *
+count(PyObject *self, PyObject *seq)
+{
+    return count_three(seq);
+}
+
+static PyMethodDef methods[] = {
+    {"count", count, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
