@@ -1829,6 +1829,36 @@ static bool handedToLibraryAsUserData(const CallEvent &Call, unsigned I) {
          FD->getParamDecl(I)->getType()->isVoidPointerType();
 }
 
+/// The objects an argument of Call points into the data of (the characters
+/// of a bytes object, an array of numbers in its struct) while no argument
+/// is the object itself. A pointer to a struct within the object (`&self->
+/// state`) is not data: the callee may change what the code's later
+/// releases depend on (mrab-regex's scanner releases itself where
+/// `state->lock` is set, which the call it handed `state` to may change).
+static llvm::SmallPtrSet<SymbolRef, 2>
+objectsWithInteriorArgs(const CallEvent &Call) {
+  llvm::SmallPtrSet<SymbolRef, 2> Inside, Whole;
+  for (unsigned I = 0, E = Call.getNumArgs(); I != E; ++I) {
+    SVal V = Call.getArgSVal(I);
+    if (SymbolRef Sym = V.getAsLocSymbol()) {
+      Whole.insert(Sym);
+      continue;
+    }
+    const Expr *AE = Call.getArgExpr(I);
+    QualType Pointee =
+        AE ? AE->IgnoreParenImpCasts()->getType()->getPointeeType()
+           : QualType();
+    if (Pointee.isNull() || !Pointee->isArithmeticType())
+      continue;
+    const MemRegion *R = V.getAsRegion();
+    if (const SymbolicRegion *Base = R ? R->getSymbolicBase() : nullptr)
+      Inside.insert(Base->getSymbol());
+  }
+  for (SymbolRef Sym : Whole)
+    Inside.erase(Sym);
+  return Inside;
+}
+
 ProgramStateRef
 PyRefChecker::checkPointerEscape(ProgramStateRef State,
                                  const InvalidatedSymbols &Escaped,
@@ -1875,10 +1905,16 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
   if (Kind == PSK_IndirectEscapeOnCall)
     for (auto [Var, Old] : State->get<InPlaceOld>())
       InPlace.insert(Old);
+  // A pointer into an object's own data (`read(fd, PyBytes_AS_STRING(b),
+  // n)`) lets the callee write there, not release the object: the engine
+  // counts the object among the escaped all the same.
+  llvm::SmallPtrSet<SymbolRef, 2> MemoryOnly;
+  if (Kind == PSK_IndirectEscapeOnCall && Call)
+    MemoryOnly = objectsWithInteriorArgs(*Call);
   // Stored into untracked memory, reachable through a pointer handed to a
   // callee, or written to an out-parameter: no longer ours to release.
   for (SymbolRef Sym : Escaped) {
-    if (InPlace.count(Sym))
+    if (InPlace.count(Sym) || MemoryOnly.count(Sym))
       continue;
     // Stored into a field of an object the code owns (storeIntoOwned):
     // that object holds it now, and the state says so, also when the
