@@ -272,6 +272,10 @@ private:
                                CheckerContext &C, bool &Reported) const;
   ProgramStateRef forget(ProgramStateRef State, SymbolRef Sym,
                          bool StopJudging) const;
+  /// Reports Msg about Sym on a node where the path goes on without it.
+  ProgramStateRef reportAndForget(ProgramStateRef State, SymbolRef Sym,
+                                  const BugType &BT, const std::string &Msg,
+                                  CheckerContext &C, bool &Reported) const;
   /// Whether the statement right after the steal at At, in the code that
   /// wrote it, is a Py_INCREF of the object stolen: Statement when it gives
   /// the holder the reference it took; OnSuccess when it comes after an
@@ -598,13 +602,27 @@ ProgramStateRef PyRefChecker::lostWithContainer(ProgramStateRef State,
                                                 const RefState &RS,
                                                 CheckerContext &C,
                                                 bool &Reported) const {
-  if (enabled(checks::UseAfterRelease))
-    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
-      Diags.report(Diags.UseAfterReleaseBug,
-                   RefDiagnostics::useAfterRelease(RS), Sym, N, C);
-      Reported = true;
-    }
-  return State->remove<RefMap>(Sym);
+  if (!enabled(checks::UseAfterRelease))
+    return State->remove<RefMap>(Sym);
+  return reportAndForget(State, Sym, Diags.UseAfterReleaseBug,
+                         RefDiagnostics::useAfterRelease(RS), C, Reported);
+}
+
+ProgramStateRef PyRefChecker::reportAndForget(ProgramStateRef State,
+                                              SymbolRef Sym, const BugType &BT,
+                                              const std::string &Msg,
+                                              CheckerContext &C,
+                                              bool &Reported) const {
+  // The error node is where the path goes on (the callers add no other
+  // transition once Reported): without the object, so that the same
+  // mistake is not reported again further on (a borrowed-return after a
+  // use of the same object after release).
+  State = State->remove<RefMap>(Sym);
+  if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
+    Diags.report(BT, Msg, Sym, N, C);
+    Reported = true;
+  }
+  return State;
 }
 
 /// Whether the pointers A and B are equal on every continuation of the
@@ -873,6 +891,12 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     if (const RefState *RS = State->get<RefMap>(Sym);
         RS && RS->isOwned() && !RS->onBorrow())
       return State->set<RefMap>(Sym, RS->heldElsewhere());
+    // An item borrowed from a tuple and stored in a dict lives as long as
+    // the dict does: releasing the tuple no longer ends the borrow.
+    if (const RefState *RS = State->get<RefMap>(Sym);
+        RS && RS->isBorrowed() && RS->holder() && !RS->holderGone())
+      return State->set<RefMap>(
+          Sym, RefState::borrowed(RS->origin(), Holder != Sym ? Holder : nullptr));
     return State;
   case Transition::IncRef:
   case Transition::DecRef:
@@ -965,11 +989,9 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // Incrementing an object we no longer hold a reference to (one we knew
     // nothing about may still be held by somebody else).
     if (enabled(checks::UseAfterRelease) && !RS->isReleasedUnknown())
-      if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
-        Diags.report(Diags.UseAfterReleaseBug,
-                     RefDiagnostics::useAfterRelease(*RS), Sym, N, C);
-        Reported = true;
-      }
+      return reportAndForget(State, Sym, Diags.UseAfterReleaseBug,
+                             RefDiagnostics::useAfterRelease(*RS), C,
+                             Reported);
     return State->remove<RefMap>(Sym);
   }
 
@@ -1014,11 +1036,8 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
   if (RS->isBorrowed() && RS->holder() && readWithin(RS->origin(), At))
     return forget(State, Sym, /*StopJudging=*/true);
   if (enabled(checks::OverRelease) && !RS->isReleasedUnknown())
-    if (ExplodedNode *N = C.generateNonFatalErrorNode(State)) {
-      Diags.report(Diags.OverReleaseBug, RefDiagnostics::overRelease(*RS), Sym,
-                   N, C);
-      Reported = true;
-    }
+    return reportAndForget(State, Sym, Diags.OverReleaseBug,
+                           RefDiagnostics::overRelease(*RS), C, Reported);
   return State->remove<RefMap>(Sym);
 }
 

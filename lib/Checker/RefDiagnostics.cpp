@@ -203,6 +203,11 @@ std::string RefDiagnostics::assumeInPlaceFails(StringRef Callee, bool Frees) {
 /// The first node on the path where Sym got its current RefState.
 static const ExplodedNode *findOriginNode(const ExplodedNode *N,
                                           SymbolRef Sym) {
+  // A report's node may be where the path goes on without the object
+  // (PyRefChecker::reportAndForget): its history ends on the node before.
+  if (N && !getRefState(N->getState(), Sym) && N->getFirstPred() &&
+      getRefState(N->getFirstPred()->getState(), Sym))
+    N = N->getFirstPred();
   const ExplodedNode *Origin = N;
   while (N) {
     if (!getRefState(N->getState(), Sym))
@@ -507,7 +512,13 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
                          (Now->count() == 1 ? " reference" : " references") +
                          " still owned";
       std::string How = refOpSpelling(S, RefOps);
-      if (How.empty() && !Callee.empty())
+      if (Now->count() == Before->count()) {
+        // Handed to a holder that takes a reference of its own
+        // (PyDict_SetItem, PyList_Append): the count is unchanged.
+        if (Callee.empty() || !Now->onBorrow() || Before->onBorrow())
+          return nullptr;
+        Msg = "'" + Callee.str() + "' takes a reference of its own; " + Left;
+      } else if (How.empty() && !Callee.empty())
         Msg = "One reference stolen by '" + Callee.str() + "'; " + Left;
       else
         Msg = "Reference released; " + Left;
