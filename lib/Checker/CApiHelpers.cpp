@@ -766,6 +766,26 @@ constexpr CachedResultRow CachedResults[] = {
 };
 } // namespace
 
+/// Whether the path keeps Call's integer argument Arg within -5..256.
+static bool withinSmallInts(const ento::CallEvent &Call, unsigned Arg) {
+  auto NV = Call.getArgSVal(Arg).getAs<ento::NonLoc>();
+  const Expr *E = NV ? Call.getArgExpr(Arg) : nullptr;
+  if (!E || !E->getType()->isIntegerType())
+    return false;
+  ento::ProgramStateRef State = Call.getState();
+  ento::SValBuilder &SVB = State->getStateManager().getSValBuilder();
+  QualType Ty = E->getType();
+  bool Signed = Ty->isSignedIntegerType();
+  auto Outside = [&](BinaryOperatorKind Op, int64_t Bound) {
+    ento::SVal Test =
+        SVB.evalBinOp(State, Op, *NV, SVB.makeIntVal(Bound, Ty),
+                      SVB.getConditionType());
+    auto DT = Test.getAs<ento::DefinedOrUnknownSVal>();
+    return !DT || State->assume(*DT, true) != nullptr;
+  };
+  return !Outside(BO_GT, 256) && !(Signed && Outside(BO_LT, -5));
+}
+
 bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) {
   for (const CachedResultRow &R : CachedResults) {
     if (Name != R.Name)
@@ -787,14 +807,17 @@ bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) 
              (Text.size() == 1 && (R.When == CachedWhen::ByteChar ||
                                    static_cast<unsigned char>(Text[0]) < 128));
     }
-    auto CI = Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>();
-    if (!CI)
-      return false;
-    const llvm::APSInt &V = CI->getValue();
-    if (R.When == CachedWhen::ZeroSize)
-      return V.isZero();
-    return V.isSigned() ? V.getSExtValue() >= -5 && V.getSExtValue() <= 256
-                        : V.getZExtValue() <= 256;
+    if (auto CI =
+            Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>()) {
+      const llvm::APSInt &V = CI->getValue();
+      if (R.When == CachedWhen::ZeroSize)
+        return V.isZero();
+      return V.isSigned() ? V.getSExtValue() >= -5 && V.getSExtValue() <= 256
+                          : V.getZExtValue() <= 256;
+    }
+    // `if (val > 255) return error(); return PyLong_FromSsize_t(val);`: a
+    // value the path keeps within the small ints.
+    return R.When == CachedWhen::SmallInt && withinSmallInts(Call, R.Arg);
   }
   return false;
 }
