@@ -302,10 +302,11 @@ struct WalkState {
   std::vector<PendingCall> Pending;
   /// Results already seen: a call has several nodes after it.
   llvm::ImmutableSet<const SymExpr *> SeenSyms;
-  /// Calls the analyzer went into, by call site and caller, until their
-  /// result is seen.
-  llvm::SmallVector<std::pair<const Stmt *, const LocationContext *>, 2>
-      Inlined;
+  /// The call the analyzer just came back from, by call site and caller,
+  /// until the next statement: its result's node, if a checker made one,
+  /// comes right after. (Kept longer, a loop's next pass through the same
+  /// call, not inlined, read as inlined, and its failure as no failure.)
+  std::optional<std::pair<const Stmt *, const LocationContext *>> Exited;
   /// The state the pending tests were last tried on.
   ProgramStateRef Last;
   const Stmt *PrevCall = nullptr;
@@ -326,22 +327,18 @@ void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
   ProgramPoint P = N->getLocation();
   const LocationContext *LC = N->getLocationContext();
   if (auto CEE = P.getAs<CallExitEnd>()) {
-    std::pair<const Stmt *, const LocationContext *> Site{
-        CEE->getCalleeContext()->getCallSite(), LC};
-    if (!llvm::is_contained(W.Inlined, Site))
-      W.Inlined.push_back(Site);
+    W.Exited.emplace(CEE->getCalleeContext()->getCallSite(), LC);
   } else if (P.getKind() == ProgramPoint::PostStmtKind) {
     const auto *CE = dyn_cast_or_null<CallExpr>(P.castAs<PostStmt>().getStmt());
+    bool WasInlined =
+        CE && W.Exited && *W.Exited == std::make_pair((const Stmt *)CE, LC);
+    W.Exited.reset();
     if (CE && CE != W.PrevCall) {
       SVal V = N->getSVal(CE);
       const SymExpr *Sym = V.getAsSymbol(/*IncludeBaseRegions=*/true);
       bool New = !Sym || !W.SeenSyms.contains(Sym);
       if (Sym && New)
         W.SeenSyms = Syms.add(W.SeenSyms, Sym);
-      auto It = llvm::find(W.Inlined, std::make_pair((const Stmt *)CE, LC));
-      bool WasInlined = It != W.Inlined.end();
-      if (WasInlined)
-        W.Inlined.erase(It);
       if (New && (!calleeName(CE).empty() || calledField(CE))) {
         if (std::optional<Cause> Raises = raisingCause(Model, CE)) {
           W.addCause(std::move(*Raises));
