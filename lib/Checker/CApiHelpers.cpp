@@ -777,9 +777,8 @@ static bool withinSmallInts(const ento::CallEvent &Call, unsigned Arg) {
   QualType Ty = E->getType();
   bool Signed = Ty->isSignedIntegerType();
   auto Outside = [&](BinaryOperatorKind Op, int64_t Bound) {
-    ento::SVal Test =
-        SVB.evalBinOp(State, Op, *NV, SVB.makeIntVal(Bound, Ty),
-                      SVB.getConditionType());
+    ento::SVal Test = SVB.evalBinOp(State, Op, *NV, SVB.makeIntVal(Bound, Ty),
+                                    SVB.getConditionType());
     auto DT = Test.getAs<ento::DefinedOrUnknownSVal>();
     return !DT || State->assume(*DT, true) != nullptr;
   };
@@ -807,8 +806,7 @@ bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) 
              (Text.size() == 1 && (R.When == CachedWhen::ByteChar ||
                                    static_cast<unsigned char>(Text[0]) < 128));
     }
-    if (auto CI =
-            Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>()) {
+    if (auto CI = Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>()) {
       const llvm::APSInt &V = CI->getValue();
       if (R.When == CachedWhen::ZeroSize)
         return V.isZero();

@@ -136,10 +136,10 @@ public:
       if (!Sym->getType()->isSignedIntegerType() || !isStoredObjectSize(Sym))
         continue;
       SValBuilder &SVB = State->getStateManager().getSValBuilder();
-      auto NonNeg = SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
-                                  SVB.makeZeroVal(Sym->getType()),
-                                  SVB.getConditionType())
-                        .getAs<DefinedOrUnknownSVal>();
+      auto NonNeg =
+          SVB.evalBinOp(State, BO_GE, nonloc::SymbolVal(Sym),
+                        SVB.makeZeroVal(Sym->getType()), SVB.getConditionType())
+              .getAs<DefinedOrUnknownSVal>();
       if (NonNeg && !State->assume(*NonNeg, true))
         return nullptr;
     }

@@ -886,18 +886,19 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     return State->set<RefMap>(Sym, RefState::owned(1, At));
   case Transition::BorrowedOut:
     return State->set<RefMap>(Sym, RefState::borrowed(At));
-  case Transition::Keep:
+  case Transition::Keep: {
+    const RefState *RS = State->get<RefMap>(Sym);
     // Objects a container now also holds outlive our reference.
-    if (const RefState *RS = State->get<RefMap>(Sym);
-        RS && RS->isOwned() && !RS->onBorrow())
+    if (RS && RS->isOwned() && !RS->onBorrow())
       return State->set<RefMap>(Sym, RS->heldElsewhere());
     // An item borrowed from a tuple and stored in a dict lives as long as
     // the dict does: releasing the tuple no longer ends the borrow.
-    if (const RefState *RS = State->get<RefMap>(Sym);
-        RS && RS->isBorrowed() && RS->holder() && !RS->holderGone())
+    if (RS && RS->isBorrowed() && RS->holder() && !RS->holderGone())
       return State->set<RefMap>(
-          Sym, RefState::borrowed(RS->origin(), Holder != Sym ? Holder : nullptr));
+          Sym,
+          RefState::borrowed(RS->origin(), Holder != Sym ? Holder : nullptr));
     return State;
+  }
   case Transition::IncRef:
   case Transition::DecRef:
   case Transition::Steal:
@@ -990,8 +991,7 @@ ProgramStateRef PyRefChecker::updateSymbol(ProgramStateRef State,
     // nothing about may still be held by somebody else).
     if (enabled(checks::UseAfterRelease) && !RS->isReleasedUnknown())
       return reportAndForget(State, Sym, Diags.UseAfterReleaseBug,
-                             RefDiagnostics::useAfterRelease(*RS), C,
-                             Reported);
+                             RefDiagnostics::useAfterRelease(*RS), C, Reported);
     return State->remove<RefMap>(Sym);
   }
 
