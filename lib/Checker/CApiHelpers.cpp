@@ -766,11 +766,13 @@ constexpr CachedResultRow CachedResults[] = {
 };
 } // namespace
 
-/// Whether the path keeps Call's integer argument Arg within -5..256.
+/// Whether Call's integer argument Arg is within -5..256 on the path: a
+/// literal, or a value the path has bounded (`if (val > 255) return
+/// error(); return PyLong_FromSsize_t(val);`).
 static bool withinSmallInts(const ento::CallEvent &Call, unsigned Arg) {
   auto NV = Call.getArgSVal(Arg).getAs<ento::NonLoc>();
-  const Expr *E = NV ? Call.getArgExpr(Arg) : nullptr;
-  if (!E || !E->getType()->isIntegerType())
+  const Expr *E = Call.getArgExpr(Arg);
+  if (!NV || !E || !E->getType()->isIntegerType())
     return false;
   ento::ProgramStateRef State = Call.getState();
   ento::SValBuilder &SVB = State->getStateManager().getSValBuilder();
@@ -806,16 +808,10 @@ bool refcheck::returnsCachedObject(const ento::CallEvent &Call, StringRef Name) 
              (Text.size() == 1 && (R.When == CachedWhen::ByteChar ||
                                    static_cast<unsigned char>(Text[0]) < 128));
     }
-    if (auto CI = Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>()) {
-      const llvm::APSInt &V = CI->getValue();
-      if (R.When == CachedWhen::ZeroSize)
-        return V.isZero();
-      return V.isSigned() ? V.getSExtValue() >= -5 && V.getSExtValue() <= 256
-                          : V.getZExtValue() <= 256;
-    }
-    // `if (val > 255) return error(); return PyLong_FromSsize_t(val);`: a
-    // value the path keeps within the small ints.
-    return R.When == CachedWhen::SmallInt && withinSmallInts(Call, R.Arg);
+    if (R.When == CachedWhen::SmallInt)
+      return withinSmallInts(Call, R.Arg);
+    auto CI = Call.getArgSVal(R.Arg).getAs<ento::nonloc::ConcreteInt>();
+    return CI && CI->getValue().isZero(); // ZeroSize
   }
   return false;
 }
