@@ -220,8 +220,16 @@ private:
   /// FD's contract as this parse inferred it: in this phase (callees
   /// first), or the static helpers' in the phase before (UnitHelpers).
   const InferredContract *inferredHere(const FunctionDecl *FD) const;
-  /// The functions of the unit named other than as a call's callee.
+  /// Whether the unit calls through the callback field Key itself (cbor2's
+  /// `self->fp_read(...)`, where the same file stores fp_read_buffered
+  /// there): the static helpers' phase infers its contract, as no other
+  /// file needs it from the project's inference.
+  bool unitField(const FunctionDecl *FD, StringRef Key) const;
+  /// The functions of the unit named other than as a call's callee, and
+  /// the callback fields it calls through.
+  void readUnit(const ASTContext &Ctx) const;
   mutable std::optional<llvm::DenseSet<const FunctionDecl *>> Referenced;
+  mutable llvm::StringSet<> CalledFields;
 };
 } // namespace
 
@@ -347,25 +355,39 @@ ContractInferenceChecker::boundKeys(const FunctionDecl *FD) const {
 bool ContractInferenceChecker::unitHelper(const FunctionDecl *FD) const {
   if (!wantsUnitContract(FD) || !boundKeys(FD).empty())
     return false;
-  if (!Referenced) {
-    struct Finder : RecursiveASTVisitor<Finder> {
-      llvm::DenseSet<const FunctionDecl *> Out;
-      llvm::DenseSet<const Expr *> Callees;
-      bool VisitCallExpr(CallExpr *CE) {
-        Callees.insert(CE->getCallee()->IgnoreParenImpCasts());
-        return true;
-      }
-      bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-        if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
-          if (!Callees.contains(DRE))
-            Out.insert(F->getCanonicalDecl());
-        return true;
-      }
-    } F;
-    F.TraverseDecl(FD->getASTContext().getTranslationUnitDecl());
-    Referenced = std::move(F.Out);
-  }
+  readUnit(FD->getASTContext());
   return !Referenced->contains(FD->getCanonicalDecl());
+}
+
+void ContractInferenceChecker::readUnit(const ASTContext &Ctx) const {
+  if (Referenced)
+    return;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::DenseSet<const FunctionDecl *> Out;
+    llvm::DenseSet<const Expr *> Callees;
+    llvm::StringSet<> Fields;
+    bool VisitCallExpr(CallExpr *CE) {
+      Callees.insert(CE->getCallee()->IgnoreParenImpCasts());
+      if (std::optional<std::string> Key = callbackFieldKey(CE))
+        Fields.insert(*Key);
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        if (!Callees.contains(DRE))
+          Out.insert(F->getCanonicalDecl());
+      return true;
+    }
+  } F;
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Referenced = std::move(F.Out);
+  CalledFields = std::move(F.Fields);
+}
+
+bool ContractInferenceChecker::unitField(const FunctionDecl *FD,
+                                         StringRef Key) const {
+  readUnit(FD->getASTContext());
+  return CalledFields.contains(Key);
 }
 
 const InferredContract *
@@ -390,8 +412,12 @@ bool ContractInferenceChecker::explores(const FunctionDecl *FD) const {
   if (Config && Config->InferUnitLocal && unitHelper(FD))
     return !Config->HelperRedo ||
            Config->HelperRedo->contains(contractName(FD));
-  if (Config && Config->InferUnitLocalOnly)
-    return false;
+  if (Config && Config->InferUnitLocalOnly) {
+    // Stored in a callback field this unit calls through: once, in the
+    // first round.
+    auto CalledHere = [&](StringRef K) { return unitField(FD, K); };
+    return !Config->HelperRedo && llvm::any_of(boundKeys(FD), CalledHere);
+  }
   if (wantsContract(FD) && Wanted(contractName(FD)))
     return true;
   return llvm::any_of(boundKeys(FD), Wanted);
@@ -516,8 +542,9 @@ void ContractInferenceChecker::checkPostCall(const CallEvent &Call,
   // runs out (PyList_New, PyErr_NoMemory, a helper of this file inferred
   // so).
   StringRef Name = FD && FD->getIdentifier() ? FD->getName() : "";
-  ErrorKind EK = Name.empty() ? ErrorKind::Unknown
-                              : errorKindFor(Config->Model, FD);
+  ErrorKind EK = Field          ? Summaries.fieldErrorKind(*Field)
+                 : Name.empty() ? ErrorKind::Unknown
+                                : errorKindFor(Config->Model, FD);
   const ErrorSpec *ES = FD ? errorSpecFor(Config->Model, FD) : nullptr;
   bool Memory = ES && ES->FailsOnlyOnMemory;
   if (const InferredContract *IC = inferredHere(FD); IC && IC->Error) {
@@ -1343,7 +1370,7 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
     return;
   bool Named = UnitLocal || (!Config->InferUnitLocalOnly && wantsContract(FD));
   if (Config->InferUnitLocalOnly)
-    Keys.clear();
+    llvm::erase_if(Keys, [&](StringRef K) { return !unitField(FD, K); });
   if (!Named && Keys.empty())
     return;
   bool Complete = Eng.hasEmptyWorkList();

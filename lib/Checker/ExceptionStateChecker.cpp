@@ -87,6 +87,8 @@ class ExceptionStateChecker
 
 public:
   const CheckerConfig *Config = nullptr;
+  /// The contracts of the callback fields called through.
+  RefSummaryManager Summaries;
 
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const {
@@ -270,8 +272,16 @@ static ProgramStateRef assumeCannotFail(const ApiModel *M,
 ErrorKind ExceptionStateChecker::kindOf(const CallEvent &Call,
                                         CheckerContext &C) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  if (!FD || !FD->getIdentifier())
-    return ErrorKind::Unknown; // through a function pointer: anything
+  if (!FD || !FD->getIdentifier()) {
+    // Through a callback field of the project's own struct: the convention
+    // of the functions the project stores there (cbor2's
+    // `self->fp_read(...) == -1`). Through another function pointer:
+    // anything.
+    if (std::optional<std::string> Key =
+            callbackFieldKey(dyn_cast_or_null<CallExpr>(Call.getOriginExpr())))
+      return Summaries.fieldErrorKind(*Key);
+    return ErrorKind::Unknown;
+  }
   ErrorKind K = errorKindFor(model(), FD);
   if (K == ErrorKind::Unknown && isSystemNonPython(FD, C.getSourceManager())) {
     // A library function that calls back into the code (qsort, OpenSSL's
@@ -743,5 +753,7 @@ void ExceptionStateChecker::checkPreStmt(const ReturnStmt *RS,
 //===----------------------------------------------------------------------===//
 
 void refcheck::registerExceptionStateChecker(CheckerManager &Mgr) {
-  registerWithConfig<ExceptionStateChecker>(Mgr);
+  auto *C = Mgr.registerChecker<ExceptionStateChecker>();
+  C->Config = activeCheckerConfig();
+  C->Summaries.reset(C->Config);
 }

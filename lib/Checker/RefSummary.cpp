@@ -223,6 +223,16 @@ const FunctionSpec *RefSummaryManager::specForField(StringRef Key) const {
   return Model ? Model->lookup(Key) : nullptr;
 }
 
+ErrorKind RefSummaryManager::fieldErrorKind(StringRef Key) const {
+  if (Local)
+    if (auto It = Local->find(Key); It != Local->end() && It->second.Error)
+      return *It->second.Error;
+  if (Own)
+    if (auto It = Own->find(Key); It != Own->end() && It->second->Error)
+      return *It->second->Error;
+  return errorKindFor(Model, Key);
+}
+
 SmallVector<unsigned, 2>
 RefSummaryManager::annotatedSteals(const FunctionDecl *FD, bool Sometimes) {
   SmallVector<unsigned, 2> Out;

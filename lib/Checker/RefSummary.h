@@ -245,6 +245,9 @@ public:
   /// The contract of a callback field, "Record.field" (callbackFieldKey):
   /// annotated, or inferred from the functions the project stores there.
   const FunctionSpec *specForField(llvm::StringRef Key) const;
+  /// The error convention of a callback field, from the same contracts
+  /// (a row of the model names it as a function's is named).
+  ErrorKind fieldErrorKind(llvm::StringRef Key) const;
 
   /// 0-based indices of the parameters FD is annotated to steal
   /// (refcheck::steals_arg, or cpychecker_steals_reference_to_arg).
