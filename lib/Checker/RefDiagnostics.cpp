@@ -227,6 +227,10 @@ static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
       if (VR->getStackFrame() == Frame)
         return VR->getDecl()->getNameAsString();
   for (int Steps = 0; N && Steps < 256; ++Steps, N = N->getFirstPred()) {
+    // The store is ordered by the regions' addresses, which change from
+    // run to run: of several variables holding Sym (`b = next;`), the one
+    // declared first, so the message (and with it the report's
+    // uniqueness) is the same on every run.
     struct Finder : StoreManager::BindingsHandler {
       SymbolRef Sym;
       const StackFrameContext *Frame;
@@ -235,11 +239,15 @@ static std::string holderName(const ExplodedNode *N, SymbolRef Sym) {
                          SVal V) override {
         if (V.getAsLocSymbol() == Sym)
           if (const auto *VR = dyn_cast<VarRegion>(R))
-            if (VR->getStackFrame() == Frame) {
+            if (VR->getStackFrame() == Frame &&
+                (!Found || declaredBefore(VR->getDecl(), Found->getDecl())))
               Found = VR;
-              return false;
-            }
         return true;
+      }
+      static bool declaredBefore(const VarDecl *A, const VarDecl *B) {
+        unsigned LA = A->getLocation().getRawEncoding();
+        unsigned LB = B->getLocation().getRawEncoding();
+        return LA != LB ? LA < LB : A->getName() < B->getName();
       }
     } F;
     F.Sym = Sym;
