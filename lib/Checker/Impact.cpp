@@ -486,8 +486,18 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
 
   // The bug's own need comes first: a result used unchecked fails.
   std::optional<Cause> Needs;
-  if (!NeedsFailureOf.empty()) {
-    const ErrorSpec *Spec = errorSpecFor(Model, NeedsFailureOf);
+  const ErrorSpec *NeedsSpec =
+      NeedsFailureOf.empty() ? nullptr : errorSpecFor(Model, NeedsFailureOf);
+  // A lookup's NULL that means "absent" (PyDict_GetItem, and
+  // PyDict_GetItemWithError's without an error) is no failure: the
+  // caller's data decides it (cbor2's `Py_INCREF(PyDict_GetItem(kwargs,
+  // ...))` crashes whenever the keyword is left out), so the path's own
+  // failures, if any, class the finding.
+  bool NeedsAbsence = NeedsSpec && !NeedsSpec->FailsOnlyOnMemory &&
+                      (NeedsSpec->Kind == ErrorKind::NullNoSet ||
+                       NeedsSpec->Kind == ErrorKind::NullMaybeSets);
+  if (!NeedsFailureOf.empty() && !NeedsAbsence) {
+    const ErrorSpec *Spec = NeedsSpec;
     std::string Name = userFacingName(NeedsFailureOf).str();
     Needs = Cause{Name, Spec && Spec->FailsOnlyOnMemory,
                   "when " + quoted(Name) + " fails"};
