@@ -497,9 +497,8 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
                       (NeedsSpec->Kind == ErrorKind::NullNoSet ||
                        NeedsSpec->Kind == ErrorKind::NullMaybeSets);
   if (!NeedsFailureOf.empty() && !NeedsAbsence) {
-    const ErrorSpec *Spec = NeedsSpec;
     std::string Name = userFacingName(NeedsFailureOf).str();
-    Needs = Cause{Name, Spec && Spec->FailsOnlyOnMemory,
+    Needs = Cause{Name, NeedsSpec && NeedsSpec->FailsOnlyOnMemory,
                   "when " + quoted(Name) + " fails"};
   }
   ReportTag T;
