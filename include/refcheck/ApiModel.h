@@ -80,6 +80,14 @@ struct FunctionSpec {
   /// object the caller passed or had, so a caller's `r == Py_None` and
   /// `r == arg` are false.
   bool FreshResult = false;
+  /// For an inferred NewRef result: every path returns NULL, an object of a
+  /// built-in type made there (or looked up by value, as a cached small
+  /// int), or one of the interpreter's singletons (Py_None, Py_True, ...)
+  /// with a reference: never an instance of the project's own types, a
+  /// module or a type that the caller had, so a method's `r == self` is
+  /// false (PyGreSQL's _conn_non_query_result makes a str or an int, or
+  /// hands back None). FreshResult implies it.
+  bool FreshOrStatic = false;
   /// Arguments (0-based) whose reference the callee steals.
   std::vector<std::pair<unsigned, StealKind>> Steals;
   /// Arguments the callee does not steal but takes a reference of its own

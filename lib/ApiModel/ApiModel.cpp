@@ -483,8 +483,8 @@ std::string ApiModel::fingerprint() const {
     H.update(S->Name);
     std::string Row = "|" + std::to_string(int(S->Return)) + "a" +
                       std::to_string(S->AliasArg) + "|" +
-                      std::to_string(S->CanFail) +
-                      (S->FreshResult ? "f|" : "|");
+                      std::to_string(S->CanFail) + (S->FreshResult ? "f" : "") +
+                      (S->FreshOrStatic ? "s|" : "|");
     for (auto [I, K] : S->Steals)
       Row += std::to_string(I) + ":" + std::to_string(int(K)) + ",";
     for (unsigned I : S->NewRefOutArgs)

@@ -14,6 +14,7 @@ json::Value refcheck::contractToJson(const InferredContract &C) {
                  {"alias_arg", int64_t(S.AliasArg)},
                  {"can_fail", S.CanFail},
                  {"fresh", S.FreshResult},
+                 {"fresh_or_static", S.FreshOrStatic},
                  {"steals", std::move(Steals)},
                  {"unknown", json::Array(S.UnknownArgs)},
                  {"origin", S.Origin}};
@@ -44,6 +45,7 @@ refcheck::contractFromJson(const json::Value &V) {
   S.AliasArg = unsigned(Alias.value_or(0));
   S.CanFail = O->getBoolean("can_fail").value_or(true);
   S.FreshResult = O->getBoolean("fresh").value_or(false);
+  S.FreshOrStatic = O->getBoolean("fresh_or_static").value_or(false);
   C.FailsOnlyOnMemory = O->getBoolean("memory").value_or(false);
   S.From = Source::Inferred;
   S.Origin = O->getString("origin").value_or("").str();
@@ -140,6 +142,7 @@ void refcheck::mergeAlternative(InferredContract &Into,
     A.Return = ReturnKind::Unknown;
   A.CanFail = A.CanFail || B.CanFail;
   A.FreshResult = A.FreshResult && B.FreshResult;
+  A.FreshOrStatic = A.FreshOrStatic && B.FreshOrStatic;
   if (A.NewRefOutArgs != B.NewRefOutArgs)
     A.NewRefOutArgs.clear();
   if (A.InOutArgs != B.InOutArgs)

@@ -517,10 +517,29 @@ Role roleOfSlotMacro(StringRef Slot) {
       .Default(Role::Plain);
 }
 
+/// Whether Python passes a function stored in Record's Field, or under the
+/// PyType_Slot macro Slot, the object it belongs to as its first argument
+/// (SelfIsOwner in computeContracts).
+bool firstArgIsOwner(StringRef Record, StringRef Field) {
+  if (Record == "PyMethodDef")
+    return Field == "ml_meth";
+  if (Record == "PyType_Slot" || Record == "PyModuleDef_Slot") // a macro
+    return Field.starts_with("Py_tp_") || Field.starts_with("Py_sq_") ||
+           Field.starts_with("Py_mp_") || Field.starts_with("Py_am_") ||
+           Field.starts_with("Py_bf_") || Field == "Py_mod_exec";
+  // Not PyNumberMethods: `None + x` calls x's nb_add with None first.
+  return llvm::is_contained({"PyTypeObject", "PySequenceMethods",
+                             "PyMappingMethods", "PyAsyncMethods",
+                             "PyBufferProcs", "PyGetSetDef"},
+                            Record);
+}
 
 struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
   ASTContext &Ctx;
   llvm::DenseMap<const FunctionDecl *, Role> Roles;
+  /// Stored where Python passes the owner first, and stored where the
+  /// first argument may be anything.
+  llvm::DenseSet<const FunctionDecl *> OwnerFirst, AnyFirst;
   llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
   llvm::SmallVector<const DeclRefExpr *, 64> Refs;
   llvm::DenseSet<const FunctionDecl *> RichCompare;
@@ -540,6 +559,14 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
     // METH_NOARGS: Python passes NULL for the second parameter.
     if (F && (*Flags & METH_CALL_MASK) == METH_NOARGS)
       ArgNull.insert(F->getCanonicalDecl());
+    // A static method's self is NULL.
+    if (F && (*Flags & METH_STATIC))
+      AnyFirst.insert(F->getCanonicalDecl());
+  }
+  void noteFirstArg(const FunctionDecl *F, StringRef Record, StringRef Field) {
+    if (F)
+      (firstArgIsOwner(Record, Field) ? OwnerFirst : AnyFirst)
+          .insert(F->getCanonicalDecl());
   }
   bool shouldVisitImplicitCode() const { return false; }
 
@@ -573,12 +600,16 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
   bool VisitBinaryOperator(BinaryOperator *BO) {
     if (BO->getOpcode() != BO_Assign)
       return true;
-    if (const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-      note(referencedFunction(BO->getRHS()),
-           roleOfField(recordName(ME->getBase()->getType()->isPointerType()
-                                      ? ME->getBase()->getType()->getPointeeType()
-                                      : ME->getBase()->getType()),
-                       ME->getMemberDecl()->getName()));
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts())) {
+      StringRef Rec =
+          recordName(ME->getBase()->getType()->isPointerType()
+                         ? ME->getBase()->getType()->getPointeeType()
+                         : ME->getBase()->getType());
+      StringRef Field = ME->getMemberDecl()->getName();
+      note(referencedFunction(BO->getRHS()), roleOfField(Rec, Field));
+      noteFirstArg(referencedFunction(BO->getRHS()), Rec, Field);
+    }
     return true;
   }
   bool VisitInitListExpr(InitListExpr *ILE) {
@@ -601,6 +632,7 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
         Macro = Lexer::getImmediateMacroName(L, Ctx.getSourceManager(),
                                              Ctx.getLangOpts());
       note(referencedFunction(Sem->getInit(1)), roleOfSlotMacro(Macro));
+      noteFirstArg(referencedFunction(Sem->getInit(1)), Rec, Macro);
       return true;
     }
     if (Rec == "PyMethodDef")
@@ -609,7 +641,9 @@ struct ContractFinder : RecursiveASTVisitor<ContractFinder> {
     for (const FieldDecl *FD : RD->fields()) {
       if (I >= Sem->getNumInits())
         break;
-      note(referencedFunction(Sem->getInit(I++)), roleOfField(Rec, FD->getName()));
+      const FunctionDecl *F = referencedFunction(Sem->getInit(I++));
+      note(F, roleOfField(Rec, FD->getName()));
+      noteFirstArg(F, Rec, FD->getName());
     }
     return true;
   }
@@ -620,9 +654,16 @@ llvm::DenseMap<const FunctionDecl *, Contract>
 refcheck::computeContracts(ASTContext &Ctx,
                            llvm::DenseSet<const FunctionDecl *> *RichCompare,
                            llvm::DenseSet<const FunctionDecl *> *ArgNonNull,
-                           llvm::DenseSet<const FunctionDecl *> *ArgNull) {
+                           llvm::DenseSet<const FunctionDecl *> *ArgNull,
+                           llvm::DenseSet<const FunctionDecl *> *SelfIsOwner) {
   ContractFinder F(Ctx);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  if (SelfIsOwner) {
+    SelfIsOwner->clear();
+    for (const FunctionDecl *FD : F.OwnerFirst)
+      if (!F.AnyFirst.contains(FD))
+        SelfIsOwner->insert(FD);
+  }
   if (RichCompare)
     *RichCompare = std::move(F.RichCompare);
   // A function in tables of both kinds: nothing is known of its argument.

@@ -207,6 +207,7 @@ enum : uint64_t {
   METH_KEYWORDS = 0x2,
   METH_NOARGS = 0x4,
   METH_O = 0x8,
+  METH_STATIC = 0x20,
   METH_FASTCALL = 0x80,
   METH_METHOD = 0x200,
   /// The bits that choose the calling convention.
@@ -262,15 +263,19 @@ enum class Contract : uint8_t {
 /// (their int argument is one of Py_LT..Py_GE); ArgNonNull, the methods
 /// whose second parameter Python never passes NULL (METH_O, METH_VARARGS);
 /// ArgNull, those it always passes NULL there (METH_NOARGS). A function
-/// registered both ways is in neither.
-llvm::DenseMap<const clang::FunctionDecl *, Contract>
-computeContracts(clang::ASTContext &Ctx,
-                 llvm::DenseSet<const clang::FunctionDecl *> *RichCompare =
-                     nullptr,
-                 llvm::DenseSet<const clang::FunctionDecl *> *ArgNonNull =
-                     nullptr,
-                 llvm::DenseSet<const clang::FunctionDecl *> *ArgNull =
-                     nullptr);
+/// registered both ways is in neither. SelfIsOwner receives the functions
+/// whose first parameter Python passes as the object the function belongs
+/// to (a method's self or module, a type slot's instance or type, a
+/// getter's instance): never NULL, never None or another singleton. A
+/// function also stored where its first argument may be anything (a
+/// number slot such as nb_add, a field of the project's own struct, a
+/// METH_STATIC method) is not among them.
+llvm::DenseMap<const clang::FunctionDecl *, Contract> computeContracts(
+    clang::ASTContext &Ctx,
+    llvm::DenseSet<const clang::FunctionDecl *> *RichCompare = nullptr,
+    llvm::DenseSet<const clang::FunctionDecl *> *ArgNonNull = nullptr,
+    llvm::DenseSet<const clang::FunctionDecl *> *ArgNull = nullptr,
+    llvm::DenseSet<const clang::FunctionDecl *> *SelfIsOwner = nullptr);
 
 /// An AST-based report whose short description carries "origin=KEY" (the
 /// driver reads it for the finding id) while the message stays readable.

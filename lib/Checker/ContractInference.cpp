@@ -105,6 +105,10 @@ struct PathRecord {
   /// A New result made fresh on this path (PyList_New, tp_alloc, a function
   /// with a fresh result): never a shared singleton such as Py_None.
   bool Fresh = false;
+  /// A New result that is fresh, one of the interpreter's singletons
+  /// (Py_None with a reference, Py_RETURN_TRUE), or made as
+  /// FunctionSpec::FreshOrStatic says (RefSummaryManager::madeOrStatic).
+  bool FreshOrStatic = false;
   /// For an int result known to be >= 0: whether it is known to be 0.
   IntValue Int = IntValue::Either;
   unsigned Exc = ExcClear;
@@ -137,6 +141,7 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InfPending, SymbolRef, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRet, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetMaybeNull, bool)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetFresh, bool)
+REGISTER_TRAIT_WITH_PROGRAMSTATE(InfRetFreshOrStatic, bool)
 /// Objects the path made out of memory (_Py_NewReference on an object
 /// taken off a free list, PyObject_Init after PyObject_Malloc): fresh, as
 /// an allocator's result is.
@@ -914,7 +919,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   const Expr *RetE = RS->getRetValue();
   Ret R = Ret::None;
   int AliasParam = -1;
-  bool MaybeNull = false, Fresh = false, Read = false;
+  bool MaybeNull = false, Fresh = false, Read = false, Static = false;
   IntValue IntZero = IntValue::Either;
   if (RetE) {
     SVal V = C.getSVal(RetE);
@@ -947,8 +952,10 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
           // a new object.
           R = F->Param >= 0 && F->Net < 0 ? Ret::Unknown : Ret::New;
           if (const auto *SC = dyn_cast<SymbolConjured>(Sym);
-              SC && F->Param < 0)
+              SC && F->Param < 0) {
             Fresh = Summaries.madeNew(SC->getStmt());
+            Static = Summaries.madeOrStatic(SC->getStmt());
+          }
           Fresh |= F->Param < 0 && State->contains<InfMadeHere>(Sym);
           State = adjust(State, Sym, -1);
         } else {
@@ -958,12 +965,17 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
       } else if (const MemRegion *MR = V.getAsRegion()) {
         MR = MR->StripCasts();
         const int *N = State->get<InfStatic>(MR);
+        const auto *VR = dyn_cast<VarRegion>(MR);
+        bool Singleton =
+            VR && staticObjectName(VR->getDecl()) != VR->getDecl()->getName();
         if (N && *N > 0) {
           R = Ret::New;
+          Static = Singleton;
           State = *N == 1 ? State->remove<InfStatic>(MR)
                           : State->set<InfStatic>(MR, *N - 1);
         } else {
           R = isPyReturnMacro(RS, C.getASTContext()) ? Ret::New : Ret::Borrowed;
+          Static = R == Ret::New && Singleton;
         }
       } else if (V.isUnknown()) {
         // The engine has no value for it (a slot at an index it could not
@@ -1007,6 +1019,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
   State = State->set<InfRetAlias>(AliasParam);
   State = State->set<InfRetMaybeNull>(MaybeNull);
   State = State->set<InfRetFresh>(Fresh);
+  State = State->set<InfRetFreshOrStatic>(Fresh || Static);
   State = State->set<InfRetRead>(Read && R == Ret::Borrowed);
   State = State->set<InfRetInt>(unsigned(IntZero));
   bool Memory = false;
@@ -1032,6 +1045,7 @@ void ContractInferenceChecker::checkEndFunction(const ReturnStmt *RS,
   P.R = RS ? Ret(State->get<InfRet>()) : Ret::None;
   P.MaybeNull = State->get<InfRetMaybeNull>();
   P.Fresh = State->get<InfRetFresh>();
+  P.FreshOrStatic = State->get<InfRetFreshOrStatic>();
   P.BorrowedRead = RS && State->get<InfRetRead>();
   P.Int = RS ? IntValue(State->get<InfRetInt>()) : IntValue::Either;
   if (P.R == Ret::Alias)
@@ -1256,6 +1270,9 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
       S.Return = ReturnKind::NewRef;
       S.FreshResult = llvm::all_of(Paths, [](const PathRecord &P) {
         return P.R == Ret::Null || (P.R == Ret::New && P.Fresh);
+      });
+      S.FreshOrStatic = llvm::all_of(Paths, [](const PathRecord &P) {
+        return P.R == Ret::Null || (P.R == Ret::New && P.FreshOrStatic);
       });
     }
     else if (Borrowed)

@@ -246,6 +246,11 @@ private:
   /// definition.
   bool answersFreshComparison(const BinaryOperator *BO, SVal L, SVal R,
                               CheckerContext &C) const;
+  /// Whether Sym is the object a method or slot of this unit belongs to,
+  /// as Python passed it (its first parameter's value on entry; see
+  /// computeContracts' SelfIsOwner): never NULL nor a singleton.
+  bool isOwnerSelf(SymbolRef Sym, ASTContext &Ctx) const;
+  mutable std::optional<llvm::DenseSet<const FunctionDecl *>> OwnerFirst;
   ProgramStateRef bindRefcnt(const FieldRegion *FR, const Stmt *S,
                              ProgramStateRef State, CheckerContext &C,
                              bool &Reported) const;
@@ -2380,8 +2385,21 @@ bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
     const auto *DA = dyn_cast<SymbolData>(A), *DB = dyn_cast<SymbolData>(B);
     return DA && DB && DA->getSymbolID() < DB->getSymbolID();
   };
+  // A method's self (an instance of the project's type, a module, a type)
+  // is no singleton either, nor an object of a built-in type a call made,
+  // so such a result is not self (PyGreSQL's `if ((r =
+  // _get_async_result(self)) != self) return r;`, where the helper's
+  // result is a new str or int, None, or self as a sentinel).
+  auto NewOrStatic = [&](SymbolRef Sym) {
+    const RefState *St = State->get<RefMap>(Sym);
+    return St && St->isOwned() && !St->onBorrow() &&
+           Summaries.madeOrStatic(St->origin());
+  };
+  ASTContext &Ctx = C.getASTContext();
   bool Distinct = (FreshOwned(LS) && Older(RS, LS)) ||
-                  (FreshOwned(RS) && Older(LS, RS));
+                  (FreshOwned(RS) && Older(LS, RS)) ||
+                  (NewOrStatic(LS) && isOwnerSelf(RS, Ctx)) ||
+                  (NewOrStatic(RS) && isOwnerSelf(LS, Ctx));
   if (!Distinct)
     return false;
   C.addTransition(State->BindExpr(
@@ -2391,9 +2409,26 @@ bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
   return true;
 }
 
+bool PyRefChecker::isOwnerSelf(SymbolRef Sym, ASTContext &Ctx) const {
+  const auto *RV = dyn_cast_or_null<SymbolRegionValue>(Sym);
+  const auto *VR = RV ? dyn_cast<VarRegion>(RV->getRegion()) : nullptr;
+  const auto *P = VR ? dyn_cast<ParmVarDecl>(VR->getDecl()) : nullptr;
+  if (!P || P->getFunctionScopeIndex() != 0)
+    return false;
+  const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
+  if (!FD)
+    return false;
+  if (!OwnerFirst) {
+    OwnerFirst.emplace();
+    computeContracts(Ctx, nullptr, nullptr, nullptr, &*OwnerFirst);
+  }
+  return OwnerFirst->contains(FD->getCanonicalDecl());
+}
+
 /// `o == Py_None` / `o != Py_None` where the engine has no answer (o is a
 /// symbol, Py_None a global's address): the answer is the one symbol kept
-/// for (o, Py_None), so later comparisons on the path agree with it.
+/// for (o, Py_None), so later comparisons on the path agree with it. A
+/// method's self is never a singleton.
 void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
                                  CheckerContext &C) const {
   if (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE)
@@ -2420,8 +2455,12 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   const RefState *RS = State->get<RefMap>(Sym);
   bool Owned = RS && RS->isOwned() && !RS->onBorrow();
   bool Eq = BO->getOpcode() == BO_EQ;
-  if (Owned && (Summaries.madeFresh(RS->origin()) ||
-                holdsDefault(Side, Static, LC->getDecl()))) {
+  const auto *SVR = dyn_cast<VarRegion>(Static);
+  bool Singleton =
+      SVR && staticObjectName(SVR->getDecl()) != SVR->getDecl()->getName();
+  if ((Owned && (Summaries.madeFresh(RS->origin()) ||
+                 holdsDefault(Side, Static, LC->getDecl()))) ||
+      (Singleton && isOwnerSelf(Sym, C.getASTContext()))) {
     C.addTransition(State->BindExpr(
         BO, LC, SVB.makeTruthVal(!Eq, BO->getType())));
     return;

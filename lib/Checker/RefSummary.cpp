@@ -1557,6 +1557,14 @@ bool RefSummaryManager::madeBy(const Stmt *Origin, bool New) {
   return CE && (isAllocSlotCall(CE) || freshCallee(CE->getDirectCallee(), New));
 }
 
+bool RefSummaryManager::madeOrStatic(const Stmt *Origin) {
+  if (madeFresh(Origin))
+    return true;
+  const auto *CE = dyn_cast_or_null<CallExpr>(Origin);
+  const FunctionSpec *Spec = CE ? specFor(CE->getDirectCallee()) : nullptr;
+  return Spec && Spec->FreshOrStatic;
+}
+
 bool RefSummaryManager::freshCallee(const FunctionDecl *FD, bool New) {
   if (!FD || !FD->getIdentifier())
     return false;

@@ -350,6 +350,12 @@ public:
   bool madeNew(const clang::Stmt *Origin) {
     return madeBy(Origin, /*New=*/true);
   }
+  /// madeFresh() (an object of a built-in type the call made, or looked
+  /// up by value: a cached small int), or a call of a function whose every
+  /// result is such or one of the interpreter's singletons
+  /// (FunctionSpec::FreshOrStatic): never an object of the project's own
+  /// types, nor a module or type, that the code had before the call.
+  bool madeOrStatic(const clang::Stmt *Origin);
   /// Whether FD, a function of this file, returns the statically allocated
   /// object Static bare on some path (`return Py_None;`, or a local
   /// variable given Py_None), and takes no
