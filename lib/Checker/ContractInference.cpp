@@ -35,6 +35,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/ProgramStateTrait.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "llvm/ADT/Sequence.h"
+#include "llvm/ADT/SmallSet.h"
 
 using namespace clang;
 using namespace ento;
@@ -1183,13 +1184,17 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
     }
     Alias = P.AliasParam;
   }
+  // The parameters some path hands back, where others do not.
+  llvm::SmallSet<unsigned, 2> HandedBack;
   if (!Complete || !Alias || *Alias < 0) {
     Alias.reset();
     for (PathRecord &P : Paths)
       if (P.R == Ret::Alias) {
         P.R = Ret::New;
-        if (P.AliasParam >= 0 && unsigned(P.AliasParam) < P.Params.size())
+        if (P.AliasParam >= 0 && unsigned(P.AliasParam) < P.Params.size()) {
           P.Params[P.AliasParam].Net -= 1;
+          HandedBack.insert(P.AliasParam);
+        }
       }
   }
   InferredContract Out;
@@ -1250,8 +1255,15 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
 
   // The result.
   if (Object) {
-    bool New = false, Borrowed = false, Unknown = !Complete, Null = false,
-         MaybeNull = false;
+    // A parameter handed back on some paths and neither taken nor kept by
+    // a rule the caller can follow on the others (cvxopt's
+    // create_indexlist returns its argument, borrowed, when it is a
+    // matrix, and a new matrix otherwise): the caller cannot tell whether
+    // it got its own object back, so the result is not judged either.
+    bool Unknown = !Complete || llvm::any_of(HandedBack, [&](unsigned I) {
+      return llvm::is_contained(S.UnknownArgs, I);
+    });
+    bool New = false, Borrowed = false, Null = false, MaybeNull = false;
     for (const PathRecord &P : Paths) {
       New |= P.R == Ret::New;
       Borrowed |= P.R == Ret::Borrowed;
