@@ -1843,14 +1843,24 @@ PyRefChecker::replaceInPlace(ProgramStateRef State, const ArgRule &R,
 //===----------------------------------------------------------------------===//
 
 /// Whether argument I of Call is a library's `void *` user data: a
-/// parameter of type `void *` of a function outside the C API that the
-/// project does not define (sqlite3_create_collation_v2's pArg).
+/// parameter of type `void *` of a function outside the C API that this
+/// file does not define and that also takes a callback
+/// (sqlite3_create_collation_v2's pArg).
 static bool handedToLibraryAsUserData(const CallEvent &Call, unsigned I) {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
   if (!FD || FD->hasBody() || I >= FD->getNumParams() || !FD->getIdentifier())
     return false;
+  // User data goes with the callback that will be given it (and the
+  // destroy callback that releases it). A function that only reads what
+  // it is handed as `void *` (cvxopt's `get_id(void *val, int type)`)
+  // keeps nothing.
+  auto IsCallback = [](const ParmVarDecl *P) {
+    return P->getType()->isFunctionPointerType() ||
+           P->getType()->isBlockPointerType();
+  };
   return !isPythonApiName(FD->getName()) &&
-         FD->getParamDecl(I)->getType()->isVoidPointerType();
+         FD->getParamDecl(I)->getType()->isVoidPointerType() &&
+         llvm::any_of(FD->parameters(), IsCallback);
 }
 
 /// The objects an argument of Call points into the data of (the characters
