@@ -1249,18 +1249,64 @@ bool PyRefChecker::evalFieldWrite(const CallEvent &Call,
 /// Py_TPFLAGS_HEAPTYPE, the same bit on every Python version.
 constexpr uint64_t HeapTypeFlag = 1u << 9;
 
+/// The Py_TPFLAGS_*_SUBCLASS bits that PyTuple_Check and its kin test
+/// (the same on every Python 3 version), by the built-in type whose
+/// instances and subclasses have them.
+constexpr std::pair<StringRef, uint64_t> SubclassFlags[] = {
+    {"list", 1u << 25}, {"tuple", 1u << 26}, {"bytes", 1u << 27},
+    {"str", 1u << 28},  {"dict", 1u << 29},
+};
+
+/// For `PyType_HasFeature(Py_TYPE(o), F)` where o is the result of a call
+/// that makes an object of one built-in type (PyTuple_New: a tuple) and F
+/// one of SubclassFlags: whether o has it. A call's result of type str may
+/// be a subclass of str (PyObject_Str), which has the same bit.
+static std::optional<bool> madeTypeHasFlag(SVal TypeArg, uint64_t Flag) {
+  auto Known = llvm::find_if(SubclassFlags,
+                             [&](const auto &E) { return E.second == Flag; });
+  if (Known == std::end(SubclassFlags))
+    return std::nullopt;
+  SymbolRef TypeSym = TypeArg.getAsSymbol();
+  const FieldRegion *FR = TypeSym ? fieldOfValue(TypeSym) : nullptr;
+  if (!isTypeField(FR))
+    return std::nullopt;
+  const SymbolicRegion *Obj = FR->getSuperRegion()->getSymbolicBase();
+  const CallExpr *Maker = Obj ? callReturning(Obj->getSymbol()) : nullptr;
+  StringRef Made =
+      Maker ? ApiModel::typeMadeBy(userFacingName(directCalleeName(Maker)))
+            : StringRef();
+  if (Made.empty())
+    return std::nullopt;
+  return Made == Known->first;
+}
+
 /// Evaluates a TypeFlagsQueries call on a static type object: "has the
-/// heap-type flag" is false; the flags read have that bit clear. Other
-/// questions and other types are left to the call's body or its row.
+/// heap-type flag" is false; the flags read have that bit clear. And on
+/// the type of an object a call made (madeTypeHasFlag): whether it is a
+/// tuple, a list... Other questions and other types are left to the
+/// call's body or its row.
 bool PyRefChecker::evalStaticTypeFlags(const CallEvent &Call,
                                        CheckerContext &C) const {
   const TypeFlagsQuery *Q = TypeFlagsQueries.lookup(Call);
-  if (!Q || !Call.getOriginExpr() || !staticObjectOf(Call.getArgSVal(0)))
+  if (!Q || !Call.getOriginExpr())
     return false;
   SValBuilder &SVB = C.getSValBuilder();
   QualType T = Call.getResultType();
   const LocationContext *LC = C.getLocationContext();
   ProgramStateRef State = C.getState();
+  // `PyTuple_Check(t)` where t came from PyTuple_New: true (cvxopt's
+  // fftw.c checks the tuple it has just made, and the branch where it is
+  // not one leaked it).
+  if (*Q == TypeFlagsQuery::HasFeature)
+    if (auto F = Call.getArgSVal(1).getAs<nonloc::ConcreteInt>())
+      if (std::optional<bool> Has = madeTypeHasFlag(
+              Call.getArgSVal(0), F->getValue().getZExtValue())) {
+        C.addTransition(State->BindExpr(Call.getOriginExpr(), LC,
+                                        SVB.makeIntVal(*Has ? 1 : 0, T)));
+        return true;
+      }
+  if (!staticObjectOf(Call.getArgSVal(0)))
+    return false;
   if (*Q == TypeFlagsQuery::HasFeature) {
     std::optional<nonloc::ConcreteInt> F =
         Call.getArgSVal(1).getAs<nonloc::ConcreteInt>();
