@@ -370,6 +370,27 @@ TEST(ApiModel, NegativeFailuresAreMinusOneExceptHashes) {
     llvm::consumeError(Bad.takeError());
 }
 
+TEST(ApiModel, KnowsWhichNullsMeanAnAbsentKey) {
+  ApiModel M = ApiModel::builtin();
+  for (const char *Name : {"PyDict_GetItem", "PyDict_GetItemString",
+                           "PySys_GetObject", "PyDict_GetItemWithError"}) {
+    const ErrorSpec *E = M.lookupError(Name);
+    EXPECT_TRUE(E && E->NullIsAbsentKey) << Name;
+  }
+  // NULL without an exception, but no key looked up.
+  for (const char *Name : {"PyThreadState_GetDict", "PyCFunction_GET_SELF",
+                           "PyMem_Malloc", "PyObject_GetAttr"}) {
+    const ErrorSpec *E = M.lookupError(Name);
+    EXPECT_FALSE(E && E->NullIsAbsentKey) << Name;
+  }
+  // The flag on a row whose NULL comes with an exception is malformed.
+  llvm::Expected<ErrorSpec> Bad = errorSpecFromRow(
+      {"Bad_Key_Lookup", ErrorKind::NullSets, "", ErrorRow::KeyLookup});
+  EXPECT_FALSE(static_cast<bool>(Bad));
+  if (!Bad)
+    llvm::consumeError(Bad.takeError());
+}
+
 TEST(ApiModel, KnowsWhichCallsFailOnlyWhenMemoryRunsOut) {
   ApiModel M = ApiModel::builtin();
   auto MemoryOnly = [&](const char *Name) {

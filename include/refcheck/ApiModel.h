@@ -270,6 +270,10 @@ struct ErrorSpec {
   /// becomes a failure, so called while one is set it fails (PyObject_Call
   /// and its kin; a debug build asserts there is none).
   bool FailsIfExceptionSet = false;
+  /// A NULL result means the key looked up is absent (PyDict_GetItem,
+  /// PySys_GetObject, PyDict_GetItemWithError with no exception set): the
+  /// caller's data decides it, it is no failure (docs/checks.md, Impact).
+  bool NullIsAbsentKey = false;
   /// An int result is exactly 0 on success, so any non-zero value is the
   /// failure (`if (PyType_Ready(&T))`); without it only a negative value is
   /// (PyObject_IsTrue returns 1 as a value).

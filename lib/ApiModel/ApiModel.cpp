@@ -174,6 +174,11 @@ Expected<ErrorSpec> refcheck::errorSpecFromRow(const ErrorRow &R) {
   E.ZeroOnSuccess = R.Facts & ErrorRow::ZeroOk;
   E.AtMostOne = R.Facts & ErrorRow::UpToOne;
   E.FailsIfExceptionSet = R.Facts & ErrorRow::CallsPython;
+  E.NullIsAbsentKey = R.Facts & ErrorRow::KeyLookup;
+  if (E.NullIsAbsentKey && R.Kind != ErrorKind::NullNoSet &&
+      R.Kind != ErrorKind::NullMaybeSets)
+    return rowError(Name, "'key lookup' on a row whose NULL is not "
+                          "'absent'");
   if (R.Facts & ErrorRow::AnyNegative && R.Kind != ErrorKind::NegSets)
     return rowError(Name, "'any negative' on a row that does not fail "
                           "with a negative result");

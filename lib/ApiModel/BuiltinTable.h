@@ -22,15 +22,15 @@ struct ErrorRow {
   ErrorKind Kind;
   const char *NonNullArgs; ///< "0,1"; "L" is the last argument
   /// ErrorRow::OnlyMemory | ErrorRow::ZeroOk | ErrorRow::UpToOne |
-  /// ErrorRow::AnyNegative | ErrorRow::CallsPython (ErrorSpec's flags of the
-  /// same meaning; a NegSets row without AnyNegative fails with exactly -1,
-  /// ErrorSpec::MinusOne).
+  /// ErrorRow::AnyNegative | ErrorRow::CallsPython | ErrorRow::KeyLookup
+  /// (ErrorSpec's flags of the same meaning; a NegSets row without
+  /// AnyNegative fails with exactly -1, ErrorSpec::MinusOne).
   unsigned Facts = 0;
   /// "I=V": given NULL as argument I, the call returns V
   /// (ErrorSpec::ResultIfArgNull).
   const char *NullArg = nullptr;
   static constexpr unsigned OnlyMemory = 1, ZeroOk = 2, UpToOne = 4,
-                            AnyNegative = 8, CallsPython = 16;
+                            AnyNegative = 8, CallsPython = 16, KeyLookup = 32;
 };
 extern const ErrorRow ErrorRows[];
 extern const size_t NumErrorRows;

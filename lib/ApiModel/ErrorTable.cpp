@@ -13,6 +13,8 @@
 //   Py:  it calls the callable it is given and checks the result
 //        (_Py_CheckFunctionResult): called while an exception is set, it
 //        fails;
+//   Key: its NULL means the key it looks up is absent, which the caller's
+//        data decides: no failure (PyDict_GetItem);
 // and an optional fifth column `I=V`: given NULL as argument I, the call
 // returns V (0 is NULL for an object result) and leaves the exception as it
 // was, setting SystemError only when none is set (CPython's null_error():
@@ -52,6 +54,7 @@ constexpr unsigned Ok0 = ErrorRow::ZeroOk;
 constexpr unsigned Tri = ErrorRow::UpToOne;
 constexpr unsigned AnyNeg = ErrorRow::AnyNegative;
 constexpr unsigned Py = ErrorRow::CallsPython;
+constexpr unsigned Key = ErrorRow::KeyLookup;
 } // namespace
 
 const ErrorRow refcheck::ErrorRows[] = {
@@ -167,10 +170,10 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyUnicode_Compare",               Ambig,     "0,1"},
     {"PyOS_string_to_double",           Ambig,     ""},
     // --- NULL without an exception ----------------------------------------
-    {"PyDict_GetItem",                  NullNoExc, "0,1"},
+    {"PyDict_GetItem",                  NullNoExc, "0,1", Key},
     {"_Py_union_args",                  None,      "0"},
-    {"PyDict_GetItemString",            NullNoExc, "0"},
-    {"PySys_GetObject",                 NullNoExc, ""},
+    {"PyDict_GetItemString",            NullNoExc, "0", Key},
+    {"PySys_GetObject",                 NullNoExc, "", Key},
     {"PyEval_GetGlobals",               NullNoExc, ""},
     {"PyEval_GetLocals",                NullNoExc, ""},
     {"PyEval_GetFrame",                 NullNoExc, ""},
@@ -214,11 +217,11 @@ const ErrorRow refcheck::ErrorRows[] = {
     {"PyMethod_Self",                   Misuse,    "0"},
     {"PyList_GetItem",                  Misuse,    "0"},
     // --- NULL with or without an exception ----------------------------------
-    {"PyDict_GetItemWithError",         NullMaybe, "0,1"},
-    {"_PyDict_GetItemWithError",        NullMaybe, "0,1"},
-    {"_PyDict_GetItemIdWithError",      NullMaybe, "0"},
-    {"_PyDict_GetItemStringWithError",  NullMaybe, "0"},
-    {"_PyDict_GetItem_KnownHash",       NullMaybe, "0,1"},
+    {"PyDict_GetItemWithError",         NullMaybe, "0,1", Key},
+    {"_PyDict_GetItemWithError",        NullMaybe, "0,1", Key},
+    {"_PyDict_GetItemIdWithError",      NullMaybe, "0", Key},
+    {"_PyDict_GetItemStringWithError",  NullMaybe, "0", Key},
+    {"_PyDict_GetItem_KnownHash",       NullMaybe, "0,1", Key},
     {"PyIter_Next",                     NullMaybe, "0"},
     {"PyImport_GetModule",              NullMaybe, ""},
     {"_PyType_Lookup",                  NullNoExc, ""},

@@ -492,10 +492,9 @@ ReportTag refcheck::classifyPath(const ExplodedNode *ErrorNode,
   // PyDict_GetItemWithError's without an error) is no failure: the
   // caller's data decides it (cbor2's `Py_INCREF(PyDict_GetItem(kwargs,
   // ...))` crashes whenever the keyword is left out), so the path's own
-  // failures, if any, class the finding.
-  bool NeedsAbsence = NeedsSpec && !NeedsSpec->FailsOnlyOnMemory &&
-                      (NeedsSpec->Kind == ErrorKind::NullNoSet ||
-                       NeedsSpec->Kind == ErrorKind::NullMaybeSets);
+  // failures, if any, class the finding. Not so PyThreadState_GetDict's
+  // NULL, which needs a thread with no state.
+  bool NeedsAbsence = NeedsSpec && NeedsSpec->NullIsAbsentKey;
   if (!NeedsFailureOf.empty() && !NeedsAbsence) {
     std::string Name = userFacingName(NeedsFailureOf).str();
     Needs = Cause{Name, NeedsSpec && NeedsSpec->FailsOnlyOnMemory,
