@@ -449,6 +449,10 @@ TEST(ApiModel, KnowsWhichCallsSucceedOnTheirOwnType) {
   EXPECT_FALSE(ApiModel::succeedsOnType("PyBytes_AsString", ""));
   EXPECT_TRUE(ApiModel::succeedsOnType("PyObject_Length", "list"));
   EXPECT_FALSE(ApiModel::succeedsOnType("PyList_Sort", "list"));
+  EXPECT_TRUE(ApiModel::succeedsOnSubtype("PyBytes_AsString", "bytes"));
+  EXPECT_TRUE(ApiModel::succeedsOnSubtype("PyList_Size", "list"));
+  EXPECT_FALSE(ApiModel::succeedsOnSubtype("PyObject_Length", "list"));
+  EXPECT_FALSE(ApiModel::succeedsOnSubtype("PyTuple_SetItem", "tuple"));
 }
 
 TEST(BuiltinTables, EveryTypeACallReadsIsOneACallMakes) {

@@ -375,6 +375,10 @@ public:
   /// reads, so that it succeeds on an object of type Type: PyBytes_AsString
   /// on bytes, PyObject_Length on a list.
   static bool succeedsOnType(llvm::StringRef Name, llvm::StringRef Type);
+  /// The same for an object of a subclass of Type (`PyBytes_Check(o)` was
+  /// true): PyBytes_AsString and PyList_Size read the object's own struct;
+  /// PyObject_Length may call a subclass's __len__.
+  static bool succeedsOnSubtype(llvm::StringRef Name, llvm::StringRef Type);
 
   /// The error convention of Name, or nullptr when no table row says it.
   /// See errorKindOf() for the fallback on the ownership table.

@@ -325,17 +325,30 @@ StringRef ApiModel::typeMadeBy(StringRef Name) {
   return "";
 }
 
-bool ApiModel::succeedsOnType(StringRef Name, StringRef Type) {
+/// Whether Name's TypeCheckedRows row lists Type (and, with Subtype,
+/// accepts its subclasses).
+static bool typeCheckedRowAccepts(StringRef Name, StringRef Type,
+                                  bool Subtype) {
   if (Type.empty())
     return false;
   for (size_t I = 0; I < NumTypeCheckedRows; ++I) {
     if (Name != TypeCheckedRows[I].Name)
       continue;
+    if (Subtype && !TypeCheckedRows[I].SubclassToo)
+      return false;
     SmallVector<StringRef, 5> Types;
     StringRef(TypeCheckedRows[I].Types).split(Types, ',');
     return llvm::is_contained(Types, Type);
   }
   return false;
+}
+
+bool ApiModel::succeedsOnType(StringRef Name, StringRef Type) {
+  return typeCheckedRowAccepts(Name, Type, /*Subtype=*/false);
+}
+
+bool ApiModel::succeedsOnSubtype(StringRef Name, StringRef Type) {
+  return typeCheckedRowAccepts(Name, Type, /*Subtype=*/true);
 }
 
 const ErrorSpec *ApiModel::lookupError(StringRef Name) const {

@@ -164,6 +164,9 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyModule_GetFilenameObject",    New, Fails, "",          "",    NoFmt, 0},
     {"PyType_GetModule",              Bor, Never, "",          "",    NoFmt, 0},
     {"PyType_GetModuleByDef",         Bor, Never, "",          "",    NoFmt, 0},
+    // A pointer to the module's static PyModuleDef, whose first member
+    // starts with PyObject_HEAD: no reference to manage.
+    {"PyModule_GetDef",               Bor, Never, "",          "",    NoFmt, 0},
     {"PyType_GetDict",                New, Fails, "",          "",    NoFmt, 0},
     {"_PyType_Lookup",                Bor, Fails, "",          "",    NoFmt, 0},
     // CPython internal: the new exception it sets, borrowed from the
@@ -473,21 +476,25 @@ const size_t refcheck::NumTypeMakerRows =
 // PyUnicode_AsUTF8String, PyObject_Length of a new list). The item setters
 // also fail on an index out of range, which is a bug of its own and not an
 // error path: `PyTuple_SetItem(t, 0, o)` on a new 1-tuple succeeds.
+// The last column: the call reads the object's own struct, so an instance
+// of a subclass does as well (`PyBytes_Check(o)` before PyBytes_AsString).
+// Not the setters (a tuple the code did not make may be shared), nor the
+// generic sizes (a subclass's __len__ may raise).
 const TypeCheckedRow refcheck::TypeCheckedRows[] = {
-    {"PyTuple_SetItem", "tuple"},
-    {"PyList_SetItem", "list"},
-    {"PyBytes_AsString", "bytes"},
-    {"PyBytes_Size", "bytes"},
-    {"PyUnicode_GetLength", "str"},
-    {"PyList_Size", "list"},
-    {"PyTuple_Size", "tuple"},
-    {"PyDict_Size", "dict"},
-    {"PyObject_Size", "bytes,str,list,tuple,dict"},
-    {"PyObject_Length", "bytes,str,list,tuple,dict"},
-    {"PySequence_Size", "bytes,str,list,tuple"},
-    {"PySequence_Length", "bytes,str,list,tuple"},
-    {"PyMapping_Size", "dict"},
-    {"PyMapping_Length", "dict"},
+    {"PyTuple_SetItem", "tuple", false},
+    {"PyList_SetItem", "list", false},
+    {"PyBytes_AsString", "bytes", true},
+    {"PyBytes_Size", "bytes", true},
+    {"PyUnicode_GetLength", "str", true},
+    {"PyList_Size", "list", true},
+    {"PyTuple_Size", "tuple", true},
+    {"PyDict_Size", "dict", true},
+    {"PyObject_Size", "bytes,str,list,tuple,dict", false},
+    {"PyObject_Length", "bytes,str,list,tuple,dict", false},
+    {"PySequence_Size", "bytes,str,list,tuple", false},
+    {"PySequence_Length", "bytes,str,list,tuple", false},
+    {"PyMapping_Size", "dict", false},
+    {"PyMapping_Length", "dict", false},
 };
 const size_t refcheck::NumTypeCheckedRows =
     sizeof(TypeCheckedRows) / sizeof(TypeCheckedRows[0]);

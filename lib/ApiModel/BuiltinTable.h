@@ -57,6 +57,9 @@ extern const size_t NumTypeMakerRows;
 struct TypeCheckedRow {
   const char *Name;
   const char *Types; ///< a comma list of TypeMakerRow types
+  /// It succeeds on an instance of a subclass of those types too
+  /// (ApiModel::succeedsOnSubtype).
+  bool SubclassToo;
 };
 extern const TypeCheckedRow TypeCheckedRows[];
 extern const size_t NumTypeCheckedRows;
