@@ -28,7 +28,8 @@ bool refcheck::isPyObjectPointerType(QualType T) {
     if (!RT)
       return false;
     const RecordDecl *RD = RT->getDecl();
-    if (RD->getName() == "_object")
+    // PyTypeObject is only declared under Py_LIMITED_API.
+    if (RD->getName() == "_object" || RD->getName() == "_typeobject")
       return true;
     RD = RD->getDefinition();
     if (!RD || RD->field_empty())
@@ -739,19 +740,27 @@ StaticObjects refcheck::staticObjectsIn(const Preprocessor &PP) {
   return Hex >= 0x030C0000 ? StaticObjects::Immortal : StaticObjects::Mortal;
 }
 
+/// The interpreter's singletons: their variables and how users write them.
+static constexpr std::pair<StringRef, StringRef> SingletonSpellings[] = {
+    {"_Py_NoneStruct", "Py_None"},
+    {"_Py_TrueStruct", "Py_True"},
+    {"_Py_FalseStruct", "Py_False"},
+    {"_Py_NotImplementedStruct", "Py_NotImplemented"},
+    {"_Py_EllipsisObject", "Py_Ellipsis"},
+};
+
 std::string refcheck::staticObjectName(const VarDecl *VD) {
-  static constexpr std::pair<StringRef, StringRef> Spellings[] = {
-      {"_Py_NoneStruct", "Py_None"},
-      {"_Py_TrueStruct", "Py_True"},
-      {"_Py_FalseStruct", "Py_False"},
-      {"_Py_NotImplementedStruct", "Py_NotImplemented"},
-      {"_Py_EllipsisObject", "Py_Ellipsis"},
-  };
   StringRef Name = VD->getName();
-  for (auto [Var, Macro] : Spellings)
+  for (auto [Var, Macro] : SingletonSpellings)
     if (Name == Var)
       return Macro.str();
   return Name.str();
+}
+
+bool refcheck::isInterpreterSingleton(const VarDecl *VD) {
+  return VD->getIdentifier() &&
+         llvm::any_of(SingletonSpellings,
+                      [&](const auto &S) { return VD->getName() == S.first; });
 }
 
 namespace {

@@ -60,6 +60,10 @@ std::optional<uint64_t> integerMacro(const clang::Preprocessor &PP,
 /// _Py_NoneStruct and so on; other variables by their own name.
 std::string staticObjectName(const clang::VarDecl *VD);
 
+/// Whether VD is one of the interpreter's singletons (_Py_NoneStruct,
+/// _Py_TrueStruct, ...), not a static object of the project.
+bool isInterpreterSingleton(const clang::VarDecl *VD);
+
 /// True for PyObject* and pointers to structs that start with a PyObject
 /// header (PyTupleObject*, PyTypeObject*, user objects with PyObject_HEAD).
 bool isPyObjectPointerType(clang::QualType T);

@@ -967,8 +967,7 @@ void ContractInferenceChecker::checkPreStmt(const ReturnStmt *RS,
         MR = MR->StripCasts();
         const int *N = State->get<InfStatic>(MR);
         const auto *VR = dyn_cast<VarRegion>(MR);
-        bool Singleton =
-            VR && staticObjectName(VR->getDecl()) != VR->getDecl()->getName();
+        bool Singleton = VR && isInterpreterSingleton(VR->getDecl());
         if (N && *N > 0) {
           R = Ret::New;
           Static = Singleton;
@@ -1294,9 +1293,15 @@ mergePaths(const FunctionDecl *FD, std::vector<PathRecord> Paths,
     S.CanFail = Null || MaybeNull;
   } else {
     S.Return = ReturnKind::NotAnObject;
-    S.CanFail = llvm::any_of(Paths, [](const PathRecord &P) {
-      return P.R == Ret::IntNeg || P.R == Ret::IntAny;
-    });
+    // An exploration cut short (or whose paths all ended at a loop bound
+    // but the failing ones: python-gammu's gammu_create_errors, which
+    // returns 0 with an exception on each failure and 1 after a loop over
+    // every error code) has not seen every way it returns: not "never
+    // fails".
+    S.CanFail =
+        (!Complete && Int) || llvm::any_of(Paths, [](const PathRecord &P) {
+          return P.R == Ret::IntNeg || P.R == Ret::IntAny;
+        });
   }
 
   // The error convention, from the paths that fail.

@@ -20,7 +20,19 @@ count(PyObject *self, PyObject *seq)
     return count_three(seq);
 }
 
+
+int add_errors(PyObject *d);
+
+static PyObject *
+fill(PyObject *self, PyObject *d)
+{
+    if (!add_errors(d))
+        return NULL;
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"count", count, METH_O, NULL},
+    {"fill", fill, METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
