@@ -64,8 +64,8 @@ namespace {
 class NullResultChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, check::PreCall,
                      check::PostCall, check::Location,
-                     check::PreStmt<ReturnStmt>, check::DeadSymbols,
-                     check::LiveSymbols> {
+                     check::PreStmt<ReturnStmt>, check::PostStmt<CastExpr>,
+                     check::DeadSymbols, check::LiveSymbols> {
   const BugType UncheckedBug{this, checks::UncheckedNull, "refcheck"};
   mutable llvm::DenseMap<const FunctionDecl *, Contract> Contracts;
 
@@ -81,6 +81,7 @@ public:
   void checkLocation(SVal Loc, bool IsLoad, const Stmt *S,
                      CheckerContext &C) const;
   void checkPreStmt(const ReturnStmt *RS, CheckerContext &C) const;
+  void checkPostStmt(const CastExpr *CE, CheckerContext &C) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
   void checkLiveSymbols(ProgramStateRef State, SymbolReaper &SR) const;
 
@@ -199,15 +200,32 @@ constexpr const char *ExactOnInt[] = {
     "PyLong_AsLongAndOverflow", "PyLong_AsLongLongAndOverflow",
     "PyLong_AsUnsignedLongMask", "PyLong_AsUnsignedLongLongMask"};
 
-/// Whether Call is one of ExactOnInt on an object the path knows is an int:
-/// made by a PyLong_From* constructor, or tested with PyLong_CheckExact.
+/// Conversions of an int to a C number that cannot fail on a bool: 0 and
+/// 1 fit every C type they convert to.
+constexpr const char *ExactOnBool[] = {
+    "PyLong_AsLong",   "PyLong_AsLongLong",     "PyLong_AsSsize_t",
+    "PyLong_AsSize_t", "PyLong_AsUnsignedLong", "PyLong_AsUnsignedLongLong",
+    "PyLong_AsDouble", "PyLong_AsInt",          "_PyLong_AsInt"};
+
+/// Whether Call is one of ExactOnInt on an object the path knows is an int
+/// (made by a PyLong_From* constructor, tested with PyLong_CheckExact or
+/// PyLong_Check), or one of them or of ExactOnBool on a bool (tested with
+/// PyBool_Check, made by PyBool_FromLong).
 bool cannotFailOnInt(const CallEvent &Call, StringRef Name,
                      ProgramStateRef State) {
-  if (!llvm::is_contained(ExactOnInt, Name) || Call.getNumArgs() == 0)
+  bool OnInt = llvm::is_contained(ExactOnInt, Name);
+  if ((!OnInt && !llvm::is_contained(ExactOnBool, Name)) ||
+      Call.getNumArgs() == 0)
     return false;
   SymbolRef Obj = Call.getArgSVal(0).getAsLocSymbol();
-  return Obj && (argMaker(Call, 0).starts_with("PyLong_From") ||
-                 typeKnownToBe(State, Obj, "PyLong_Type"));
+  if (!Obj)
+    return false;
+  StringRef Maker = argMaker(Call, 0);
+  if (Maker == "PyBool_FromLong" || typeKnownToBe(State, Obj, "PyBool_Type"))
+    return true;
+  return OnInt && (Maker.starts_with("PyLong_From") ||
+                   typeKnownToBe(State, Obj, "PyLong_Type") ||
+                   flagKnownSet(State, Obj, subclassFlagOf("int")));
 }
 
 /// Conversions of an object to a C value that give the same value, and
@@ -316,6 +334,20 @@ StringRef knownArgType(const CallEvent &Call, unsigned I,
   return "";
 }
 
+/// The built-in type argument I is an instance of, or of a subclass of,
+/// when the path tested it (`PyBytes_Check(o)` true), or "".
+StringRef knownArgFamily(const CallEvent &Call, unsigned I,
+                         ProgramStateRef State) {
+  SymbolRef Obj =
+      I < Call.getNumArgs() ? Call.getArgSVal(I).getAsLocSymbol() : nullptr;
+  if (!Obj)
+    return "";
+  for (StringRef Type : {"bytes", "str", "list", "tuple", "dict"})
+    if (flagKnownSet(State, Obj, subclassFlagOf(Type)))
+      return Type;
+  return "";
+}
+
 /// A call that fails only on an argument of the wrong type, given one of
 /// the right type (ApiModel::succeedsOnType), succeeds: its pointer result
 /// is not NULL, its size result not negative, and the int result of a call
@@ -327,7 +359,8 @@ std::optional<ProgramStateRef> succeedsOnKnownType(const CallEvent &Call,
                                                    const ErrorSpec *ES,
                                                    ProgramStateRef State,
                                                    CheckerContext &C) {
-  if (!ApiModel::succeedsOnType(Name, knownArgType(Call, 0, State)))
+  if (!ApiModel::succeedsOnType(Name, knownArgType(Call, 0, State)) &&
+      !ApiModel::succeedsOnSubtype(Name, knownArgFamily(Call, 0, State)))
     return std::nullopt;
   auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
   if (!Ret)
@@ -676,6 +709,39 @@ void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
   }
   if (Changed)
     C.addTransition(State);
+}
+
+/// A conversion's result that may be its error value, converted to an
+/// unsigned type (`uint32_t tag = PyLong_AsLong(o)`): the engine keeps the
+/// signed value, so `tag == (uint32_t)-1`, the code's test for the error,
+/// would not be about -1 (rpm's tagNumFromPyObject). The path parts here:
+/// where the conversion failed, the value is all ones.
+void NullResultChecker::checkPostStmt(const CastExpr *CE,
+                                      CheckerContext &C) const {
+  if (CE->getCastKind() != CK_IntegralCast)
+    return;
+  QualType To = CE->getType(), From = CE->getSubExpr()->getType();
+  if (!To->isUnsignedIntegerType() || !From->isSignedIntegerType())
+    return;
+  ProgramStateRef State = C.getState();
+  SymbolRef Sym = C.getSVal(CE->getSubExpr()).getAsSymbol();
+  if (!Sym || !State->get<AmbiguousResults>(Sym))
+    return;
+  SValBuilder &SVB = C.getSValBuilder();
+  auto IsMinusOne = SVB.evalEQ(State, nonloc::SymbolVal(Sym),
+                               SVB.makeIntVal(-1, From).castAs<NonLoc>())
+                        .getAs<DefinedOrUnknownSVal>();
+  if (!IsMinusOne)
+    return;
+  auto [Failed, Other] = State->assume(*IsMinusOne);
+  if (!Failed)
+    return;
+  BasicValueFactory &BVF = SVB.getBasicValueFactory();
+  Failed = Failed->BindExpr(CE, C.getLocationContext(),
+                            SVB.makeIntVal(BVF.getMaxValue(To)));
+  C.addTransition(Failed);
+  if (Other)
+    C.addTransition(Other);
 }
 
 void NullResultChecker::checkPreStmt(const ReturnStmt *RS,

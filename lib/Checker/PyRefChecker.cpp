@@ -88,6 +88,25 @@ REGISTER_MAP_WITH_PROGRAMSTATE(InPlaceOld, const MemRegion *, SymbolRef)
 /// symbol of its own, the same for every comparison of o with that object.
 using ObjectAndStatic = std::pair<SymbolRef, const MemRegion *>;
 REGISTER_MAP_WITH_PROGRAMSTATE(IsStaticObject, ObjectAndStatic, SymbolRef)
+/// `PyType_HasFeature(Py_TYPE(o), F)` (PyLong_Check, PyBytes_Check...)
+/// went into the header's body, where the engine split on the test: the
+/// path's answer, for o and F. A later call that
+/// fails only on an object of another type asks it (flagKnownSet).
+struct ObjectAndFlag {
+  SymbolRef Obj;
+  uint64_t Flag;
+  bool operator==(const ObjectAndFlag &O) const {
+    return Obj == O.Obj && Flag == O.Flag;
+  }
+  bool operator<(const ObjectAndFlag &O) const {
+    return std::tie(Obj, Flag) < std::tie(O.Obj, O.Flag);
+  }
+  void Profile(llvm::FoldingSetNodeID &ID) const {
+    ID.AddPointer(Obj);
+    ID.AddInteger(Flag);
+  }
+};
+REGISTER_MAP_WITH_PROGRAMSTATE(TypeFlagAnswers, ObjectAndFlag, bool)
 
 /// One more store of Key into memory that waits for its Py_INCREF
 /// (StoredSyms, StaticStores).
@@ -105,6 +124,12 @@ static ProgramStateRef serveStore(ProgramStateRef State, Key K) {
   if (!N)
     return nullptr;
   return *N > 1 ? State->set<Stores>(K, *N - 1) : State->remove<Stores>(K);
+}
+
+bool refcheck::flagKnownSet(ProgramStateRef State, SymbolRef Obj,
+                            uint64_t Flag) {
+  const bool *Set = State->get<TypeFlagAnswers>({Obj, Flag});
+  return Set && *Set;
 }
 
 const RefState *refcheck::getRefState(ProgramStateRef State, SymbolRef Sym) {
@@ -188,6 +213,9 @@ class PyRefChecker
   };
 
   const RefDiagnostics Diags{this, RefOps};
+  /// After the header's PyType_HasFeature(Py_TYPE(o), F) for one of the
+  /// SubclassFlags: its answer for o (TypeFlagAnswers).
+  void noteTypeFlagAnswer(const CallEvent &Call, CheckerContext &C) const;
   /// Evaluates a TypeFlagsQueries call on a static type object.
   bool evalStaticTypeFlags(const CallEvent &Call, CheckerContext &C) const;
   /// Evaluates a memset, memcpy or memmove that writes within one field of
@@ -1253,9 +1281,49 @@ constexpr uint64_t HeapTypeFlag = 1u << 9;
 /// (the same on every Python 3 version), by the built-in type whose
 /// instances and subclasses have them.
 constexpr std::pair<StringRef, uint64_t> SubclassFlags[] = {
-    {"list", 1u << 25}, {"tuple", 1u << 26}, {"bytes", 1u << 27},
-    {"str", 1u << 28},  {"dict", 1u << 29},
+    {"int", 1u << 24},   {"list", 1u << 25}, {"tuple", 1u << 26},
+    {"bytes", 1u << 27}, {"str", 1u << 28},  {"dict", 1u << 29},
 };
+
+uint64_t refcheck::subclassFlagOf(StringRef Type) {
+  for (auto [Name, Flag] : SubclassFlags)
+    if (Name == Type)
+      return Flag;
+  return 0;
+}
+
+/// The object o of `PyType_HasFeature(Py_TYPE(o), F)`'s first argument.
+static SymbolRef objectOfType(SVal TypeArg) {
+  SymbolRef TypeSym = TypeArg.getAsSymbol();
+  const FieldRegion *FR = TypeSym ? fieldOfValue(TypeSym) : nullptr;
+  if (!isTypeField(FR))
+    return nullptr;
+  const SymbolicRegion *Obj = FR->getSuperRegion()->getSymbolicBase();
+  return Obj ? Obj->getSymbol() : nullptr;
+}
+
+void PyRefChecker::noteTypeFlagAnswer(const CallEvent &Call,
+                                      CheckerContext &C) const {
+  const TypeFlagsQuery *Q = TypeFlagsQueries.lookup(Call);
+  if (!Q || *Q != TypeFlagsQuery::HasFeature || Call.getNumArgs() != 2)
+    return;
+  auto F = Call.getArgSVal(1).getAs<nonloc::ConcreteInt>();
+  SymbolRef Obj = objectOfType(Call.getArgSVal(0));
+  // The engine has split on the body's test: the answer is 0 or 1.
+  auto Answer = Call.getReturnValue().getAs<nonloc::ConcreteInt>();
+
+  if (!F || !Obj || !Answer)
+    return;
+  uint64_t Flag = F->getValue().getZExtValue();
+  if (llvm::none_of(SubclassFlags,
+                    [&](const auto &E) { return E.second == Flag; }))
+    return;
+  ProgramStateRef State = C.getState();
+  bool Set = !Answer->getValue().isZero();
+  const bool *Known = State->get<TypeFlagAnswers>({Obj, Flag});
+  if (!Known || *Known != Set)
+    C.addTransition(State->set<TypeFlagAnswers>({Obj, Flag}, Set));
+}
 
 /// For `PyType_HasFeature(Py_TYPE(o), F)` where o is the result of a call
 /// that makes an object of one built-in type (PyTuple_New: a tuple) and F
@@ -1266,12 +1334,8 @@ static std::optional<bool> madeTypeHasFlag(SVal TypeArg, uint64_t Flag) {
                              [&](const auto &E) { return E.second == Flag; });
   if (Known == std::end(SubclassFlags))
     return std::nullopt;
-  SymbolRef TypeSym = TypeArg.getAsSymbol();
-  const FieldRegion *FR = TypeSym ? fieldOfValue(TypeSym) : nullptr;
-  if (!isTypeField(FR))
-    return std::nullopt;
-  const SymbolicRegion *Obj = FR->getSuperRegion()->getSymbolicBase();
-  const CallExpr *Maker = Obj ? callReturning(Obj->getSymbol()) : nullptr;
+  SymbolRef Obj = objectOfType(TypeArg);
+  const CallExpr *Maker = Obj ? callReturning(Obj) : nullptr;
   StringRef Made =
       Maker ? ApiModel::typeMadeBy(userFacingName(directCalleeName(Maker)))
             : StringRef();
@@ -1553,7 +1617,11 @@ bool PyRefChecker::resizesParam(const FunctionDecl *FD, unsigned I) const {
 
 void PyRefChecker::checkPostCall(const CallEvent &Call,
                                  CheckerContext &C) const {
-  if (C.wasInlined || RefOps.lookup(Call) || !Call.getOriginExpr())
+  if (C.wasInlined) {
+    noteTypeFlagAnswer(Call, C);
+    return;
+  }
+  if (RefOps.lookup(Call) || !Call.getOriginExpr())
     return;
   // A function of the file that shrinks a list or tuple it is given
   // (list_resize, when the analysis did not go into it) hands the
@@ -2512,8 +2580,7 @@ void PyRefChecker::checkPostStmt(const BinaryOperator *BO,
   bool Owned = RS && RS->isOwned() && !RS->onBorrow();
   bool Eq = BO->getOpcode() == BO_EQ;
   const auto *SVR = dyn_cast<VarRegion>(Static);
-  bool Singleton =
-      SVR && staticObjectName(SVR->getDecl()) != SVR->getDecl()->getName();
+  bool Singleton = SVR && isInterpreterSingleton(SVR->getDecl());
   if ((Owned && (Summaries.madeFresh(RS->origin()) ||
                  holdsDefault(Side, Static, LC->getDecl()))) ||
       (Singleton && isOwnerSelf(Sym, C.getASTContext()))) {
@@ -2663,6 +2730,9 @@ void PyRefChecker::checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const {
   for (auto [Key, Answer] : State->get<IsStaticObject>())
     if (SR.isDead(Key.first))
       State = State->remove<IsStaticObject>(Key);
+  for (auto [Key, Answer] : State->get<TypeFlagAnswers>())
+    if (SR.isDead(Key.Obj))
+      State = State->remove<TypeFlagAnswers>(Key);
   SmallVector<SymbolRef, 2> Owed;
   for (auto [Sym, Store] : State->get<OwedToField>())
     if (SR.isDead(Sym))

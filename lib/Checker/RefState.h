@@ -156,6 +156,14 @@ const RefState *getRefState(clang::ento::ProgramStateRef State,
 bool typeKnownToBe(clang::ento::ProgramStateRef State,
                    clang::ento::SymbolRef Obj, llvm::StringRef TypeVar);
 
+/// Whether the path found Obj's type to have Flag, one of the
+/// Py_TPFLAGS_*_SUBCLASS bits: `PyLong_Check(obj)` tested true.
+bool flagKnownSet(clang::ento::ProgramStateRef State,
+                  clang::ento::SymbolRef Obj, uint64_t Flag);
+/// The Py_TPFLAGS_*_SUBCLASS bit of the built-in type Type ("int",
+/// "bytes", "str", "list", "tuple", "dict"), or 0.
+uint64_t subclassFlagOf(llvm::StringRef Type);
+
 /// Refcount operations, matched by name and evaluated by the checker. The
 /// object is always the last argument (_Py_DECREF takes file and line first
 /// in debug builds of 3.8-3.11).
