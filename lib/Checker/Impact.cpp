@@ -250,8 +250,19 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
       Test = FailureTest::IsZero;
       break;
     }
-    if (Spec || Inlined)
+    if (Spec)
       break;
+    // A function of the project the analyzer went into: the failures
+    // inside it are on the path, and a negative int it returned is a
+    // failure of its own (cvxopt's static `if (import_cvxopt() < 0) return
+    // NULL;`, whose -1 says the capsule it looked up is not valid: no call
+    // inside failed). Not Python's inline functions, nor comparisons.
+    if (Inlined) {
+      if (T->isSignedIntegerType() && !Name.starts_with("Py") &&
+          !Name.starts_with("_Py") && !negativeIsValue(Name))
+        Test = FailureTest::IsNegative;
+      break;
+    }
     // A function of the project whose error convention is not known (no
     // row, or an inferred contract whose paths did not agree): by the
     // C-API convention a NULL object or a negative int is its failure.
@@ -321,33 +332,48 @@ struct WalkState {
   }
 };
 
+/// The call CE has returned at node N (its result is bound there): what
+/// the rest of the path must prove for it to have failed, or the error
+/// branch it makes.
+void noteCall(WalkState &W, const ExplodedNode *N, const CallExpr *CE,
+              bool WasInlined, const ApiModel *Model,
+              llvm::ImmutableSet<const SymExpr *>::Factory &Syms) {
+  SVal V = N->getSVal(CE);
+  const SymExpr *Sym = V.getAsSymbol(/*IncludeBaseRegions=*/true);
+  bool New = !Sym || !W.SeenSyms.contains(Sym);
+  if (Sym && New)
+    W.SeenSyms = Syms.add(W.SeenSyms, Sym);
+  if (New && (!calleeName(CE).empty() || calledField(CE))) {
+    if (std::optional<Cause> Raises = raisingCause(Model, CE)) {
+      W.addCause(std::move(*Raises));
+    } else if (!V.isUnknownOrUndef()) {
+      if (auto PC = failureTestFor(CE, V, Model, WasInlined))
+        W.Pending.push_back(std::move(*PC));
+    }
+  }
+}
+
 /// One step of the walk: node N, after the nodes before it.
 void walkNode(WalkState &W, const ExplodedNode *N, const ApiModel *Model,
               llvm::ImmutableSet<const SymExpr *>::Factory &Syms) {
   ProgramPoint P = N->getLocation();
   const LocationContext *LC = N->getLocationContext();
   if (auto CEE = P.getAs<CallExitEnd>()) {
-    W.Exited.emplace(CEE->getCalleeContext()->getCallSite(), LC);
+    const Stmt *Site = CEE->getCalleeContext()->getCallSite();
+    W.Exited.emplace(Site, LC);
+    // The result of a call the analyzer went into is bound here; a node
+    // after it for the same call comes only if a checker made one.
+    const auto *CE = dyn_cast_or_null<CallExpr>(Site);
+    if (CE && CE != W.PrevCall)
+      noteCall(W, N, CE, /*WasInlined=*/true, Model, Syms);
+    W.PrevCall = CE;
   } else if (P.getKind() == ProgramPoint::PostStmtKind) {
     const auto *CE = dyn_cast_or_null<CallExpr>(P.castAs<PostStmt>().getStmt());
     bool WasInlined =
         CE && W.Exited && *W.Exited == std::make_pair((const Stmt *)CE, LC);
     W.Exited.reset();
-    if (CE && CE != W.PrevCall) {
-      SVal V = N->getSVal(CE);
-      const SymExpr *Sym = V.getAsSymbol(/*IncludeBaseRegions=*/true);
-      bool New = !Sym || !W.SeenSyms.contains(Sym);
-      if (Sym && New)
-        W.SeenSyms = Syms.add(W.SeenSyms, Sym);
-      if (New && (!calleeName(CE).empty() || calledField(CE))) {
-        if (std::optional<Cause> Raises = raisingCause(Model, CE)) {
-          W.addCause(std::move(*Raises));
-        } else if (!V.isUnknownOrUndef()) {
-          if (auto PC = failureTestFor(CE, V, Model, WasInlined))
-            W.Pending.push_back(std::move(*PC));
-        }
-      }
-    }
+    if (CE && CE != W.PrevCall)
+      noteCall(W, N, CE, WasInlined, Model, Syms);
     W.PrevCall = CE;
   } else {
     W.PrevCall = nullptr;
