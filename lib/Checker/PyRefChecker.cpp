@@ -2490,6 +2490,17 @@ static bool holdsDefault(const Expr *Side, const MemRegion *Static,
 /// (a parameter, an earlier result): they cannot be the same object, so the
 /// comparison is answered rather than split into an impossible branch
 /// (`if (kwdict != keywords) Py_DECREF(kwdict);`).
+/// Whether the path found A and B to differ in one of the
+/// Py_TPFLAGS_*_SUBCLASS bits (`PyDict_Check(a)` true, `PyDict_Check(b)`
+/// false): they are not one object.
+static bool typeFlagsDiffer(ProgramStateRef State, SymbolRef A, SymbolRef B) {
+  return llvm::any_of(SubclassFlags, [&](const auto &E) {
+    const bool *FA = State->get<TypeFlagAnswers>({A, E.second});
+    const bool *FB = State->get<TypeFlagAnswers>({B, E.second});
+    return FA && FB && *FA != *FB;
+  });
+}
+
 bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
                                           SVal R, CheckerContext &C) const {
   ProgramStateRef State = C.getState();
@@ -2520,7 +2531,10 @@ bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
            Summaries.madeOrStatic(St->origin());
   };
   ASTContext &Ctx = C.getASTContext();
-  bool Distinct = (FreshOwned(LS) && Older(RS, LS)) ||
+  // Objects the path's type checks told apart (glpk.c's `param != opts`,
+  // where opts failed PyDict_Check and param passed it).
+  bool Distinct = typeFlagsDiffer(State, LS, RS) ||
+                  (FreshOwned(LS) && Older(RS, LS)) ||
                   (FreshOwned(RS) && Older(LS, RS)) ||
                   (NewOrStatic(LS) && isOwnerSelf(RS, Ctx)) ||
                   (NewOrStatic(RS) && isOwnerSelf(LS, Ctx));
