@@ -486,6 +486,7 @@ const TypeCheckedRow refcheck::TypeCheckedRows[] = {
     {"PyBytes_AsString", "bytes", true},
     {"PyBytes_Size", "bytes", true},
     {"PyUnicode_GetLength", "str", true},
+    {"PyUnicode_AsWideChar", "str", true},
     {"PyList_Size", "list", true},
     {"PyTuple_Size", "tuple", true},
     {"PyDict_Size", "dict", true},

@@ -1,7 +1,8 @@
 // Some calls fail only when their argument is not of the type they read:
-// PyBytes_AsString on bytes, PyObject_Length on a list. Given an object the
-// path knows is of that type (the result of PyUnicode_AsUTF8String, of
-// PySequence_List, or one that passed PyBytes_CheckExact), they succeed, and
+// PyBytes_AsString on bytes, PyObject_Length on a list, PyUnicode_AsWideChar
+// on a str. Given an object the path knows is of that type (the result of
+// PyUnicode_AsUTF8String, of PySequence_List, of PyObject_Str, or one that
+// passed PyBytes_CheckExact), they succeed, and
 // the code's check of their failure is dead: nothing leaks on it. On an
 // object of any other type, the failure is real, and so is the leak.
 //
@@ -55,6 +56,27 @@ joined_count(PyObject *sep, PyObject *seq)
     if (n == -1)
         return NULL;
     return j;
+}
+
+/* python-gammu's StringPythonToGammu. */
+static wchar_t *
+wide_copy(PyObject *o)
+{
+    PyObject *u = PyObject_Str(o);
+    if (u == NULL)
+        return NULL;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(u) + 1;
+    wchar_t *w = PyMem_New(wchar_t, len);
+    if (w == NULL) {
+        Py_DECREF(u);
+        return NULL;
+    }
+    if (PyUnicode_AsWideChar(u, w, len - 1) < 0) {
+        PyMem_Free(w);
+        return NULL;
+    }
+    Py_DECREF(u);
+    return w;
 }
 
 static char *
