@@ -253,13 +253,16 @@ std::optional<PendingCall> failureTestFor(const CallExpr *CE, SVal Result,
     if (Spec)
       break;
     // A function of the project the analyzer went into: the failures
-    // inside it are on the path, and a negative int it returned is a
+    // inside it are on the path, and a negative constant it returned is a
     // failure of its own (cvxopt's static `if (import_cvxopt() < 0) return
-    // NULL;`, whose -1 says the capsule it looked up is not valid: no call
-    // inside failed). Not Python's inline functions, nor comparisons.
+    // NULL;`, whose `return -1;` says the capsule it looked up is not
+    // valid: no call inside failed). Not a value it computed or read (a
+    // hash table's negative index for an empty slot, multidict's
+    // htkeys_get_index), nor Python's inline functions, nor comparisons.
     if (Inlined) {
-      if (T->isSignedIntegerType() && !Name.starts_with("Py") &&
-          !Name.starts_with("_Py") && !negativeIsValue(Name))
+      if (T->isSignedIntegerType() && isa<nonloc::ConcreteInt>(Result) &&
+          !Name.starts_with("Py") && !Name.starts_with("_Py") &&
+          !negativeIsValue(Name))
         Test = FailureTest::IsNegative;
       break;
     }
