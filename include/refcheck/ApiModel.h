@@ -119,6 +119,9 @@ struct FunctionSpec {
   /// An out-argument whose pointee is NULL only when the pointee of every
   /// other out-argument is NULL too (PyErr_Fetch's type).
   std::optional<unsigned> OutNullGuard;
+  /// Out-arguments whose pointee is not NULL where the guard's is not
+  /// (PyErr_NormalizeException's value: a normalized exception has one).
+  std::vector<unsigned> OutSetWithGuard;
   FormatStyle Format = FormatStyle::None;
   /// Index of the format string argument when Format != None.
   unsigned FormatArg = 0;

@@ -116,7 +116,8 @@ static Error parseCells(StringRef Row, StringRef Column, StringRef Cells,
     if (P.drop_front().getAsInteger(10, N) || N > 15)
       return rowError(Row, Column + " cell '" + P +
                                "' needs an argument index 0-15 after its tag");
-    if (P.front() != 'g' && !Seen.insert(N).second)
+    // 'g' and 'v' say more of an argument another cell names.
+    if (P.front() != 'g' && P.front() != 'v' && !Seen.insert(N).second)
       return rowError(Row, Column + " column names argument " + Twine(N) +
                                " twice");
     switch (P.front()) {
@@ -129,6 +130,9 @@ static Error parseCells(StringRef Row, StringRef Column, StringRef Cells,
     case 'r': S.ReplacedOnSuccessArgs.push_back(N); break;
     case 'i': S.InitArgs.push_back(N); break;
     case 'b': S.BorrowedOutArgs.push_back(N); break;
+    case 'v':
+      S.OutSetWithGuard.push_back(N);
+      break;
     case 'g':
       if (S.OutNullGuard)
         return rowError(Row, Column + " column has two 'g' cells");
@@ -149,12 +153,20 @@ Expected<FunctionSpec> refcheck::specFromRow(const BuiltinRow &R) {
   S.CanFail = R.CanFail;
   if (Error E = parseCells(Name, "steals", R.Steals ? R.Steals : "", "askh", S))
     return std::move(E);
-  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nxrgib", S))
+  if (Error E = parseCells(Name, "out", R.Out ? R.Out : "", "nxrgibv", S))
     return std::move(E);
-  if (S.OutNullGuard && !llvm::is_contained(S.NewRefOutArgs, *S.OutNullGuard) &&
-      !llvm::is_contained(S.InOutArgs, *S.OutNullGuard))
+  auto IsOut = [&](unsigned I) {
+    return llvm::is_contained(S.NewRefOutArgs, I) ||
+           llvm::is_contained(S.InOutArgs, I);
+  };
+  if (S.OutNullGuard && !IsOut(*S.OutNullGuard))
     return rowError(Name, "out cell 'g" + Twine(*S.OutNullGuard) +
                               "' names no 'n' or 'x' out-argument");
+  for (unsigned I : S.OutSetWithGuard)
+    if (!S.OutNullGuard || !IsOut(I) || I == *S.OutNullGuard)
+      return rowError(Name, "out cell 'v" + Twine(I) +
+                                "' needs a 'g' cell and names no other "
+                                "'n' or 'x' out-argument");
   if (R.Format == FormatStyle::None && R.FormatArg != 0)
     return rowError(Name, "a format argument without a format style");
   S.Format = R.Format;
@@ -517,6 +529,8 @@ std::string ApiModel::fingerprint() const {
       Row += "h" + std::to_string(*S->ResultHeldBy);
     if (S->OutNullGuard)
       Row += "g" + std::to_string(*S->OutNullGuard);
+    for (unsigned I : S->OutSetWithGuard)
+      Row += "v" + std::to_string(I);
     for (unsigned I : S->Keeps)
       Row += "k" + std::to_string(I);
     for (unsigned I : S->UnknownArgs)

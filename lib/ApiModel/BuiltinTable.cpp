@@ -100,7 +100,7 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"_PyBytes_Resize",               Int, Fails, "",          "x0",  NoFmt, 0},
     {"_PyTuple_Resize",               Int, Fails, "",          "x0",  NoFmt, 0},
     {"PyUnicode_Resize",              Int, Fails, "",          "r0",  NoFmt, 0},
-    {"PyErr_NormalizeException",      Int, Never, "",          "x0,x1,x2,g0", NoFmt, 0},
+    {"PyErr_NormalizeException",      Int, Never, "",          "x0,x1,x2,g0,v1", NoFmt, 0},
     // --- New references through out-parameters ------------------------------
     {"PyDict_GetItemRef",             Int, Fails, "",          "n2",  NoFmt, 0},
     {"PyDict_GetItemStringRef",       Int, Fails, "",          "n2",  NoFmt, 0},

@@ -1847,12 +1847,23 @@ void PyRefChecker::applySummary(const CallSummary &S, const CallEvent &Call,
 /// A call whose success proves arguments non-NULL (S.NonNullOnSuccess),
 /// given one that may be NULL: the path parts into a NULL result, which
 /// goes on as its own transition, and a success where they are not NULL,
-/// which is returned. Returns nullptr when no success is feasible.
+/// which is returned. Returns nullptr when no success is feasible. A
+/// build of one object (S.ResultIsObjectArg) fails exactly where that
+/// object is NULL.
 ProgramStateRef PyRefChecker::splitOnNonNullArgs(ProgramStateRef State,
                                                  const CallSummary &S,
                                                  const CallEvent &Call,
                                                  CheckerContext &C) const {
   auto Ret = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+  if (Ret && S.ResultIsObjectArg)
+    if (auto V = Call.getArgSVal(*S.ResultIsObjectArg)
+                     .getAs<DefinedOrUnknownSVal>()) {
+      auto [NonNull, Null] = State->assume(*V);
+      if (Null)
+        if (ProgramStateRef Fail = Null->assume(*Ret, false))
+          C.addTransition(Fail);
+      return NonNull ? NonNull->assume(*Ret, true) : nullptr;
+    }
   if (!Ret || S.NonNullOnSuccess.empty())
     return State;
   ProgramStateRef Succ = State;
@@ -1876,6 +1887,11 @@ ProgramStateRef PyRefChecker::splitOnOutNullGuard(ProgramStateRef State,
   if (!Guard)
     return State;
   auto [NonNull, Null] = State->assume(*Guard);
+  // A normalized exception has a value.
+  for (unsigned I : S.OutSetWithGuard)
+    if (NonNull)
+      if (std::optional<DefinedOrUnknownSVal> V = pointeeOf(NonNull, Call, I))
+        NonNull = NonNull->assume(*V, true);
   for (const ArgRule &R : S.Args) {
     if (!Null)
       break;

@@ -364,8 +364,12 @@ void RefSummaryManager::fromSpec(const FunctionSpec &Spec,
                      Call.getArgSVal(I).getAsLocSymbol()))
       S.Args.push_back({I, ArgEffect::Init});
   S.OutArgsOnPositive = Call.getResultType()->isIntegerType();
-  if (Spec.OutNullGuard && *Spec.OutNullGuard < N)
+  if (Spec.OutNullGuard && *Spec.OutNullGuard < N) {
     S.OutNullGuard = Spec.OutNullGuard;
+    for (unsigned I : Spec.OutSetWithGuard)
+      if (I < N)
+        S.OutSetWithGuard.push_back(I);
+  }
 
   switch (Spec.Return) {
   case ReturnKind::NotAnObject:
@@ -432,6 +436,13 @@ void RefSummaryManager::fromFormat(const FunctionSpec &Spec,
   if (!Ok && Spec.Format == FormatStyle::BuildValue)
     for (unsigned I = Arg; I < N; ++I)
       S.Args.push_back({I, ArgEffect::Forget});
+  // One object and nothing around it: Py_BuildValue hands that object
+  // back (with a reference for 'O' and 'S'), and cannot fail on another
+  // ground (pycrypto's `Py_BuildValue("N", r)` after r was checked).
+  if (Spec.Format == FormatStyle::BuildValue && Items.size() == 1 &&
+      Items[0].IsObject && Items[0].NumArgs == 1 &&
+      SL->getString() == Items[0].Spelling && Arg < N)
+    S.ResultIsObjectArg = Arg;
   SmallVector<unsigned, 4> BorrowedOuts;
   for (const FormatItem &It : Items) {
     unsigned ObjArg = Arg + It.ObjectArg;

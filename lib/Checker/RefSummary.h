@@ -108,9 +108,15 @@ struct CallSummary {
   /// The out-argument whose pointee is NULL only when those of all the
   /// out-arguments are (PyErr_Fetch's type).
   std::optional<unsigned> OutNullGuard;
+  /// Out-arguments whose pointee is not NULL where the guard's is not
+  /// (PyErr_NormalizeException's value).
+  llvm::SmallVector<unsigned, 1> OutSetWithGuard;
   /// Arguments a non-NULL result proves were not NULL: Py_BuildValue
   /// fails on a NULL object.
   llvm::SmallVector<unsigned, 2> NonNullOnSuccess;
+  /// The argument a format of one object ("N", "O", "S") builds: the
+  /// result is that object, NULL exactly when it is.
+  std::optional<unsigned> ResultIsObjectArg;
   /// Out-arguments whose pointee the callee sets to NULL before each of its
   /// failure returns (RefSummaryManager::nullOutsOnFailure): where the call
   /// fails, they hold no reference.
