@@ -4,8 +4,9 @@
 // release there of what "N" took is no over-release (pycrypto's
 // rsaKey__encrypt). The twin builds a tuple, which can fail on memory:
 // releasing what "N" already took on that branch is a real over-release.
+// PyObject_CallMethod's "O" builds its arguments: its result may be NULL.
 //
-// RUN: refcheck %s -- -Xclang -verify
+// RUN: refcheck %s --enable=unchecked-null -- -Xclang -verify
 #include <Python.h>
 
 static PyObject *
@@ -34,4 +35,17 @@ encrypt_pair(PyObject *self, PyObject *arg)
         return NULL;
     }
     return retval;
+}
+
+/* PyObject_CallMethod's format builds the arguments: its result is the
+   method's, which may be NULL whatever the argument. */
+static PyObject *
+index_of(PyObject *self, PyObject *args)
+{
+    PyObject *parent, *node;
+    if (!PyArg_ParseTuple(args, "OO", &parent, &node) || node == NULL)
+        return NULL;
+    PyObject *num = PyObject_CallMethod(parent, "index", "O", node);
+    Py_DECREF(num); // expected-warning-re {{Result of 'PyObject_CallMethod' {{may be NULL|is NULL here}}}}
+    Py_RETURN_NONE;
 }
