@@ -443,8 +443,7 @@ void RefSummaryManager::fromFormat(const FunctionSpec &Spec,
   // arguments, and its result is the method's.
   if (Spec.Format == FormatStyle::BuildValue &&
       (S.Callee == "Py_BuildValue" || S.Callee == "_Py_BuildValue_SizeT") &&
-      Items.size() == 1 &&
-      Items[0].IsObject && Items[0].NumArgs == 1 &&
+      Items.size() == 1 && Items[0].IsObject && Items[0].NumArgs == 1 &&
       SL->getString() == Items[0].Spelling && Arg < N)
     S.ResultIsObjectArg = Arg;
   SmallVector<unsigned, 4> BorrowedOuts;
