@@ -442,6 +442,16 @@ ProgramStateRef boundedResult(const CallEvent &Call, ProgramStateRef State,
   return State;
 }
 
+/// `Sym == -1`: an ambiguous conversion's result (AmbiguousResults) is its
+/// error value.
+std::optional<DefinedOrUnknownSVal>
+isMinusOne(SValBuilder &SVB, ProgramStateRef State, SymbolRef Sym) {
+  return SVB
+      .evalEQ(State, nonloc::SymbolVal(Sym),
+              SVB.makeIntVal(-1, Sym->getType()).castAs<NonLoc>())
+      .getAs<DefinedOrUnknownSVal>();
+}
+
 } // namespace
 
 void NullResultChecker::checkPostCall(const CallEvent &Call,
@@ -700,10 +710,7 @@ void NullResultChecker::checkDeadSymbols(SymbolReaper &SR,
       continue;
     State = State->remove<AmbiguousResults>(Sym);
     Changed = true;
-    QualType T = Sym->getType();
-    auto IsMinusOne = SVB.evalEQ(State, nonloc::SymbolVal(Sym),
-                                 SVB.makeIntVal(-1, T).castAs<NonLoc>());
-    if (auto DV = IsMinusOne.getAs<DefinedOrUnknownSVal>())
+    if (auto DV = isMinusOne(SVB, State, Sym))
       if (State->assume(*DV, true))
         State = State->add<DeadAmbiguous>(E);
   }
@@ -720,17 +727,16 @@ void NullResultChecker::checkPostStmt(const CastExpr *CE,
                                       CheckerContext &C) const {
   if (CE->getCastKind() != CK_IntegralCast)
     return;
-  QualType To = CE->getType(), From = CE->getSubExpr()->getType();
-  if (!To->isUnsignedIntegerType() || !From->isSignedIntegerType())
+  QualType To = CE->getType();
+  if (!To->isUnsignedIntegerType() ||
+      !CE->getSubExpr()->getType()->isSignedIntegerType())
     return;
   ProgramStateRef State = C.getState();
   SymbolRef Sym = C.getSVal(CE->getSubExpr()).getAsSymbol();
   if (!Sym || !State->get<AmbiguousResults>(Sym))
     return;
   SValBuilder &SVB = C.getSValBuilder();
-  auto IsMinusOne = SVB.evalEQ(State, nonloc::SymbolVal(Sym),
-                               SVB.makeIntVal(-1, From).castAs<NonLoc>())
-                        .getAs<DefinedOrUnknownSVal>();
+  auto IsMinusOne = isMinusOne(SVB, State, Sym);
   if (!IsMinusOne)
     return;
   auto [Failed, Other] = State->assume(*IsMinusOne);
@@ -771,10 +777,7 @@ void NullResultChecker::checkPreStmt(const ReturnStmt *RS,
   const Expr *Culprit = nullptr;
   SValBuilder &SVB = C.getSValBuilder();
   for (auto [Sym, E] : State->get<AmbiguousResults>()) {
-    auto IsMinusOne = SVB.evalEQ(
-        State, nonloc::SymbolVal(Sym),
-        SVB.makeIntVal(-1, Sym->getType()).castAs<NonLoc>());
-    if (auto D = IsMinusOne.getAs<DefinedOrUnknownSVal>())
+    if (auto D = isMinusOne(SVB, State, Sym))
       if (State->assume(*D, true)) {
         Culprit = E;
         break;

@@ -1292,6 +1292,15 @@ uint64_t refcheck::subclassFlagOf(StringRef Type) {
   return 0;
 }
 
+/// The built-in type whose Py_TPFLAGS_*_SUBCLASS bit Flag is, or "" when
+/// it is not one of SubclassFlags.
+static StringRef subclassFlagType(uint64_t Flag) {
+  for (auto [Name, F] : SubclassFlags)
+    if (F == Flag)
+      return Name;
+  return "";
+}
+
 /// The object o of `PyType_HasFeature(Py_TYPE(o), F)`'s first argument.
 static SymbolRef objectOfType(SVal TypeArg) {
   SymbolRef TypeSym = TypeArg.getAsSymbol();
@@ -1311,12 +1320,10 @@ void PyRefChecker::noteTypeFlagAnswer(const CallEvent &Call,
   SymbolRef Obj = objectOfType(Call.getArgSVal(0));
   // The engine has split on the body's test: the answer is 0 or 1.
   auto Answer = Call.getReturnValue().getAs<nonloc::ConcreteInt>();
-
   if (!F || !Obj || !Answer)
     return;
   uint64_t Flag = F->getValue().getZExtValue();
-  if (llvm::none_of(SubclassFlags,
-                    [&](const auto &E) { return E.second == Flag; }))
+  if (subclassFlagType(Flag).empty())
     return;
   ProgramStateRef State = C.getState();
   bool Set = !Answer->getValue().isZero();
@@ -1330,9 +1337,8 @@ void PyRefChecker::noteTypeFlagAnswer(const CallEvent &Call,
 /// one of SubclassFlags: whether o has it. A call's result of type str may
 /// be a subclass of str (PyObject_Str), which has the same bit.
 static std::optional<bool> madeTypeHasFlag(SVal TypeArg, uint64_t Flag) {
-  auto Known = llvm::find_if(SubclassFlags,
-                             [&](const auto &E) { return E.second == Flag; });
-  if (Known == std::end(SubclassFlags))
+  StringRef Type = subclassFlagType(Flag);
+  if (Type.empty())
     return std::nullopt;
   SymbolRef Obj = objectOfType(TypeArg);
   const CallExpr *Maker = Obj ? callReturning(Obj) : nullptr;
@@ -1341,7 +1347,7 @@ static std::optional<bool> madeTypeHasFlag(SVal TypeArg, uint64_t Flag) {
             : StringRef();
   if (Made.empty())
     return std::nullopt;
-  return Made == Known->first;
+  return Made == Type;
 }
 
 /// Evaluates a TypeFlagsQueries call on a static type object: "has the
@@ -2501,11 +2507,6 @@ static bool holdsDefault(const Expr *Side, const MemRegion *Static,
                       });
 }
 
-/// `fresh == p` where `fresh` is an object the code made on this path
-/// (PyDict_New) and p a pointer the path had before that object existed
-/// (a parameter, an earlier result): they cannot be the same object, so the
-/// comparison is answered rather than split into an impossible branch
-/// (`if (kwdict != keywords) Py_DECREF(kwdict);`).
 /// Whether the path found A and B to differ in one of the
 /// Py_TPFLAGS_*_SUBCLASS bits (`PyDict_Check(a)` true, `PyDict_Check(b)`
 /// false): they are not one object.
@@ -2517,6 +2518,13 @@ static bool typeFlagsDiffer(ProgramStateRef State, SymbolRef A, SymbolRef B) {
   });
 }
 
+/// `fresh == p` where `fresh` is an object the code made on this path
+/// (PyDict_New) and p a pointer the path had before that object existed
+/// (a parameter, an earlier result): they cannot be the same object, so the
+/// comparison is answered rather than split into an impossible branch
+/// (`if (kwdict != keywords) Py_DECREF(kwdict);`). So is a comparison of
+/// two objects the path's type checks told apart (typeFlagsDiffer), and of
+/// a method's self with a made-or-static result.
 bool PyRefChecker::answersFreshComparison(const BinaryOperator *BO, SVal L,
                                           SVal R, CheckerContext &C) const {
   ProgramStateRef State = C.getState();

@@ -439,10 +439,10 @@ void RefSummaryManager::fromFormat(const FunctionSpec &Spec,
   // One object and nothing around it: Py_BuildValue hands that object
   // back (with a reference for 'O' and 'S'), and cannot fail on another
   // ground (pycrypto's `Py_BuildValue("N", r)` after r was checked).
-  // Only Py_BuildValue itself: PyObject_CallMethod's format builds the
+  // Only Py_BuildValue itself (S.Callee is _Py_BuildValue_SizeT's
+  // user-facing name too): PyObject_CallMethod's format builds the
   // arguments, and its result is the method's.
-  if (Spec.Format == FormatStyle::BuildValue &&
-      (S.Callee == "Py_BuildValue" || S.Callee == "_Py_BuildValue_SizeT") &&
+  if (Spec.Format == FormatStyle::BuildValue && S.Callee == "Py_BuildValue" &&
       Items.size() == 1 && Items[0].IsObject && Items[0].NumArgs == 1 &&
       SL->getString() == Items[0].Spelling && Arg < N)
     S.ResultIsObjectArg = Arg;
