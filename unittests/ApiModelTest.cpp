@@ -121,6 +121,19 @@ TEST(ApiModel, FingerprintChangesWithTheModel) {
   EXPECT_NE(A.fingerprint(), B.fingerprint());
 }
 
+TEST(ApiModel, FingerprintWithoutInferredIgnoresContracts) {
+  // The per-function cache's key: the project's contracts are checked per
+  // function, not by the key.
+  ApiModel A = ApiModel::builtin(), B = ApiModel::builtin();
+  FunctionSpec S;
+  S.Name = "project_helper";
+  S.Return = ReturnKind::NewRef;
+  B.addInferred(S, ErrorKind::NullSets);
+  EXPECT_NE(A.fingerprint(), B.fingerprint());
+  EXPECT_EQ(A.fingerprint(/*WithInferred=*/false),
+            B.fingerprint(/*WithInferred=*/false));
+}
+
 TEST(InferredContracts, RankBelowEveryReviewedSource) {
   ApiModel M = ApiModel::builtin();
   FunctionSpec Guess;

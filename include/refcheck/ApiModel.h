@@ -359,7 +359,8 @@ public:
 
   size_t size() const { return Specs.size(); }
   /// A digest of the whole model, for cache keys.
-  std::string fingerprint() const;
+  /// WithInferred false: of every row but the inferred ones.
+  std::string fingerprint(bool WithInferred = true) const;
 
   /// Whether a non-NULL result of Name is always an object the call made
   /// (or an int or str looked up by value), never a shared singleton such

@@ -51,6 +51,9 @@ struct FileStat {
   /// ran in this process.
   double CpuSeconds = -1;
   uint64_t PeakMemoryKiB = 0;
+  /// Top-level functions the analysis began, and how many kept the
+  /// findings of an earlier run (Results::FunctionsReused).
+  unsigned FunctionsBegun = 0, FunctionsReused = 0;
 };
 
 /// S's cost as the stats lines show it: "1.23 s, 0.98 s CPU, 180 MiB

@@ -14,6 +14,7 @@
 
 namespace clang {
 class ASTContext;
+class Decl;
 class CallExpr;
 class SourceLocation;
 class SourceManager;
@@ -97,9 +98,27 @@ struct CheckerConfig {
   /// carry as annotations. The callback fields' (callbackFieldKey) have no
   /// declaration to carry them: calls through them look here.
   const llvm::StringMap<const InferredContract *> *OwnContracts = nullptr;
+  /// Analysis mode: told when each top-level function's exploration
+  /// begins and what it inlines, and asked whether to explore it at all
+  /// (the driver's per-function result cache).
+  class TopLevelObserver *TopLevel = nullptr;
   bool isEnabled(llvm::StringRef Check) const {
     return !Disabled.contains(Check);
   }
+};
+
+/// What the analysis tells the driver about its top-level functions, so
+/// that a function whose code did not change since the last run keeps the
+/// findings that run made (lib/Driver/FunctionCache.h). The modelling
+/// checker PythonScope calls it.
+class TopLevelObserver {
+public:
+  virtual ~TopLevelObserver();
+  /// The exploration of D as a top-level function is about to begin (the
+  /// reports of the previous one are all made). True: do not explore it.
+  virtual bool beginTopLevel(const clang::Decl *D) = 0;
+  /// The exploration of Top went into Callee (inlined it).
+  virtual void inlined(const clang::Decl *Top, const clang::Decl *Callee) = 0;
 };
 
 /// The AnalyzerOptions::Config key the driver sets to "true" to have every

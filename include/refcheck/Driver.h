@@ -55,6 +55,9 @@ struct DriverOptions {
   bool Verbose = false;
   /// In -verify mode, also emit path notes as clang notes.
   bool VerifyNotes = false;
+  /// The cache folder, where an analysis keeps the findings of each
+  /// top-level function (lib/Driver/FunctionCache.h); empty: none kept.
+  std::string FunctionCache;
 };
 
 /// True when this process can use Z3 (the LLVM build links it).
@@ -90,6 +93,13 @@ inline constexpr unsigned DefaultMaxLoop = 3;
 
 /// A short, fast hash of file contents (BLAKE3, hex).
 std::string contentHash(llvm::StringRef Data);
+
+/// A key over everything that decides a file's analysis besides the
+/// contents of the files it reads: refcheck's build (Exe), the API model
+/// (ModelPrint, ApiModel::fingerprint()), the options, the compile command
+/// and the working folder.
+std::string analysisKey(const FileCommand &Cmd, const DriverOptions &Opts,
+                        llvm::StringRef ModelPrint, llvm::StringRef Exe);
 
 /// The first lines of a source file that one precompiled header can stand
 /// for in every file that starts with them: comments, #define and #undef

@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -123,6 +124,10 @@ struct Results {
   std::vector<FileError> Errors;
   /// Number of files analyzed to completion.
   unsigned FilesAnalyzed = 0;
+  /// Top-level functions of those files the analysis began, and how many
+  /// of them kept the findings of an earlier run, their code unchanged
+  /// (lib/Driver/FunctionCache.h).
+  unsigned FunctionsBegun = 0, FunctionsReused = 0;
   /// The absolute project root that relative paths are relative to (the
   /// folder finding ids are computed from: docs/json-format.md), or empty
   /// while paths are absolute or relative to the current folder.
@@ -148,6 +153,9 @@ struct Results {
 /// (docs/json-format.md).
 std::string computeFindingId(llvm::StringRef Check, llvm::StringRef File,
                              llvm::StringRef Function, llvm::StringRef Origin);
+
+/// Reads one finding of such a document (findingJson()) back.
+llvm::Expected<Finding> findingFromJson(const llvm::json::Object &O);
 
 /// Reads a document written by writeJson() back.
 llvm::Expected<Results> parseJsonResults(llvm::StringRef Text);

@@ -507,9 +507,11 @@ std::vector<const FunctionSpec *> ApiModel::all() const {
   return Out;
 }
 
-std::string ApiModel::fingerprint() const {
+std::string ApiModel::fingerprint(bool WithInferred) const {
   SHA256 H;
   for (const FunctionSpec *S : all()) {
+    if (!WithInferred && S->From == Source::Inferred)
+      continue;
     H.update(S->Name);
     std::string Row = "|" + std::to_string(int(S->Return)) + "a" +
                       std::to_string(S->AliasArg) + "|" +
@@ -540,6 +542,8 @@ std::string ApiModel::fingerprint() const {
     H.update(Row);
   }
   for (const ErrorSpec *E : allErrors()) {
+    if (!WithInferred && E->From == Source::Inferred)
+      continue;
     std::string Row = E->Name + "|e" + std::to_string(int(E->Kind));
     for (unsigned I : E->NonNullArgs)
       Row += "," + std::to_string(I);

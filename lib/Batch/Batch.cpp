@@ -89,18 +89,19 @@ static json::Value toJson(const DriverOptions &O) {
   json::Array Contracts;
   for (const InferredContract &C : O.Contracts)
     Contracts.push_back(contractToJson(C));
-  return json::Object{{"api_facts", std::move(Facts)},
-                      {"contracts", std::move(Contracts)},
-                      {"api_db", O.ApiDb},
-                      {"python", O.Python},
-                      {"disabled", json::Array(O.DisabledChecks)},
-                      {"z3", O.CrosscheckZ3},
-                      {"unit_contracts", O.InferUnitContracts},
-                      {"verbose", O.Verbose},
-                      {"analyzer_config", json::Array(O.AnalyzerConfig)},
-                      {"project_functions",
-                       json::Array(sortedNames(O.ProjectFunctions))},
-                      {"infer_only", json::Array(sortedNames(O.InferOnly))}};
+  return json::Object{
+      {"api_facts", std::move(Facts)},
+      {"contracts", std::move(Contracts)},
+      {"api_db", O.ApiDb},
+      {"python", O.Python},
+      {"disabled", json::Array(O.DisabledChecks)},
+      {"z3", O.CrosscheckZ3},
+      {"unit_contracts", O.InferUnitContracts},
+      {"verbose", O.Verbose},
+      {"function_cache", O.FunctionCache},
+      {"analyzer_config", json::Array(O.AnalyzerConfig)},
+      {"project_functions", json::Array(sortedNames(O.ProjectFunctions))},
+      {"infer_only", json::Array(sortedNames(O.InferOnly))}};
 }
 
 static std::vector<std::string> strings(const json::Object &O, StringRef Key) {
@@ -141,6 +142,7 @@ static bool fromJson(const json::Value &V, FileCommand &C, DriverOptions &O) {
   O.CrosscheckZ3 = Opts->getBoolean("z3").value_or(true);
   O.InferUnitContracts = Opts->getBoolean("unit_contracts").value_or(true);
   O.Verbose = Opts->getBoolean("verbose").value_or(false);
+  O.FunctionCache = string(*Opts, "function_cache");
   O.AnalyzerConfig = strings(*Opts, "analyzer_config");
   for (const std::string &N : strings(*Opts, "project_functions"))
     O.ProjectFunctions.insert(N);
@@ -391,7 +393,12 @@ std::string refcheck::describe(const FileStat &S) {
   std::string Out = formatv("{0:F2} s, ", S.Seconds).str();
   if (S.CpuSeconds >= 0)
     Out += formatv("{0:F2} s CPU, ", S.CpuSeconds).str();
-  return Out + std::to_string(S.PeakMemoryKiB / 1024) + " MiB peak";
+  Out += std::to_string(S.PeakMemoryKiB / 1024) + " MiB peak";
+  if (S.FunctionsReused)
+    Out += formatv(", {0} of {1} functions from the cache", S.FunctionsReused,
+                   S.FunctionsBegun)
+               .str();
+  return Out;
 }
 
 /// Runs one job in a worker process under the budgets: a file's analysis,
@@ -563,6 +570,10 @@ Results refcheck::runBatch(const std::vector<FileCommand> &Cmds,
 
   Results All;
   for (Slot &S : Slots) {
+    if (!S.Stat.FromCache) {
+      S.Stat.FunctionsBegun = S.R.FunctionsBegun;
+      S.Stat.FunctionsReused = S.R.FunctionsReused;
+    }
     All.append(std::move(S.R));
     if (Stats)
       Stats->push_back(S.Stat);

@@ -1,10 +1,7 @@
 //===- ResultCache.cpp - Results cached per translation unit --------------===//
 #include "ResultCache.h"
-#include "refcheck/Config.h"
 
 #include "llvm/ADT/SmallString.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -13,9 +10,6 @@
 
 using namespace llvm;
 using namespace refcheck;
-
-/// Cache entries written by a different layout are ignored.
-static constexpr int CacheFormat = 1;
 
 const std::string &InputHashes::get(StringRef Path) {
   auto [It, New] = Known.try_emplace(Path);
@@ -68,46 +62,7 @@ std::optional<AnalysisRecord> refcheck::parseRecord(StringRef Text) {
 std::string refcheck::cacheKey(const FileCommand &Cmd,
                                const DriverOptions &Opts,
                                const ApiModel &Model, StringRef Exe) {
-  BLAKE3 H;
-  auto Add = [&](StringRef S) {
-    H.update(std::to_string(S.size()));
-    H.update(":");
-    H.update(S);
-  };
-  Add("refcheck-cache-" + std::to_string(CacheFormat));
-  Add(REFCHECK_VERSION);
-  // A rebuilt refcheck may judge differently under the same version.
-  sys::fs::file_status St;
-  if (!sys::fs::status(Exe, St)) {
-    Add(std::to_string(St.getSize()));
-    Add(std::to_string(
-        St.getLastModificationTime().time_since_epoch().count()));
-  }
-  Add(Model.fingerprint());
-  std::vector<std::string> Disabled = Opts.DisabledChecks;
-  llvm::sort(Disabled);
-  for (const std::string &D : Disabled)
-    Add("disable=" + D);
-  Add(Opts.CrosscheckZ3 && z3Available() ? "z3" : "no-z3");
-  Add(Opts.InferUnitContracts ? "unit-contracts" : "no-unit-contracts");
-  for (const std::string &KV : Opts.AnalyzerConfig)
-    Add("config=" + KV);
-  // Findings name files relative to the working folder.
-  SmallString<256> Cwd;
-  sys::fs::current_path(Cwd);
-  Add(Cwd);
-  SmallString<256> File(Cmd.File);
-  sys::fs::make_absolute(File);
-  Add(File);
-  Add(Cmd.Directory);
-  Add("root=" + Cmd.ProjectRoot);
-  for (const std::string &A : Cmd.Args)
-    Add("arg=" + A);
-  for (const auto &[Path, Text] : Cmd.VirtualFiles) {
-    Add(Path);
-    Add(Text);
-  }
-  return toHex(H.final<16>(), /*LowerCase=*/true);
+  return analysisKey(Cmd, Opts, Model.fingerprint(), Exe);
 }
 
 static SmallString<256> entryPath(StringRef Dir, StringRef Key) {

@@ -148,16 +148,28 @@ namespace {
 class PythonScopeChecker : public Checker<check::BeginFunction> {
 public:
   mutable PythonScopeIndex Index;
+  const CheckerConfig *Config = nullptr;
 
   void checkBeginFunction(CheckerContext &C) const {
-    if (!C.inTopFrame())
+    TopLevelObserver *Observer = Config ? Config->TopLevel : nullptr;
+    if (!C.inTopFrame()) {
+      if (Observer) {
+        const LocationContext *Top = C.getLocationContext();
+        while (Top->getParent())
+          Top = Top->getParent();
+        Observer->inlined(Top->getDecl(), C.getLocationContext()->getDecl());
+      }
       return;
+    }
     const auto *FD =
         dyn_cast_or_null<FunctionDecl>(C.getLocationContext()->getDecl());
     // A header's function (Python.h's inline ones): explored as a
     // top-level one only because the unit includes code files
     // (includesCodeFiles), and judged where it is called.
     bool Header = FD && !isInCodeFile(C.getSourceManager(), FD->getLocation());
+    // The observer hears of every top-level function, explored or not.
+    if (Observer && Observer->beginTopLevel(C.getLocationContext()->getDecl()))
+      return (void)C.generateSink(C.getState(), C.getPredecessor());
     if (!FD || (!Header && Index.touchesPython(FD)))
       return;
     static const bool Say = getenv("REFCHECK_TEST_EXPLORATION") != nullptr;
@@ -170,5 +182,7 @@ public:
 } // namespace
 
 void refcheck::registerPythonScopeChecker(CheckerManager &Mgr) {
-  Mgr.registerChecker<PythonScopeChecker>();
+  Mgr.registerChecker<PythonScopeChecker>()->Config = activeCheckerConfig();
 }
+
+TopLevelObserver::~TopLevelObserver() = default;

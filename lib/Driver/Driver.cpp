@@ -1,10 +1,11 @@
 //===- Driver.cpp - LibTooling host for refcheck's checker ----------------===//
 #include "refcheck/Driver.h"
+#include "DriverInternal.h"
+#include "FunctionCache.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/EntryPoints.h"
 #include "refcheck/Report.h"
-#include "DriverInternal.h"
 
 #include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Basic/Diagnostic.h"
@@ -392,6 +393,54 @@ std::string refcheck::contentHash(StringRef Data) {
   return toHex(H.final<16>(), /*LowerCase=*/true);
 }
 
+/// Cache entries written by a different layout are ignored.
+static constexpr int CacheFormat = 1;
+
+std::string refcheck::analysisKey(const FileCommand &Cmd,
+                                  const DriverOptions &Opts,
+                                  StringRef ModelPrint, StringRef Exe) {
+  BLAKE3 H;
+  auto Add = [&](StringRef S) {
+    H.update(std::to_string(S.size()));
+    H.update(":");
+    H.update(S);
+  };
+  Add("refcheck-cache-" + std::to_string(CacheFormat));
+  Add(REFCHECK_VERSION);
+  // A rebuilt refcheck may judge differently under the same version.
+  sys::fs::file_status St;
+  if (!sys::fs::status(Exe, St)) {
+    Add(std::to_string(St.getSize()));
+    Add(std::to_string(
+        St.getLastModificationTime().time_since_epoch().count()));
+  }
+  Add(ModelPrint);
+  std::vector<std::string> Disabled = Opts.DisabledChecks;
+  llvm::sort(Disabled);
+  for (const std::string &D : Disabled)
+    Add("disable=" + D);
+  Add(Opts.CrosscheckZ3 && z3Available() ? "z3" : "no-z3");
+  Add(Opts.InferUnitContracts ? "unit-contracts" : "no-unit-contracts");
+  for (const std::string &KV : Opts.AnalyzerConfig)
+    Add("config=" + KV);
+  // Findings name files relative to the working folder.
+  SmallString<256> Cwd;
+  sys::fs::current_path(Cwd);
+  Add(Cwd);
+  SmallString<256> File(Cmd.File);
+  sys::fs::make_absolute(File);
+  Add(File);
+  Add(Cmd.Directory);
+  Add("root=" + Cmd.ProjectRoot);
+  for (const std::string &A : Cmd.Args)
+    Add("arg=" + A);
+  for (const auto &[Path, Text] : Cmd.VirtualFiles) {
+    Add(Path);
+    Add(Text);
+  }
+  return toHex(H.final<16>(), /*LowerCase=*/true);
+}
+
 Expected<ApiModel> refcheck::loadApiModel(const DriverOptions &Opts) {
   ApiModel M = ApiModel::builtin();
   std::string Dat = resolveApiDb(Opts);
@@ -463,17 +512,27 @@ static std::string displayPath(StringRef Path) {
   return Path.str();
 }
 
-/// Turns the analyzer's path diagnostics into Findings.
+/// Turns the analyzer's path diagnostics into Findings. The reports of
+/// each top-level function's exploration are taken as a batch when the
+/// next one begins (FunctionCache), and all are merged when the unit ends.
 class FindingCollector : public ento::PathDiagnosticConsumer {
   CompilerInstance &CI;
   const FileCommand &Cmd;
   Results &Out;
   bool Verify, VerifyNotes;
+  FunctionCache Local{""};
+  FunctionCache &Cache;
+  /// The reports taken from the consumer's set before the unit ends.
+  std::vector<std::unique_ptr<ento::PathDiagnostic>> Taken;
 
 public:
   FindingCollector(CompilerInstance &CI, const FileCommand &Cmd, Results &Out,
-                   bool Verify, bool VerifyNotes)
-      : CI(CI), Cmd(Cmd), Out(Out), Verify(Verify), VerifyNotes(VerifyNotes) {}
+                   bool Verify, bool VerifyNotes, FunctionCache *Functions)
+      : CI(CI), Cmd(Cmd), Out(Out), Verify(Verify), VerifyNotes(VerifyNotes),
+        Cache(Functions ? *Functions : Local) {
+    Cache.setHarvest([this] { harvest(); });
+  }
+  ~FindingCollector() override { Cache.setHarvest(nullptr); }
 
   StringRef getName() const override { return "refcheck"; }
   PathGenerationScheme getGenerationScheme() const override { return Minimal; }
@@ -482,43 +541,36 @@ public:
 
   void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
                             FilesMade *) override {
-    for (const ento::PathDiagnostic *PD : mergeSameLeaks(Diags))
-      add(*PD);
+    addBatch(Diags);
+    for (const ReportCandidate *C : mergeBatches(Cache.batches())) {
+      if (Verify && C->PD)
+        emitAsDiagnostics(*C->PD, C->F, C->Loc);
+      Out.Findings.push_back(C->F);
+    }
+    Out.FunctionsBegun = Cache.explored() + Cache.reused();
+    Out.FunctionsReused = Cache.reused();
+    Cache.finish();
   }
 
 private:
-  /// One variable leaking at one place is one finding, however many calls
-  /// could have made what it holds (an inlined helper whose paths return new
-  /// references from three different calls, `res` leaked at one `return`).
-  /// The checker says which reports are the same through the report tag's
-  /// SameAs key. The report kept is the one most users hit (every call
-  /// before error paths before allocation failures), then the one with the
-  /// shorter path.
-  static std::vector<const ento::PathDiagnostic *>
-  mergeSameLeaks(const std::vector<const ento::PathDiagnostic *> &Diags) {
-    std::vector<const ento::PathDiagnostic *> Out;
-    std::map<std::tuple<unsigned, const Decl *, std::string>, size_t> Kept;
-    auto Rank = [](const ento::PathDiagnostic *PD) {
-      ImpactClass I = decodeReportTag(PD->getShortDescription())
-                          .Impact.value_or(ImpactClass::EveryCall);
-      return std::make_pair(static_cast<int>(I), PD->path.size());
-    };
-    for (const ento::PathDiagnostic *PD : Diags) {
-      std::string Same = decodeReportTag(PD->getShortDescription()).SameAs;
-      if (Same.empty()) {
-        Out.push_back(PD);
-        continue;
-      }
-      auto Key = std::make_tuple(
-          PD->getLocation().asLocation().getRawEncoding(),
-          PD->getDeclWithIssue(), PD->getBugType().str() + ";" + Same);
-      auto [It, New] = Kept.try_emplace(Key, Out.size());
-      if (New)
-        Out.push_back(PD);
-      else if (Rank(PD) < Rank(Out[It->second]))
-        Out[It->second] = PD;
+  /// The reports of the exploration that just ended.
+  void harvest() {
+    std::vector<const ento::PathDiagnostic *> Batch;
+    for (ento::PathDiagnostic &PD : Diags) {
+      Batch.push_back(&PD);
+      Taken.emplace_back(&PD);
     }
-    return Out;
+    Diags.clear();
+    addBatch(Batch);
+  }
+
+  void addBatch(const std::vector<const ento::PathDiagnostic *> &Diags) {
+    std::vector<ReportCandidate> &Into = Cache.current().Reports;
+    size_t First = Into.size();
+    for (const ento::PathDiagnostic *PD : Diags)
+      Into.push_back(candidate(*PD));
+    // The consumer's set has no order of its own.
+    std::stable_sort(Into.begin() + First, Into.end(), reportOrder);
   }
 
   void place(SourceLocation L, std::string &File, unsigned &Line,
@@ -554,15 +606,25 @@ private:
     return pathUnder(Cmd.ProjectRoot, absoluteName(P.getFilename()));
   }
 
-  void addStep(const ento::PathDiagnosticPiece &P, Finding &F) const {
+  void addStep(const ento::PathDiagnosticPiece &P, ReportCandidate &C) const {
     PathStep S;
-    place(P.getLocation().asLocation(), S.File, S.Line, S.Column);
+    SourceLocation L = P.getLocation().asLocation();
+    place(L, S.File, S.Line, S.Column);
     S.Message = withContractOrigin(P.getString());
-    if (!S.Message.empty())
-      F.Path.push_back(std::move(S));
+    if (S.Message.empty())
+      return;
+    C.Places.push_back(Cache.place(L, S.File, S.Line, S.Column));
+    C.F.Path.push_back(std::move(S));
   }
 
-  void collect(const ento::PathPieces &Pieces, Finding &F) const {
+  ReportPlace placeOf(SourceLocation L) const {
+    std::string File;
+    unsigned Line = 0, Col = 0;
+    place(L, File, Line, Col);
+    return Cache.place(L, std::move(File), Line, Col);
+  }
+
+  void collect(const ento::PathPieces &Pieces, ReportCandidate &F) const {
     using namespace ento;
     for (const PathDiagnosticPieceRef &P : Pieces) {
       if (const auto *Call = dyn_cast<PathDiagnosticCallPiece>(P.get())) {
@@ -638,8 +700,9 @@ private:
     return Site.isValid() ? Site : Loc;
   }
 
-  void add(const ento::PathDiagnostic &PD) {
-    Finding F;
+  ReportCandidate candidate(const ento::PathDiagnostic &PD) const {
+    ReportCandidate C;
+    Finding &F = C.F;
     F.Check = PD.getBugType().str();
     F.Message = withContractOrigin(PD.getVerboseDescription());
     const Decl *InFunction = PD.getDeclWithIssue();
@@ -657,15 +720,26 @@ private:
       F.ImpactCall = Tag.Call;
       F.ImpactReason = Tag.Reason;
     }
-    collect(PD.path, F);
+    C.Places.push_back(Cache.place(Loc, F.File, F.Line, F.Column));
+    C.Places.push_back(placeOf(PD.getLocation().asLocation()));
+    C.Places.push_back(placeOf(PD.getUniqueingLoc().asLocation()));
+    collect(PD.path, C);
     // The last event restates the warning itself.
     if (!F.Path.empty() && F.Path.back().Message == F.Message &&
-        F.Path.back().Line == F.Line)
+        F.Path.back().Line == F.Line) {
       F.Path.pop_back();
+      C.Places.pop_back();
+    }
     F.Id = computeFindingId(F.Check, projectPath(Loc), F.Function, Tag.Origin);
-    if (Verify)
-      emitAsDiagnostics(PD, F, Loc);
-    Out.Findings.push_back(std::move(F));
+    C.Description = PD.getVerboseDescription().str();
+    C.Category = PD.getCategory().str();
+    C.DeclWithIssue = declKey(PD.getDeclWithIssue());
+    C.SameAs = Tag.SameAs;
+    C.FullSize = const_cast<ento::PathDiagnostic &>(PD).full_size();
+    C.PathSize = PD.path.size();
+    C.PD = &PD;
+    C.Loc = Loc;
+    return C;
   }
 
   void emitAsDiagnostics(const ento::PathDiagnostic &PD, const Finding &F,
@@ -950,6 +1024,7 @@ struct SecondPhase {
   StringMap<const InferredContract *> Earlier;
   StringMap<const InferredContract *> Own;
   EntryPointIndex Entries;
+  FunctionCache *Functions = nullptr;
 };
 
 /// The inference of a file's static helpers that the analysis will not
@@ -1140,12 +1215,31 @@ static void configureAnalyzer(AnalyzerOptions &AO, bool Infer,
 /// The consumers of one inference (Infer) or analysis of a parse: the
 /// annotations the contracts make, the table of Python names (Entries,
 /// read from the same parse), the analyzer itself.
+/// Prints the unit's functions for the function cache (FunctionCache),
+/// before the analysis, with the analysis's config active.
+class UnitPrinter : public ASTConsumer {
+  CompilerInstance &CI;
+  FunctionCache &Cache;
+
+public:
+  UnitPrinter(CompilerInstance &CI, FunctionCache &Cache)
+      : CI(CI), Cache(Cache) {}
+  void HandleTranslationUnit(ASTContext &) override {
+    if (CI.getDiagnostics().hasErrorOccurred())
+      return;
+    const CheckerConfig *Cfg = activeCheckerConfig();
+    Cache.setUnit(CI, Cfg ? Cfg->OwnContracts : nullptr,
+                  Cfg && Cfg->Model ? Cfg->Model->fingerprint() : "");
+  }
+};
+
 static std::vector<std::unique_ptr<ASTConsumer>>
 phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
                const DriverOptions &Opts, Results &Out, FileContracts *Infer,
                const StringMap<const InferredContract *> &AsAnnotations,
                EntryPointIndex *Entries, bool AlwaysAnnotate = false,
-               const StringMap<const InferredContract *> *Earlier = nullptr) {
+               const StringMap<const InferredContract *> *Earlier = nullptr,
+               FunctionCache *Functions = nullptr) {
   bool Verify = !Infer && CI.getDiagnosticOpts().VerifyDiagnostics;
   std::unique_ptr<ASTConsumer> Consumer;
   if (Infer) {
@@ -1156,10 +1250,10 @@ phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
     Analysis->AddCheckerRegistrationFn(registerCheckers);
 #if LLVM_VERSION_MAJOR >= 21
     Analysis->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
-        CI, Cmd, Out, Verify, Opts.VerifyNotes));
+        CI, Cmd, Out, Verify, Opts.VerifyNotes, Functions));
 #else
-    Analysis->AddDiagnosticConsumer(
-        new FindingCollector(CI, Cmd, Out, Verify, Opts.VerifyNotes));
+    Analysis->AddDiagnosticConsumer(new FindingCollector(
+        CI, Cmd, Out, Verify, Opts.VerifyNotes, Functions));
 #endif
     Consumer = std::move(Analysis);
   }
@@ -1172,6 +1266,8 @@ phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
   if (Entries)
     All.push_back(makeEntryPointConsumer(*Entries));
   All.push_back(std::make_unique<CodeFilesSwitch>(CI.getAnalyzerOpts()));
+  if (!Infer && Functions)
+    All.push_back(std::make_unique<UnitPrinter>(CI, *Functions));
   All.push_back(std::move(Consumer));
   return All;
 }
@@ -1190,6 +1286,8 @@ class RefcheckAction : public ASTFrontendAction {
   SecondPhase *Then;
   /// The inference of the static helpers to run first, if any.
   HelperPhase *Helpers;
+  /// Analysis mode: the findings kept per function.
+  FunctionCache *Functions;
 
 public:
   RefcheckAction(const FileCommand &Cmd, const DriverOptions &Opts,
@@ -1197,10 +1295,10 @@ public:
                  FileContracts *Infer,
                  const StringMap<const InferredContract *> &AsAnnotations,
                  EntryPointIndex *Entries, SecondPhase *Then,
-                 HelperPhase *Helpers)
+                 HelperPhase *Helpers, FunctionCache *Functions)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
         AsAnnotations(AsAnnotations), Entries(Entries), Then(Then),
-        Helpers(Helpers) {}
+        Helpers(Helpers), Functions(Functions) {}
 
   void EndSourceFileAction() override {
     recordInputs(getCompilerInstance(), Inputs);
@@ -1253,7 +1351,7 @@ public:
     for (std::unique_ptr<ASTConsumer> &C :
          phaseConsumers(CI, Cmd, Opts, Out, Infer, AsAnnotations, Entries,
                         /*AlwaysAnnotate=*/Helpers != nullptr,
-                        Helpers ? &Helpers->ByName : nullptr))
+                        Helpers ? &Helpers->ByName : nullptr, Functions))
       All.push_back(std::move(C));
     if (Then && Infer) {
       // Both phases read the same analyzer options and the checker config
@@ -1277,7 +1375,8 @@ public:
       }));
       for (std::unique_ptr<ASTConsumer> &C :
            phaseConsumers(CI, Then->Cmd, Opts, Then->Out, nullptr, Then->Own,
-                          &Then->Entries, /*AlwaysAnnotate=*/true))
+                          &Then->Entries, /*AlwaysAnnotate=*/true, nullptr,
+                          Then->Functions))
         All.push_back(std::move(C));
     }
     if (All.size() == 1)
@@ -1296,6 +1395,7 @@ class RefcheckActionFactory : public FrontendActionFactory {
   EntryPointIndex *Entries;
   SecondPhase *Then;
   HelperPhase *Helpers;
+  FunctionCache *Functions;
 
 public:
   RefcheckActionFactory(
@@ -1303,13 +1403,14 @@ public:
       std::vector<InputFile> *Inputs, FileContracts *Infer,
       const StringMap<const InferredContract *> &AsAnnotations,
       EntryPointIndex *Entries = nullptr, SecondPhase *Then = nullptr,
-      HelperPhase *Helpers = nullptr)
+      HelperPhase *Helpers = nullptr, FunctionCache *Functions = nullptr)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
         AsAnnotations(AsAnnotations), Entries(Entries), Then(Then),
-        Helpers(Helpers) {}
+        Helpers(Helpers), Functions(Functions) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<RefcheckAction>(
-        Cmd, Opts, Out, Inputs, Infer, AsAnnotations, Entries, Then, Helpers);
+    return std::make_unique<RefcheckAction>(Cmd, Opts, Out, Inputs, Infer,
+                                            AsAnnotations, Entries, Then,
+                                            Helpers, Functions);
   }
 };
 } // namespace
@@ -1430,6 +1531,9 @@ struct AnalysisSetup {
   CheckerConfig Config;
   /// Commands made outside planCommands() name no root: the usual one.
   FileCommand Rooted;
+  /// The findings of the unit's functions, kept in the cache folder if
+  /// there is one.
+  std::unique_ptr<FunctionCache> Functions;
 
   AnalysisSetup(const FileCommand &Cmd, const DriverOptions &Opts,
                 const ApiModel &Model, StringRef AbsFile)
@@ -1456,6 +1560,19 @@ struct AnalysisSetup {
       Config.Disabled.insert(C);
     if (Rooted.ProjectRoot.empty())
       Rooted.ProjectRoot = projectRootFor(AbsFile, "");
+    // Keyed without the contracts: each function's print covers those it
+    // reads.
+    std::string Path;
+    if (!Opts.FunctionCache.empty() && !isVerifyMode(Cmd)) {
+      std::string Key = analysisKey(
+          Rooted, Opts, Model.fingerprint(/*WithInferred=*/false),
+          sys::fs::getMainExecutable(nullptr, (void *)&refcheck::z3Available));
+      SmallString<256> P(Opts.FunctionCache);
+      sys::path::append(P, "functions", Key.substr(0, 2), Key + ".json");
+      Path = P.str().str();
+    }
+    Functions = std::make_unique<FunctionCache>(Path);
+    Config.TopLevel = Functions.get();
   }
 };
 } // namespace
@@ -1540,6 +1657,7 @@ static FileContracts inferOnce(const FileCommand &Cmd,
       if (!E.getKey().contains("::"))
         Then->Earlier[E.getKey()] = E.getValue();
     Setup->Config.OwnContracts = &Then->Own;
+    Then->Functions = Setup->Functions.get();
   }
   Results Unused;
   RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations,
@@ -1570,9 +1688,10 @@ static FileContracts inferOnce(const FileCommand &Cmd,
     return A.Spec.Name < B.Spec.Name;
   });
   llvm::sort(Out.Callees);
-  if (Then)
+  if (Then) {
     finishAnalysis(*ThenAnalysis, Cmd, Inputs, Then->Entries);
-  else if (Inputs)
+    Setup->Functions->save();
+  } else if (Inputs)
     makeInputsAbsolute(*Inputs, Cmd.Directory);
   return Out;
 }
@@ -1700,9 +1819,9 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   Tool.setPrintErrorMessage(false);
 
   EntryPointIndex Entries;
-  RefcheckActionFactory Factory(Setup.Rooted, Opts, R, Inputs, nullptr, Own,
-                                &Entries, nullptr,
-                                Helpers ? &*Helpers : nullptr);
+  RefcheckActionFactory Factory(
+      Setup.Rooted, Opts, R, Inputs, nullptr, Own, &Entries, nullptr,
+      Helpers ? &*Helpers : nullptr, Setup.Functions.get());
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
@@ -1730,6 +1849,7 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
     return R;
   }
   finishAnalysis(R, Cmd, Inputs, Entries);
+  Setup.Functions->save();
   return R;
 }
 

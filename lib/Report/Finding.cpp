@@ -109,6 +109,87 @@ void Results::append(Results Other) {
   for (FileError &E : Other.Errors)
     Errors.push_back(std::move(E));
   FilesAnalyzed += Other.FilesAnalyzed;
+  FunctionsBegun += Other.FunctionsBegun;
+  FunctionsReused += Other.FunctionsReused;
+}
+
+Expected<Finding> refcheck::findingFromJson(const json::Object &O) {
+  auto Bad = [](const Twine &Why) {
+    return createStringError(inconvertibleErrorCode(),
+                             "not a refcheck JSON document: " + Why);
+  };
+  Finding F;
+  F.Id = O.getString("id").value_or("").str();
+  F.Check = O.getString("check").value_or("").str();
+  F.Message = O.getString("message").value_or("").str();
+  F.File = O.getString("file").value_or("").str();
+  F.Line = O.getInteger("line").value_or(0);
+  F.Column = O.getInteger("column").value_or(0);
+  F.Function = O.getString("function").value_or("").str();
+  F.Origin = O.getString("origin").value_or("").str();
+  if (const json::Array *Path = O.getArray("path"))
+    for (const json::Value &SV : *Path)
+      if (const json::Object *S = SV.getAsObject())
+        F.Path.push_back({S->getString("file").value_or("").str(),
+                          unsigned(S->getInteger("line").value_or(0)),
+                          unsigned(S->getInteger("column").value_or(0)),
+                          S->getString("message").value_or("").str()});
+  if (auto I = O.getString("impact")) {
+    std::optional<ImpactClass> C = parseImpactClass(*I);
+    if (!C)
+      return Bad("unknown \"impact\" '" + *I + "'");
+    F.Impact = *C;
+  }
+  F.ImpactCall = O.getString("impact_call").value_or("").str();
+  F.ImpactReason = O.getString("impact_reason").value_or("").str();
+  if (const json::Array *EPs = O.getArray("entry_points"))
+    for (const json::Value &EV : *EPs)
+      if (auto S = EV.getAsString())
+        F.EntryPoints.push_back(S->str());
+  if (const json::Object *C = O.getObject("confirmation")) {
+    Confirmation Conf;
+    Conf.Status = C->getString("status").value_or("").str();
+    Conf.Reason = C->getString("reason").value_or("").str();
+    if (const json::Array *Ts = C->getArray("tests"))
+      for (const json::Value &TV : *Ts) {
+        const json::Object *T = TV.getAsObject();
+        if (!T)
+          continue;
+        TestRun Run;
+        Run.Test = T->getString("id").value_or("").str();
+        Run.Outcome = T->getString("outcome").value_or("").str();
+        Run.Detail = T->getString("detail").value_or("").str();
+        Run.Seconds = T->getNumber("seconds").value_or(0);
+        Run.Control = T->getBoolean("control").value_or(false);
+        auto Ints = [&](StringRef Key, std::vector<long long> &Out) {
+          if (const json::Array *A = T->getArray(Key))
+            for (const json::Value &N : *A)
+              if (auto I = N.getAsInteger())
+                Out.push_back(*I);
+        };
+        Ints("references", Run.Refs);
+        Ints("blocks", Run.Blocks);
+        Ints("fds", Run.Fds);
+        if (const json::Array *L = T->getArray("leaked"))
+          for (const json::Value &N : *L)
+            if (auto S = N.getAsString())
+              Run.Leaked.push_back(S->str());
+        Conf.Tests.push_back(std::move(Run));
+      }
+    if (const json::Array *Rs = C->getArray("reaching"))
+      for (const json::Value &RV : *Rs)
+        if (const json::Object *RO = RV.getAsObject())
+          Conf.Reaching.push_back({RO->getString("id").value_or("").str(),
+                                   RO->getString("via").value_or("").str(),
+                                   RO->getNumber("seconds").value_or(-1)});
+    Conf.WouldReach = C->getString("would_reach").value_or("").str();
+    if (Conf.Status.empty())
+      return Bad("a confirmation lacks \"status\"");
+    F.Confirm = std::move(Conf);
+  }
+  if (F.Id.empty() || F.Check.empty())
+    return Bad("a finding lacks \"id\" or \"check\"");
+  return F;
 }
 
 Expected<Results> refcheck::parseJsonResults(StringRef Text) {
@@ -131,79 +212,10 @@ Expected<Results> refcheck::parseJsonResults(StringRef Text) {
       const json::Object *O = FV.getAsObject();
       if (!O)
         return Bad("a finding is not an object");
-      Finding F;
-      F.Id = O->getString("id").value_or("").str();
-      F.Check = O->getString("check").value_or("").str();
-      F.Message = O->getString("message").value_or("").str();
-      F.File = O->getString("file").value_or("").str();
-      F.Line = O->getInteger("line").value_or(0);
-      F.Column = O->getInteger("column").value_or(0);
-      F.Function = O->getString("function").value_or("").str();
-      F.Origin = O->getString("origin").value_or("").str();
-      if (const json::Array *Path = O->getArray("path"))
-        for (const json::Value &SV : *Path)
-          if (const json::Object *S = SV.getAsObject())
-            F.Path.push_back({S->getString("file").value_or("").str(),
-                              unsigned(S->getInteger("line").value_or(0)),
-                              unsigned(S->getInteger("column").value_or(0)),
-                              S->getString("message").value_or("").str()});
-      if (auto I = O->getString("impact")) {
-        std::optional<ImpactClass> C = parseImpactClass(*I);
-        if (!C)
-          return Bad("unknown \"impact\" '" + *I + "'");
-        F.Impact = *C;
-      }
-      F.ImpactCall = O->getString("impact_call").value_or("").str();
-      F.ImpactReason = O->getString("impact_reason").value_or("").str();
-      if (const json::Array *EPs = O->getArray("entry_points"))
-        for (const json::Value &EV : *EPs)
-          if (auto S = EV.getAsString())
-            F.EntryPoints.push_back(S->str());
-      if (const json::Object *C = O->getObject("confirmation")) {
-        Confirmation Conf;
-        Conf.Status = C->getString("status").value_or("").str();
-        Conf.Reason = C->getString("reason").value_or("").str();
-        if (const json::Array *Ts = C->getArray("tests"))
-          for (const json::Value &TV : *Ts) {
-            const json::Object *T = TV.getAsObject();
-            if (!T)
-              continue;
-            TestRun Run;
-            Run.Test = T->getString("id").value_or("").str();
-            Run.Outcome = T->getString("outcome").value_or("").str();
-            Run.Detail = T->getString("detail").value_or("").str();
-            Run.Seconds = T->getNumber("seconds").value_or(0);
-            Run.Control = T->getBoolean("control").value_or(false);
-            auto Ints = [&](StringRef Key, std::vector<long long> &Out) {
-              if (const json::Array *A = T->getArray(Key))
-                for (const json::Value &N : *A)
-                  if (auto I = N.getAsInteger())
-                    Out.push_back(*I);
-            };
-            Ints("references", Run.Refs);
-            Ints("blocks", Run.Blocks);
-            Ints("fds", Run.Fds);
-            if (const json::Array *L = T->getArray("leaked"))
-              for (const json::Value &N : *L)
-                if (auto S = N.getAsString())
-                  Run.Leaked.push_back(S->str());
-            Conf.Tests.push_back(std::move(Run));
-          }
-        if (const json::Array *Rs = C->getArray("reaching"))
-          for (const json::Value &RV : *Rs)
-            if (const json::Object *RO = RV.getAsObject())
-              Conf.Reaching.push_back(
-                  {RO->getString("id").value_or("").str(),
-                   RO->getString("via").value_or("").str(),
-                   RO->getNumber("seconds").value_or(-1)});
-        Conf.WouldReach = C->getString("would_reach").value_or("").str();
-        if (Conf.Status.empty())
-          return Bad("a confirmation lacks \"status\"");
-        F.Confirm = std::move(Conf);
-      }
-      if (F.Id.empty() || F.Check.empty())
-        return Bad("a finding lacks \"id\" or \"check\"");
-      R.Findings.push_back(std::move(F));
+      Expected<Finding> F = findingFromJson(*O);
+      if (!F)
+        return F.takeError();
+      R.Findings.push_back(std::move(*F));
     }
   }
   if (const json::Array *Es = Doc->getArray("errors"))
@@ -212,5 +224,7 @@ Expected<Results> refcheck::parseJsonResults(StringRef Text) {
         R.Errors.push_back({O->getString("file").value_or("").str(),
                             O->getString("message").value_or("").str()});
   R.FilesAnalyzed = Doc->getInteger("files_analyzed").value_or(0);
+  R.FunctionsBegun = Doc->getInteger("functions_analyzed").value_or(0);
+  R.FunctionsReused = Doc->getInteger("functions_reused").value_or(0);
   return R;
 }

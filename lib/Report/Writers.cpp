@@ -178,6 +178,8 @@ void refcheck::writeJson(raw_ostream &OS, const Results &R) {
     Errors.push_back(json::Object{{"file", E.File}, {"message", E.Message}});
   json::Object Doc{{"version", 1},
                    {"files_analyzed", R.FilesAnalyzed},
+                   {"functions_analyzed", R.FunctionsBegun},
+                   {"functions_reused", R.FunctionsReused},
                    {"findings", std::move(Findings)},
                    {"errors", std::move(Errors)}};
   if (!R.Root.empty())

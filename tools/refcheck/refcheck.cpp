@@ -313,6 +313,7 @@ int main(int argc, const char **argv) {
   BO.MemoryLimitMiB = MemoryLimit;
   BO.CacheDir = NoCache ? "" : CacheDir.empty() ? defaultCacheDir()
                                                 : std::string(CacheDir);
+  Opts.FunctionCache = BO.CacheDir;
   BO.WorkerExe = sys::fs::getMainExecutable(argv[0], (void *)&fail);
   BO.Progress = !Quiet && sys::Process::StandardErrIsDisplayed();
   BO.Stats = ShowStats || Verbose;

@@ -1,0 +1,191 @@
+//===- FunctionCache.h - Findings kept per top-level function --*- C++ -*-===//
+//
+// A warm run after an edit explores only the top-level functions whose
+// code changed. The analysis of a unit is a sequence of explorations, one
+// per top-level function, each inlining some others; the reports of each
+// are kept apart (a batch) until the unit ends, then merged as the
+// analyzer would have merged them (FindingCollector). The batches of the
+// explored functions go to a file in the cache; on the next run, a
+// function whose print is unchanged is not explored and its batch is read
+// back, its lines moved with the function.
+//
+// A function's print covers what its exploration can read:
+//  - the text of its definition and of every definition of the unit it
+//    names, transitively, and of every one its last exploration inlined
+//    (a call through a pointer names nothing);
+//  - the contracts the analysis holds for those functions (the unit's own
+//    inferred ones, which a warm run infers again);
+//  - the rest of the unit: the text outside the unit's function
+//    definitions, whitespace runs folded (declarations, macros, types,
+//    tables), every header without such definitions whole, and the API
+//    model with the other files' contracts.
+// The file holding the batches is named by a key over the options, the
+// compile command and refcheck's build, as the unit's cache entry is, but
+// not over the contracts or the file's contents: each print checks those.
+//
+// One thing is not carried over: the analyzer's memory between
+// explorations of one unit of which callee ran out of its budget when
+// inlined (it is then not inlined again). A warm run's explorations may
+// inline a callee the cold run would not have; `--no-cache` gives the cold
+// run's findings. bench/contracts compares the two after its edit.
+//
+//===----------------------------------------------------------------------===//
+#ifndef REFCHECK_DRIVER_FUNCTIONCACHE_H
+#define REFCHECK_DRIVER_FUNCTIONCACHE_H
+
+#include "refcheck/ApiModel.h"
+#include "refcheck/Checker.h"
+#include "refcheck/Finding.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class CompilerInstance;
+class Decl;
+class FunctionDecl;
+namespace ento {
+class PathDiagnostic;
+}
+} // namespace clang
+
+namespace refcheck {
+
+/// A place a report names: the finding's, a path step's, or one of the
+/// places the merge compares. Anchor is the key of the function definition
+/// it lies in (its Line then moves with the function), empty for a place
+/// in a system header (whose text the unit's print covers); Unanchored is
+/// set for a place in neither (its batch is not kept).
+struct ReportPlace {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  std::string Anchor;
+  bool Unanchored = false;
+};
+
+/// One report of one exploration, as the merge reads it.
+struct ReportCandidate {
+  Finding F;
+  /// Places: [0] the finding's, [1] where the analyzer put the report,
+  /// [2] its uniqueing place, then one per step of F.Path.
+  std::vector<ReportPlace> Places;
+  /// The analyzer's description and category, the declaration the issue
+  /// is in, and the checker's SameAs key (ReportTag).
+  std::string Description, Category, DeclWithIssue, SameAs;
+  /// The report's path: pieces in all, and at the top level.
+  unsigned FullSize = 0, PathSize = 0;
+  /// The report of this run and where it goes, for clang's -verify (none
+  /// when read back).
+  const clang::ento::PathDiagnostic *PD = nullptr;
+  clang::SourceLocation Loc;
+};
+
+/// A declaration's name across runs (its USR).
+std::string declKey(const clang::Decl *D);
+
+/// The reports of one exploration (or of the AST checks, Top empty).
+struct ReportBatch {
+  std::string Top;
+  bool Reused = false;
+  std::vector<ReportCandidate> Reports;
+};
+
+/// The order of the analyzer's consumer: by place, uniqueing place, check,
+/// category, description, then the rest.
+bool reportOrder(const ReportCandidate &A, const ReportCandidate &B);
+
+/// The reports of every batch merged as the analyzer merges the reports of
+/// one unit: the same report from two explorations is kept once (the one
+/// with the shorter path, else the first); reports the checker marks as
+/// the same (ReportTag::SameAs) at one place are one finding (the most
+/// frequent impact, then the shorter path, then the first).
+std::vector<const ReportCandidate *>
+mergeBatches(const std::vector<ReportBatch> &Batches);
+
+class FunctionCache final : public TopLevelObserver {
+public:
+  /// Path: the file batches are read from and kept in; empty: none are.
+  explicit FunctionCache(std::string Path);
+
+  /// The unit is parsed: prints its definitions. Own: the contracts the
+  /// analysis holds for the unit's functions; ModelPrint: the API model's
+  /// (with the other files' contracts).
+  void setUnit(clang::CompilerInstance &CI,
+               const llvm::StringMap<const InferredContract *> *Own,
+               std::string ModelPrint);
+
+  /// Called before a new batch begins, to take the reports made so far.
+  void setHarvest(std::function<void()> H) { Harvest = std::move(H); }
+  /// The batch reports are added to now.
+  ReportBatch &current() { return Batches.back(); }
+  const std::vector<ReportBatch> &batches() const { return Batches; }
+
+  /// The place of L, anchored.
+  ReportPlace place(clang::SourceLocation L, std::string File, unsigned Line,
+                    unsigned Column) const;
+
+  bool beginTopLevel(const clang::Decl *D) override;
+  void inlined(const clang::Decl *Top, const clang::Decl *Callee) override;
+
+  /// The unit's analysis ended: makes what save() writes (the batches of
+  /// this run's explorations, and those reused) while the AST is alive.
+  void finish();
+  /// Writes it, if the cache has a path; a failure only loses the cache.
+  void save() const;
+
+  unsigned explored() const { return Explored; }
+  unsigned reused() const { return Reused; }
+
+  struct Definition {
+    const clang::FunctionDecl *Decl = nullptr;
+    std::string Key;
+    clang::FileID File;
+    unsigned Begin = 0, End = 0; ///< offsets in File, End past the last
+    unsigned Line = 0;           ///< presumed line of Begin
+    std::string Text;            ///< digest of the definition's text
+    std::vector<const clang::FunctionDecl *> Names;
+    bool System = false;
+  };
+
+private:
+  struct Stored {
+    std::string Print;
+    std::vector<std::string> Inlined;
+    std::vector<ReportCandidate> Reports; ///< Lines relative to anchors
+  };
+
+  std::string printOf(const clang::FunctionDecl *FD,
+                      llvm::ArrayRef<std::string> Inlined) const;
+  const Definition *definitionOf(const clang::Decl *D) const;
+  bool rebase(ReportCandidate &C) const;
+  void load();
+
+  std::string Path;
+  std::function<void()> Harvest;
+  std::vector<ReportBatch> Batches;
+  clang::SourceManager *SM = nullptr;
+  const llvm::StringMap<const InferredContract *> *Own = nullptr;
+  std::string UnitPrint;
+  bool Ready = false;
+  std::vector<Definition> Defs;
+  llvm::DenseMap<const clang::Decl *, unsigned> DefOf; ///< canonical decl
+  llvm::StringMap<unsigned> DefByKey;
+  llvm::StringMap<Stored> Previous;
+  /// This run: each explored function's print and what it inlined.
+  llvm::StringMap<Stored> Made;
+  std::string CurrentTop;
+  /// What save() writes.
+  std::string Text;
+  /// Functions a reused exploration inlined: the cold run did not explore
+  /// them as top-level ones.
+  llvm::StringSet<> InlinedByReused;
+  unsigned Explored = 0, Reused = 0;
+};
+
+} // namespace refcheck
+#endif
