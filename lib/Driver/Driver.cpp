@@ -520,7 +520,7 @@ class FindingCollector : public ento::PathDiagnosticConsumer {
   const FileCommand &Cmd;
   Results &Out;
   bool Verify, VerifyNotes;
-  FunctionCache Local{""};
+  FunctionCache Local{"", ""};
   FunctionCache &Cache;
   /// The reports taken from the consumer's set before the unit ends.
   std::vector<std::unique_ptr<ento::PathDiagnostic>> Taken;
@@ -542,6 +542,7 @@ public:
   void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
                             FilesMade *) override {
     addBatch(Diags);
+    rankPlaces();
     for (const ReportCandidate *C : mergeBatches(Cache.batches())) {
       if (Verify && C->PD)
         emitAsDiagnostics(*C->PD, C->F, C->Loc);
@@ -553,6 +554,23 @@ public:
   }
 
 private:
+  /// Each place's file by the order the unit read the files in, which
+  /// the merge's order follows (a unity build's included code files).
+  void rankPlaces() {
+    const SourceManager &SM = CI.getSourceManager();
+    StringMap<unsigned> Rank;
+    for (unsigned I = 0, N = SM.local_sloc_entry_size(); I < N; ++I) {
+      const SrcMgr::SLocEntry &E = SM.getLocalSLocEntry(I);
+      if (E.isFile())
+        if (OptionalFileEntryRef FE = E.getFile().getContentCache().OrigEntry)
+          Rank.try_emplace(absoluteName(FE->getName()), Rank.size() + 1);
+    }
+    for (ReportBatch &B : Cache.batches())
+      for (ReportCandidate &C : B.Reports)
+        for (ReportPlace &P : C.Places)
+          P.Rank = Rank.lookup(P.File);
+  }
+
   /// The reports of the exploration that just ended.
   void harvest() {
     std::vector<const ento::PathDiagnostic *> Batch;
@@ -1571,7 +1589,7 @@ struct AnalysisSetup {
       sys::path::append(P, "functions", Key.substr(0, 2), Key + ".json");
       Path = P.str().str();
     }
-    Functions = std::make_unique<FunctionCache>(Path);
+    Functions = std::make_unique<FunctionCache>(Path, Cmd.Directory);
     Config.TopLevel = Functions.get();
   }
 };

@@ -32,8 +32,9 @@ static std::string placeKey(const ReportPlace &P) {
 }
 
 /// The order the analyzer's consumer hands its reports over in: by place,
-/// then uniqueing place (a leak's allocation), check, category and
-/// description, then what the tag says and the path.
+/// then uniqueing place (a leak's allocation), places in the order the unit
+/// reads them (Rank), then check, category and description, then what the
+/// tag says and the path.
 bool refcheck::reportOrder(const ReportCandidate &A, const ReportCandidate &B) {
   auto Key = [](const ReportCandidate &C) {
     std::string Steps;
@@ -41,9 +42,10 @@ bool refcheck::reportOrder(const ReportCandidate &A, const ReportCandidate &B) {
       Steps += std::to_string(S.Line) + ":" + std::to_string(S.Column) + " " +
                S.Message + "\n";
     return std::make_tuple(
-        C.Places[1].File, C.Places[1].Line, C.Places[1].Column,
-        C.Places[2].File, C.Places[2].Line, C.Places[2].Column, C.F.Check,
-        C.Category, C.Description, C.F.Origin, C.F.ImpactCall, C.F.ImpactReason,
+        C.Places[1].Rank, C.Places[1].File, C.Places[1].Line,
+        C.Places[1].Column, C.Places[2].Rank, C.Places[2].File,
+        C.Places[2].Line, C.Places[2].Column, C.F.Check, C.Category,
+        C.Description, C.F.Origin, C.F.ImpactCall, C.F.ImpactReason,
         C.DeclWithIssue, C.FullSize, std::move(Steps));
   };
   return Key(A) < Key(B);
@@ -240,7 +242,8 @@ std::string refcheck::declKey(const Decl *D) {
   return "";
 }
 
-FunctionCache::FunctionCache(std::string Path) : Path(std::move(Path)) {
+FunctionCache::FunctionCache(std::string Path, std::string Directory)
+    : Path(std::move(Path)), Directory(std::move(Directory)) {
   Batches.emplace_back();
 }
 
@@ -302,31 +305,49 @@ void FunctionCache::setUnit(CompilerInstance &CI,
   // The contracts of other files' functions the analysis holds as
   // annotations (C++ members).
   if (Own) {
+    StringSet<> Defined;
+    for (const Definition &D : Defs) {
+      Defined.insert(D.Decl->getNameAsString());
+      Defined.insert(D.Decl->getQualifiedNameAsString());
+    }
     std::vector<std::string> Others;
     for (const auto &E : *Own)
-      if (!DefByKey.count(E.getKey()) && E.getValue()) {
+      if (!Defined.contains(E.getKey()) && E.getValue()) {
+        InferredContract C = *E.getValue();
+        C.Spec.Origin.clear();
         std::string S;
-        raw_string_ostream(S) << contractToJson(*E.getValue());
+        raw_string_ostream(S) << contractToJson(C);
         Others.push_back(E.getKey().str() + "=" + S);
       }
     llvm::sort(Others);
     for (const std::string &S : Others)
       H.update(S + "\n");
   }
+  // Every file the unit read, by absolute name (a parse with a prefix PCH
+  // lists the headers the PCH read, one without lists them as it reads
+  // them: the same files, named the same way here).
   std::vector<InputFile> Inputs;
   recordInputs(CI, &Inputs);
+  makeInputsAbsolute(Inputs, Directory);
   llvm::sort(Inputs, [](const InputFile &A, const InputFile &B) {
-    return A.Path < B.Path;
+    return std::tie(A.Path, A.Hash) < std::tie(B.Path, B.Hash);
   });
+  Inputs.erase(llvm::unique(Inputs,
+                            [](const InputFile &A, const InputFile &B) {
+                              return A.Path == B.Path && A.Hash == B.Hash;
+                            }),
+               Inputs.end());
   StringSet<> Folded;
   for (auto &[FID, Rs] : Ranges) {
     OptionalFileEntryRef FE = SM->getFileEntryRefForID(FID);
     if (!FE)
       continue;
-    Folded.insert(FE->getName());
+    std::vector<InputFile> Name{{FE->getName().str(), ""}};
+    makeInputsAbsolute(Name, Directory);
+    Folded.insert(Name.front().Path);
     llvm::sort(Rs);
     StringRef Buf = SM->getBufferData(FID);
-    H.update("file " + FE->getName().str() + "\n");
+    H.update("file " + Name.front().Path + "\n");
     unsigned At = 0;
     for (auto [B, E] : Rs) {
       if (B > At)

@@ -66,6 +66,9 @@ struct ReportPlace {
   unsigned Line = 0, Column = 0;
   std::string Anchor;
   bool Unanchored = false;
+  /// Where File comes in the unit, for the merge's order (0: unknown, or
+  /// read from a precompiled header).
+  unsigned Rank = 0;
 };
 
 /// One report of one exploration, as the merge reads it.
@@ -110,7 +113,8 @@ mergeBatches(const std::vector<ReportBatch> &Batches);
 class FunctionCache final : public TopLevelObserver {
 public:
   /// Path: the file batches are read from and kept in; empty: none are.
-  explicit FunctionCache(std::string Path);
+  /// Directory: the compile command's, which relative names are under.
+  FunctionCache(std::string Path, std::string Directory);
 
   /// The unit is parsed: prints its definitions. Own: the contracts the
   /// analysis holds for the unit's functions; ModelPrint: the API model's
@@ -124,6 +128,7 @@ public:
   /// The batch reports are added to now.
   ReportBatch &current() { return Batches.back(); }
   const std::vector<ReportBatch> &batches() const { return Batches; }
+  std::vector<ReportBatch> &batches() { return Batches; }
 
   /// The place of L, anchored.
   ReportPlace place(clang::SourceLocation L, std::string File, unsigned Line,
@@ -165,7 +170,7 @@ private:
   bool rebase(ReportCandidate &C) const;
   void load();
 
-  std::string Path;
+  std::string Path, Directory;
   std::function<void()> Harvest;
   std::vector<ReportBatch> Batches;
   clang::SourceManager *SM = nullptr;
