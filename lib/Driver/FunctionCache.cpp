@@ -118,7 +118,8 @@ static void addFolded(BLAKE3 &H, StringRef Text) {
   Out.reserve(Text.size());
   bool Blank = false, Break = false;
   auto Flush = [&] {
-    if (Blank)
+    // None before the first token: a comment opening the file is nothing.
+    if (Blank && !Out.empty())
       Out += Break ? '\n' : ' ';
     Blank = Break = false;
   };
