@@ -75,8 +75,9 @@ static cl::opt<unsigned>
                 cl::value_desc("MiB"), cl::init(4096), cl::cat(Cat));
 static cl::opt<std::string>
     CacheDir("cache-dir",
-             cl::desc("Folder of the result cache (default: "
-                      "$XDG_CACHE_HOME/refcheck or ~/.cache/refcheck)"),
+             cl::desc("Folder of the result cache, per file and per "
+                      "function (default: $XDG_CACHE_HOME/refcheck or "
+                      "~/.cache/refcheck)"),
              cl::value_desc("dir"), cl::cat(Cat));
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Neither read nor write the cache"),
@@ -84,7 +85,8 @@ static cl::opt<bool> NoCache("no-cache",
 static cl::opt<bool> Quiet("q", cl::desc("No progress line"), cl::cat(Cat));
 static cl::opt<bool>
     ShowStats("file-stats",
-              cl::desc("Print each file's time and peak memory, and what "
+              cl::desc("Print each file's time and peak memory, how many "
+                       "of its functions came from the cache, and what "
                        "contract inference did, on stderr"),
               cl::cat(Cat));
 static cl::opt<bool>
