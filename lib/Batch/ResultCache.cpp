@@ -118,20 +118,8 @@ void refcheck::storeCached(StringRef Dir, StringRef Key,
   if (sys::fs::create_directories(sys::path::parent_path(Path)))
     return;
   // Written aside and renamed, so a reader never sees half an entry.
-  SmallString<256> Temp;
-  int FD;
-  if (sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Temp))
-    return;
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  consumeError(writeToOutput(Path, [&](raw_ostream &OS) {
     OS << toText(Record);
-    OS.close();
-    if (OS.has_error()) {
-      OS.clear_error();
-      sys::fs::remove(Temp);
-      return;
-    }
-  }
-  if (sys::fs::rename(Temp, Path))
-    sys::fs::remove(Temp);
+    return Error::success();
+  }));
 }

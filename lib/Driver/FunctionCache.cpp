@@ -704,23 +704,11 @@ void FunctionCache::finish() {
 void FunctionCache::save() const {
   if (Text.empty())
     return;
-  SmallString<256> Dir = sys::path::parent_path(Path);
-  if (sys::fs::create_directories(Dir))
+  if (sys::fs::create_directories(sys::path::parent_path(Path)))
     return;
-  SmallString<256> Temp;
-  int FD;
-  if (sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Temp))
-    return;
-  {
-    raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  // Written aside and renamed, so a reader never sees half a file.
+  consumeError(writeToOutput(Path, [&](raw_ostream &OS) {
     OS << Text;
-    OS.close();
-    if (OS.has_error()) {
-      OS.clear_error();
-      sys::fs::remove(Temp);
-      return;
-    }
-  }
-  if (sys::fs::rename(Temp, Path))
-    sys::fs::remove(Temp);
+    return Error::success();
+  }));
 }
