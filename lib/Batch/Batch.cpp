@@ -617,15 +617,23 @@ struct InferSlot {
 } // namespace
 
 /// What an inference depends on beyond its file's own inputs: the
-/// contracts of the functions of other files it calls (Names).
+/// contracts of the functions of other files it calls (Names). Where those
+/// functions are (their origin line) matters to an analysis, whose path
+/// notes name it, not to an inference: an edit that moves a function
+/// without changing what it does infers no other file again.
 static std::string depsDigest(ArrayRef<std::string> Names,
                               const StringMap<InferredContract> &Known,
-                              const StringSet<> &Project) {
+                              const StringSet<> &Project,
+                              bool WithOrigin = true) {
   std::string D;
   raw_string_ostream OS(D);
   for (const std::string &Name : Names) {
     auto It = Known.find(Name);
-    if (It != Known.end())
+    if (It != Known.end() && !WithOrigin) {
+      InferredContract C = It->second;
+      C.Spec.Origin.clear();
+      OS << contractToJson(C) << '\n';
+    } else if (It != Known.end())
       OS << contractToJson(It->second) << '\n';
     else if (Project.contains(Name))
       OS << "pending " << Name << '\n';
@@ -919,7 +927,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     // file of a round sees the same model: they run in parallel.
     StringMap<InferredContract> Snap = Known;
     auto Digest = [&](const InferSlot &S, StringRef N) {
-      return depsDigest(S.needsOf(N), Snap, Base.ProjectFunctions);
+      return depsDigest(S.needsOf(N), Snap, Base.ProjectFunctions,
+                        /*WithOrigin=*/false);
     };
     std::vector<unsigned> Todo, Run;
     std::vector<std::string> Keys(Slots.size());
