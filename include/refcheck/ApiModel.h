@@ -317,7 +317,10 @@ struct InferredContract {
 
 /// One contract as JSON (worker output, cache entries) and back; nullopt
 /// for malformed input.
-llvm::json::Value contractToJson(const InferredContract &C);
+/// WithOrigin false: without where the function is (Spec.Origin), for
+/// digests of what a contract says, which moving the function keeps.
+llvm::json::Value contractToJson(const InferredContract &C,
+                                 bool WithOrigin = true);
 std::optional<InferredContract> contractFromJson(const llvm::json::Value &V);
 /// Whether Name files the contract of a callback field ("Record.field",
 /// refcheck::callbackFieldKey) rather than of a function.

@@ -4,7 +4,8 @@
 using namespace refcheck;
 using namespace llvm;
 
-json::Value refcheck::contractToJson(const InferredContract &C) {
+json::Value refcheck::contractToJson(const InferredContract &C,
+                                     bool WithOrigin) {
   const FunctionSpec &S = C.Spec;
   json::Array Steals;
   for (auto [I, K] : S.Steals)
@@ -17,7 +18,7 @@ json::Value refcheck::contractToJson(const InferredContract &C) {
                  {"fresh_or_static", S.FreshOrStatic},
                  {"steals", std::move(Steals)},
                  {"unknown", json::Array(S.UnknownArgs)},
-                 {"origin", S.Origin}};
+                 {"origin", WithOrigin ? S.Origin : ""}};
   if (C.Error)
     O["error"] = int64_t(*C.Error);
   if (C.FailsOnlyOnMemory)

@@ -629,12 +629,8 @@ static std::string depsDigest(ArrayRef<std::string> Names,
   raw_string_ostream OS(D);
   for (const std::string &Name : Names) {
     auto It = Known.find(Name);
-    if (It != Known.end() && !WithOrigin) {
-      InferredContract C = It->second;
-      C.Spec.Origin.clear();
-      OS << contractToJson(C) << '\n';
-    } else if (It != Known.end())
-      OS << contractToJson(It->second) << '\n';
+    if (It != Known.end())
+      OS << contractToJson(It->second, WithOrigin) << '\n';
     else if (Project.contains(Name))
       OS << "pending " << Name << '\n';
   }

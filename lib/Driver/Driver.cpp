@@ -520,16 +520,15 @@ class FindingCollector : public ento::PathDiagnosticConsumer {
   const FileCommand &Cmd;
   Results &Out;
   bool Verify, VerifyNotes;
-  FunctionCache Local{"", ""};
   FunctionCache &Cache;
   /// The reports taken from the consumer's set before the unit ends.
   std::vector<std::unique_ptr<ento::PathDiagnostic>> Taken;
 
 public:
   FindingCollector(CompilerInstance &CI, const FileCommand &Cmd, Results &Out,
-                   bool Verify, bool VerifyNotes, FunctionCache *Functions)
+                   bool Verify, bool VerifyNotes, FunctionCache &Functions)
       : CI(CI), Cmd(Cmd), Out(Out), Verify(Verify), VerifyNotes(VerifyNotes),
-        Cache(Functions ? *Functions : Local) {
+        Cache(Functions) {
     Cache.setHarvest([this] { harvest(); });
   }
   ~FindingCollector() override { Cache.setHarvest(nullptr); }
@@ -607,12 +606,7 @@ private:
   /// command's folder) and free of `.`/`..`. The command line makes paths
   /// relative to the project root once every file is analyzed.
   std::string absoluteName(StringRef Name) const {
-    SmallString<256> Abs(Name);
-    if (!sys::path::is_absolute(Abs) && !Cmd.Directory.empty())
-      sys::fs::make_absolute(Cmd.Directory, Abs);
-    sys::fs::make_absolute(Abs);
-    sys::path::remove_dots(Abs, true);
-    return Abs.str().str();
+    return absolutePath(Name, Cmd.Directory);
   }
 
   /// The file of L relative to the project root, for the finding id.
@@ -1264,14 +1258,16 @@ phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
     // Callees first, each contract used at the calls after it.
     Consumer = makeInferenceConsumer(CI, Infer->Contracts, Earlier);
   } else {
+    // An analysis keeps its findings per function (AnalysisSetup).
+    assert(Functions && "an analysis without its FunctionCache");
     auto Analysis = ento::CreateAnalysisConsumer(CI);
     Analysis->AddCheckerRegistrationFn(registerCheckers);
 #if LLVM_VERSION_MAJOR >= 21
     Analysis->AddDiagnosticConsumer(std::make_unique<FindingCollector>(
-        CI, Cmd, Out, Verify, Opts.VerifyNotes, Functions));
+        CI, Cmd, Out, Verify, Opts.VerifyNotes, *Functions));
 #else
     Analysis->AddDiagnosticConsumer(new FindingCollector(
-        CI, Cmd, Out, Verify, Opts.VerifyNotes, Functions));
+        CI, Cmd, Out, Verify, Opts.VerifyNotes, *Functions));
 #endif
     Consumer = std::move(Analysis);
   }
@@ -1284,7 +1280,7 @@ phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
   if (Entries)
     All.push_back(makeEntryPointConsumer(*Entries));
   All.push_back(std::make_unique<CodeFilesSwitch>(CI.getAnalyzerOpts()));
-  if (!Infer && Functions)
+  if (!Infer)
     All.push_back(std::make_unique<UnitPrinter>(CI, *Functions));
   All.push_back(std::move(Consumer));
   return All;
@@ -1514,19 +1510,19 @@ CompileCommand refcheck::toolCommand(const FileCommand &Cmd, bool Infer) {
   return CC;
 }
 
+std::string refcheck::absolutePath(StringRef Name, StringRef Directory) {
+  SmallString<256> Abs(Name);
+  if (!sys::path::is_absolute(Abs) && !Directory.empty())
+    sys::fs::make_absolute(Directory, Abs);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, true);
+  return Abs.str().str();
+}
+
 void refcheck::makeInputsAbsolute(std::vector<InputFile> &Inputs,
                                   StringRef Directory) {
-  for (InputFile &In : Inputs) {
-    SmallString<256> P(In.Path);
-    if (!sys::path::is_absolute(P)) {
-      if (Directory.empty())
-        sys::fs::make_absolute(P);
-      else
-        sys::fs::make_absolute(Directory, P);
-    }
-    sys::path::remove_dots(P, true);
-    In.Path = P.str().str();
-  }
+  for (InputFile &In : Inputs)
+    In.Path = absolutePath(In.Path, Directory);
 }
 
 /// The contracts Opts carries for functions Cmd's file defines: they reach

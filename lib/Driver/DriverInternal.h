@@ -117,6 +117,10 @@ public:
 /// the prefix PCH if Cmd has one.
 clang::tooling::CompileCommand toolCommand(const FileCommand &Cmd, bool Infer);
 
+/// Name made absolute (against Directory, the compile's folder, when it is
+/// relative) and free of `.`/`..`.
+std::string absolutePath(llvm::StringRef Name, llvm::StringRef Directory);
+
 /// Names relative to the compile's folder (-IInclude) made absolute.
 void makeInputsAbsolute(std::vector<InputFile> &Inputs,
                         llvm::StringRef Directory);

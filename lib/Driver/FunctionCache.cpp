@@ -314,10 +314,9 @@ void FunctionCache::setUnit(CompilerInstance &CI,
     std::vector<std::string> Others;
     for (const auto &E : *Own)
       if (!Defined.contains(E.getKey()) && E.getValue()) {
-        InferredContract C = *E.getValue();
-        C.Spec.Origin.clear();
         std::string S;
-        raw_string_ostream(S) << contractToJson(C);
+        raw_string_ostream(S) << contractToJson(*E.getValue(),
+                                                /*WithOrigin=*/false);
         Others.push_back(E.getKey().str() + "=" + S);
       }
     llvm::sort(Others);
@@ -343,12 +342,11 @@ void FunctionCache::setUnit(CompilerInstance &CI,
     OptionalFileEntryRef FE = SM->getFileEntryRefForID(FID);
     if (!FE)
       continue;
-    std::vector<InputFile> Name{{FE->getName().str(), ""}};
-    makeInputsAbsolute(Name, Directory);
-    Folded.insert(Name.front().Path);
+    std::string Name = absolutePath(FE->getName(), Directory);
+    Folded.insert(Name);
     llvm::sort(Rs);
     StringRef Buf = SM->getBufferData(FID);
-    H.update("file " + Name.front().Path + "\n");
+    H.update("file " + Name + "\n");
     unsigned At = 0;
     for (auto [B, E] : Rs) {
       if (B > At)
@@ -419,10 +417,9 @@ std::string FunctionCache::printOf(const FunctionDecl *FD,
         if (It == Own->end() || !It->getValue())
           continue;
         // Where the function is, no: its text says what it is.
-        InferredContract C = *It->getValue();
-        C.Spec.Origin.clear();
         std::string S;
-        raw_string_ostream(S) << contractToJson(C);
+        raw_string_ostream(S) << contractToJson(*It->getValue(),
+                                                /*WithOrigin=*/false);
         Lines.push_back("contract " + Name + " " + S);
         break;
       }
@@ -494,7 +491,6 @@ bool FunctionCache::beginTopLevel(const Decl *D) {
   std::string Key = Def ? Def->Key : "";
   ReportBatch &B = Batches.emplace_back();
   B.Top = Key;
-  CurrentTop = Key;
   if (Ready && !Key.empty()) {
     if (InlinedByReused.contains(Key)) {
       // A reused exploration went into it: the cold run explored it there,
@@ -644,44 +640,41 @@ void FunctionCache::finish() {
     const ReportBatch *B = BatchOf.lookup(Key);
     if (!B)
       continue;
-    std::string Print = S.Print;
     std::vector<std::string> Inlined = S.Inlined;
     llvm::sort(Inlined);
-    json::Array Reports;
-    bool Ok = true;
-    if (B->Reused) {
-      for (const ReportCandidate &C : S.Reports) {
-        json::Array Places;
-        for (const ReportPlace &P : C.Places)
-          Places.push_back(placeJson(P));
-        Reports.push_back(reportJson(C, std::move(Places)));
-      }
-    } else {
+    // A reused batch is kept as it was read: its lines count from the start
+    // of the function each place lies in already. An explored one's are
+    // made so; a place in no definition keeps the batch out.
+    std::string Print = S.Print;
+    if (!B->Reused) {
       auto It = DefByKey.find(Key);
       Print =
           It == DefByKey.end() ? "" : printOf(Defs[It->second].Decl, Inlined);
-      for (const ReportCandidate &C : B->Reports) {
-        json::Array Places;
-        for (const ReportPlace &P : C.Places) {
-          if (P.Unanchored) {
-            Ok = false;
-            break;
-          }
-          ReportPlace R = P;
-          if (!R.Anchor.empty()) {
-            auto A = DefByKey.find(R.Anchor);
-            if (A == DefByKey.end() || R.Line < Defs[A->second].Line) {
-              Ok = false;
-              break;
-            }
-            R.Line -= Defs[A->second].Line;
-          }
-          Places.push_back(placeJson(R));
-        }
-        if (!Ok)
-          break;
-        Reports.push_back(reportJson(C, std::move(Places)));
+    }
+    auto Relative = [&](ReportPlace P) -> std::optional<ReportPlace> {
+      if (B->Reused)
+        return P;
+      if (P.Unanchored)
+        return std::nullopt;
+      if (P.Anchor.empty())
+        return P;
+      auto A = DefByKey.find(P.Anchor);
+      if (A == DefByKey.end() || P.Line < Defs[A->second].Line)
+        return std::nullopt;
+      P.Line -= Defs[A->second].Line;
+      return P;
+    };
+    json::Array Reports;
+    bool Ok = true;
+    for (const ReportCandidate &C : B->Reused ? S.Reports : B->Reports) {
+      json::Array Places;
+      for (const ReportPlace &P : C.Places) {
+        std::optional<ReportPlace> R = Relative(P);
+        Ok = Ok && R;
+        if (R)
+          Places.push_back(placeJson(*R));
       }
+      Reports.push_back(reportJson(C, std::move(Places)));
     }
     if (!Ok || Print.empty())
       continue;

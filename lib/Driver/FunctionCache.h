@@ -183,7 +183,6 @@ private:
   llvm::StringMap<Stored> Previous;
   /// This run: each explored function's print and what it inlined.
   llvm::StringMap<Stored> Made;
-  std::string CurrentTop;
   /// What save() writes.
   std::string Text;
   /// Functions a reused exploration inlined: the cold run did not explore
