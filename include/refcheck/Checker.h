@@ -4,10 +4,11 @@
 
 #include "refcheck/ApiModel.h"
 #include "refcheck/Finding.h"
-#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -102,6 +103,10 @@ struct CheckerConfig {
   /// begins and what it inlines, and asked whether to explore it at all
   /// (the driver's per-function result cache).
   class TopLevelObserver *TopLevel = nullptr;
+  /// Inference mode: told what each top-level exploration added to what
+  /// the phase knows, and given the checker's hand to add it again (the
+  /// driver's per-function inference cache).
+  class InferenceMemo *Memo = nullptr;
   bool isEnabled(llvm::StringRef Check) const {
     return !Disabled.contains(Check);
   }
@@ -119,6 +124,46 @@ public:
   virtual bool beginTopLevel(const clang::Decl *D) = 0;
   /// The exploration of Top went into Callee (inlined it).
   virtual void inlined(const clang::Decl *Top, const clang::Decl *Callee) = 0;
+};
+
+/// What one top-level exploration of an inference added to what its phase
+/// knows: the contracts ContractInference keeps for the calls after it and
+/// hands to InferredSink, and the helpers it names to WaitedSink. A warm
+/// run applies it again in place of exploring a function whose code and
+/// inputs did not change (lib/Driver/InferenceCache.h).
+struct InferenceStep {
+  enum class Kind {
+    /// The function's contract: kept, and handed to InferredSink.
+    Set,
+    /// Kept for the calls after it unless one is kept already, not handed
+    /// over (an exploration cut short: nothing is known of the function).
+    Keep,
+    /// One more function stored in a callback field: merged into the
+    /// field's contract, which InferredSink holds.
+    MergeField,
+    /// The helper waited on one explored after it (WaitedSink): only the
+    /// contract's name counts.
+    Waited,
+  };
+  struct Change {
+    Kind K;
+    InferredContract C;
+  };
+  std::vector<Change> Changes;
+};
+
+/// Where an inference's checker tells each exploration's step, and from
+/// which it takes steps to apply again.
+class InferenceMemo {
+public:
+  virtual ~InferenceMemo();
+  /// The phase's checker registered: Apply makes a step happen as its
+  /// exploration did; Known holds the contracts it keeps (by name).
+  virtual void attach(std::function<void(const InferenceStep &)> Apply,
+                      const llvm::StringMap<InferredContract> *Known) = 0;
+  /// The exploration of Top ended with Step, which is applied right after
+  /// (Known is still as it was when the exploration began).
+  virtual void explored(const clang::Decl *Top, const InferenceStep &Step) = 0;
 };
 
 /// The AnalyzerOptions::Config key the driver sets to "true" to have every

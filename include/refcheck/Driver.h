@@ -159,6 +159,10 @@ struct FileContracts {
   /// Inference followed by the analysis (worker mode "infer-analyze"):
   /// the analysis results as a writeJson() document.
   std::string AnalysisDoc;
+  /// Inference only: the functions the inference explored, and those
+  /// whose exploration an earlier run's was used for (the per-function
+  /// cache, DriverOptions::FunctionCache).
+  unsigned Explored = 0, Reused = 0;
   std::string Error;
 };
 /// With ThenAnalysis, the same parse is then analyzed into it as

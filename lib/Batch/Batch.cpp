@@ -208,6 +208,8 @@ static std::string contractsDoc(const FileContracts &F) {
                                  {"defines", json::Array(F.Defines)},
                                  {"needs", std::move(Needs)},
                                  {"analysis", F.AnalysisDoc},
+                                 {"explored", F.Explored},
+                                 {"reused", F.Reused},
                                  {"error", F.Error}});
   return Text;
 }
@@ -235,6 +237,8 @@ static std::optional<FileContracts> parseContractsDoc(StringRef Doc) {
     for (const auto &E : *Needs)
       F.Needs[E.first.str()] = strings(*Needs, E.first);
   F.AnalysisDoc = string(*O, "analysis");
+  F.Explored = O->getInteger("explored").value_or(0);
+  F.Reused = O->getInteger("reused").value_or(0);
   F.Error = string(*O, "error");
   return F;
 }
@@ -783,7 +787,7 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
   InputHashes Hashes;
   struct {
     unsigned Inferred = 0, FromCache = 0, Rounds = 0, Scanned = 0,
-             ScanFromCache = 0, Analyzed = 0;
+             ScanFromCache = 0, Analyzed = 0, Explored = 0, Reused = 0;
   } Stat;
   StringMap<InferredContract> Known;
   /// Per callback field, what each file that stores functions in it
@@ -1004,6 +1008,8 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
         S.EarlyDeps = depsDigest(S.Scan.Callees, Snap, {});
       }
       if (llvm::is_contained(Run, I)) {
+        Stat.Explored += F->Explored;
+        Stat.Reused += F->Reused;
         if (!F->Error.empty()) {
           // Told once: at the file's first inference.
           if (Errors && !S.Inferred)
@@ -1142,8 +1148,10 @@ refcheck::inferProjectContracts(const std::vector<FileCommand> &Project,
     errs() << "refcheck: stats: contracts: " << Stat.Scanned << " file scans, "
            << Stat.ScanFromCache << " scan cache hits, " << Stat.Inferred
            << " file inferences, " << Stat.FromCache << " cache hits, "
-           << Stat.Rounds << (Stat.Rounds == 1 ? " round" : " rounds")
-           << ", " << Stat.Analyzed << " analyzed in the same parse\n";
+           << Stat.Rounds << (Stat.Rounds == 1 ? " round" : " rounds") << ", "
+           << Stat.Analyzed << " analyzed in the same parse, " << Stat.Reused
+           << " of " << (Stat.Explored + Stat.Reused)
+           << " function explorations from the cache\n";
   std::vector<InferredContract> Out;
   for (const auto &E : Known)
     Out.push_back(E.getValue());

@@ -197,12 +197,19 @@ public:
   void checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
                         ExprEngine &Eng) const;
   void checkDeadSymbols(SymbolReaper &SR, CheckerContext &C) const;
+  /// Makes what an exploration found known, as checkEndAnalysis does, or
+  /// a step of an earlier run read back (CheckerConfig::Memo).
+  void apply(const InferenceStep &Step) const;
+  const llvm::StringMap<InferredContract> &known() const { return Local; }
   ProgramStateRef checkPointerEscape(ProgramStateRef State,
                                      const InvalidatedSymbols &Escaped,
                                      const CallEvent *Call,
                                      PointerEscapeKind Kind) const;
 
 private:
+  /// What the exploration of FD that just ended adds to what the phase
+  /// knows (its paths, taken).
+  InferenceStep stepOf(const FunctionDecl *FD, ExprEngine &Eng) const;
   /// Applies the argument rules and the result of a call's summary.
   void applySummary(const CallSummary &S, const CallEvent &Call,
                     ProgramStateRef State, CheckerContext &C) const;
@@ -1389,6 +1396,18 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   if (G.num_roots())
     D = (*G.roots_begin())->getLocationContext()->getDecl();
   const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+  InferenceStep Step = stepOf(FD, Eng);
+  if (Config->Memo && FD)
+    Config->Memo->explored(FD, Step);
+  apply(Step);
+}
+
+InferenceStep ContractInferenceChecker::stepOf(const FunctionDecl *FD,
+                                               ExprEngine &Eng) const {
+  InferenceStep Step;
+  auto Add = [&](InferenceStep::Kind K, InferredContract C) {
+    Step.Changes.push_back({K, std::move(C)});
+  };
   std::vector<PathRecord> Ps = std::move(Paths);
   Paths.clear();
   bool Waited = std::exchange(WaitedOnHelper, false);
@@ -1401,12 +1420,12 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   // explore again.
   if (UnitLocal && Config->HelperRedo &&
       !Config->HelperRedo->contains(contractName(FD)))
-    return;
+    return Step;
   bool Named = UnitLocal || (!Config->InferUnitLocalOnly && wantsContract(FD));
   if (Config->InferUnitLocalOnly)
     llvm::erase_if(Keys, [&](StringRef K) { return !unitField(FD, K); });
   if (!Named && Keys.empty())
-    return;
+    return Step;
   bool Complete = Eng.hasEmptyWorkList();
   // A loop of a fixed count longer than the inference's two passes (`for
   // (i = 0; i < 3; i++)`) ends at the loop bound every path that goes
@@ -1426,8 +1445,11 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   // (InferenceConsumer), which read what is known of it: nothing. Not a
   // contract for the analysis (below, a static helper's shape says more).
   if (!Complete && FD &&
-      inferenceReadsOwnContracts(FD->getASTContext().getLangOpts()))
-    Local.try_emplace(contractName(FD), IC ? *IC : unknownContract(FD));
+      inferenceReadsOwnContracts(FD->getASTContext().getLangOpts())) {
+    InferredContract Kept = IC ? *IC : unknownContract(FD);
+    Kept.Spec.Name = contractName(FD);
+    Add(InferenceStep::Kind::Keep, std::move(Kept));
+  }
   // The second round explores again only the helpers whose first contract
   // the waited helper's may change: an object handed to it, a result or an
   // error convention left unknown (a helper that only calls another one
@@ -1437,10 +1459,13 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
       (WaitedObject || !IC || !IC->Error || *IC->Error == ErrorKind::Unknown ||
        IC->Spec.Return == ReturnKind::Unknown ||
        llvm::any_of(Ps,
-                    [](const PathRecord &P) { return P.R == Ret::Unknown; })))
-    Config->WaitedSink->insert(contractName(FD));
+                    [](const PathRecord &P) { return P.R == Ret::Unknown; }))) {
+    InferredContract W;
+    W.Spec.Name = contractName(FD);
+    Add(InferenceStep::Kind::Waited, std::move(W));
+  }
   if (!IC)
-    return;
+    return Step;
   // A helper's contract replaces the rules that read its body's shape
   // (RefSummaryManager::summarize) only where it knows better: not where
   // its paths disagree on the result, a new reference on some and a
@@ -1462,7 +1487,7 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
        (IC->Spec.Return == ReturnKind::Borrowed &&
         llvm::any_of(Ps, [](const PathRecord &P) { return P.BorrowedRead; }) &&
         writesMemory(FD))))
-    return;
+    return Step;
   const SourceManager &SM = FD->getASTContext().getSourceManager();
   PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(FD->getLocation()));
   if (PL.isValid())
@@ -1474,25 +1499,47 @@ void ContractInferenceChecker::checkEndAnalysis(ExplodedGraph &G,
   for (const std::string &Key : Keys) {
     InferredContract FC = *IC;
     FC.Spec.Name = Key;
-    auto [It, New] = Local.try_emplace(Key, FC);
-    if (!New)
-      mergeAlternative(It->second, FC);
-    if (!Config->InferredSink)
-      continue;
-    auto Old = llvm::find_if(*Config->InferredSink,
-                             [&](const InferredContract &E) {
-                               return E.Spec.Name == Key;
-                             });
-    if (Old != Config->InferredSink->end())
-      *Old = It->second;
-    else
-      Config->InferredSink->push_back(It->second);
+    Add(InferenceStep::Kind::MergeField, std::move(FC));
   }
-  if (!Named)
-    return;
-  Local[IC->Spec.Name] = *IC;
-  if (Config->InferredSink)
-    Config->InferredSink->push_back(std::move(*IC));
+  if (Named)
+    Add(InferenceStep::Kind::Set, std::move(*IC));
+  return Step;
+}
+
+void ContractInferenceChecker::apply(const InferenceStep &Step) const {
+  for (const InferenceStep::Change &Ch : Step.Changes) {
+    const InferredContract &C = Ch.C;
+    switch (Ch.K) {
+    case InferenceStep::Kind::Keep:
+      Local.try_emplace(C.Spec.Name, C);
+      break;
+    case InferenceStep::Kind::Waited:
+      if (Config->WaitedSink)
+        Config->WaitedSink->insert(C.Spec.Name);
+      break;
+    case InferenceStep::Kind::MergeField: {
+      auto [It, New] = Local.try_emplace(C.Spec.Name, C);
+      if (!New)
+        mergeAlternative(It->second, C);
+      if (!Config->InferredSink)
+        break;
+      auto Old =
+          llvm::find_if(*Config->InferredSink, [&](const InferredContract &E) {
+            return E.Spec.Name == C.Spec.Name;
+          });
+      if (Old != Config->InferredSink->end())
+        *Old = It->second;
+      else
+        Config->InferredSink->push_back(It->second);
+      break;
+    }
+    case InferenceStep::Kind::Set:
+      Local[C.Spec.Name] = C;
+      if (Config->InferredSink)
+        Config->InferredSink->push_back(C);
+      break;
+    }
+  }
 }
 
 //===----------------------------------------------------------------------===//
@@ -1503,6 +1550,9 @@ static void registerContractInference(CheckerManager &Mgr) {
   auto *C = Mgr.registerChecker<ContractInferenceChecker>();
   C->Config = activeCheckerConfig();
   C->Summaries.reset(C->Config);
+  if (C->Config && C->Config->Memo)
+    C->Config->Memo->attach([C](const InferenceStep &S) { C->apply(S); },
+                            &C->known());
 }
 
 static bool shouldRegisterContractInference(const CheckerManager &) {
@@ -1517,3 +1567,5 @@ void refcheck::registerContractInferenceChecker(CheckerRegistry &Registry) {
                       "functions (inference mode only)",
                       "docs/api-model.md", /*IsHidden=*/true);
 }
+
+InferenceMemo::~InferenceMemo() = default;

@@ -2,6 +2,7 @@
 #include "refcheck/Driver.h"
 #include "DriverInternal.h"
 #include "FunctionCache.h"
+#include "InferenceCache.h"
 #include "refcheck/Checker.h"
 #include "refcheck/Config.h"
 #include "refcheck/EntryPoints.h"
@@ -1039,6 +1040,10 @@ struct SecondPhase {
   FunctionCache *Functions = nullptr;
 };
 
+/// The name of the inference phase of a file's other functions in the
+/// inference cache (HelperPhase names the helpers').
+static constexpr const char *ContractsPhaseName = "contracts";
+
 /// The inference of a file's static helpers that the analysis will not
 /// follow (wantsUnitContract), first in a parse, so the phases after it
 /// (the inference of the other functions, the analysis, which explores
@@ -1074,6 +1079,16 @@ struct HelperPhase {
     Second.UnitHelpers = &ByName;
   }
   const CheckerConfig &config() const { return InSecond ? Second : First; }
+  /// The rounds' names in the inference cache.
+  static constexpr const char *FirstName = "helpers",
+                              *SecondName = "helpers-again";
+  /// Keeps the rounds' steps per function in Cache (if any).
+  void keepIn(InferenceCache *Cache) {
+    if (!Cache)
+      return;
+    First.Memo = &Cache->phase(FirstName);
+    Second.Memo = &Cache->phase(SecondName);
+  }
   void setProjectFunctions(const StringSet<> *P) {
     First.ProjectFunctions = Second.ProjectFunctions = P;
   }
@@ -1251,12 +1266,13 @@ phaseConsumers(CompilerInstance &CI, const FileCommand &Cmd,
                const StringMap<const InferredContract *> &AsAnnotations,
                EntryPointIndex *Entries, bool AlwaysAnnotate = false,
                const StringMap<const InferredContract *> *Earlier = nullptr,
-               FunctionCache *Functions = nullptr) {
+               FunctionCache *Functions = nullptr,
+               InferencePhase *Phase = nullptr) {
   bool Verify = !Infer && CI.getDiagnosticOpts().VerifyDiagnostics;
   std::unique_ptr<ASTConsumer> Consumer;
   if (Infer) {
     // Callees first, each contract used at the calls after it.
-    Consumer = makeInferenceConsumer(CI, Infer->Contracts, Earlier);
+    Consumer = makeInferenceConsumer(CI, Infer->Contracts, Earlier, Phase);
   } else {
     // An analysis keeps its findings per function (AnalysisSetup).
     assert(Functions && "an analysis without its FunctionCache");
@@ -1302,6 +1318,12 @@ class RefcheckAction : public ASTFrontendAction {
   HelperPhase *Helpers;
   /// Analysis mode: the findings kept per function.
   FunctionCache *Functions;
+  /// The inference phases' steps kept per function, if kept.
+  InferenceCache *Inference;
+
+  InferencePhase *phase(StringRef Name) const {
+    return Inference ? &Inference->phase(Name) : nullptr;
+  }
 
 public:
   RefcheckAction(const FileCommand &Cmd, const DriverOptions &Opts,
@@ -1309,10 +1331,11 @@ public:
                  FileContracts *Infer,
                  const StringMap<const InferredContract *> &AsAnnotations,
                  EntryPointIndex *Entries, SecondPhase *Then,
-                 HelperPhase *Helpers, FunctionCache *Functions)
+                 HelperPhase *Helpers, FunctionCache *Functions,
+                 InferenceCache *Inference)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
         AsAnnotations(AsAnnotations), Entries(Entries), Then(Then),
-        Helpers(Helpers), Functions(Functions) {}
+        Helpers(Helpers), Functions(Functions), Inference(Inference) {}
 
   void EndSourceFileAction() override {
     recordInputs(getCompilerInstance(), Inputs);
@@ -1349,10 +1372,12 @@ public:
           Helpers->InSecond = Second;
           Helpers->Enter(true);
         }));
-        for (std::unique_ptr<ASTConsumer> &C :
-             phaseConsumers(CI, Cmd, Opts, Helpers->Unused,
-                            Second ? &Helpers->Again : &Helpers->Out,
-                            AsAnnotations, nullptr, false, &Helpers->ByName))
+        for (std::unique_ptr<ASTConsumer> &C : phaseConsumers(
+                 CI, Cmd, Opts, Helpers->Unused,
+                 Second ? &Helpers->Again : &Helpers->Out, AsAnnotations,
+                 nullptr, false, &Helpers->ByName, nullptr,
+                 phase(Second ? HelperPhase::SecondName
+                              : HelperPhase::FirstName)))
           All.push_back(std::move(C));
       }
       All.push_back(std::make_unique<PhaseSwitch>([this, &AO, Saved] {
@@ -1365,7 +1390,8 @@ public:
     for (std::unique_ptr<ASTConsumer> &C :
          phaseConsumers(CI, Cmd, Opts, Out, Infer, AsAnnotations, Entries,
                         /*AlwaysAnnotate=*/Helpers != nullptr,
-                        Helpers ? &Helpers->ByName : nullptr, Functions))
+                        Helpers ? &Helpers->ByName : nullptr, Functions,
+                        Infer ? phase(ContractsPhaseName) : nullptr))
       All.push_back(std::move(C));
     if (Then && Infer) {
       // Both phases read the same analyzer options and the checker config
@@ -1410,6 +1436,7 @@ class RefcheckActionFactory : public FrontendActionFactory {
   SecondPhase *Then;
   HelperPhase *Helpers;
   FunctionCache *Functions;
+  InferenceCache *Inference;
 
 public:
   RefcheckActionFactory(
@@ -1417,14 +1444,15 @@ public:
       std::vector<InputFile> *Inputs, FileContracts *Infer,
       const StringMap<const InferredContract *> &AsAnnotations,
       EntryPointIndex *Entries = nullptr, SecondPhase *Then = nullptr,
-      HelperPhase *Helpers = nullptr, FunctionCache *Functions = nullptr)
+      HelperPhase *Helpers = nullptr, FunctionCache *Functions = nullptr,
+      InferenceCache *Inference = nullptr)
       : Cmd(Cmd), Opts(Opts), Out(Out), Inputs(Inputs), Infer(Infer),
         AsAnnotations(AsAnnotations), Entries(Entries), Then(Then),
-        Helpers(Helpers), Functions(Functions) {}
+        Helpers(Helpers), Functions(Functions), Inference(Inference) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<RefcheckAction>(Cmd, Opts, Out, Inputs, Infer,
                                             AsAnnotations, Entries, Then,
-                                            Helpers, Functions);
+                                            Helpers, Functions, Inference);
   }
 };
 } // namespace
@@ -1534,6 +1562,31 @@ static bool isOwnContract(const InferredContract &C, const FileCommand &Cmd) {
   return C.Spec.originFile() == displayPath(Abs);
 }
 
+/// The file a per-function cache of Rooted's parse is kept in, under
+/// Folder of the cache folder; none without a cache folder or in clang's
+/// -verify mode. Keyed without the contracts: each function's print covers
+/// those it reads.
+static std::string unitCachePath(const FileCommand &Rooted,
+                                 const DriverOptions &Opts,
+                                 const ApiModel &Model, StringRef Folder) {
+  if (Opts.FunctionCache.empty() || isVerifyMode(Rooted))
+    return "";
+  std::string Key = analysisKey(
+      Rooted, Opts, Model.fingerprint(/*WithInferred=*/false),
+      sys::fs::getMainExecutable(nullptr, (void *)&refcheck::z3Available));
+  SmallString<256> P(Opts.FunctionCache);
+  sys::path::append(P, Folder, Key.substr(0, 2), Key + ".json");
+  return P.str().str();
+}
+
+/// Cmd with its project root, as the caches name it.
+static FileCommand rootedCommand(const FileCommand &Cmd, StringRef AbsFile) {
+  FileCommand Rooted = Cmd;
+  if (Rooted.ProjectRoot.empty())
+    Rooted.ProjectRoot = projectRootFor(AbsFile, "");
+  return Rooted;
+}
+
 namespace {
 /// What an analysis of Cmd needs besides its parse. The file's own
 /// contracts become annotations on its functions (their bodies own the
@@ -1545,13 +1598,14 @@ struct AnalysisSetup {
   CheckerConfig Config;
   /// Commands made outside planCommands() name no root: the usual one.
   FileCommand Rooted;
-  /// The findings of the unit's functions, kept in the cache folder if
-  /// there is one.
+  /// The unit's definitions, and the findings of its functions, kept in
+  /// the cache folder if there is one.
+  std::unique_ptr<UnitIndex> Index;
   std::unique_ptr<FunctionCache> Functions;
 
   AnalysisSetup(const FileCommand &Cmd, const DriverOptions &Opts,
                 const ApiModel &Model, StringRef AbsFile)
-      : Rooted(Cmd) {
+      : Rooted(rootedCommand(Cmd, AbsFile)) {
     if (!Opts.Contracts.empty()) {
       DriverOptions Others = Opts;
       Others.Contracts.clear();
@@ -1572,20 +1626,9 @@ struct AnalysisSetup {
     Config.OwnContracts = &AsAnnotations;
     for (const std::string &C : Opts.DisabledChecks)
       Config.Disabled.insert(C);
-    if (Rooted.ProjectRoot.empty())
-      Rooted.ProjectRoot = projectRootFor(AbsFile, "");
-    // Keyed without the contracts: each function's print covers those it
-    // reads.
-    std::string Path;
-    if (!Opts.FunctionCache.empty() && !isVerifyMode(Cmd)) {
-      std::string Key = analysisKey(
-          Rooted, Opts, Model.fingerprint(/*WithInferred=*/false),
-          sys::fs::getMainExecutable(nullptr, (void *)&refcheck::z3Available));
-      SmallString<256> P(Opts.FunctionCache);
-      sys::path::append(P, "functions", Key.substr(0, 2), Key + ".json");
-      Path = P.str().str();
-    }
-    Functions = std::make_unique<FunctionCache>(Path, Cmd.Directory);
+    Index = std::make_unique<UnitIndex>(Cmd.Directory);
+    Functions = std::make_unique<FunctionCache>(
+        unitCachePath(Rooted, Opts, Model, "functions"), *Index);
     Config.TopLevel = Functions.get();
   }
 };
@@ -1638,6 +1681,23 @@ static FileContracts inferOnce(const FileCommand &Cmd,
     Helpers->setProjectFunctions(&Opts.ProjectFunctions);
     Config.UnitHelpers = &Helpers->ByName;
   }
+  // The analysis after it, if asked for, and the parse's definitions.
+  std::optional<AnalysisSetup> Setup;
+  if (ThenAnalysis)
+    Setup.emplace(Cmd, Opts, Model, CC.Filename);
+  std::optional<UnitIndex> OwnIndex;
+  if (!Setup)
+    OwnIndex.emplace(Cmd.Directory);
+  // Each phase's explorations, kept per function.
+  std::optional<InferenceCache> Inference;
+  if (std::string Path = unitCachePath(rootedCommand(Cmd, CC.Filename), Opts,
+                                       Model, "inference");
+      !Path.empty()) {
+    Inference.emplace(std::move(Path), Setup ? *Setup->Index : *OwnIndex);
+    Config.Memo = &Inference->phase(ContractsPhaseName);
+    if (Helpers)
+      Helpers->keepIn(&*Inference);
+  }
   ClangTool Tool = makeTool(DB, CC.Filename);
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
     Tool.mapVirtualFile(Path, Text);
@@ -1652,14 +1712,12 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   for (const InferredContract &C : Opts.Contracts)
     if (StringRef(C.Spec.Name).contains("::"))
       AsAnnotations[C.Spec.Name] = &C;
-  // The analysis after it, if asked for. Opts hold the contracts of this
-  // file's own functions that earlier rounds inferred (none, unless the
-  // file is in a cycle of calls between files): with the ones this
-  // inference finds, they are handed over as annotations.
-  std::optional<AnalysisSetup> Setup;
+  // The analysis after it. Opts hold the contracts of this file's own
+  // functions that earlier rounds inferred (none, unless the file is in a
+  // cycle of calls between files): with the ones this inference finds,
+  // they are handed over as annotations.
   std::optional<SecondPhase> Then;
   if (ThenAnalysis) {
-    Setup.emplace(Cmd, Opts, Model, CC.Filename);
     Then.emplace(SecondPhase{Setup->Rooted, *ThenAnalysis,
                              [&](bool Analysis) {
                                Active.reset();
@@ -1676,7 +1734,8 @@ static FileContracts inferOnce(const FileCommand &Cmd,
   Results Unused;
   RefcheckActionFactory Factory(Cmd, Opts, Unused, Inputs, &Out, AsAnnotations,
                                 nullptr, Then ? &*Then : nullptr,
-                                Helpers ? &*Helpers : nullptr);
+                                Helpers ? &*Helpers : nullptr, nullptr,
+                                Inference ? &*Inference : nullptr);
   int RC = 1;
   CrashRecoveryContext CRC;
   if (!CRC.RunSafely([&] { RC = Tool.run(&Factory); })) {
@@ -1702,6 +1761,11 @@ static FileContracts inferOnce(const FileCommand &Cmd,
     return A.Spec.Name < B.Spec.Name;
   });
   llvm::sort(Out.Callees);
+  if (Inference) {
+    Inference->save();
+    Out.Explored = Inference->explored();
+    Out.Reused = Inference->reused();
+  }
   if (Then) {
     finishAnalysis(*ThenAnalysis, Cmd, Inputs, Then->Entries);
     Setup->Functions->save();
@@ -1823,6 +1887,12 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
     });
     Setup.Config.OwnContracts = &Own;
   }
+  std::optional<InferenceCache> Inference;
+  if (std::string Path = unitCachePath(Setup.Rooted, Opts, Model, "inference");
+      Helpers && !Path.empty()) {
+    Inference.emplace(std::move(Path), *Setup.Index);
+    Helpers->keepIn(&*Inference);
+  }
 
   ClangTool Tool = makeTool(DB, CC.Filename);
   for (const auto &[Path, Text] : Cmd.VirtualFiles)
@@ -1835,7 +1905,8 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   EntryPointIndex Entries;
   RefcheckActionFactory Factory(
       Setup.Rooted, Opts, R, Inputs, nullptr, Own, &Entries, nullptr,
-      Helpers ? &*Helpers : nullptr, Setup.Functions.get());
+      Helpers ? &*Helpers : nullptr, Setup.Functions.get(),
+      Inference ? &*Inference : nullptr);
   int RC = 1;
   CrashRecoveryContext CRC;
   bool Completed = CRC.RunSafely([&] { RC = Tool.run(&Factory); });
@@ -1864,6 +1935,8 @@ static Results analyzeOnce(const FileCommand &Cmd, const DriverOptions &Opts,
   }
   finishAnalysis(R, Cmd, Inputs, Entries);
   Setup.Functions->save();
+  if (Inference)
+    Inference->save();
   return R;
 }
 

@@ -22,15 +22,20 @@
 
 namespace refcheck {
 
+class InferencePhase;
+
 /// The analyzer's consumer for contract inference: the unit's functions
 /// explored callees first, each function with a contract (in Found, which
 /// the inference fills) or whose exploration ran out of budget no longer
 /// inlined afterwards, nor those an earlier phase of the parse gave one
-/// (Earlier, read when the unit is complete).
+/// (Earlier, read when the unit is complete). Phase, if any: the steps of
+/// an earlier run, applied in place of explorations whose inputs did not
+/// change.
 std::unique_ptr<clang::ASTConsumer>
 makeInferenceConsumer(clang::CompilerInstance &CI,
                       const std::vector<InferredContract> &Found,
-                      const llvm::StringMap<const InferredContract *> *Earlier);
+                      const llvm::StringMap<const InferredContract *> *Earlier,
+                      InferencePhase *Phase);
 
 /// A compile database holding exactly one command.
 class SingleCommandDatabase : public clang::tooling::CompilationDatabase {

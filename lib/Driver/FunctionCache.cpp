@@ -21,7 +21,7 @@ using namespace llvm;
 using namespace refcheck;
 
 /// Files written by a different layout are ignored.
-static constexpr int FunctionCacheFormat = 1;
+static constexpr int FunctionCacheFormat = 2;
 
 //===----------------------------------------------------------------------===//
 // Merging the batches
@@ -104,7 +104,7 @@ refcheck::mergeBatches(const std::vector<ReportBatch> &Batches) {
 // Prints
 //===----------------------------------------------------------------------===//
 
-static std::string digest(StringRef Text) {
+std::string refcheck::printDigest(StringRef Text) {
   BLAKE3 H;
   H.update(Text);
   return toHex(H.final<16>(), /*LowerCase=*/true);
@@ -243,16 +243,10 @@ std::string refcheck::declKey(const Decl *D) {
   return "";
 }
 
-FunctionCache::FunctionCache(std::string Path, std::string Directory)
-    : Path(std::move(Path)), Directory(std::move(Directory)) {
-  Batches.emplace_back();
-}
-
-void FunctionCache::setUnit(CompilerInstance &CI,
-                            const StringMap<const InferredContract *> *OwnC,
-                            std::string ModelPrint) {
+void UnitIndex::build(CompilerInstance &CI) {
+  if (SM)
+    return;
   SM = &CI.getSourceManager();
-  Own = OwnC;
   DefinitionFinder Finder;
   Finder.TraverseDecl(CI.getASTContext().getTranslationUnitDecl());
   // Per file, the ranges of its definitions, which the unit's print leaves
@@ -281,7 +275,7 @@ void FunctionCache::setUnit(CompilerInstance &CI,
       if (Invalid || Def.End > Buf.size() || Def.Begin > Def.End) {
         HasText = false;
       } else {
-        Def.Text = digest(Buf.slice(Def.Begin, Def.End));
+        Def.Text = printDigest(Buf.slice(Def.Begin, Def.End));
         Def.Line = SM->getPresumedLineNumber(B);
         if (!Def.System)
           Ranges[Def.File].push_back({Def.Begin, Def.End});
@@ -299,33 +293,10 @@ void FunctionCache::setUnit(CompilerInstance &CI,
     Defs.push_back(std::move(Def));
   }
 
-  // The rest of the unit.
+  // The rest of the unit. Every file the unit read, by absolute name (a
+  // parse with a prefix PCH lists the headers the PCH read, one without
+  // lists them as it reads them: the same files, named the same way here).
   BLAKE3 H;
-  H.update(ModelPrint);
-  H.update("\n");
-  // The contracts of other files' functions the analysis holds as
-  // annotations (C++ members).
-  if (Own) {
-    StringSet<> Defined;
-    for (const Definition &D : Defs) {
-      Defined.insert(D.Decl->getNameAsString());
-      Defined.insert(D.Decl->getQualifiedNameAsString());
-    }
-    std::vector<std::string> Others;
-    for (const auto &E : *Own)
-      if (!Defined.contains(E.getKey()) && E.getValue()) {
-        std::string S;
-        raw_string_ostream(S) << contractToJson(*E.getValue(),
-                                                /*WithOrigin=*/false);
-        Others.push_back(E.getKey().str() + "=" + S);
-      }
-    llvm::sort(Others);
-    for (const std::string &S : Others)
-      H.update(S + "\n");
-  }
-  // Every file the unit read, by absolute name (a parse with a prefix PCH
-  // lists the headers the PCH read, one without lists them as it reads
-  // them: the same files, named the same way here).
   std::vector<InputFile> Inputs;
   recordInputs(CI, &Inputs);
   makeInputsAbsolute(Inputs, Directory);
@@ -358,58 +329,119 @@ void FunctionCache::setUnit(CompilerInstance &CI,
   for (const InputFile &In : Inputs)
     if (!Folded.contains(In.Path))
       H.update(In.Path + " " + In.Hash + "\n");
-  UnitPrint = toHex(H.final<16>(), /*LowerCase=*/true);
-  Ready = !Path.empty();
-  if (Ready)
-    load();
+  BasePrint = toHex(H.final<16>(), /*LowerCase=*/true);
 }
 
-const FunctionCache::Definition *
-FunctionCache::definitionOf(const Decl *D) const {
+void UnitIndex::clear() {
+  SM = nullptr;
+  Defs.clear();
+  DefOf.clear();
+  DefByKey.clear();
+}
+
+const UnitIndex::Definition *UnitIndex::definitionOf(const Decl *D) const {
   if (!D)
     return nullptr;
   auto It = DefOf.find(D->getCanonicalDecl());
   return It == DefOf.end() ? nullptr : &Defs[It->second];
 }
 
-std::string FunctionCache::printOf(const FunctionDecl *FD,
-                                   ArrayRef<std::string> Inlined) const {
+const UnitIndex::Definition *UnitIndex::byKey(StringRef Key) const {
+  auto It = DefByKey.find(Key);
+  return It == DefByKey.end() ? nullptr : &Defs[It->second];
+}
+
+std::optional<std::vector<unsigned>>
+UnitIndex::closure(const FunctionDecl *FD,
+                   ArrayRef<std::string> Inlined) const {
   const Definition *Start = definitionOf(FD);
   if (!Start)
-    return "";
-  // The definitions FD's exploration can enter.
-  std::vector<unsigned> Work{unsigned(Start - Defs.data())};
+    return std::nullopt;
+  // The functions the exploration went into: their text, and the text of
+  // every function they name (one it did not go into may be entered once
+  // its text changes; what that one names is not read).
+  std::vector<unsigned> Entered{indexOf(Start)};
   for (const std::string &K : Inlined) {
-    auto It = DefByKey.find(K);
-    if (It == DefByKey.end())
-      return ""; // inlined a function the unit no longer defines
-    Work.push_back(It->second);
+    const Definition *D = byKey(K);
+    if (!D)
+      return std::nullopt; // inlined a function the unit no longer defines
+    Entered.push_back(indexOf(D));
   }
   std::vector<bool> In(Defs.size(), false);
   std::vector<unsigned> Closure;
-  while (!Work.empty()) {
-    unsigned I = Work.back();
-    Work.pop_back();
-    if (In[I])
-      continue;
-    In[I] = true;
-    Closure.push_back(I);
+  auto Add = [&](unsigned I) {
+    if (!In[I]) {
+      In[I] = true;
+      Closure.push_back(I);
+    }
+  };
+  for (unsigned I : Entered) {
+    Add(I);
     for (const FunctionDecl *N : Defs[I].Names)
       if (const Definition *D = definitionOf(N))
-        Work.push_back(D - Defs.data());
+        Add(indexOf(D));
   }
+  for (unsigned I : Closure)
+    if (Defs[I].Text.empty())
+      return std::nullopt; // a definition whose text is not at hand
+  llvm::sort(Closure);
+  return Closure;
+}
+
+FunctionCache::FunctionCache(std::string Path, UnitIndex &Index)
+    : Path(std::move(Path)), Index(Index) {
+  Batches.emplace_back();
+}
+
+void FunctionCache::setUnit(CompilerInstance &CI,
+                            const StringMap<const InferredContract *> *OwnC,
+                            std::string ModelPrint) {
+  Index.build(CI);
+  Own = OwnC;
+  BLAKE3 H;
+  H.update(ModelPrint);
+  H.update("\n");
+  // The contracts of other files' functions the analysis holds as
+  // annotations (C++ members).
+  if (Own) {
+    StringSet<> Defined;
+    for (const UnitIndex::Definition &D : Index.definitions()) {
+      Defined.insert(D.Decl->getNameAsString());
+      Defined.insert(D.Decl->getQualifiedNameAsString());
+    }
+    std::vector<std::string> Others;
+    for (const auto &E : *Own)
+      if (!Defined.contains(E.getKey()) && E.getValue()) {
+        std::string S;
+        raw_string_ostream(S) << contractToJson(*E.getValue(),
+                                                /*WithOrigin=*/false);
+        Others.push_back(E.getKey().str() + "=" + S);
+      }
+    llvm::sort(Others);
+    for (const std::string &S : Others)
+      H.update(S + "\n");
+  }
+  H.update(Index.basePrint());
+  UnitPrint = toHex(H.final<16>(), /*LowerCase=*/true);
+  Ready = !Path.empty();
+  if (Ready)
+    load();
+}
+
+std::string FunctionCache::printOf(const FunctionDecl *FD,
+                                   ArrayRef<std::string> Inlined) const {
+  std::optional<std::vector<unsigned>> Closure = Index.closure(FD, Inlined);
+  if (!Closure)
+    return "";
+  const auto &Defs = Index.definitions();
   std::vector<std::string> Lines;
-  for (unsigned I : Closure) {
-    const Definition &D = Defs[I];
-    if (D.Text.empty())
-      return ""; // a definition whose text is not at hand
-    Lines.push_back(D.Key + " " + D.Text);
-  }
+  for (unsigned I : *Closure)
+    Lines.push_back(Defs[I].Key + " " + Defs[I].Text);
   // The contracts the analysis holds for the functions of the closure: the
   // unit's own, which a warm run infers again, and which may change with
   // what the function calls in other files.
   if (Own)
-    for (unsigned I : Closure) {
+    for (unsigned I : *Closure) {
       const FunctionDecl *Fn = Defs[I].Decl;
       for (std::string Name :
            {Fn->getNameAsString(), Fn->getQualifiedNameAsString()}) {
@@ -436,8 +468,8 @@ std::string FunctionCache::printOf(const FunctionDecl *FD,
 // Places
 //===----------------------------------------------------------------------===//
 
-ReportPlace FunctionCache::place(SourceLocation L, std::string File,
-                                 unsigned Line, unsigned Column) const {
+ReportPlace UnitIndex::place(SourceLocation L, std::string File, unsigned Line,
+                             unsigned Column) const {
   ReportPlace P{std::move(File), Line, Column, "", false};
   if (L.isInvalid() || !SM)
     return P;
@@ -462,10 +494,10 @@ bool FunctionCache::rebase(ReportCandidate &C) const {
   for (ReportPlace &P : C.Places) {
     if (P.Anchor.empty())
       continue;
-    auto It = DefByKey.find(P.Anchor);
-    if (It == DefByKey.end() || Defs[It->second].System)
+    const UnitIndex::Definition *D = Index.byKey(P.Anchor);
+    if (!D || D->System)
       return false;
-    P.Line += Defs[It->second].Line;
+    P.Line += D->Line;
   }
   if (C.Places.size() != 3 + C.F.Path.size())
     return false;
@@ -487,7 +519,7 @@ bool FunctionCache::rebase(ReportCandidate &C) const {
 bool FunctionCache::beginTopLevel(const Decl *D) {
   if (Harvest)
     Harvest();
-  const Definition *Def = definitionOf(D);
+  const UnitIndex::Definition *Def = Index.definitionOf(D);
   std::string Key = Def ? Def->Key : "";
   ReportBatch &B = Batches.emplace_back();
   B.Top = Key;
@@ -525,8 +557,8 @@ bool FunctionCache::beginTopLevel(const Decl *D) {
 }
 
 void FunctionCache::inlined(const Decl *Top, const Decl *Callee) {
-  const Definition *T = definitionOf(Top);
-  const Definition *C = definitionOf(Callee);
+  const UnitIndex::Definition *T = Index.definitionOf(Top);
+  const UnitIndex::Definition *C = Index.definitionOf(Callee);
   if (!T || !C)
     return;
   auto It = Made.find(T->Key);
@@ -624,8 +656,10 @@ void FunctionCache::load() {
 }
 
 void FunctionCache::finish() {
-  if (!Ready)
+  if (!Ready) {
+    Index.clear();
     return;
+  }
   StringMap<const ReportBatch *> BatchOf;
   for (const ReportBatch &B : Batches)
     if (!B.Top.empty())
@@ -647,9 +681,8 @@ void FunctionCache::finish() {
     // made so; a place in no definition keeps the batch out.
     std::string Print = S.Print;
     if (!B->Reused) {
-      auto It = DefByKey.find(Key);
-      Print =
-          It == DefByKey.end() ? "" : printOf(Defs[It->second].Decl, Inlined);
+      const UnitIndex::Definition *D = Index.byKey(Key);
+      Print = D ? printOf(D->Decl, Inlined) : "";
     }
     auto Relative = [&](ReportPlace P) -> std::optional<ReportPlace> {
       if (B->Reused)
@@ -658,10 +691,10 @@ void FunctionCache::finish() {
         return std::nullopt;
       if (P.Anchor.empty())
         return P;
-      auto A = DefByKey.find(P.Anchor);
-      if (A == DefByKey.end() || P.Line < Defs[A->second].Line)
+      const UnitIndex::Definition *A = Index.byKey(P.Anchor);
+      if (!A || P.Line < A->Line)
         return std::nullopt;
-      P.Line -= Defs[A->second].Line;
+      P.Line -= A->Line;
       return P;
     };
     json::Array Reports;
@@ -688,10 +721,8 @@ void FunctionCache::finish() {
       {"format", FunctionCacheFormat}, {"functions", std::move(Fns)}});
   // The AST is gone after the unit: nothing may point into it.
   Ready = false;
-  SM = nullptr;
   Own = nullptr;
-  Defs.clear();
-  DefOf.clear();
+  Index.clear();
 }
 
 void FunctionCache::save() const {

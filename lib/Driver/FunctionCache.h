@@ -10,9 +10,10 @@
 // back, its lines moved with the function.
 //
 // A function's print covers what its exploration can read:
-//  - the text of its definition and of every definition of the unit it
-//    names, transitively, and of every one its last exploration inlined
-//    (a call through a pointer names nothing);
+//  - the text of its definition and of every one its last exploration
+//    inlined, and of every definition of the unit those name (a function
+//    it did not enter may be entered once its text changes; what that one
+//    names is not read);
 //  - the contracts the analysis holds for those functions (the unit's own
 //    inferred ones, which a warm run infers again);
 //  - the rest of the unit: the text outside the unit's function
@@ -41,6 +42,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,11 +112,66 @@ bool reportOrder(const ReportCandidate &A, const ReportCandidate &B);
 std::vector<const ReportCandidate *>
 mergeBatches(const std::vector<ReportBatch> &Batches);
 
+/// The function definitions of one parse, with what a print of each is
+/// made of: the digest of its text and the definitions it names; and the
+/// print of the rest of the unit (BasePrint): the text outside the
+/// definitions, comments and blank runs folded, and every other file the
+/// unit read. Made once per parse, for the caches of its phases.
+class UnitIndex {
+public:
+  struct Definition {
+    const clang::FunctionDecl *Decl = nullptr;
+    std::string Key;
+    clang::FileID File;
+    unsigned Begin = 0, End = 0; ///< offsets in File, End past the last
+    unsigned Line = 0;           ///< presumed line of Begin
+    std::string Text;            ///< digest of the definition's text
+    std::vector<const clang::FunctionDecl *> Names;
+    bool System = false;
+  };
+
+  /// Directory: the compile command's, which relative names are under.
+  explicit UnitIndex(std::string Directory) : Directory(std::move(Directory)) {}
+  /// Indexes the parse CI, once (later calls do nothing).
+  void build(clang::CompilerInstance &CI);
+  bool built() const { return SM != nullptr; }
+  /// The AST is going away.
+  void clear();
+
+  const Definition *definitionOf(const clang::Decl *D) const;
+  const Definition *byKey(llvm::StringRef Key) const;
+  const std::vector<Definition> &definitions() const { return Defs; }
+  unsigned indexOf(const Definition *D) const { return D - Defs.data(); }
+  /// The definitions FD's exploration can read: FD's and those Inlined
+  /// names (by key: the functions it entered), and those they name. None
+  /// if one of them is gone or has no text at hand.
+  std::optional<std::vector<unsigned>>
+  closure(const clang::FunctionDecl *FD,
+          llvm::ArrayRef<std::string> Inlined) const;
+  const std::string &basePrint() const { return BasePrint; }
+  const clang::SourceManager *sourceManager() const { return SM; }
+
+  /// The place of L, anchored.
+  ReportPlace place(clang::SourceLocation L, std::string File, unsigned Line,
+                    unsigned Column) const;
+
+private:
+  std::string Directory;
+  clang::SourceManager *SM = nullptr;
+  std::vector<Definition> Defs;
+  llvm::DenseMap<const clang::Decl *, unsigned> DefOf; ///< canonical decl
+  llvm::StringMap<unsigned> DefByKey;
+  std::string BasePrint;
+};
+
+/// A digest of Text (hex).
+std::string printDigest(llvm::StringRef Text);
+
 class FunctionCache final : public TopLevelObserver {
 public:
   /// Path: the file batches are read from and kept in; empty: none are.
-  /// Directory: the compile command's, which relative names are under.
-  FunctionCache(std::string Path, std::string Directory);
+  /// Index: the parse's definitions.
+  FunctionCache(std::string Path, UnitIndex &Index);
 
   /// The unit is parsed: prints its definitions. Own: the contracts the
   /// analysis holds for the unit's functions; ModelPrint: the API model's
@@ -132,7 +189,9 @@ public:
 
   /// The place of L, anchored.
   ReportPlace place(clang::SourceLocation L, std::string File, unsigned Line,
-                    unsigned Column) const;
+                    unsigned Column) const {
+    return Index.place(L, std::move(File), Line, Column);
+  }
 
   bool beginTopLevel(const clang::Decl *D) override;
   void inlined(const clang::Decl *Top, const clang::Decl *Callee) override;
@@ -146,17 +205,6 @@ public:
   unsigned explored() const { return Explored; }
   unsigned reused() const { return Reused; }
 
-  struct Definition {
-    const clang::FunctionDecl *Decl = nullptr;
-    std::string Key;
-    clang::FileID File;
-    unsigned Begin = 0, End = 0; ///< offsets in File, End past the last
-    unsigned Line = 0;           ///< presumed line of Begin
-    std::string Text;            ///< digest of the definition's text
-    std::vector<const clang::FunctionDecl *> Names;
-    bool System = false;
-  };
-
 private:
   struct Stored {
     std::string Print;
@@ -166,20 +214,16 @@ private:
 
   std::string printOf(const clang::FunctionDecl *FD,
                       llvm::ArrayRef<std::string> Inlined) const;
-  const Definition *definitionOf(const clang::Decl *D) const;
   bool rebase(ReportCandidate &C) const;
   void load();
 
-  std::string Path, Directory;
+  std::string Path;
+  UnitIndex &Index;
   std::function<void()> Harvest;
   std::vector<ReportBatch> Batches;
-  clang::SourceManager *SM = nullptr;
   const llvm::StringMap<const InferredContract *> *Own = nullptr;
   std::string UnitPrint;
   bool Ready = false;
-  std::vector<Definition> Defs;
-  llvm::DenseMap<const clang::Decl *, unsigned> DefOf; ///< canonical decl
-  llvm::StringMap<unsigned> DefByKey;
   llvm::StringMap<Stored> Previous;
   /// This run: each explored function's print and what it inlined.
   llvm::StringMap<Stored> Made;

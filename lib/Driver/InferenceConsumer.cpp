@@ -19,8 +19,13 @@
 // disagree) is inlined as before, and so are the members of a cycle while
 // the cycle is explored.
 //
+// With a cache folder, a function whose print did not change since the
+// last run is not explored: what its exploration added is applied again
+// (InferenceCache.h).
+//
 //===----------------------------------------------------------------------===//
 #include "DriverInternal.h"
+#include "InferenceCache.h"
 #include "refcheck/Checker.h"
 
 #include "clang/Analysis/Analyses/LiveVariables.h"
@@ -46,6 +51,8 @@ class InferenceConsumer : public ASTConsumer {
   CompilerInstance &CI;
   const std::vector<InferredContract> &Found;
   const StringMap<const InferredContract *> *Earlier;
+  /// The functions' steps kept from an earlier run, if any.
+  InferencePhase *Phase;
   cross_tu::CrossTranslationUnitContext CTU;
   std::unique_ptr<CheckerManager> Checkers;
   std::unique_ptr<AnalysisManager> Mgr;
@@ -57,8 +64,9 @@ class InferenceConsumer : public ASTConsumer {
 public:
   InferenceConsumer(CompilerInstance &CI,
                     const std::vector<InferredContract> &Found,
-                    const StringMap<const InferredContract *> *Earlier)
-      : CI(CI), Found(Found), Earlier(Earlier), CTU(CI) {}
+                    const StringMap<const InferredContract *> *Earlier,
+                    InferencePhase *Phase)
+      : CI(CI), Found(Found), Earlier(Earlier), Phase(Phase), CTU(CI) {}
 
   void Initialize(ASTContext &Ctx) override {
     // The checkers the phase made active (configureAnalyzer) register now,
@@ -96,13 +104,23 @@ public:
         if (const auto *FD = dyn_cast_or_null<FunctionDecl>(Callee))
           if (!FD->isExternallyVisible() && Earlier->contains(contractName(FD)))
             stopInlining(FD);
+    if (Phase)
+      if (const CheckerConfig *Cfg = activeCheckerConfig())
+        Phase->begin(CI, *Cfg, Summaries);
     for (auto SCC = scc_begin(&CG); !SCC.isAtEnd(); ++SCC)
       for (CallGraphNode *N : *SCC) {
         Decl *D = N->getDecl();
         if (!D)
           continue;
         size_t Before = Found.size();
-        bool CutShort = explore(D);
+        bool CutShort = false;
+        if (!Phase || !Phase->replay(D, CutShort)) {
+          if (Phase)
+            Phase->beforeExplore(D);
+          CutShort = explore(D);
+          if (Phase)
+            Phase->afterExplore(D, CutShort);
+        }
         const auto *FD = dyn_cast<FunctionDecl>(D);
         if (!UseContracts || !FD)
           continue;
@@ -159,6 +177,6 @@ private:
 
 std::unique_ptr<ASTConsumer> refcheck::makeInferenceConsumer(
     CompilerInstance &CI, const std::vector<InferredContract> &Found,
-    const StringMap<const InferredContract *> *Earlier) {
-  return std::make_unique<InferenceConsumer>(CI, Found, Earlier);
+    const StringMap<const InferredContract *> *Earlier, InferencePhase *Phase) {
+  return std::make_unique<InferenceConsumer>(CI, Found, Earlier, Phase);
 }
