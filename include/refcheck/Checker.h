@@ -25,6 +25,7 @@ class LangOptions;
 class Expr;
 namespace ento {
 class CheckerRegistry;
+class FunctionSummariesTy;
 }
 } // namespace clang
 
@@ -120,8 +121,12 @@ class TopLevelObserver {
 public:
   virtual ~TopLevelObserver();
   /// The exploration of D as a top-level function is about to begin (the
-  /// reports of the previous one are all made). True: do not explore it.
-  virtual bool beginTopLevel(const clang::Decl *D) = 0;
+  /// reports of the previous one are all made). Memory: what the engine
+  /// learned of the unit's functions in the explorations so far (which not
+  /// to inline again, how often each was inlined). True: do not explore
+  /// it.
+  virtual bool beginTopLevel(const clang::Decl *D,
+                             clang::ento::FunctionSummariesTy *Memory) = 0;
   /// The exploration of Top went into Callee (inlined it).
   virtual void inlined(const clang::Decl *Top, const clang::Decl *Callee) = 0;
 };

@@ -27,6 +27,9 @@
 #include "clang/StaticAnalyzer/Core/Checker.h"
 #include "clang/StaticAnalyzer/Core/CheckerManager.h"
 #include "clang/StaticAnalyzer/Core/PathSensitive/CheckerContext.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/CoreEngine.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/ExprEngine.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/FunctionSummary.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -145,6 +148,27 @@ bool PythonScopeIndex::touchesPython(const FunctionDecl *FD) {
 }
 
 namespace {
+// What the engine learned of each function across one unit's explorations
+// (a callee whose inlined body ran past the loop bound is not inlined
+// again; a large one is inlined 32 times at most) is the analysis
+// consumer's, and the engine keeps only a private pointer to it. The
+// per-function cache replays what a skipped exploration taught the engine
+// (TopLevelObserver), so it needs that pointer: an explicit instantiation
+// may name a private member, and this one hands its address out.
+template <typename Tag, typename Tag::type Member> struct ExposeMember {
+  friend typename Tag::type memberOf(Tag) { return Member; }
+};
+struct EngineMemory {
+  using type = FunctionSummariesTy *CoreEngine::*;
+  friend type memberOf(EngineMemory);
+};
+template struct ExposeMember<EngineMemory, &CoreEngine::FunctionSummaries>;
+
+FunctionSummariesTy *engineMemory(CheckerContext &C) {
+  const CoreEngine &E = C.getStateManager().getOwningEngine().getCoreEngine();
+  return E.*memberOf(EngineMemory());
+}
+
 class PythonScopeChecker : public Checker<check::BeginFunction> {
 public:
   mutable PythonScopeIndex Index;
@@ -168,7 +192,8 @@ public:
     // (includesCodeFiles), and judged where it is called.
     bool Header = FD && !isInCodeFile(C.getSourceManager(), FD->getLocation());
     // The observer hears of every top-level function, explored or not.
-    if (Observer && Observer->beginTopLevel(C.getLocationContext()->getDecl()))
+    if (Observer && Observer->beginTopLevel(C.getLocationContext()->getDecl(),
+                                            engineMemory(C)))
       return (void)C.generateSink(C.getState(), C.getPredecessor());
     if (!FD || (!Header && Index.touchesPython(FD)))
       return;

@@ -8,6 +8,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/StaticAnalyzer/Core/PathSensitive/FunctionSummary.h"
 #include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
@@ -21,7 +22,7 @@ using namespace llvm;
 using namespace refcheck;
 
 /// Files written by a different layout are ignored.
-static constexpr int FunctionCacheFormat = 2;
+static constexpr int FunctionCacheFormat = 3;
 
 //===----------------------------------------------------------------------===//
 // Merging the batches
@@ -388,6 +389,81 @@ UnitIndex::closure(const FunctionDecl *FD,
   return Closure;
 }
 
+std::vector<UnitIndex::Memory>
+UnitIndex::memoryOf(ento::FunctionSummariesTy &S) const {
+  std::vector<Memory> Out(Defs.size());
+  for (size_t I = 0; I < Defs.size(); ++I) {
+    std::optional<bool> May = S.mayInline(Defs[I].Decl);
+    Out[I].NoInline = May && !*May;
+    Out[I].Inlined = S.getNumTimesInlined(Defs[I].Decl);
+  }
+  return Out;
+}
+
+std::vector<UnitIndex::Mark>
+UnitIndex::marksBetween(const std::vector<Memory> &Before,
+                        const std::vector<Memory> &After,
+                        std::vector<std::string> *Entered) const {
+  std::vector<Mark> Out;
+  if (Before.size() != Defs.size() || After.size() != Defs.size())
+    return Out;
+  for (size_t I = 0; I < Defs.size(); ++I) {
+    Mark M{Defs[I].Key, After[I].NoInline && !Before[I].NoInline,
+           After[I].Inlined - std::min(After[I].Inlined, Before[I].Inlined)};
+    if (M.Inlined && Entered)
+      Entered->push_back(M.Key);
+    if (M.NoInline || M.Inlined)
+      Out.push_back(std::move(M));
+  }
+  return Out;
+}
+
+bool UnitIndex::applyMarks(ento::FunctionSummariesTy &S,
+                           const std::vector<Mark> &Marks) const {
+  std::vector<const Decl *> Ds;
+  for (const Mark &M : Marks) {
+    const Definition *D = byKey(M.Key);
+    if (!D)
+      return false;
+    Ds.push_back(D->Decl);
+  }
+  for (size_t I = 0; I < Marks.size(); ++I) {
+    if (Marks[I].NoInline)
+      S.markShouldNotInline(Ds[I]);
+    for (unsigned N = 0; N < Marks[I].Inlined; ++N)
+      S.bumpNumTimesInlined(Ds[I]);
+  }
+  return true;
+}
+
+std::string UnitIndex::memoryLine(const Memory &M, unsigned Limit) {
+  return "memory " + std::to_string(M.NoInline) + " " +
+         std::to_string(std::min(M.Inlined, Limit));
+}
+
+json::Array UnitIndex::marksJson(const std::vector<Mark> &Marks) {
+  json::Array A;
+  for (const Mark &M : Marks)
+    A.push_back(json::Array{M.Key, M.NoInline, M.Inlined});
+  return A;
+}
+
+std::optional<std::vector<UnitIndex::Mark>>
+UnitIndex::marksFromJson(const json::Array *A) {
+  if (!A)
+    return std::nullopt;
+  std::vector<Mark> Out;
+  for (const json::Value &V : *A) {
+    const json::Array *M = V.getAsArray();
+    if (!M || M->size() != 3 || !(*M)[0].getAsString())
+      return std::nullopt;
+    Out.push_back({(*M)[0].getAsString()->str(),
+                   (*M)[1].getAsBoolean().value_or(false),
+                   unsigned((*M)[2].getAsInteger().value_or(0))});
+  }
+  return Out;
+}
+
 FunctionCache::FunctionCache(std::string Path, UnitIndex &Index)
     : Path(std::move(Path)), Index(Index) {
   Batches.emplace_back();
@@ -398,6 +474,7 @@ void FunctionCache::setUnit(CompilerInstance &CI,
                             std::string ModelPrint) {
   Index.build(CI);
   Own = OwnC;
+  InlineLimit = CI.getAnalyzerOpts().MaxTimesInlineLarge;
   BLAKE3 H;
   H.update(ModelPrint);
   H.update("\n");
@@ -428,15 +505,20 @@ void FunctionCache::setUnit(CompilerInstance &CI,
     load();
 }
 
-std::string FunctionCache::printOf(const FunctionDecl *FD,
-                                   ArrayRef<std::string> Inlined) const {
+std::string
+FunctionCache::printOf(const FunctionDecl *FD, ArrayRef<std::string> Inlined,
+                       const std::vector<UnitIndex::Memory> &Start) const {
   std::optional<std::vector<unsigned>> Closure = Index.closure(FD, Inlined);
   if (!Closure)
     return "";
   const auto &Defs = Index.definitions();
   std::vector<std::string> Lines;
+  // Each function's text, and what the engine then remembered of it.
   for (unsigned I : *Closure)
-    Lines.push_back(Defs[I].Key + " " + Defs[I].Text);
+    Lines.push_back(Defs[I].Key + " " + Defs[I].Text +
+                    (I < Start.size()
+                         ? " " + UnitIndex::memoryLine(Start[I], InlineLimit)
+                         : ""));
   // The contracts the analysis holds for the functions of the closure: the
   // unit's own, which a warm run infers again, and which may change with
   // what the function calls in other files.
@@ -516,13 +598,31 @@ bool FunctionCache::rebase(ReportCandidate &C) const {
 // The explorations
 //===----------------------------------------------------------------------===//
 
-bool FunctionCache::beginTopLevel(const Decl *D) {
+void FunctionCache::endExploration() {
+  if (Current.empty())
+    return;
+  auto It = Made.find(Current);
+  Current.clear();
+  if (It == Made.end() || !Memory)
+    return;
+  It->second.Marks =
+      Index.marksBetween(It->second.Start, Index.memoryOf(*Memory), nullptr);
+}
+
+bool FunctionCache::beginTopLevel(const Decl *D,
+                                  ento::FunctionSummariesTy *Mem) {
   if (Harvest)
     Harvest();
+  endExploration();
+  if (Mem)
+    Memory = Mem;
   const UnitIndex::Definition *Def = Index.definitionOf(D);
   std::string Key = Def ? Def->Key : "";
   ReportBatch &B = Batches.emplace_back();
   B.Top = Key;
+  std::vector<UnitIndex::Memory> Start;
+  if (Ready && Memory)
+    Start = Index.memoryOf(*Memory);
   if (Ready && !Key.empty()) {
     if (InlinedByReused.contains(Key)) {
       // A reused exploration went into it: the cold run explored it there,
@@ -534,11 +634,13 @@ bool FunctionCache::beginTopLevel(const Decl *D) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (It != Previous.end() && FD) {
       Stored &P = It->second;
-      std::string Print = printOf(FD, P.Inlined);
+      std::string Print = printOf(FD, P.Inlined, Start);
       std::vector<ReportCandidate> Back = P.Reports;
       bool Ok = !Print.empty() && Print == P.Print;
       for (ReportCandidate &C : Back)
         Ok = Ok && rebase(C);
+      // What the exploration taught the engine, taught again.
+      Ok = Ok && (!Memory || Index.applyMarks(*Memory, P.Marks));
       if (Ok) {
         B.Reports = std::move(Back);
         B.Reused = true;
@@ -550,8 +652,12 @@ bool FunctionCache::beginTopLevel(const Decl *D) {
       }
     }
   }
-  if (!Key.empty())
-    Made[Key] = Stored();
+  if (!Key.empty()) {
+    Stored &S = Made[Key] = Stored();
+    S.Start = std::move(Start);
+    if (Ready)
+      Current = Key;
+  }
   ++Explored;
   return false;
 }
@@ -611,6 +717,11 @@ void FunctionCache::load() {
       for (const json::Value &K : *In)
         if (auto KS = K.getAsString())
           S.Inlined.push_back(KS->str());
+    std::optional<std::vector<UnitIndex::Mark>> Marks =
+        UnitIndex::marksFromJson(F->getArray("marks"));
+    if (!Marks)
+      continue;
+    S.Marks = std::move(*Marks);
     bool Ok = true;
     for (const json::Value &RV : *Reports) {
       const json::Object *R = RV.getAsObject();
@@ -656,6 +767,7 @@ void FunctionCache::load() {
 }
 
 void FunctionCache::finish() {
+  endExploration();
   if (!Ready) {
     Index.clear();
     return;
@@ -682,7 +794,7 @@ void FunctionCache::finish() {
     std::string Print = S.Print;
     if (!B->Reused) {
       const UnitIndex::Definition *D = Index.byKey(Key);
-      Print = D ? printOf(D->Decl, Inlined) : "";
+      Print = D ? printOf(D->Decl, Inlined, S.Start) : "";
     }
     auto Relative = [&](ReportPlace P) -> std::optional<ReportPlace> {
       if (B->Reused)
@@ -714,6 +826,7 @@ void FunctionCache::finish() {
     Fns.push_back(json::Object{{"key", Key},
                                {"print", Print},
                                {"inlined", json::Array(Inlined)},
+                               {"marks", UnitIndex::marksJson(S.Marks)},
                                {"reports", std::move(Reports)}});
   }
   Text.clear();
@@ -722,6 +835,7 @@ void FunctionCache::finish() {
   // The AST is gone after the unit: nothing may point into it.
   Ready = false;
   Own = nullptr;
+  Memory = nullptr;
   Index.clear();
 }
 

@@ -24,11 +24,12 @@
 // compile command and refcheck's build, as the unit's cache entry is, but
 // not over the contracts or the file's contents: each print checks those.
 //
-// One thing is not carried over: the analyzer's memory between
-// explorations of one unit of which callee ran out of its budget when
-// inlined (it is then not inlined again). A warm run's explorations may
-// inline a callee the cold run would not have; `--no-cache` gives the cold
-// run's findings. bench/contracts compares the two after its edit.
+// The engine also remembers across the explorations of a unit which callee
+// it no longer inlines (its loop ran past the bound, or a large one was
+// inlined often enough): each kept exploration keeps what it taught the
+// engine (marks), a reused one teaches it again, and a function's print
+// covers what the engine remembers of the functions it reads when its
+// exploration begins.
 //
 //===----------------------------------------------------------------------===//
 #ifndef REFCHECK_DRIVER_FUNCTIONCACHE_H
@@ -41,12 +42,16 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/JSON.h"
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace clang {
+namespace ento {
+class FunctionSummariesTy;
+}
 class ASTContext;
 class CompilerInstance;
 class Decl;
@@ -155,6 +160,36 @@ public:
   ReportPlace place(clang::SourceLocation L, std::string File, unsigned Line,
                     unsigned Column) const;
 
+  /// What the engine remembers of a function across one unit's
+  /// explorations: not to inline it again, how often it was inlined.
+  struct Memory {
+    bool NoInline = false;
+    unsigned Inlined = 0;
+  };
+  /// What an exploration taught the engine of one function (by key).
+  struct Mark {
+    std::string Key;
+    bool NoInline = false;
+    unsigned Inlined = 0;
+  };
+  /// The engine's memory of every definition, in definitions() order.
+  std::vector<Memory> memoryOf(clang::ento::FunctionSummariesTy &S) const;
+  /// What changed from Before to After; Entered: the functions inlined.
+  std::vector<Mark> marksBetween(const std::vector<Memory> &Before,
+                                 const std::vector<Memory> &After,
+                                 std::vector<std::string> *Entered) const;
+  /// Teaches S Marks again; false (and nothing taught) if a function they
+  /// name is gone.
+  bool applyMarks(clang::ento::FunctionSummariesTy &S,
+                  const std::vector<Mark> &Marks) const;
+  /// A print line for definition I as M remembers it: how often it was
+  /// inlined counts up to Limit, past which a large one is inlined no more.
+  static std::string memoryLine(const Memory &M, unsigned Limit);
+  /// Marks as JSON, and back (None if malformed).
+  static llvm::json::Array marksJson(const std::vector<Mark> &Marks);
+  static std::optional<std::vector<Mark>>
+  marksFromJson(const llvm::json::Array *A);
+
 private:
   std::string Directory;
   clang::SourceManager *SM = nullptr;
@@ -193,7 +228,8 @@ public:
     return Index.place(L, std::move(File), Line, Column);
   }
 
-  bool beginTopLevel(const clang::Decl *D) override;
+  bool beginTopLevel(const clang::Decl *D,
+                     clang::ento::FunctionSummariesTy *Memory) override;
   void inlined(const clang::Decl *Top, const clang::Decl *Callee) override;
 
   /// The unit's analysis ended: makes what save() writes (the batches of
@@ -209,11 +245,18 @@ private:
   struct Stored {
     std::string Print;
     std::vector<std::string> Inlined;
+    /// What the exploration taught the engine.
+    std::vector<UnitIndex::Mark> Marks;
     std::vector<ReportCandidate> Reports; ///< Lines relative to anchors
+    /// This run: the engine's memory when the exploration began.
+    std::vector<UnitIndex::Memory> Start;
   };
 
   std::string printOf(const clang::FunctionDecl *FD,
-                      llvm::ArrayRef<std::string> Inlined) const;
+                      llvm::ArrayRef<std::string> Inlined,
+                      const std::vector<UnitIndex::Memory> &Start) const;
+  /// The exploration under way ended: what it taught the engine.
+  void endExploration();
   bool rebase(ReportCandidate &C) const;
   void load();
 
@@ -225,6 +268,10 @@ private:
   std::string UnitPrint;
   bool Ready = false;
   llvm::StringMap<Stored> Previous;
+  clang::ento::FunctionSummariesTy *Memory = nullptr;
+  unsigned InlineLimit = 0;
+  /// The function being explored, if its exploration is kept.
+  std::string Current;
   /// This run: each explored function's print and what it inlined.
   llvm::StringMap<Stored> Made;
   /// What save() writes.

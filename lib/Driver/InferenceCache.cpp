@@ -73,21 +73,9 @@ void InferencePhase::begin(CompilerInstance &CI, const CheckerConfig &C,
   }
 }
 
-std::vector<InferencePhase::Memory> InferencePhase::memory() const {
-  const auto &Defs = Cache.Index.definitions();
-  std::vector<Memory> Out(Defs.size());
-  for (size_t I = 0; I < Defs.size(); ++I) {
-    const Decl *D = Defs[I].Decl;
-    std::optional<bool> May = Summaries->mayInline(D);
-    Out[I].NoInline = May && !*May;
-    Out[I].Inlined = Summaries->getNumTimesInlined(D);
-  }
-  return Out;
-}
-
-std::string InferencePhase::printOf(const Decl *D,
-                                    ArrayRef<std::string> Inlined,
-                                    const std::vector<Memory> &At) const {
+std::string
+InferencePhase::printOf(const Decl *D, ArrayRef<std::string> Inlined,
+                        const std::vector<UnitIndex::Memory> &At) const {
   const auto *FD = dyn_cast<FunctionDecl>(D);
   std::optional<std::vector<unsigned>> Closure =
       FD ? Cache.Index.closure(FD, Inlined) : std::nullopt;
@@ -135,14 +123,9 @@ bool InferencePhase::replay(const Decl *D, bool &CutShort) {
   if (It == Previous.end())
     return false;
   const Record &R = It->second;
-  std::vector<const UnitIndex::Definition *> Marked;
-  for (const Mark &M : R.Marks) {
-    Marked.push_back(Cache.Index.byKey(M.Key));
-    if (!Marked.back())
-      return false;
-  }
-  std::string Print = printOf(D, R.Inlined, memory());
-  if (Print.empty() || Print != R.Print)
+  std::string Print = printOf(D, R.Inlined, Cache.Index.memoryOf(*Summaries));
+  if (Print.empty() || Print != R.Print ||
+      !Cache.Index.applyMarks(*Summaries, R.Marks))
     return false;
   // The contracts' origins move with the function.
   InferenceStep S = R.Step;
@@ -152,13 +135,6 @@ bool InferencePhase::replay(const Decl *D, bool &CutShort) {
           R.Origins[I].first + ":" +
           std::to_string(int(Def->Line) + R.Origins[I].second);
   Apply(S);
-  for (size_t I = 0; I < R.Marks.size(); ++I) {
-    const Decl *MD = Marked[I]->Decl;
-    if (R.Marks[I].NoInline)
-      Summaries->markShouldNotInline(MD);
-    for (unsigned N = 0; N < R.Marks[I].Inlined; ++N)
-      Summaries->bumpNumTimesInlined(MD);
-  }
   CutShort = R.CutShort;
   Made[Def->Key] = R;
   ++Cache.Reused;
@@ -168,24 +144,16 @@ bool InferencePhase::replay(const Decl *D, bool &CutShort) {
 void InferencePhase::beforeExplore(const Decl *) {
   Pending.reset();
   if (Summaries)
-    Start = memory();
+    Start = Cache.Index.memoryOf(*Summaries);
 }
 
 void InferencePhase::explored(const Decl *Top, const InferenceStep &Step) {
   const UnitIndex::Definition *Def = Cache.Index.definitionOf(Top);
   if (!Def || !Summaries || Start.size() != Cache.Index.definitions().size())
     return;
-  const auto &Defs = Cache.Index.definitions();
-  std::vector<Memory> Now = memory();
   Record R;
-  for (size_t I = 0; I < Defs.size(); ++I) {
-    Mark M{Defs[I].Key, Now[I].NoInline && !Start[I].NoInline,
-           Now[I].Inlined - std::min(Now[I].Inlined, Start[I].Inlined)};
-    if (M.Inlined)
-      R.Inlined.push_back(M.Key);
-    if (M.NoInline || M.Inlined)
-      R.Marks.push_back(std::move(M));
-  }
+  R.Marks = Cache.Index.marksBetween(Start, Cache.Index.memoryOf(*Summaries),
+                                     &R.Inlined);
   llvm::sort(R.Inlined);
   R.Print = printOf(Top, R.Inlined, Start);
   R.Step = Step;
@@ -288,16 +256,11 @@ void InferenceCache::load() {
       for (const json::Value &K : *Inlined)
         if (auto S = K.getAsString())
           R.Inlined.push_back(S->str());
-      for (const json::Value &MV : *Marks) {
-        const json::Array *M = MV.getAsArray();
-        if (!M || M->size() != 3 || !(*M)[0].getAsString()) {
-          Ok = false;
-          break;
-        }
-        R.Marks.push_back({(*M)[0].getAsString()->str(),
-                           (*M)[1].getAsBoolean().value_or(false),
-                           unsigned((*M)[2].getAsInteger().value_or(0))});
-      }
+      std::optional<std::vector<UnitIndex::Mark>> Ms =
+          UnitIndex::marksFromJson(Marks);
+      if (!Ms)
+        continue;
+      R.Marks = std::move(*Ms);
       for (const json::Value &CV : *Changes) {
         const json::Object *C = CV.getAsObject();
         std::optional<InferenceStep::Kind> K =
@@ -332,9 +295,7 @@ void InferenceCache::save() const {
     json::Array Fns;
     for (StringRef Key : Keys) {
       const InferencePhase::Record &R = Records.find(Key)->second;
-      json::Array Marks, Changes;
-      for (const InferencePhase::Mark &M : R.Marks)
-        Marks.push_back(json::Array{M.Key, M.NoInline, M.Inlined});
+      json::Array Changes;
       for (size_t I = 0; I < R.Step.Changes.size(); ++I) {
         const InferenceStep::Change &Ch = R.Step.Changes[I];
         json::Object C{{"kind", kindName(Ch.K)},
@@ -348,7 +309,7 @@ void InferenceCache::save() const {
       Fns.push_back(json::Object{{"key", Key},
                                  {"print", R.Print},
                                  {"inlined", json::Array(R.Inlined)},
-                                 {"marks", std::move(Marks)},
+                                 {"marks", UnitIndex::marksJson(R.Marks)},
                                  {"cut_short", R.CutShort},
                                  {"changes", std::move(Changes)}});
     }

@@ -72,29 +72,17 @@ public:
 
 private:
   friend class InferenceCache;
-  /// The engine's memory of one function, changed by an exploration.
-  struct Mark {
-    std::string Key;
-    bool NoInline = false;
-    unsigned Inlined = 0;
-  };
   struct Record {
     std::string Print;
     std::vector<std::string> Inlined;
-    std::vector<Mark> Marks;
+    std::vector<UnitIndex::Mark> Marks;
     bool CutShort = false;
     /// Contracts' origins as (file, line - the definition's first line).
     InferenceStep Step;
     std::vector<std::pair<std::string, int>> Origins;
   };
-  /// What the engine knows of each definition of the unit.
-  struct Memory {
-    bool NoInline = false;
-    unsigned Inlined = 0;
-  };
-  std::vector<Memory> memory() const;
   std::string printOf(const clang::Decl *D, llvm::ArrayRef<std::string> Inlined,
-                      const std::vector<Memory> &Start) const;
+                      const std::vector<UnitIndex::Memory> &Start) const;
 
   InferenceCache &Cache;
   std::string Name;
@@ -105,7 +93,7 @@ private:
   unsigned InlineLimit = 0;
   std::string PhasePrint;
   /// The engine's memory when the exploration under way began.
-  std::vector<Memory> Start;
+  std::vector<UnitIndex::Memory> Start;
   std::optional<Record> Pending;
   llvm::StringMap<Record> Previous, Made;
 };
