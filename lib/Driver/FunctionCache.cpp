@@ -691,18 +691,35 @@ static json::Object reportJson(const ReportCandidate &C, json::Array Places) {
       {"full_size", C.FullSize},      {"path_size", C.PathSize}};
 }
 
-void FunctionCache::load() {
+std::optional<json::Object> refcheck::readCacheFile(StringRef Path,
+                                                    int Format) {
   auto Buf = MemoryBuffer::getFile(Path);
   if (!Buf)
-    return;
+    return std::nullopt;
   Expected<json::Value> V = json::parse((*Buf)->getBuffer());
   if (!V) {
     consumeError(V.takeError());
-    return;
+    return std::nullopt;
   }
-  const json::Object *Doc = V->getAsObject();
+  json::Object *Doc = V->getAsObject();
+  if (!Doc || Doc->getInteger("format") != Format)
+    return std::nullopt;
+  return std::move(*Doc);
+}
+
+void refcheck::writeCacheFile(StringRef Path, StringRef Text) {
+  if (sys::fs::create_directories(sys::path::parent_path(Path)))
+    return;
+  consumeError(writeToOutput(Path, [&](raw_ostream &OS) {
+    OS << Text;
+    return Error::success();
+  }));
+}
+
+void FunctionCache::load() {
+  std::optional<json::Object> Doc = readCacheFile(Path, FunctionCacheFormat);
   const json::Array *Fns = Doc ? Doc->getArray("functions") : nullptr;
-  if (!Fns || Doc->getInteger("format") != FunctionCacheFormat)
+  if (!Fns)
     return;
   for (const json::Value &FV : *Fns) {
     const json::Object *F = FV.getAsObject();
@@ -840,13 +857,6 @@ void FunctionCache::finish() {
 }
 
 void FunctionCache::save() const {
-  if (Text.empty())
-    return;
-  if (sys::fs::create_directories(sys::path::parent_path(Path)))
-    return;
-  // Written aside and renamed, so a reader never sees half a file.
-  consumeError(writeToOutput(Path, [&](raw_ostream &OS) {
-    OS << Text;
-    return Error::success();
-  }));
+  if (!Text.empty())
+    writeCacheFile(Path, Text);
 }

@@ -202,6 +202,14 @@ private:
 /// A digest of Text (hex).
 std::string printDigest(llvm::StringRef Text);
 
+/// A cache file's document: the JSON object in Path if its "format" is
+/// Format, else none (a missing or unreadable file is no cache).
+std::optional<llvm::json::Object> readCacheFile(llvm::StringRef Path,
+                                                int Format);
+/// Writes Text to Path, aside and renamed, so a reader never sees half a
+/// file; a failure only loses the cache.
+void writeCacheFile(llvm::StringRef Path, llvm::StringRef Text);
+
 class FunctionCache final : public TopLevelObserver {
 public:
   /// Path: the file batches are read from and kept in; empty: none are.

@@ -6,10 +6,7 @@
 #include "clang/StaticAnalyzer/Core/PathSensitive/FunctionSummary.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/BLAKE3.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang;
@@ -223,17 +220,9 @@ InferencePhase &InferenceCache::phase(StringRef Name) {
 }
 
 void InferenceCache::load() {
-  auto Buf = MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return;
-  Expected<json::Value> V = json::parse((*Buf)->getBuffer());
-  if (!V) {
-    consumeError(V.takeError());
-    return;
-  }
-  const json::Object *Doc = V->getAsObject();
+  std::optional<json::Object> Doc = readCacheFile(Path, InferenceCacheFormat);
   const json::Object *Ps = Doc ? Doc->getObject("phases") : nullptr;
-  if (!Ps || Doc->getInteger("format") != InferenceCacheFormat)
+  if (!Ps)
     return;
   for (const auto &[PhaseName, PV] : *Ps) {
     const json::Array *Fns = PV.getAsArray();
@@ -323,12 +312,8 @@ void InferenceCache::save() const {
   for (const auto &E : Loaded)
     if (!Ps.get(E.getKey()))
       Write(E.getKey(), E.getValue());
-  if (sys::fs::create_directories(sys::path::parent_path(Path)))
-    return;
-  // Written aside and renamed, so a reader never sees half a file.
-  consumeError(writeToOutput(Path, [&](raw_ostream &OS) {
-    OS << json::Value(json::Object{{"format", InferenceCacheFormat},
-                                   {"phases", std::move(Ps)}});
-    return Error::success();
-  }));
+  std::string Text;
+  raw_string_ostream(Text) << json::Value(json::Object{
+      {"format", InferenceCacheFormat}, {"phases", std::move(Ps)}});
+  writeCacheFile(Path, Text);
 }
