@@ -111,6 +111,13 @@ std::string refcheck::printDigest(StringRef Text) {
   return toHex(H.final<16>(), /*LowerCase=*/true);
 }
 
+std::string refcheck::contractPrint(const InferredContract &C) {
+  // Where the function is, no: its text says what it is.
+  std::string S;
+  raw_string_ostream(S) << contractToJson(C, /*WithOrigin=*/false);
+  return S;
+}
+
 /// Text without its comments, each run of blanks one space and each run
 /// of blanks holding a line break one line break: a comment, or moving a
 /// definition down or up by blank lines, changes nothing.
@@ -488,12 +495,8 @@ void FunctionCache::setUnit(CompilerInstance &CI,
     }
     std::vector<std::string> Others;
     for (const auto &E : *Own)
-      if (!Defined.contains(E.getKey()) && E.getValue()) {
-        std::string S;
-        raw_string_ostream(S) << contractToJson(*E.getValue(),
-                                                /*WithOrigin=*/false);
-        Others.push_back(E.getKey().str() + "=" + S);
-      }
+      if (!Defined.contains(E.getKey()) && E.getValue())
+        Others.push_back(E.getKey().str() + "=" + contractPrint(*E.getValue()));
     llvm::sort(Others);
     for (const std::string &S : Others)
       H.update(S + "\n");
@@ -530,11 +533,8 @@ FunctionCache::printOf(const FunctionDecl *FD, ArrayRef<std::string> Inlined,
         auto It = Own->find(Name);
         if (It == Own->end() || !It->getValue())
           continue;
-        // Where the function is, no: its text says what it is.
-        std::string S;
-        raw_string_ostream(S) << contractToJson(*It->getValue(),
-                                                /*WithOrigin=*/false);
-        Lines.push_back("contract " + Name + " " + S);
+        Lines.push_back("contract " + Name + " " +
+                        contractPrint(*It->getValue()));
         break;
       }
     }
@@ -620,16 +620,16 @@ bool FunctionCache::beginTopLevel(const Decl *D,
   std::string Key = Def ? Def->Key : "";
   ReportBatch &B = Batches.emplace_back();
   B.Top = Key;
+  if (Ready && InlinedByReused.contains(Key)) {
+    // A reused exploration went into it: the cold run explored it there,
+    // not as a top-level function.
+    B.Reused = true;
+    return true;
+  }
   std::vector<UnitIndex::Memory> Start;
   if (Ready && Memory)
     Start = Index.memoryOf(*Memory);
   if (Ready && !Key.empty()) {
-    if (InlinedByReused.contains(Key)) {
-      // A reused exploration went into it: the cold run explored it there,
-      // not as a top-level function.
-      B.Reused = true;
-      return true;
-    }
     auto It = Previous.find(Key);
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (It != Previous.end() && FD) {

@@ -139,7 +139,6 @@ public:
   explicit UnitIndex(std::string Directory) : Directory(std::move(Directory)) {}
   /// Indexes the parse CI, once (later calls do nothing).
   void build(clang::CompilerInstance &CI);
-  bool built() const { return SM != nullptr; }
   /// The AST is going away.
   void clear();
 
@@ -154,7 +153,6 @@ public:
   closure(const clang::FunctionDecl *FD,
           llvm::ArrayRef<std::string> Inlined) const;
   const std::string &basePrint() const { return BasePrint; }
-  const clang::SourceManager *sourceManager() const { return SM; }
 
   /// The place of L, anchored.
   ReportPlace place(clang::SourceLocation L, std::string File, unsigned Line,
@@ -201,6 +199,8 @@ private:
 
 /// A digest of Text (hex).
 std::string printDigest(llvm::StringRef Text);
+/// A contract as a print reads it: without its origin line.
+std::string contractPrint(const InferredContract &C);
 
 /// A cache file's document: the JSON object in Path if its "format" is
 /// Format, else none (a missing or unreadable file is no cache).

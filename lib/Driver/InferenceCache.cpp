@@ -16,12 +16,6 @@ using namespace refcheck;
 /// Files written by a different layout are ignored.
 static constexpr int InferenceCacheFormat = 1;
 
-static std::string contractText(const InferredContract &C) {
-  std::string S;
-  raw_string_ostream(S) << contractToJson(C, /*WithOrigin=*/false);
-  return S;
-}
-
 static void addSet(BLAKE3 &H, StringRef What, const StringSet<> *Set) {
   H.update(What);
   if (!Set)
@@ -83,18 +77,16 @@ InferencePhase::printOf(const Decl *D, ArrayRef<std::string> Inlined,
   H.update(PhasePrint);
   for (unsigned I : *Closure) {
     const UnitIndex::Definition &Def = Defs[I];
-    // How often it was inlined counts up to the limit past which a large
-    // function is inlined no more.
-    H.update(Def.Key + " " + Def.Text + " " + std::to_string(At[I].NoInline) +
-             " " + std::to_string(std::min(At[I].Inlined, InlineLimit)) + "\n");
+    H.update(Def.Key + " " + Def.Text + " " +
+             UnitIndex::memoryLine(At[I], InlineLimit) + "\n");
     std::string Name = contractName(Def.Decl);
     if (Known)
       if (auto It = Known->find(Name); It != Known->end())
-        H.update("known " + contractText(It->second) + "\n");
+        H.update("known " + contractPrint(It->second) + "\n");
     if (Cfg->UnitHelpers)
       if (auto It = Cfg->UnitHelpers->find(Name);
           It != Cfg->UnitHelpers->end() && It->second)
-        H.update("helper " + contractText(*It->second) + "\n");
+        H.update("helper " + contractPrint(*It->second) + "\n");
   }
   // Calls through a callback field read the contract of every function
   // stored there.
@@ -102,7 +94,7 @@ InferencePhase::printOf(const Decl *D, ArrayRef<std::string> Inlined,
     std::vector<std::string> Fields;
     for (const auto &E : *Known)
       if (isCallbackFieldKey(E.getKey()))
-        Fields.push_back(E.getKey().str() + " " + contractText(E.getValue()));
+        Fields.push_back(E.getKey().str() + " " + contractPrint(E.getValue()));
     llvm::sort(Fields);
     for (const std::string &F : Fields)
       H.update("field " + F + "\n");
