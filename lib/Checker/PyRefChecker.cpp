@@ -2095,6 +2095,25 @@ PyRefChecker::checkPointerEscape(ProgramStateRef State,
     if (const RefState *RS = State->get<RefMap>(Sym);
         Kind == PSK_EscapeOnBind && (!RS || RS->isBorrowed()))
       State = addStore<StoredSyms>(State, Sym);
+    // `Py_INCREF(o); self->x = o;`: the memory takes one of the references
+    // the code owns and keeps the object alive; the others are still the
+    // code's to release, and once they are, the object is borrowed from the
+    // memory (a use is fine, one more release gives back the memory's).
+    else if (Kind == PSK_EscapeOnBind && RS && RS->isOwned() &&
+             RS->count() > 1) {
+      State = State->set<RefMap>(
+          Sym, RS->withCount(RS->count() - 1).heldElsewhere());
+      continue;
+    }
+    // `Py_INCREF(b); self->x = b;` on an object somebody else holds too:
+    // two holders now, and which one a later release gives back (the
+    // lender's, in greenlet's `main_greenlet = consuming(main->self())`)
+    // the path does not say.
+    else if (Kind == PSK_EscapeOnBind && RS && RS->isOwned() &&
+             RS->onBorrow()) {
+      State = forget(State, Sym, /*StopJudging=*/true);
+      continue;
+    }
     State = forget(State, Sym, false);
   }
   return State;

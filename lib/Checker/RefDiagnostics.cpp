@@ -479,6 +479,20 @@ void RefDiagnostics::reportStaticLeak(StringRef Name, const Stmt *Origin,
 // Path notes
 //===----------------------------------------------------------------------===//
 
+/// What the store S writes to, for a note: "field 'payload'", "'cache'"
+/// (a global), or "memory".
+static std::string storeTarget(const Stmt *S) {
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  if (!BO || !BO->isAssignmentOp())
+    return "memory";
+  const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(LHS))
+    return "field '" + ME->getMemberDecl()->getNameAsString() + "'";
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+    return "'" + DRE->getDecl()->getNameAsString() + "'";
+  return "memory";
+}
+
 void RefHistoryVisitor::Profile(llvm::FoldingSetNodeID &ID) const {
   static int Tag = 0;
   ID.AddPointer(&Tag);
@@ -528,6 +542,8 @@ PathDiagnosticPieceRef RefHistoryVisitor::VisitNode(const ExplodedNode *N,
         Msg = "'" + Callee.str() + "' takes a reference of its own; " + Left;
       } else if (How.empty() && !Callee.empty())
         Msg = "One reference stolen by '" + Callee.str() + "'; " + Left;
+      else if (How.empty() && Now->onBorrow() && !Before->onBorrow())
+        Msg = "One reference stored into " + storeTarget(S) + "; " + Left;
       else
         Msg = "Reference released; " + Left;
     } else {
