@@ -599,6 +599,21 @@ bool PyRefChecker::stolenObjectGone(ProgramStateRef State,
 // Lenders, items and releases of unknown objects
 //===----------------------------------------------------------------------===//
 
+/// Whether Sym is what a C++ temporary held when a call the analysis did
+/// not follow returned it by value (greenlet's `p = p->parent()`, a
+/// virtual call returning an OwnedGreenlet): the temporary's destructor
+/// gives back the copy the callee took, and whoever the callee copied it
+/// from (the node's field) still holds the object.
+static bool readFromTemporary(SymbolRef Sym) {
+  const MemRegion *R = nullptr;
+  if (const auto *D = dyn_cast<SymbolDerived>(Sym))
+    R = D->getRegion();
+  else if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym))
+    R = RV->getRegion();
+  return R && isa<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(
+                  R->getBaseRegion());
+}
+
 /// Py_DECREF of an object the checker knows nothing about (popped off the
 /// project's own stack, read from a struct): the code gave back a reference
 /// it held, so using the object afterwards is a use after release, and a
@@ -607,7 +622,7 @@ bool PyRefChecker::stolenObjectGone(ProgramStateRef State,
 ProgramStateRef PyRefChecker::releaseUnknown(ProgramStateRef State,
                                              SymbolRef Sym,
                                              const Expr *At) const {
-  if (isTopFrameParam(Sym))
+  if (isTopFrameParam(Sym) || readFromTemporary(Sym))
     return State;
   return State->set<RefMap>(Sym, RefState::releasedUnknown(At));
 }
