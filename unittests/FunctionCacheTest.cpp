@@ -73,3 +73,35 @@ TEST(FunctionCacheTest, SameLeakOfTwoOriginsIsOneFinding) {
   B[0].Reports[0].SameAs = B[1].Reports[0].SameAs = "";
   EXPECT_EQ(mergeBatches(B).size(), 2u);
 }
+
+TEST(FunctionCacheTest, ReportsWithOneIdAreOneFinding) {
+  // Two paths of an inlined helper leak one object at one place, one while
+  // a variable still holds it and one after: the messages differ, the id
+  // (what suppressions and baselines name) does not. The most frequent
+  // impact is kept, then the shorter path.
+  std::vector<ReportBatch> B(1);
+  B[0].Reports.push_back(leak(30, 25, "newobject", 6));
+  B[0].Reports.push_back(leak(30, 25, "newobject", 4));
+  B[0].Reports[0].F.Message = B[0].Reports[0].Description =
+      "New reference (held in 'res') is leaked";
+  B[0].Reports[0].PathSize = 6;
+  B[0].Reports[1].PathSize = 4;
+  // Where the analyzer put them may differ (a column), the finding's place
+  // does not; one names the variable (a SameAs key), the other cannot.
+  B[0].Reports[1].Places[1] = at(30, 9);
+  B[0].Reports[0].SameAs = "res;refs=1";
+  // Without ids they are two findings, as before.
+  EXPECT_EQ(mergeBatches(B).size(), 2u);
+  B[0].Reports[0].F.Id = B[0].Reports[1].F.Id = "040a62a8d9d3093d";
+  EXPECT_EQ(origins(B), std::vector<std::string>{"newobject#1@4"});
+  B[0].Reports[1].F.Impact = ImpactClass::ErrorPath;
+  EXPECT_EQ(origins(B), std::vector<std::string>{"newobject#1@6"});
+  // One id at two places (a result left unchecked, used on two branches)
+  // is two findings.
+  B[0].Reports[1].Places[0] = at(34);
+  EXPECT_EQ(mergeBatches(B).size(), 2u);
+  // Different ids at one place stay apart.
+  B[0].Reports[1].Places[0] = at(30);
+  B[0].Reports[1].F.Id = "87531102b5a40be9";
+  EXPECT_EQ(mergeBatches(B).size(), 2u);
+}

@@ -85,20 +85,40 @@ refcheck::mergeBatches(const std::vector<ReportBatch> &Batches) {
   auto Rank = [](const ReportCandidate *C) {
     return std::make_pair(static_cast<int>(C->F.Impact), C->PathSize);
   };
-  for (const ReportCandidate *C : Unique) {
-    if (C->SameAs.empty()) {
-      Out.push_back(C);
-      continue;
-    }
-    std::string Key = placeKey(C->Places[1]) + "|" + C->DeclWithIssue + "|" +
-                      C->F.Check + ";" + C->SameAs;
-    auto [It, New] = Kept.try_emplace(Key, Out.size());
+  // Keeps C under Key in Into, or the better of C and the one kept.
+  auto KeepBest = [&](std::map<std::string, size_t> &Seen,
+                      std::vector<const ReportCandidate *> &Into,
+                      const std::string &Key, const ReportCandidate *C) {
+    auto [It, New] = Seen.try_emplace(Key, Into.size());
     if (New)
+      Into.push_back(C);
+    else if (Rank(C) < Rank(Into[It->second]))
+      Into[It->second] = C;
+  };
+  for (const ReportCandidate *C : Unique) {
+    if (C->SameAs.empty())
       Out.push_back(C);
-    else if (Rank(C) < Rank(Out[It->second]))
-      Out[It->second] = C;
+    else
+      KeepBest(Kept, Out,
+               placeKey(C->Places[1]) + "|" + C->DeclWithIssue + "|" +
+                   C->F.Check + ";" + C->SameAs,
+               C);
   }
-  return Out;
+  // Reports at one place with one finding id are one finding, whatever
+  // their messages: the id is what suppressions and baselines name
+  // (bitarray's `freeze_if_frozen(res)`, leaked on two paths of an inlined
+  // helper, once while `res` held it and once after it no longer did). One
+  // id at two places (a result left unchecked, used on two branches) stays
+  // two findings.
+  std::vector<const ReportCandidate *> ById;
+  std::map<std::string, size_t> Ids;
+  for (const ReportCandidate *C : Out) {
+    if (C->F.Id.empty())
+      ById.push_back(C);
+    else
+      KeepBest(Ids, ById, placeKey(C->Places[0]) + "|" + C->F.Id, C);
+  }
+  return ById;
 }
 
 //===----------------------------------------------------------------------===//
