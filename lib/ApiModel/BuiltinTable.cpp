@@ -218,7 +218,7 @@ const BuiltinRow refcheck::BuiltinRows[] = {
     {"PyImport_AddModuleRef",         New, Fails, "",          "",    NoFmt, 0},
     {"PyFrame_GetCode",               New, Never, "h0",        "",    NoFmt, 0},
     {"PyFrame_GetBack",               New, Fails, "",          "",    NoFmt, 0},
-    {"PyThreadState_GetFrame",        New, Fails, "",          "",    NoFmt, 0},
+    {"PyThreadState_GetFrame",        New, Fails, "h0",        "",    NoFmt, 0},
     {"PyList_GetSlice",               New, Fails, "",          "",    NoFmt, 0},
     {"PyList_AsTuple",                New, Fails, "",          "",    NoFmt, 0},
     {"PyTuple_New",                   New, Fails, "",          "",    NoFmt, 0},

@@ -2,7 +2,8 @@
 // releasing it at once leaves the code alive, borrowed from the frame
 // (coverage.py's MyFrame_BorrowCode, after memray). Releasing it twice
 // releases a reference the code does not own, and not releasing it at all
-// still leaks.
+// still leaks. The frame PyThreadState_GetFrame returns is kept by the
+// thread state while it runs, the same way (greenlet saves it so).
 //
 // RUN: refcheck %s -- -Xclang -verify
 #include <Python.h>
@@ -43,4 +44,19 @@ first_line_leaky(PyFrameObject *frame)
 {
     PyCodeObject *code = PyFrame_GetCode(frame);
     return code->co_firstlineno; // expected-warning {{New reference from 'PyFrame_GetCode' (held in 'code') is leaked [refcheck.ref-leak]}}
+}
+
+static PyFrameObject *
+current_frame(PyThreadState *tstate)
+{
+    PyFrameObject *frame = PyThreadState_GetFrame(tstate);
+    Py_XDECREF(frame);
+    return frame;
+}
+
+static int
+current_line(PyThreadState *tstate)
+{
+    PyFrameObject *frame = current_frame(tstate);
+    return frame ? PyFrame_GetLineNumber(frame) : -1;
 }
