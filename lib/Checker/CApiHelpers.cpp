@@ -460,13 +460,16 @@ StringRef refcheck::recordName(const RecordDecl *RD) {
   return "";
 }
 
-const ento::FieldRegion *refcheck::fieldOfValue(ento::SymbolRef Sym) {
-  const ento::MemRegion *From = nullptr;
+const ento::MemRegion *refcheck::regionOfValue(ento::SymbolRef Sym) {
   if (const auto *SRV = dyn_cast_or_null<ento::SymbolRegionValue>(Sym))
-    From = SRV->getRegion();
-  else if (const auto *SD = dyn_cast_or_null<ento::SymbolDerived>(Sym))
-    From = SD->getRegion();
-  return dyn_cast_or_null<ento::FieldRegion>(From);
+    return SRV->getRegion();
+  if (const auto *SD = dyn_cast_or_null<ento::SymbolDerived>(Sym))
+    return SD->getRegion();
+  return nullptr;
+}
+
+const ento::FieldRegion *refcheck::fieldOfValue(ento::SymbolRef Sym) {
+  return dyn_cast_or_null<ento::FieldRegion>(regionOfValue(Sym));
 }
 
 bool refcheck::isTypeField(const ento::FieldRegion *FR) {

@@ -107,8 +107,10 @@ llvm::StringRef userFacingName(llvm::StringRef Name);
 
 /// A struct's name, or its typedef's when it is anonymous; "" otherwise.
 llvm::StringRef recordName(const clang::RecordDecl *RD);
-/// The field whose value Sym stands for (the initial value of the field,
-/// or one derived from it after an invalidation), if any.
+/// The memory whose value Sym stands for (its initial value, or one
+/// derived from it after an invalidation), if any.
+const clang::ento::MemRegion *regionOfValue(clang::ento::SymbolRef Sym);
+/// The field whose value Sym stands for (regionOfValue, when a field).
 const clang::ento::FieldRegion *fieldOfValue(clang::ento::SymbolRef Sym);
 /// Whether FR is an object's ob_type field (what Py_TYPE reads).
 bool isTypeField(const clang::ento::FieldRegion *FR);

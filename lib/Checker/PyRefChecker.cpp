@@ -605,11 +605,7 @@ bool PyRefChecker::stolenObjectGone(ProgramStateRef State,
 /// gives back the copy the callee took, and whoever the callee copied it
 /// from (the node's field) still holds the object.
 static bool readFromTemporary(SymbolRef Sym) {
-  const MemRegion *R = nullptr;
-  if (const auto *D = dyn_cast<SymbolDerived>(Sym))
-    R = D->getRegion();
-  else if (const auto *RV = dyn_cast<SymbolRegionValue>(Sym))
-    R = RV->getRegion();
+  const MemRegion *R = regionOfValue(Sym);
   return R && isa<CXXTempObjectRegion, CXXLifetimeExtendedObjectRegion>(
                   R->getBaseRegion());
 }
@@ -745,13 +741,8 @@ static SymbolRef itemContainerOf(const MemRegion *R) {
     FR = dyn_cast<FieldRegion>(Super);
   }
   if (!FR)
-    if (const auto *SR = dyn_cast<SymbolicRegion>(Super->StripCasts())) {
-      SymbolRef P = SR->getSymbol();
-      if (const auto *RV = dyn_cast<SymbolRegionValue>(P))
-        FR = dyn_cast<FieldRegion>(RV->getRegion());
-      else if (const auto *D = dyn_cast<SymbolDerived>(P))
-        FR = dyn_cast<FieldRegion>(D->getRegion());
-    }
+    if (const auto *SR = dyn_cast<SymbolicRegion>(Super->StripCasts()))
+      FR = fieldOfValue(SR->getSymbol());
   if (!FR || FR->getDecl()->getName() != "ob_item")
     return nullptr;
   StringRef Name = recordName(FR->getDecl()->getParent());

@@ -112,9 +112,10 @@ bool reportOrder(const ReportCandidate &A, const ReportCandidate &B);
 /// The reports of every batch merged as the analyzer merges the reports of
 /// one unit: the same report from two explorations is kept once (the one
 /// with the shorter path, else the first); reports the checker marks as
-/// the same (ReportTag::SameAs) at one place, and reports at one place
-/// without such a key that share a finding id, are one finding (the most
-/// frequent impact, then the shorter path, then the first).
+/// the same (ReportTag::SameAs) at one place are one finding, and so are
+/// reports at one finding place that share a finding id, with or without
+/// such a key (the most frequent impact, then the shorter path, then the
+/// first).
 std::vector<const ReportCandidate *>
 mergeBatches(const std::vector<ReportBatch> &Batches);
 
